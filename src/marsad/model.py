@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from marsad.errors import Reject
+
+if TYPE_CHECKING:
+    from marsad.record import EventRecord
 
 DatePrecision = Literal["day", "week", "month", "year"]
 
@@ -114,6 +117,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     analysis: Analysis | None = None
     reject: Reject | None = None  # set when a stage refuses the document; later stages pass it on
+    events: list[EventRecord] = field(default_factory=list)  # filled by the extract stage
 
     @property
     def ok(self) -> bool:
