@@ -1,0 +1,100 @@
+"""Where alert rows come from: event JSONL / Parquet shards (batch output) or the store.
+
+A row that cannot be placed on a series (no id, no date, bad date) is skipped and counted with
+its reason, never silently dropped: `RowReader.skipped` lists them for the CLI and the back-test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from marsad.alerts.series import EventRow, as_row
+from marsad.errors import ErrorCode, InputError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RowReader:
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason)
+
+    def rows(self, records: Iterable[Any], origin: str = "") -> Iterator[EventRow]:
+        for i, rec in enumerate(records):
+            try:
+                yield as_row(rec)
+            except (ValueError, TypeError) as exc:
+                self.skipped.append((f"{origin}:{i + 1}", str(exc)))
+
+    def jsonl(self, path: Path) -> Iterator[EventRow]:
+        """EventRecord JSON Lines (plain or .gz), one event per line."""
+        opener = gzip.open if path.suffix == ".gz" else open
+        try:
+            with opener(path, "rt", encoding="utf-8") as fh:
+                for n, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        rec = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        self.skipped.append((f"{path}:{n}", f"{ErrorCode.JSON}: {exc}"))
+                        continue
+                    if not isinstance(rec, dict):
+                        self.skipped.append((f"{path}:{n}", f"{ErrorCode.JSON}: not an object"))
+                        continue
+                    yield from self.rows([rec], f"{path}:{n}")
+        except OSError as exc:
+            raise InputError(ErrorCode.IO, f"cannot read {path}: {exc}") from exc
+
+    def parquet(self, path: Path) -> Iterator[EventRow]:
+        import pyarrow.parquet as pq  # imported here: only the Parquet path needs it
+
+        try:
+            table = pq.read_table(path)
+        except (OSError, ValueError) as exc:
+            raise InputError(ErrorCode.IO, f"cannot read {path}: {exc}") from exc
+        yield from self.rows(table.to_pylist(), str(path))
+
+    def paths(self, paths: Iterable[Path]) -> Iterator[EventRow]:
+        """Read files and directories (recursively: *.jsonl, *.jsonl.gz, *.parquet)."""
+        for path in paths:
+            if path.is_dir():
+                files = sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and (p.name.endswith((".jsonl", ".jsonl.gz", ".parquet")))
+                )
+                yield from self.paths(files)
+            elif path.name.endswith(".parquet"):
+                yield from self.parquet(path)
+            else:
+                yield from self.jsonl(path)
+
+
+def rows_from_store(url: str, since: dt.date | None = None) -> tuple[list[EventRow], RowReader]:
+    """Every event in the store (the baseline needs history, so `since` only trims very old rows).
+
+    Imported lazily: the store is its own package and the pure alert code must not depend on it.
+    """
+    from marsad.store import Store  # type: ignore[attr-defined]
+
+    reader = RowReader()
+    store = Store(url)
+    try:
+        kwargs: dict[str, Any] = {}
+        if since is not None:
+            kwargs["since"] = since.isoformat()
+        rows = list(reader.rows(store.iter_events(**kwargs), url))
+    finally:
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
+    if reader.skipped:
+        log.warning("%d events skipped (no id or date)", len(reader.skipped))
+    return rows, reader

@@ -1,0 +1,145 @@
+"""Spike and first-appearance detection on synthetic series."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from helpers import MONDAY, events_from_counts
+
+from marsad.alerts.calibrate import false_alarm_rate, noise
+from marsad.alerts.detect import DetectorConfig, detect
+from marsad.alerts.series import SeriesKey
+
+
+def _week(n: int) -> dt.date:
+    return MONDAY + dt.timedelta(weeks=n)
+
+
+def test_clear_rise_is_flagged_with_its_evidence() -> None:
+    rng = random.Random(1)
+    counts = [*noise(rng, 2.0, 14), 14]  # two a week for 14 weeks, then fourteen
+    rows = events_from_counts(counts, prefix="kir")
+    alerts = [a for a in detect(rows) if a.kind == "spike" and a.metric == "events"]
+    admin1 = [a for a in alerts if a.key == SeriesKey("admin1", "Iraq", "Kirkuk")]
+    assert [a.period for a in admin1] == [_week(14)]
+    a = admin1[0]
+    assert a.observed == 14 and a.threshold < 14 and a.baseline_mean < 4
+    assert a.score > 3  # rarer than one in a thousand under the baseline
+    assert sorted(a.event_ids) == sorted(r.id for r in rows if r.date >= _week(14))
+    assert {e["id"] for e in a.events} == set(a.event_ids)
+    d = a.to_dict()
+    assert d["series"]["dates"][-1] == _week(14).isoformat()
+    assert d["series"]["values"][-1] == 14
+    assert len(d["series"]["baseline"]) == len(d["series"]["values"]) == len(d["series"]["threshold"])
+    # The same rise shows up for admin2, the actor and the event type too.
+    dims = {x.key.dimension for x in alerts if x.period == _week(14)}
+    assert dims == {"admin1", "admin2", "actor", "event_type"}
+
+
+def test_noise_at_the_same_mean_is_not_flagged() -> None:
+    rng = random.Random(2)
+    rows = events_from_counts(noise(rng, 2.0, 40), prefix="calm")
+    spikes = [
+        a
+        for a in detect(rows, DetectorConfig(metrics=("events",)))
+        if a.kind == "spike" and a.key.dimension == "admin1"
+    ]
+    assert spikes == []
+
+
+def test_false_alarm_rate_on_many_random_series() -> None:
+    cfg = DetectorConfig(metrics=("events",))
+    poisson = false_alarm_rate(cfg, n_series=300, length=30, mean=4.0, seed=11)
+    # With a 99 % quantile a Poisson series should alarm about 1 week in 100 (the discrete
+    # quantile makes it less); bursty series estimated from 8 weeks alarm more often.
+    assert poisson.cells == 300 * 22
+    assert poisson.rate < 0.015
+    bursty = false_alarm_rate(cfg, n_series=300, length=30, mean=4.0, size=3.0, seed=11)
+    assert bursty.rate < 0.05
+    assert bursty.rate > poisson.rate
+
+
+def test_one_event_in_a_quiet_village_is_not_an_alarm() -> None:
+    rows = events_from_counts([0] * 15 + [1], prefix="v1", admin2="Al-Rashad")
+    rows += events_from_counts([0] * 20 + [2], prefix="v2", admin2="Al-Rashad")
+    assert not [a for a in detect(rows) if a.kind == "spike"]
+    # Three is the configured minimum: a quiet place with three events at once is flagged.
+    rows += events_from_counts([0] * 25 + [3], prefix="v3", admin2="Taza")
+    flagged = [
+        (a.key.admin2, a.period) for a in detect(rows) if a.kind == "spike" and a.key.dimension == "admin2"
+    ]
+    assert flagged == [("Taza", _week(25))]
+
+
+def test_fatalities_spike_needs_its_own_minimum() -> None:
+    base = events_from_counts([2] * 12, prefix="b", fatalities=0)
+    hit = events_from_counts([0] * 12 + [1], prefix="h", fatalities=13)
+    alerts = detect(base + hit)
+    fat = [a for a in alerts if a.metric == "fatalities" and a.key.dimension == "admin1"]
+    assert [(a.period, a.observed) for a in fat] == [(_week(12), 13)]
+    small = events_from_counts([0] * 12 + [1], prefix="s", fatalities=4, admin1="Diyala", admin2="Khanaqin")
+    assert not [a for a in detect(base + small) if a.metric == "fatalities" and a.key.admin1 == "Diyala"]
+
+
+def test_first_appearance_is_flagged_once() -> None:
+    battles = events_from_counts([2] * 20, prefix="bat")
+    ied = events_from_counts(
+        [0] * 14 + [1, 1, 2],
+        prefix="ied",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        actor1="Unidentified Armed Group (Iraq)",
+        actor2="",
+    )
+    alerts = [a for a in detect(battles + ied) if a.kind == "new"]
+    by_key = {}
+    for a in alerts:
+        by_key.setdefault(a.key, []).append(a.period)
+    assert by_key == {
+        SeriesKey("admin1+event_type", "Iraq", "Kirkuk", event_type="Explosions/Remote violence"): [
+            _week(14)
+        ],
+        SeriesKey("admin2+event_type", "Iraq", "Kirkuk", "Daquq", event_type="Explosions/Remote violence"): [
+            _week(14)
+        ],
+        SeriesKey("admin1+actor", "Iraq", "Kirkuk", actor="Unidentified Armed Group (Iraq)"): [_week(14)],
+        SeriesKey("admin2+actor", "Iraq", "Kirkuk", "Daquq", actor="Unidentified Armed Group (Iraq)"): [
+            _week(14)
+        ],
+    }
+    assert all(a.event_ids == ["ied-14-0"] for a in alerts)
+
+
+def test_nothing_is_new_before_the_record_reaches_back_far_enough() -> None:
+    rows = events_from_counts([1] * 5, prefix="early")
+    assert not [a for a in detect(rows) if a.kind == "new"]
+
+
+def test_a_returning_type_after_a_long_quiet_is_new_again() -> None:
+    battles = events_from_counts([2] * 40, prefix="bat")
+    ied = events_from_counts(
+        [0] * 13 + [1] + [0] * 14 + [1],
+        prefix="ied",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+    )
+    cfg = DetectorConfig(new_weeks=12)
+    periods = [
+        a.period
+        for a in detect(battles + ied, cfg)
+        if a.kind == "new" and a.key.dimension == "admin1+event_type"
+    ]
+    assert periods == [_week(13), _week(28)]
+
+
+def test_ids_are_stable_and_since_until_select_periods() -> None:
+    rows = events_from_counts([2] * 14 + [14] + [2] * 12 + [15], prefix="k")
+    a1 = {a.id for a in detect(rows)}
+    a2 = {a.id for a in detect(list(reversed(rows)))}
+    assert a1 == a2 and len(a1) == len({(a.kind, a.metric, a.key, a.period) for a in detect(rows)})
+    late = detect(rows, since=_week(15))
+    assert late and all(a.period >= _week(15) for a in late)
+    early = detect(rows, until=_week(14) + dt.timedelta(days=6))
+    assert early and all(a.period <= _week(14) for a in early)
+    assert {a.id for a in late} | {a.id for a in early} == a1
