@@ -1,0 +1,54 @@
+"""The ONE stage list. Every command (analyze, extract, ingest, batch, the API) builds its stages here,
+so the same documents give the same events whichever command or executor runs them.
+
+Stage modules are imported inside the functions: building a pipeline loads only what it needs,
+and a worker process imports the heavy modules itself when it unpickles its stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from marsad.errors import ConfigError
+from marsad.stage import Stage
+
+
+def bare_stages() -> list[Stage]:
+    """Split into words only: the speed limit the benchmarks compare against."""
+    from marsad.batch.stages import WordSplitStage
+
+    return [WordSplitStage()]
+
+
+def analysis_stages() -> list[Stage]:
+    """Zones, sentences, tokens, numbers, dates."""
+    from marsad.text.analyze import AnalyzeStage
+
+    return [AnalyzeStage()]
+
+
+def extraction_stages() -> list[Stage]:
+    """Analysis, then incidents with actors, casualties, date and place (geocoded)."""
+    from marsad.extract import ExtractStage
+
+    return [*analysis_stages(), ExtractStage()]
+
+
+PIPELINES: dict[str, Callable[[], list[Stage]]] = {
+    "bare": bare_stages,
+    "analyze": analysis_stages,
+    "extract": extraction_stages,
+}
+
+
+def stages_for(name: str) -> list[Stage]:
+    try:
+        factory = PIPELINES[name]
+    except KeyError:
+        raise ConfigError(f"unknown pipeline {name!r}: choose one of {', '.join(PIPELINES)}") from None
+    return factory()
+
+
+def describe(stages: list[Stage]) -> list[str]:
+    """Stage names with versions, recorded with every batch run (provenance, resume checks)."""
+    return [f"{s.name}@{s.version}" for s in stages]
