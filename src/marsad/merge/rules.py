@@ -1,0 +1,176 @@
+"""When are two reports the same incident?  A score from hard constraints plus soft evidence.
+
+Hard constraints (any failing -> never the same incident): different documents, same country,
+dates within `max_days`, compatible places (same, nested, or within `max_km`), compatible event
+families, and actors that do not contradict (two named groups with nothing in common).
+Soft evidence adds up: same day, same place, same sub-event type, a shared named actor, agreeing
+casualty figures and, weighted most, how alike the reports' trigger sentences are. Two reports
+merge when the score reaches `threshold`. The weights are the policy: they live in `MergePolicy`
+so they can be tuned (and are shown in `explain`) rather than buried in branches.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from marsad.record import EventRecord
+
+# Event types that the same incident can be coded as by different reports (an attack on a
+# checkpoint may read as a clash in one outlet and an IED in another). Protests and riots are
+# the same family; strategic developments only match themselves.
+TYPE_FAMILY: dict[str, str] = {
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
+    "Protests": "demonstration",
+    "Riots": "demonstration",
+    "Strategic developments": "strategic",
+}
+
+# Actors that say nothing about who it was: compatible with anyone, never evidence of sameness.
+GENERIC_ACTORS = frozenset({"", "civilians", "unidentified armed group", "unidentified military forces"})
+
+_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class MergePolicy:
+    max_days: int = 1
+    max_km: float = 15.0
+    threshold: float = 4.0
+    w_same_day: float = 1.0
+    w_adjacent_day: float = 0.6
+    w_same_place: float = 1.0
+    w_nested_place: float = 0.6
+    w_near_place: float = 0.6
+    w_same_sub_type: float = 1.0
+    w_same_type: float = 0.6
+    w_same_family: float = 0.2
+    w_shared_actor: float = 1.0
+    w_unknown_actor: float = 0.3
+    w_text: float = 2.0  # times the similarity of the trigger sentences (0..1)
+    w_figures_agree: float = 0.3
+    w_figures_disagree: float = -0.7
+    w_target_differs: float = -1.0  # both name whom it hit, and not the same (police vs civilians)
+
+
+DEFAULT_POLICY = MergePolicy()
+
+
+def actor_key(name: str) -> str:
+    """'Islamic State (Iraq)' and 'Islamic State (Syria)' are one group for matching."""
+    return _PAREN.sub("", name).strip().casefold()
+
+
+@dataclass
+class Report:
+    """One report of one incident: an extracted EventRecord with what matching needs."""
+
+    record: EventRecord
+    text: str = ""  # normalised trigger sentences (marsad.merge.text.match_text)
+    doc_ids: frozenset[str] = field(default_factory=frozenset)
+    day: date = field(init=False)
+    actors: frozenset[str] = field(init=False)
+    target: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.day = date.fromisoformat(self.record.event_date)
+        if not self.doc_ids:
+            self.doc_ids = frozenset(self.record.doc_ids)
+        names = (self.record.actor1, self.record.actor2, *self.record.assoc_actor_1.split(";"))
+        self.actors = frozenset(actor_key(a) for a in names if actor_key(a) not in GENERIC_ACTORS)
+        self.target = actor_key(self.record.actor2)
+
+
+def _km(a: EventRecord, b: EventRecord) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    assert a.latitude is not None and a.longitude is not None
+    assert b.latitude is not None and b.longitude is not None
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _norm(s: str) -> str:
+    return s.strip().casefold()
+
+
+def place_score(a: EventRecord, b: EventRecord, p: MergePolicy) -> float | None:
+    la, lb = _norm(a.location), _norm(b.location)
+    if la and la == lb and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1):
+        return p.w_same_place
+    units_a = {_norm(x) for x in (a.admin1, a.admin2, a.admin3) if x}
+    units_b = {_norm(x) for x in (b.admin1, b.admin2, b.admin3) if x}
+    # nested: one report names only the province/district the other's town lies in
+    if (la and la in units_b) or (lb and lb in units_a) or not la or not lb:
+        if not a.admin1 or not b.admin1 or _norm(a.admin1) == _norm(b.admin1):
+            return p.w_nested_place
+    # 'Baghdad - Sadr City' inside 'Baghdad'
+    if la and lb and (la.startswith(lb + " -") or lb.startswith(la + " -")):
+        return p.w_nested_place
+    km = _km(a, b)
+    if km is not None and km <= p.max_km:
+        return p.w_near_place
+    return None
+
+
+def text_similarity(x: str, y: str) -> float:
+    if not x or not y:
+        return 0.35  # unknown: neither for nor against
+    return fuzz.token_sort_ratio(x, y) / 100.0
+
+
+def score(a: Report, b: Report, p: MergePolicy = DEFAULT_POLICY) -> float | None:
+    """None when the two cannot be the same incident, else the evidence that they are."""
+    ra, rb = a.record, b.record
+    if a.doc_ids & b.doc_ids:  # the extractor already split this document's incidents
+        return None
+    if ra.country and rb.country and ra.country != rb.country:
+        return None
+    days = abs((a.day - b.day).days)
+    if days > p.max_days:
+        return None
+    if TYPE_FAMILY.get(ra.event_type) != TYPE_FAMILY.get(rb.event_type):
+        return None
+    place = place_score(ra, rb, p)
+    if place is None:
+        return None
+    if a.actors and b.actors and not (a.actors & b.actors):
+        return None
+    s = place + (p.w_same_day if days == 0 else p.w_adjacent_day)
+    if ra.sub_event_type == rb.sub_event_type:
+        s += p.w_same_sub_type
+    elif ra.event_type == rb.event_type:
+        s += p.w_same_type
+    else:
+        s += p.w_same_family
+    s += p.w_shared_actor if a.actors & b.actors else p.w_unknown_actor
+    if a.target and b.target and a.target != b.target:
+        s += p.w_target_differs
+    fa, fb = ra.fatalities, rb.fatalities
+    if fa and fb:
+        s += p.w_figures_agree if max(fa, fb) <= 2 * min(fa, fb) + 2 else p.w_figures_disagree
+    s += p.w_text * text_similarity(a.text, b.text)
+    return s
+
+
+def same_incident(a: Report, b: Report, p: MergePolicy = DEFAULT_POLICY) -> bool:
+    s = score(a, b, p)
+    return s is not None and s >= p.threshold
+
+
+def cluster_score(r: Report, members: list[Report], p: MergePolicy = DEFAULT_POLICY) -> float | None:
+    """Best score against any report already in a cluster (None if incompatible with all)."""
+    best: float | None = None
+    for m in members:
+        s = score(r, m, p)
+        if s is not None and (best is None or s > best):
+            best = s
+    return best

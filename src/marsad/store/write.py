@@ -1,0 +1,277 @@
+"""The write path: documents, their events, cross-report merging and the change log.
+
+Everything for one batch of documents happens in ONE transaction (the caller's `engine.begin()`),
+so a killed process leaves either the whole batch or none of it. A document already stored with
+the same content is skipped, which makes a re-run (or a resumed run) change nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from marsad.errors import ErrorCode, Reject
+from marsad.merge.combine import combine
+from marsad.merge.rules import DEFAULT_POLICY, MergePolicy, Report, cluster_score
+from marsad.merge.text import match_text, normalize_key
+from marsad.model import Document
+from marsad.record import EventRecord
+from marsad.store.schema import change_log, documents, event_sources, events, evidence, rejects
+
+log = logging.getLogger(__name__)
+
+# EventRecord fields stored as event columns (event_id_cnty is the `id`; evidence has its table).
+EVENT_COLUMNS = tuple(
+    f for f in EventRecord.model_fields if f not in ("event_id_cnty", "evidence") and f in events.c
+)
+
+
+@dataclass
+class IngestReport:
+    documents: int = 0  # new documents stored
+    unchanged: int = 0  # already stored with the same content (re-run / resume)
+    rejected: int = 0
+    events_created: int = 0
+    events_updated: int = 0  # a new report joined an existing event
+    events_merged: int = 0  # existing events folded into another one
+    reject_codes: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: IngestReport) -> None:
+        for k in ("documents", "unchanged", "rejected", "events_created", "events_updated", "events_merged"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        for code, n in other.reject_codes.items():
+            self.reject_codes[code] = self.reject_codes.get(code, 0) + n
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def content_hash(doc: Document) -> str:
+    h = hashlib.sha256()
+    h.update((doc.title or "").encode("utf-8"))
+    h.update(b"\x00")
+    h.update(doc.text.encode("utf-8"))
+    return h.hexdigest()
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def stable_event_id(record: EventRecord, doc_id: str, position: int) -> str:
+    """The extractor's deterministic id; a hash of (document, position) when it gives none."""
+    if record.event_id_cnty:
+        return record.event_id_cnty[:64]
+    return "MRS" + hashlib.sha1(f"{doc_id}#{position}".encode()).hexdigest()[:12].upper()
+
+
+def add_reject(conn: Connection, rej: Reject, report: IngestReport) -> None:
+    key = hashlib.sha1(f"{rej.origin}\x00{rej.doc_id}\x00{rej.code}".encode()).hexdigest()
+    exists = conn.execute(select(rejects.c.id).where(rejects.c.key == key)).first()
+    report.rejected += 1
+    report.reject_codes[rej.code] = report.reject_codes.get(rej.code, 0) + 1
+    if exists:
+        return
+    conn.execute(
+        insert(rejects).values(
+            key=key,
+            doc_id=rej.doc_id,
+            origin=rej.origin,
+            code=rej.code,
+            message=rej.message,
+            excerpt=(rej.excerpt or "")[:500] or None,
+            at=now(),
+        )
+    )
+
+
+def _event_values(rec: EventRecord) -> dict[str, Any]:
+    data = rec.model_dump(mode="json")
+    return {c: data[c] for c in EVENT_COLUMNS}
+
+
+def _log(conn: Connection, event_id: str, kind: str, into: str | None = None) -> None:
+    conn.execute(insert(change_log).values(event_id=event_id, kind=kind, into_id=into, at=now()))
+
+
+def _source_report(row: Any) -> Report:
+    rec = EventRecord.model_validate(row.record)
+    return Report(rec, row.match_text or "", frozenset([row.doc_id]))
+
+
+def _candidates(conn: Connection, rec: EventRecord, policy: MergePolicy) -> dict[str, list[Report]]:
+    """Reports of existing events in the same block: same country, event date within the window."""
+    d = date.fromisoformat(rec.event_date)
+    lo = (d - timedelta(days=policy.max_days)).isoformat()
+    hi = (d + timedelta(days=policy.max_days)).isoformat()
+    q = (
+        select(
+            event_sources.c.event_id,
+            event_sources.c.doc_id,
+            event_sources.c.record,
+            event_sources.c.match_text,
+        )
+        .join(events, events.c.id == event_sources.c.event_id)
+        .where(events.c.country == rec.country, events.c.event_date.between(lo, hi))
+        .order_by(events.c.created_seq, event_sources.c.seq)
+    )
+    out: dict[str, list[Report]] = defaultdict(list)
+    for row in conn.execute(q):
+        out[row.event_id].append(_source_report(row))
+    return out
+
+
+def _next(conn: Connection, column: Any) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
+
+
+def _refresh_event(conn: Connection, event_id: str) -> None:
+    """Recompute a merged event from all its reports (earliest first)."""
+    rows = conn.execute(
+        select(event_sources.c.doc_id, event_sources.c.record, event_sources.c.match_text)
+        .where(event_sources.c.event_id == event_id)
+        .order_by(event_sources.c.seq)
+    ).all()
+    merged = combine([_source_report(r) for r in rows], event_id=event_id)
+    values = _event_values(merged)
+    values["updated_at"] = now()
+    values["timestamp"] = int(values["updated_at"].timestamp())
+    conn.execute(update(events).where(events.c.id == event_id).values(**values))
+
+
+def _store_event(
+    conn: Connection,
+    doc: Document,
+    position: int,
+    rec: EventRecord,
+    policy: MergePolicy,
+    report: IngestReport,
+) -> str:
+    # The report as this document told it; outlet/doc_ids filled in if the extractor left them out.
+    rec = rec.model_copy(
+        update={
+            "doc_ids": rec.doc_ids or [doc.id],
+            "source": rec.source or doc.outlet or doc.id,
+        }
+    )
+    text = match_text(rec, doc.text)
+    mine = Report(rec, text, frozenset([doc.id]))
+    matches: list[tuple[int, str]] = []
+    for event_id, members in _candidates(conn, rec, policy).items():
+        s = cluster_score(mine, members, policy)
+        if s is not None and s >= policy.threshold:
+            seq = conn.execute(select(events.c.created_seq).where(events.c.id == event_id)).scalar_one()
+            matches.append((seq, event_id))
+    src_seq = _next(conn, event_sources.c.seq)
+    if matches:
+        matches.sort()
+        survivor = matches[0][1]
+        for _, other in matches[1:]:  # this report bridges several events: fold them into the earliest
+            conn.execute(
+                update(event_sources).where(event_sources.c.event_id == other).values(event_id=survivor)
+            )
+            conn.execute(update(evidence).where(evidence.c.event_id == other).values(event_id=survivor))
+            conn.execute(delete(events).where(events.c.id == other))
+            _log(conn, other, "merged", survivor)
+            report.events_merged += 1
+        event_id = survivor
+    else:
+        event_id = stable_event_id(rec, doc.id, position)
+        if conn.execute(select(events.c.id).where(events.c.id == event_id)).first():
+            event_id = stable_event_id(rec.model_copy(update={"event_id_cnty": ""}), doc.id, position)
+        values = _event_values(rec)
+        values.update(id=event_id, created_seq=_next(conn, events.c.created_seq), updated_at=now())
+        values["timestamp"] = int(values["updated_at"].timestamp())
+        conn.execute(insert(events).values(**values))
+    record_json = json.loads(rec.model_dump_json(exclude={"evidence"}))
+    conn.execute(
+        insert(event_sources).values(
+            doc_id=doc.id,
+            position=position,
+            event_id=event_id,
+            seq=src_seq,
+            outlet=doc.outlet,
+            event_date=rec.event_date,
+            fatalities=rec.fatalities,
+            injured=rec.injured,
+            record=record_json,
+            match_text=text,
+        )
+    )
+    spans = [
+        {
+            "event_id": event_id,
+            "doc_id": doc.id,
+            "position": position,
+            "field": ev.field,
+            "start_char": ev.start,
+            "end_char": ev.end,
+            "text": ev.text,
+        }
+        for ev in rec.evidence
+    ]
+    if spans:
+        conn.execute(insert(evidence), spans)
+    if matches:
+        _refresh_event(conn, event_id)
+        _log(conn, event_id, "updated")
+        report.events_updated += 1
+    else:
+        _log(conn, event_id, "created")
+        report.events_created += 1
+    return event_id
+
+
+def known_hashes(conn: Connection, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    rows = conn.execute(select(documents.c.id, documents.c.content_hash).where(documents.c.id.in_(ids)))
+    return {r.id: r.content_hash for r in rows}
+
+
+def ingest_batch(
+    conn: Connection, docs: list[Document], policy: MergePolicy = DEFAULT_POLICY
+) -> IngestReport:
+    """Store one batch inside the caller's transaction."""
+    report = IngestReport()
+    stored = known_hashes(conn, [d.id for d in docs if d.reject is None])
+    for doc in docs:
+        if doc.reject is not None:
+            add_reject(conn, doc.reject, report)
+            continue
+        h = content_hash(doc)
+        if doc.id in stored:
+            if stored[doc.id] == h:
+                report.unchanged += 1
+            else:
+                msg = "a document with this id is already stored with different content"
+                add_reject(conn, Reject(ErrorCode.DUPLICATE_ID, msg, doc.id, doc.origin), report)
+            continue
+        conn.execute(
+            insert(documents).values(
+                id=doc.id,
+                outlet=doc.outlet,
+                url=doc.url,
+                published=doc.published.isoformat() if doc.published else None,
+                title=doc.title,
+                text=doc.text,
+                text_norm=normalize_key(f"{doc.title or ''}\n{doc.text}"),
+                content_hash=h,
+                reader=doc.reader,
+                origin=doc.origin,
+                n_events=len(doc.events),
+                ingested_at=now(),
+            )
+        )
+        stored[doc.id] = h
+        report.documents += 1
+        for position, rec in enumerate(doc.events):
+            _store_event(conn, doc, position, rec, policy, report)
+    return report

@@ -1,0 +1,175 @@
+"""Arabic reports written for these tests (agency style, invented) and EventRecords coded by hand
+the way the extractor codes them, with evidence spans found in the text.
+
+Until the extractor lands, the store and merge tests use these hand-coded records; the offsets are
+computed from the text, so they are real evidence spans.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from marsad.acled import DISORDER_TYPE, EVENT_TYPE_OF, interaction_code
+from marsad.model import Document
+from marsad.record import EventRecord, Evidence
+
+# Two reports of ONE incident (an IED on a police patrol in Hawija), written differently.
+HAWIJA_A = (
+    "كركوك - أفادت مصادر أمنية عراقية، اليوم الأحد، بمقتل ثلاثة من عناصر الشرطة وإصابة خمسة آخرين "
+    "بانفجار عبوة ناسفة استهدفت دوريتهم في قضاء الحويجة جنوب غربي كركوك.\n"
+    "وقال مصدر في شرطة المحافظة إن العبوة كانت مزروعة على جانب الطريق الرئيسي، مرجحاً أن يكون "
+    "تنظيم داعش وراء الهجوم."
+)
+HAWIJA_B = (
+    "الحويجة (العراق) - قُتل أربعة من أفراد الشرطة وجُرح آخرون، مساء الأحد، إثر تفجير عبوة ناسفة "
+    "على جانب الطريق استهدف دورية للشرطة في الحويجة بمحافظة كركوك، بحسب ما أعلنت خلية الإعلام الأمني.\n"
+    "ولم تتبن أي جهة المسؤولية عن التفجير حتى الآن، فيما فرضت القوات الأمنية طوقاً حول المنطقة."
+)
+# A different incident the same day in the same town: a village headman shot dead.
+HAWIJA_C = (
+    "الحويجة - اغتال مسلحون مجهولون، مساء الأحد، مختار إحدى القرى التابعة لقضاء الحويجة بإطلاق "
+    "النار عليه أمام منزله، ثم لاذوا بالفرار إلى جهة مجهولة.\n"
+    "وذكر شهود عيان أن المختار كان معروفاً بتعاونه مع الأجهزة الأمنية في ملاحقة الخلايا النائمة."
+)
+# Another different incident the same day and town, same type as A/B but a civilian car.
+HAWIJA_D = (
+    "أصيب مدنيان بجروح متفاوتة، ظهر الأحد، جراء انفجار عبوة ناسفة لاصقة بسيارة أجرة في سوق الحويجة، "
+    "وفق ما أفاد مصدر طبي في مستشفى القضاء.\n"
+    "وأضاف المصدر أن حالة المصابين مستقرة، وأن السيارة احترقت بالكامل."
+)
+# A protest in Baghdad, another country-day block entirely.
+BAGHDAD_PROTEST = (
+    "بغداد - تظاهر المئات من خريجي الجامعات، صباح الإثنين، أمام مبنى وزارة التعليم العالي في بغداد "
+    "للمطالبة بتوفير فرص عمل، ورفعوا لافتات تندد بالبطالة.\n"
+    "وانتهت التظاهرة بشكل سلمي من دون تسجيل أي صدامات مع قوات الأمن."
+)
+
+HAWIJA = {
+    "country": "Iraq",
+    "iso": 368,
+    "region": "Middle East",
+    "admin1": "Kirkuk",
+    "admin2": "Hawija",
+    "location": "Hawija",
+    "location_ar": "الحويجة",
+    "latitude": 35.3237,
+    "longitude": 43.7686,
+    "geo_precision": 1,
+}
+
+
+def doc(doc_id: str, text: str, outlet: str, published: str = "2021-03-14T18:00:00+03:00") -> Document:
+    return Document(
+        id=doc_id,
+        text=text,
+        title=text.split("\n", 1)[0][:60],
+        outlet=outlet,
+        url=f"https://example.org/{doc_id}",
+        published=datetime.fromisoformat(published),
+        reader="jsonl",
+        origin=f"test:{doc_id}",
+    )
+
+
+def event(d: Document, sub_event_type: str, evidence: dict[str, str], **fields: Any) -> EventRecord:
+    """A record coded by hand; `evidence` maps field -> phrase that must occur in the text."""
+    event_type = EVENT_TYPE_OF[sub_event_type]
+    spans = []
+    for name, phrase in evidence.items():
+        start = d.text.index(phrase)
+        spans.append(Evidence(field=name, doc_id=d.id, start=start, end=start + len(phrase), text=phrase))
+    data: dict[str, Any] = {
+        "event_id_cnty": f"IRQ-{d.id}-{fields.pop('n', 0)}",
+        "event_date": "2021-03-14",
+        "year": 2021,
+        "time_precision": 1,
+        "disorder_type": DISORDER_TYPE[event_type],
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor1": "Unidentified Armed Group (Iraq)",
+        "source": d.outlet or "",
+        "doc_ids": [d.id],
+        "evidence": spans,
+        **HAWIJA,
+    }
+    data.update(fields)
+    data["interaction"] = interaction_code(data.get("inter1", 0), data.get("inter2", 0))
+    data["notes"] = data.get("notes") or f"{sub_event_type} in {data['location']}."
+    return EventRecord.model_validate(data)
+
+
+def hawija_docs() -> list[Document]:
+    """Four reports: A and B are one incident; C and D are different incidents the same day and town."""
+    a = doc("agency-a-0314", HAWIJA_A, "Agency A")
+    a.events = [
+        event(
+            a,
+            "Remote explosive/landmine/IED",
+            {"sub_event_type": "انفجار عبوة ناسفة", "fatalities": "بمقتل ثلاثة", "location": "الحويجة"},
+            actor1="Islamic State (Iraq)",
+            inter1=2,
+            actor2="Police Forces of Iraq (2021-)",
+            inter2=1,
+            fatalities=3,
+            injured=5,
+        )
+    ]
+    b = doc("outlet-b-7731", HAWIJA_B, "Outlet B", "2021-03-14T21:30:00+03:00")
+    b.events = [
+        event(
+            b,
+            "Remote explosive/landmine/IED",
+            {"sub_event_type": "تفجير عبوة ناسفة", "fatalities": "قُتل أربعة", "location": "الحويجة"},
+            actor2="Police Forces of Iraq (2021-)",
+            inter1=2,
+            inter2=1,
+            fatalities=4,
+        )
+    ]
+    c = doc("agency-a-0315", HAWIJA_C, "Agency A", "2021-03-14T22:10:00+03:00")
+    c.events = [
+        event(
+            c,
+            "Attack",
+            {"sub_event_type": "اغتال مسلحون مجهولون", "location": "الحويجة"},
+            actor2="Civilians (Iraq)",
+            inter1=2,
+            inter2=7,
+            fatalities=1,
+        )
+    ]
+    d = doc("outlet-c-0099", HAWIJA_D, "Outlet C", "2021-03-14T15:00:00+03:00")
+    d.events = [
+        event(
+            d,
+            "Remote explosive/landmine/IED",
+            {"sub_event_type": "انفجار عبوة ناسفة", "injured": "أصيب مدنيان", "location": "الحويجة"},
+            actor2="Civilians (Iraq)",
+            inter1=2,
+            inter2=7,
+            injured=2,
+        )
+    ]
+    return [a, b, c, d]
+
+
+def protest_doc() -> Document:
+    p = doc("agency-a-0316", BAGHDAD_PROTEST, "Agency A", "2021-03-15T12:00:00+03:00")
+    p.events = [
+        event(
+            p,
+            "Peaceful protest",
+            {"sub_event_type": "تظاهر", "location": "بغداد"},
+            event_date="2021-03-15",
+            actor1="Protesters (Iraq)",
+            inter1=6,
+            admin1="Baghdad",
+            admin2="Resafa",
+            location="Baghdad",
+            location_ar="بغداد",
+            latitude=33.3406,
+            longitude=44.4009,
+        )
+    ]
+    return p
