@@ -32,6 +32,12 @@ class Settings:
     port: int = 8000
     webhooks: list[Webhook] = field(default_factory=list)
     alert_min_count: int = 3  # an alert needs at least this many events in the window
+    alert_min_fatalities: int = 5  # a fatalities spike needs at least this many deaths in the week
+    alert_window: int = 8  # weeks of trailing baseline each week is compared with
+    alert_quantile: float = 0.99  # threshold = this quantile of the baseline (Poisson / neg. binomial)
+    alert_new_weeks: int = 12  # "new" = first event of a type / actor in a place for this many weeks
+    webhook_retry_base: float = 30.0  # seconds before the first webhook retry, doubled each time
+    webhook_max_attempts: int = 25  # then the delivery is kept in the outbox as "dead"
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Settings:
@@ -61,6 +67,10 @@ class Settings:
             settings.min_arabic_ratio = float(settings.min_arabic_ratio)
             settings.port = int(settings.port)
             settings.alert_min_count = int(settings.alert_min_count)
+            for name in ("alert_min_fatalities", "alert_window", "alert_new_weeks", "webhook_max_attempts"):
+                setattr(settings, name, int(getattr(settings, name)))
+            for name in ("alert_quantile", "webhook_retry_base"):
+                setattr(settings, name, float(getattr(settings, name)))
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"invalid setting: {exc}") from exc
         return settings
