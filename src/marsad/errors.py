@@ -34,6 +34,8 @@ class ErrorCode(StrEnum):
     UNAUTHORIZED = "E_UNAUTHORIZED"
     CONFIG = "E_CONFIG"
     DATABASE = "E_DATABASE"
+    METHOD_NOT_ALLOWED = "E_METHOD_NOT_ALLOWED"  # an HTTP method the route does not accept
+    INTERNAL = "E_INTERNAL"  # an unexpected server error (details in the server log, never sent)
 
 
 class MarsadError(Exception):
