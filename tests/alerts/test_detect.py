@@ -20,7 +20,8 @@ def test_clear_rise_is_flagged_with_its_evidence() -> None:
     rng = random.Random(1)
     counts = [*noise(rng, 2.0, 14), 14]  # two a week for 14 weeks, then fourteen
     rows = events_from_counts(counts, prefix="kir")
-    alerts = [a for a in detect(rows) if a.kind == "spike" and a.metric == "events"]
+    # The record starts on MONDAY even if the first random week happens to be empty.
+    alerts = [a for a in detect(rows, first=MONDAY) if a.kind == "spike" and a.metric == "events"]
     admin1 = [a for a in alerts if a.key == SeriesKey("admin1", "Iraq", "Kirkuk")]
     assert [a.period for a in admin1] == [_week(14)]
     a = admin1[0]
@@ -29,9 +30,15 @@ def test_clear_rise_is_flagged_with_its_evidence() -> None:
     assert sorted(a.event_ids) == sorted(r.id for r in rows if r.date >= _week(14))
     assert {e["id"] for e in a.events} == set(a.event_ids)
     d = a.to_dict()
-    assert d["series"]["dates"][-1] == _week(14).isoformat()
-    assert d["series"]["values"][-1] == 14
-    assert len(d["series"]["baseline"]) == len(d["series"]["values"]) == len(d["series"]["threshold"])
+    assert d["series"][-1] == {
+        "date": _week(14).isoformat(),
+        "value": 14,
+        "baseline": round(a.baseline_mean, 4),
+        "threshold": a.threshold,
+    }
+    # Every charted period has a full baseline window behind it: weeks 8 … 14.
+    assert [p["date"] for p in d["series"]] == [_week(i).isoformat() for i in range(8, 15)]
+    assert d["baseline"] == [p["baseline"] for p in d["series"]]
     # The same rise shows up for admin2, the actor and the event type too.
     dims = {x.key.dimension for x in alerts if x.period == _week(14)}
     assert dims == {"admin1", "admin2", "actor", "event_type"}

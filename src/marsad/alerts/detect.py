@@ -79,8 +79,8 @@ class Alert:
     event_ids: list[str]
     chart_periods: list[dt.date]
     chart_values: list[int]
-    chart_baseline: list[float | None]
-    chart_threshold: list[int | None]
+    chart_baseline: list[float]
+    chart_threshold: list[int]
     events: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -118,12 +118,19 @@ class Alert:
             "dispersion": None if self.dispersion is None else round(self.dispersion, 4),
             "event_ids": self.event_ids,
             "events": self.events,
-            "series": {
-                "dates": [p.isoformat() for p in self.chart_periods],
-                "values": self.chart_values,
-                "baseline": [None if b is None else round(b, 4) for b in self.chart_baseline],
-                "threshold": self.chart_threshold,
-            },
+            # For the dashboard's chart: one point per period (oldest first, the alert's period
+            # last) and the rolling baseline aligned with it.
+            "series": [
+                {"date": p.isoformat(), "value": v, "baseline": round(b, 4), "threshold": th}
+                for p, v, b, th in zip(
+                    self.chart_periods,
+                    self.chart_values,
+                    self.chart_baseline,
+                    self.chart_threshold,
+                    strict=True,
+                )
+            ],
+            "baseline": [round(b, 4) for b in self.chart_baseline],
         }
 
 
@@ -155,19 +162,16 @@ def _baseline(values: Sequence[int], t: int, cfg: DetectorConfig) -> CountModel:
 
 def _chart(
     series: Series, metric: str, t: int, cfg: DetectorConfig
-) -> tuple[list[dt.date], list[int], list[float | None], list[int | None]]:
+) -> tuple[list[dt.date], list[int], list[float], list[int]]:
+    """The periods up to t that have a full baseline window, with the rolling baseline and threshold."""
     values = series.values(metric)
-    lo = max(0, t - cfg.chart_periods + 1)
-    baseline: list[float | None] = []
-    threshold: list[int | None] = []
+    lo = max(cfg.window, t - cfg.chart_periods + 1)
+    baseline: list[float] = []
+    threshold: list[int] = []
     for i in range(lo, t + 1):
-        if i >= cfg.window:
-            m = _baseline(values, i, cfg)
-            baseline.append(m.mean)
-            threshold.append(m.quantile(cfg.quantile))
-        else:
-            baseline.append(None)
-            threshold.append(None)
+        m = _baseline(values, i, cfg)
+        baseline.append(m.mean)
+        threshold.append(m.quantile(cfg.quantile))
     return series.periods[lo : t + 1], values[lo : t + 1], baseline, threshold
 
 

@@ -1,0 +1,149 @@
+"""`GET /alerts` (JSON, the API envelope) and `GET /alerts.atom` (Atom feed). Included by the app.
+
+Where the events come from, in order: `app.state.store` (the app's `Store`), else a Store opened on
+`app.state.settings.db_url`, else on `Settings.load().db_url`. Detector settings come from
+`app.state.settings` (or `Settings.load()`). Alerts are computed from the stored events on each
+request: the detector is a single pass over the events (see benchmarks/results/alerts.md for
+its cost), and computing them fresh means an alert always shows the events the store has now.
+
+Query parameters (both routes): `place` (country, admin1 or admin2 name), `actor` (substring),
+`event_type`, `kind` (spike|new), `metric` (events|fatalities), `since` / `until` (YYYY-MM-DD),
+`id` (one alert), `limit` (1..1000, default 100).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from marsad.alerts.atom import feed
+from marsad.alerts.detect import Alert, DetectorConfig
+from marsad.alerts.service import AlertFilter, alerts_from_rows, detector_config, method, parse_day
+from marsad.alerts.source import RowReader
+from marsad.config import Settings
+from marsad.errors import ErrorCode, MarsadError
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(tags=["alerts"])
+
+MAX_LIMIT = 1000
+
+
+def _settings(request: Request) -> Settings:
+    settings = getattr(request.app.state, "settings", None)
+    return settings if isinstance(settings, Settings) else Settings.load()
+
+
+def _events(request: Request) -> tuple[list[Any], int]:
+    """All stored events as alert rows, and how many could not be used (no id or date)."""
+    reader = RowReader()
+    store = getattr(request.app.state, "store", None)
+    if store is not None:
+        rows = list(reader.rows(store.iter_events(), "store"))
+    else:
+        from marsad.store import Store
+
+        with Store(_settings(request).db_url) as own:
+            rows = list(reader.rows(own.iter_events(), "store"))
+    return rows, len(reader.skipped)
+
+
+def _error(code: ErrorCode, message: str, status: int) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": {"code": str(code), "message": message}}, status_code=status)
+
+
+def _status(code: ErrorCode) -> int:
+    return {ErrorCode.BAD_PARAMETER: 400, ErrorCode.NOT_FOUND: 404, ErrorCode.CONFIG: 500}.get(code, 500)
+
+
+def _compute(
+    request: Request,
+    place: str | None,
+    actor: str | None,
+    event_type: str | None,
+    kind: str | None,
+    metric: str | None,
+    since: str | None,
+    until: str | None,
+    id: str | None,
+) -> tuple[list[Alert], AlertFilter, DetectorConfig, int]:
+    f = AlertFilter(
+        place=place or None,
+        actor=actor or None,
+        event_type=event_type or None,
+        kind=kind or None,
+        metric=metric or None,
+        since=parse_day(since, "since"),
+        until=parse_day(until, "until"),
+        id=id or None,
+    )
+    cfg = detector_config(_settings(request))
+    rows, skipped = _events(request)
+    return alerts_from_rows(rows, cfg, f), f, cfg, skipped
+
+
+@router.get("/alerts")
+def get_alerts(
+    request: Request,
+    place: str | None = Query(None, description="country, admin1 or admin2 name"),
+    actor: str | None = Query(None, description="substring of an actor name"),
+    event_type: str | None = Query(None, description="ACLED event type"),
+    kind: str | None = Query(None, description="spike | new"),
+    metric: str | None = Query(None, description="events | fatalities"),
+    since: str | None = Query(None, description="YYYY-MM-DD: alerts about periods ending on or after it"),
+    until: str | None = Query(None, description="YYYY-MM-DD: alerts about periods starting on or before it"),
+    id: str | None = Query(None, description="one alert by id"),
+    limit: int = Query(100, description="at most this many alerts (1..1000)"),
+) -> Response:
+    """Spike and first-appearance alerts, newest period first, with series, baseline and events."""
+    if not 1 <= limit <= MAX_LIMIT:
+        return _error(ErrorCode.BAD_PARAMETER, f"limit must be in 1..{MAX_LIMIT}", 400)
+    try:
+        alerts, f, cfg, skipped = _compute(request, place, actor, event_type, kind, metric, since, until, id)
+    except MarsadError as exc:
+        return _error(exc.code, exc.message, _status(exc.code))
+    if id and not alerts:
+        return _error(ErrorCode.NOT_FOUND, f"no alert {id!r}", 404)
+    return JSONResponse(
+        {
+            "ok": True,
+            "data": [a.to_dict() for a in alerts[:limit]],
+            "meta": {
+                "count": min(limit, len(alerts)),
+                "total": len(alerts),
+                "limit": limit,
+                "filters": f.to_dict(),
+                "method": method(cfg),
+                "skipped_events": skipped,
+            },
+        }
+    )
+
+
+@router.get("/alerts.atom")
+def get_alerts_atom(
+    request: Request,
+    place: str | None = None,
+    actor: str | None = None,
+    event_type: str | None = None,
+    kind: str | None = None,
+    metric: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> Response:
+    """The same alerts as an Atom feed (newest first)."""
+    if not 1 <= limit <= MAX_LIMIT:
+        return _error(ErrorCode.BAD_PARAMETER, f"limit must be in 1..{MAX_LIMIT}", 400)
+    try:
+        alerts, _f, _cfg, _skipped = _compute(
+            request, place, actor, event_type, kind, metric, since, until, None
+        )
+    except MarsadError as exc:
+        return _error(exc.code, exc.message, _status(exc.code))
+    base = str(request.base_url).rstrip("/")
+    return Response(feed(alerts[:limit], base_url=base), media_type="application/atom+xml; charset=utf-8")

@@ -1,0 +1,98 @@
+"""GET /alerts and GET /alerts.atom over a real SQLite store filled with Arabic reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from storekit import MONDAY, scenario
+
+from marsad.alerts.api import router
+from marsad.config import Settings
+from marsad.store import Store
+
+WEEK14 = (MONDAY + dt.timedelta(weeks=14)).isoformat()
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    path: Path = tmp_path_factory.mktemp("alerts-api") / "marsad.db"
+    store = Store(f"sqlite:///{path}")
+    store.ingest_documents(scenario())
+    app = FastAPI()
+    app.include_router(router)
+    app.state.store = store
+    app.state.settings = Settings()
+    with TestClient(app) as c:
+        yield c
+    store.close()
+
+
+def test_alerts_envelope_and_content(client: TestClient) -> None:
+    r = client.get("/alerts")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["ok"] is True and body["meta"]["total"] == len(body["data"]) > 0
+    assert body["meta"]["method"]["window"] == 8 and body["meta"]["skipped_events"] == 0
+    spike = next(
+        a
+        for a in body["data"]
+        if a["kind"] == "spike" and a["metric"] == "events" and a["key"]["dimension"] == "admin2"
+    )
+    assert spike["key"]["admin2"] == "Daquq" and spike["period_start"] == WEEK14
+    assert spike["observed"] == 14 and spike["threshold"] < 14
+    assert len(spike["event_ids"]) == 14 and len(spike["events"]) == 14
+    assert spike["series"][-1]["value"] == 14 and spike["baseline"][-1] == spike["series"][-1]["baseline"]
+    new = [a for a in body["data"] if a["kind"] == "new"]
+    assert {(a["key"]["dimension"], a["key"]["admin1"]) for a in new} >= {("admin1+event_type", "Diyala")}
+
+
+def test_filters(client: TestClient) -> None:
+    diyala = client.get("/alerts", params={"place": "Diyala"}).json()["data"]
+    assert diyala and all(a["key"]["admin1"] == "Diyala" for a in diyala)
+    assert all(a["kind"] == "new" for a in diyala)  # one IED is never a spike
+    isis = client.get("/alerts", params={"actor": "islamic state"}).json()["data"]
+    assert isis and all(a["key"]["admin1"] != "Diyala" for a in isis)
+    battles = client.get("/alerts", params={"event_type": "Battles", "kind": "spike"}).json()["data"]
+    assert battles and all(a["kind"] == "spike" for a in battles)
+    assert client.get("/alerts", params={"since": "2018-06-01"}).json()["data"] == []
+    assert client.get("/alerts", params={"until": "2018-03-01"}).json()["data"] == []
+    one = battles[0]
+    by_id = client.get("/alerts", params={"id": one["id"]}).json()
+    assert [a["id"] for a in by_id["data"]] == [one["id"]]
+    assert client.get("/alerts", params={"limit": 2}).json()["meta"]["count"] == 2
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"since": "last week"}, {"kind": "bogus"}, {"metric": "injured"}, {"limit": 0}],
+)
+def test_bad_parameters_get_a_coded_error(client: TestClient, params: dict[str, str]) -> None:
+    r = client.get("/alerts", params=params)
+    assert r.status_code == 400
+    assert r.json() == {
+        "ok": False,
+        "error": {"code": "E_BAD_PARAMETER", "message": r.json()["error"]["message"]},
+    }
+
+
+def test_unknown_alert_is_not_found(client: TestClient) -> None:
+    r = client.get("/alerts", params={"id": "al_nope"})
+    assert r.status_code == 404 and r.json()["error"]["code"] == "E_NOT_FOUND"
+
+
+def test_atom_feed(client: TestClient) -> None:
+    r = client.get("/alerts.atom", params={"place": "Kirkuk"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/atom+xml")
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.fromstring(r.content)
+    entries = root.findall("a:entry", ns)
+    json_ids = {a["id"] for a in client.get("/alerts", params={"place": "Kirkuk"}).json()["data"]}
+    assert {e.findtext("a:id", namespaces=ns) for e in entries} == {f"urn:marsad:alert:{i}" for i in json_ids}
+    summary = entries[0].findtext("a:summary", namespaces=ns) or ""
+    assert "Village" in summary and "Islamic State (Iraq)" in summary
