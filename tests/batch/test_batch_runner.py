@@ -122,3 +122,23 @@ def test_events_parquet_round_trip() -> None:
     row = table.to_pylist()[0]
     assert EventRecord.model_validate(row) == event
     assert pq.read_table(io.BytesIO(events_parquet_bytes([]))).num_rows == 0
+
+
+def test_batch_writes_documents_to_the_database_directly(corpus: Path, tmp_path: Path) -> None:
+    from marsad.store import Store
+
+    url = f"sqlite:///{tmp_path / 'marsad.db'}"
+    opts = BatchOptions(
+        [str(corpus)], tmp_path / "out", shard_size=40, pipeline="bare", progress="none", db_url=url
+    )
+    run_batch(opts)
+    with Store(url) as store:
+        first = store.counts()
+        assert first["documents"] == 120
+        doc = store.get_document("doc-00001")
+        assert doc is not None and "إدلب" in doc["text"]
+    # a second full run (e.g. after a crash redid shards) changes nothing
+    opts.restart = True
+    run_batch(opts)
+    with Store(url) as store:
+        assert store.counts()["documents"] == first["documents"]

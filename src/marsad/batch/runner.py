@@ -23,11 +23,12 @@ from marsad import __version__
 from marsad.batch.executors import make_executor
 from marsad.batch.output import OutputDir
 from marsad.batch.progress import Progress, make_progress
-from marsad.batch.shard import Shard, doc_to_dict, merge_stats
+from marsad.batch.shard import Shard, ShardResult, doc_from_dict, doc_to_dict, merge_stats
 from marsad.config import Settings
-from marsad.errors import ConfigError
+from marsad.errors import ConfigError, Reject
 from marsad.model import Document
 from marsad.pipeline import describe, stages_for
+from marsad.record import EventRecord
 from marsad.stage import Stage
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class BatchOptions:
     restart: bool = False  # ignore (overwrite) a previous run in `out`
     progress: str = "auto"  # auto | bar | log | none
     max_shards: int | None = None  # stop after this many new shards (for trials; resumable)
+    db_url: str | None = None  # also store documents + events (merged across reports) in this database
 
 
 @dataclass
@@ -168,9 +170,14 @@ def run_batch(
     shards: Iterator[Shard] = iter_shards(read_inputs(inputs, settings), opts.shard_size, done, read_stats)
     if opts.max_shards is not None:
         shards = _take(shards, opts.max_shards)
+    sink = _DatabaseSink(opts.db_url) if opts.db_url else None
+    if sink is not None:
+        shards = sink.remember(shards)
     t0 = time.perf_counter()
     try:
         for result in executor.map(shards):
+            if sink is not None:
+                sink.store(result)  # before the manifest line: a crash in between redoes the shard
             out.write_shard(result)
             report.shards_run += 1
             report.docs_run += result.n_docs
@@ -178,10 +185,48 @@ def run_batch(
             progress.update(result.n_docs, len(result.events))
     finally:
         progress.close()
+        if sink is not None:
+            sink.close()
     report.seconds = time.perf_counter() - t0
     report.shards_total = int(read_stats.get("shards", 0))
     report.stats = _write_stats(out, report, read_stats, executor.name, executor.workers)
     return report
+
+
+class _DatabaseSink:
+    """Writes each finished shard's documents and events to the store (idempotent by content
+    hash, so a shard redone after a crash changes nothing). The driver keeps the documents of the
+    shards in flight -- a bounded number -- because workers return events, not texts."""
+
+    def __init__(self, url: str) -> None:
+        from marsad.store import Store
+
+        self.store_ = Store(url)
+        self.docs: dict[int, list[dict[str, Any]]] = {}
+
+    def remember(self, shards: Iterator[Shard]) -> Iterator[Shard]:
+        for shard in shards:
+            self.docs[shard.shard_id] = shard.docs
+            yield shard
+
+    def store(self, result: ShardResult) -> None:
+        events: dict[str, list[EventRecord]] = {}
+        for e in result.events:
+            rec = EventRecord.model_validate(e)
+            events.setdefault(rec.doc_ids[0] if rec.doc_ids else "", []).append(rec)
+        stage_rejects = {r["doc_id"]: r for r in result.rejects if r.get("doc_id")}
+        docs = []
+        for data in self.docs.pop(result.shard_id):
+            doc = doc_from_dict(data)
+            if doc.reject is None and doc.id in stage_rejects:
+                doc.reject = Reject(**stage_rejects[doc.id])
+            elif doc.reject is None:
+                doc.events = events.get(doc.id, [])
+            docs.append(doc)
+        self.store_.ingest_batch(docs)
+
+    def close(self) -> None:
+        self.store_.close()
 
 
 def _take(shards: Iterator[Shard], n: int) -> Iterator[Shard]:

@@ -29,6 +29,10 @@ def register(app: typer.Typer) -> None:
         ),
         restart: bool = typer.Option(False, help="Discard a previous run in --out instead of resuming."),
         merge: bool = typer.Option(False, help="Merge events across reports after the shards are done."),
+        db: str | None = typer.Option(
+            None,
+            help="Also store documents and events in this database (sqlite:///file.db, postgresql://...).",
+        ),
         progress: str = typer.Option(
             "auto", help="auto (a bar on a terminal, log lines otherwise), bar, log, none."
         ),
@@ -47,6 +51,7 @@ def register(app: typer.Typer) -> None:
             ray_address=ray_address,
             restart=restart,
             progress=progress,
+            db_url=db,
         )
         try:
             report = run_batch(opts)
