@@ -49,7 +49,8 @@ def test_alerts_envelope_and_content(client: TestClient) -> None:
     assert len(spike["event_ids"]) == 14 and len(spike["events"]) == 14
     assert spike["series"][-1]["value"] == 14 and spike["baseline"][-1] == spike["series"][-1]["baseline"]
     new = [a for a in body["data"] if a["kind"] == "new"]
-    assert {(a["key"]["dimension"], a["key"]["admin1"]) for a in new} >= {("admin1+event_type", "Diyala")}
+    assert [(a["key"]["dimension"], a["key"]["admin2"]) for a in new] == [("admin2+event_type", "Al-Khalis")]
+    assert {k["dimension"] for k in new[0]["also"]} == {"admin1+event_type", "admin2+actor", "admin1+actor"}
 
 
 def test_filters(client: TestClient) -> None:

@@ -22,9 +22,9 @@ def test_clear_rise_is_flagged_with_its_evidence() -> None:
     rows = events_from_counts(counts, prefix="kir")
     # The record starts on MONDAY even if the first random week happens to be empty.
     alerts = [a for a in detect(rows, first=MONDAY) if a.kind == "spike" and a.metric == "events"]
-    admin1 = [a for a in alerts if a.key == SeriesKey("admin1", "Iraq", "Kirkuk")]
-    assert [a.period for a in admin1] == [_week(14)]
-    a = admin1[0]
+    kirkuk = [a for a in alerts if SeriesKey("admin1", "Iraq", "Kirkuk") in (a.key, *a.also)]
+    assert [a.period for a in kirkuk] == [_week(14)]
+    a = kirkuk[0]
     assert a.observed == 14 and a.threshold < 14 and a.baseline_mean < 4
     assert a.score > 3  # rarer than one in a thousand under the baseline
     assert sorted(a.event_ids) == sorted(r.id for r in rows if r.date >= _week(14))
@@ -39,9 +39,11 @@ def test_clear_rise_is_flagged_with_its_evidence() -> None:
     # Every charted period has a full baseline window behind it: weeks 8 … 14.
     assert [p["date"] for p in d["series"]] == [_week(i).isoformat() for i in range(8, 15)]
     assert d["baseline"] == [p["baseline"] for p in d["series"]]
-    # The same rise shows up for admin2, the actor and the event type too.
-    dims = {x.key.dimension for x in alerts if x.period == _week(14)}
-    assert dims == {"admin1", "admin2", "actor", "event_type"}
+    # The same events raise it in admin2, both actors and the event type too: one alert, on the
+    # most specific series, lists the others.
+    assert a.key.dimension == "admin2"
+    assert {k.dimension for k in a.also} == {"admin1", "actor", "event_type"} and len(a.also) == 4
+    assert len([x for x in alerts if x.period == _week(14)]) == 1
 
 
 def test_noise_at_the_same_mean_is_not_flagged() -> None:
@@ -50,7 +52,7 @@ def test_noise_at_the_same_mean_is_not_flagged() -> None:
     spikes = [
         a
         for a in detect(rows, DetectorConfig(metrics=("events",)))
-        if a.kind == "spike" and a.key.dimension == "admin1"
+        if a.kind == "spike" and a.key.admin1 == "Kirkuk"
     ]
     assert spikes == []
 
@@ -83,7 +85,7 @@ def test_fatalities_spike_needs_its_own_minimum() -> None:
     base = events_from_counts([2] * 12, prefix="b", fatalities=0)
     hit = events_from_counts([0] * 12 + [1], prefix="h", fatalities=13)
     alerts = detect(base + hit)
-    fat = [a for a in alerts if a.metric == "fatalities" and a.key.dimension == "admin1"]
+    fat = [a for a in alerts if a.metric == "fatalities" and a.key.dimension == "admin2"]
     assert [(a.period, a.observed) for a in fat] == [(_week(12), 13)]
     small = events_from_counts([0] * 12 + [1], prefix="s", fatalities=4, admin1="Diyala", admin2="Khanaqin")
     assert not [a for a in detect(base + small) if a.metric == "fatalities" and a.key.admin1 == "Diyala"]
@@ -100,22 +102,19 @@ def test_first_appearance_is_flagged_once() -> None:
         actor2="",
     )
     alerts = [a for a in detect(battles + ied) if a.kind == "new"]
-    by_key = {}
-    for a in alerts:
-        by_key.setdefault(a.key, []).append(a.period)
-    assert by_key == {
-        SeriesKey("admin1+event_type", "Iraq", "Kirkuk", event_type="Explosions/Remote violence"): [
-            _week(14)
-        ],
-        SeriesKey("admin2+event_type", "Iraq", "Kirkuk", "Daquq", event_type="Explosions/Remote violence"): [
-            _week(14)
-        ],
-        SeriesKey("admin1+actor", "Iraq", "Kirkuk", actor="Unidentified Armed Group (Iraq)"): [_week(14)],
-        SeriesKey("admin2+actor", "Iraq", "Kirkuk", "Daquq", actor="Unidentified Armed Group (Iraq)"): [
-            _week(14)
-        ],
+    # One alert (the district and the type), the wider unit and the new actor listed with it.
+    assert len(alerts) == 1
+    a = alerts[0]
+    etype = "Explosions/Remote violence"
+    actor = "Unidentified Armed Group (Iraq)"
+    assert (a.period, a.event_ids) == (_week(14), ["ied-14-0"])
+    assert a.key == SeriesKey("admin2+event_type", "Iraq", "Kirkuk", "Daquq", event_type=etype)
+    assert set(a.also) == {
+        SeriesKey("admin1+event_type", "Iraq", "Kirkuk", event_type=etype),
+        SeriesKey("admin2+actor", "Iraq", "Kirkuk", "Daquq", actor=actor),
+        SeriesKey("admin1+actor", "Iraq", "Kirkuk", actor=actor),
     }
-    assert all(a.event_ids == ["ied-14-0"] for a in alerts)
+    assert "first in at least 12 weeks" in a.title
 
 
 def test_nothing_is_new_before_the_record_reaches_back_far_enough() -> None:
@@ -135,7 +134,7 @@ def test_a_returning_type_after_a_long_quiet_is_new_again() -> None:
     periods = [
         a.period
         for a in detect(battles + ied, cfg)
-        if a.kind == "new" and a.key.dimension == "admin1+event_type"
+        if a.kind == "new" and a.key.dimension == "admin2+event_type"
     ]
     assert periods == [_week(13), _week(28)]
 

@@ -82,6 +82,10 @@ class Alert:
     chart_baseline: list[float]
     chart_threshold: list[int]
     events: list[dict[str, Any]] = field(default_factory=list)
+    # Other series the very same events raised the same alert in (admin1 when the alert is about
+    # one of its districts, the actor, the event type): listed, not sent as separate alerts.
+    also: list[SeriesKey] = field(default_factory=list)
+    quiet_periods: int = 0  # for "new": how many periods before it had none
 
     @property
     def period_end(self) -> dt.date:
@@ -92,7 +96,7 @@ class Alert:
         if self.kind == "new":
             what = self.key.event_type or self.key.actor
             place = " / ".join(p for p in (self.key.admin1, self.key.admin2) if p)
-            return f"New in {place} ({self.key.country}): {what}, first in the period"
+            return f"New in {place} ({self.key.country}): {what}, first in at least {self.quiet_periods} {self.grain}s"
         noun = "events" if self.metric == "events" else "fatalities"
         return (
             f"Rise in {noun}: {self.key.label}: {self.observed} in the {self.grain} of "
@@ -116,6 +120,8 @@ class Alert:
             "p_value": self.p_value,
             "model": self.model,
             "dispersion": None if self.dispersion is None else round(self.dispersion, 4),
+            "also": [k.to_dict() for k in self.also],
+            "quiet_periods": self.quiet_periods,
             "event_ids": self.event_ids,
             "events": self.events,
             # For the dashboard's chart: one point per period (oldest first, the alert's period
@@ -262,8 +268,37 @@ def detect_new(
             # count of zero), so three new events in a week score higher than one.
             model = CountModel(mean=0.5 / n)
             p = model.sf(values[t])
-            alerts.append(_make_alert("new", s, "events", t, model, 0, p, cfg, rows_by_id))
+            alert = _make_alert("new", s, "events", t, model, 0, p, cfg, rows_by_id)
+            alert.quiet_periods = n
+            alerts.append(alert)
     return alerts
+
+
+# Most specific first: when one set of events raises the same alert in several series, the alert
+# is reported once, on the first of these, with the others in `also`.
+SPECIFICITY = (
+    "admin2",
+    "admin1",
+    "admin2+event_type",
+    "admin1+event_type",
+    "admin2+actor",
+    "admin1+actor",
+    "actor",
+    "event_type",
+)
+
+
+def consolidate(alerts: Iterable[Alert]) -> list[Alert]:
+    groups: dict[tuple[str, str, dt.date, tuple[str, ...]], list[Alert]] = {}
+    for a in alerts:
+        groups.setdefault((a.kind, a.metric, a.period, tuple(sorted(a.event_ids))), []).append(a)
+    out = []
+    for group in groups.values():
+        group.sort(key=lambda a: (SPECIFICITY.index(a.key.dimension), -a.score, a.id))
+        primary = group[0]
+        primary.also = [a.key for a in group[1:]]
+        out.append(primary)
+    return out
 
 
 def detect(
@@ -286,5 +321,6 @@ def detect(
     pairs = build_series(rows, cfg.grain, pair_keys, first=first, last=last)
     alerts = detect_spikes(spikes.values(), cfg, rows_by_id, since, until)
     alerts += detect_new(pairs.values(), cfg, rows_by_id, since, until)
+    alerts = consolidate(alerts)
     alerts.sort(key=lambda a: (-a.score, a.period, a.id))
     return alerts

@@ -24,7 +24,6 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
-    create_engine,
     insert,
     select,
     update,
@@ -33,6 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from marsad.errors import ErrorCode, MarsadError
+from marsad.store.db import make_engine
 
 metadata = MetaData()
 
@@ -83,7 +83,9 @@ def _item(row: Any) -> OutboxItem:
 class Outbox:
     def __init__(self, url_or_engine: str | Engine) -> None:
         try:
-            self.engine = create_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
+            # The store's engine rules: postgresql:// -> psycopg 3, a bare path or sqlite:/// -> SQLite
+            # in WAL mode with a busy timeout, so the outbox and the store share one file safely.
+            self.engine = make_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
             metadata.create_all(self.engine, checkfirst=True)
         except SQLAlchemyError as exc:
             raise MarsadError(ErrorCode.DATABASE, f"cannot open the alert outbox: {exc}") from exc

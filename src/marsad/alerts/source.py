@@ -77,24 +77,17 @@ class RowReader:
                 yield from self.jsonl(path)
 
 
-def rows_from_store(url: str, since: dt.date | None = None) -> tuple[list[EventRow], RowReader]:
-    """Every event in the store (the baseline needs history, so `since` only trims very old rows).
+def rows_from_store(url: str, date_from: dt.date | None = None) -> tuple[list[EventRow], RowReader]:
+    """Every event in the store from `date_from` on (None = all; the baseline needs the history).
 
-    Imported lazily: the store is its own package and the pure alert code must not depend on it.
+    Imported lazily: the pure alert code does not depend on the store package.
     """
-    from marsad.store import Store  # type: ignore[attr-defined]
+    from marsad.store import EventFilter, Store
 
     reader = RowReader()
-    store = Store(url)
-    try:
-        kwargs: dict[str, Any] = {}
-        if since is not None:
-            kwargs["since"] = since.isoformat()
-        rows = list(reader.rows(store.iter_events(**kwargs), url))
-    finally:
-        close = getattr(store, "close", None)
-        if callable(close):
-            close()
+    with Store(url) as store:
+        filters = EventFilter(date_from=date_from) if date_from else None
+        rows = list(reader.rows(store.iter_events(filters), url))
     if reader.skipped:
         log.warning("%d events skipped (no id or date)", len(reader.skipped))
     return rows, reader
