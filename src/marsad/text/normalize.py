@@ -331,6 +331,12 @@ def normalize_key(s: str) -> str:
     return " ".join(s.translate(_tables().trans).split())
 
 
+def fold_pattern(pattern: str) -> str:
+    """Fold the Arabic letters of a regex like the view (ئ→ي, ة→ه …); ASCII syntax is untouched."""
+    trans = _tables().trans
+    return "".join(ch if ch.isspace() else ch.translate(trans) for ch in pattern)
+
+
 def fold_char_table() -> dict[str, str]:
     """The full char -> replacement map (read-only use: tests, tools)."""
     return dict(_tables().table)

@@ -1,0 +1,139 @@
+"""Boilerplate as zones: social-media prompts, subscribe lines, related links, share lines,
+disclaimers, captions and datelines are MARKED with a kind and a reason, never deleted.
+
+Rules live in `marsad/data/text/boilerplate.tsv` (regexes over the normalised view, so spelling
+variants such as إضغط/اضغط or اقرأ/اقرا need one pattern). Kinds:
+- "boilerplate" (reason: social-prompt, subscribe, share, disclaimer, source-credit, separator),
+- "related" (read-also links: headlines of OTHER stories, so no events from them),
+- "caption" (photo captions: kept apart because they carry facts, e.g. the report's only full date),
+- "dateline" (the "بغداد - (رويترز) -" / "أيلاف من لندن:" prefix of a line; the rest is body),
+- "title" (short lines without final punctuation at the top, before the first long line:
+  headlines and kickers of scraped pages),
+- "body" (everything else; consecutive body lines form one zone).
+Zones are sorted, do not overlap, and cover every non-blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.model import Zone
+from marsad.text.data import Row, TextDataError, read_tsv
+from marsad.text.normalize import NormalizedText, fold_pattern, normalize
+
+COLUMNS = ["kind", "reason", "scope", "max_len", "pattern", "example"]
+KINDS = frozenset({"boilerplate", "related", "caption", "dateline"})
+# Kinds whose lines hold no report text (sentences are not split there).
+NON_TEXT_KINDS = frozenset({"boilerplate", "related", "dateline"})
+TITLE_MAX = 100  # a headline is short ...
+_FINAL = re.compile(r"[.!؟?…:]\W*$")  # ... and has no sentence-final punctuation
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    kind: str
+    reason: str
+    prefix: bool
+    max_len: int
+    regex: re.Pattern[str]
+    example: str
+    where: str
+
+
+def load_rules(rows: list[Row] | None = None) -> list[Rule]:
+    rules: list[Rule] = []
+    for row in rows if rows is not None else read_tsv("boilerplate.tsv", COLUMNS):
+        if row["kind"] not in KINDS:
+            raise TextDataError(f"{row.where()}: unknown kind {row['kind']!r}")
+        if row["scope"] not in ("line", "prefix"):
+            raise TextDataError(f"{row.where()}: scope must be line or prefix")
+        try:
+            regex = re.compile(fold_pattern(row["pattern"]))
+            max_len = int(row["max_len"])
+        except (re.error, ValueError) as exc:
+            raise TextDataError(f"{row.where()}: {exc}") from exc
+        rules.append(
+            Rule(
+                row["kind"],
+                row["reason"],
+                row["scope"] == "prefix",
+                max_len,
+                regex,
+                row["example"],
+                row.where(),
+            )
+        )
+    return rules
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[Rule, ...]:
+    return tuple(load_rules())
+
+
+def _classify(line: str, rules: tuple[Rule, ...]) -> tuple[Rule, int] | None:
+    """The first rule that fires on a (normalised) line, with the view length it covers."""
+    n = len(line.rstrip())
+    for rule in rules:
+        if rule.prefix:
+            m = rule.regex.match(line)
+            if m and m.end() <= rule.max_len and m.end() < n:
+                return rule, m.end()
+        elif n <= rule.max_len and rule.regex.search(line):
+            return rule, n
+    return None
+
+
+def find_zones(text: str, norm: NormalizedText | None = None) -> list[Zone]:
+    """Zones of `text` (offsets into the original). `norm` is reused when given."""
+    norm = norm or normalize(text)
+    view = norm.text
+    rules = _rules()
+    zones: list[Zone] = []
+    body_start: int | None = None
+    body_end = 0
+    seen_long = False
+
+    def close_body() -> None:
+        nonlocal body_start
+        if body_start is not None:
+            a, b = norm.to_original(body_start, body_end)
+            zones.append(Zone(a, b, "body"))
+            body_start = None
+
+    pos = 0
+    n = len(view)
+    while pos < n:
+        nl = view.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = view[pos:end]
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            start = pos + lead
+            stop = pos + len(line.rstrip())
+            hit = _classify(line, rules)
+            if hit is not None and not hit[0].prefix:
+                close_body()
+                a, b = norm.to_original(start, stop)
+                zones.append(Zone(a, b, hit[0].kind, hit[0].reason))
+            elif hit is None and not seen_long and len(stripped) <= TITLE_MAX and not _FINAL.search(stripped):
+                close_body()
+                a, b = norm.to_original(start, stop)
+                zones.append(Zone(a, b, "title", "short-top-line"))
+            else:
+                if hit is not None:  # a dateline prefix, then body
+                    close_body()
+                    cut = pos + hit[1]
+                    a, b = norm.to_original(start, len(view[:cut].rstrip()))
+                    zones.append(Zone(a, b, "dateline", hit[0].reason))
+                    start = cut
+                seen_long = seen_long or len(stripped) > TITLE_MAX or bool(_FINAL.search(stripped))
+                if body_start is None:
+                    body_start = start
+                body_end = stop
+        pos = end + 1
+    close_body()
+    return zones

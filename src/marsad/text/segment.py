@@ -1,0 +1,132 @@
+"""Sentences and tokens, on the normalised view, reported in original offsets.
+
+Sentences: split at line breaks and at runs of . ! ؟ ? … ؛ (so ".." and "…" end a sentence too),
+taking closing quotes/brackets along, when followed by white space or the end of the zone. A dot
+between digits (3.5) is never followed by a space so never splits; a dot after a known
+abbreviation (د. ، ق.م.) does not split (list in `data/text/abbreviations.tsv`). Lines in
+boilerplate, related-link and dateline zones hold no report text and give no sentence.
+
+Tokens: runs of letters/digits. Proclitics are split off the stem (see `model.Token`): a prefix
+ending in the article (ال، وال، بال، فبال، لل، ولل …) is split whenever two letters remain; without
+an article only ONE conjunction و/ف is split, when three letters remain and the word is not in
+`data/text/clitic_exceptions.tsv` (وزير، فريق …). The prepositions ب ل ك alone are not split:
+without a dictionary "بين"/"كانت"/"لبنان" cannot be told apart from ب/ك/ل + word. This is a
+best effort; lexicon lookups that must be exact use `PhraseMatcher`, which tries every reading.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad.model import Sentence, Token, Zone
+from marsad.text.clean import NON_TEXT_KINDS
+from marsad.text.data import read_tsv
+from marsad.text.lexicon import ARTICLE, PREFIXES
+from marsad.text.normalize import NormalizedText, normalize, normalize_key
+
+_BOUNDARY = re.compile(r"\n+|[.!؟?…؛]+[\"'”»)\]]*(?=\s|$)")
+_WORD = re.compile(r"[^\W_]+")
+_ARTICLE_PREFIXES = tuple(
+    sorted(
+        (p for p in PREFIXES | {"لل", "ولل", "فلل"} if p.endswith(ARTICLE) or p.endswith("لل")),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    return frozenset(
+        normalize_key(r["abbreviation"])
+        for r in read_tsv("abbreviations.tsv", ["abbreviation", "meaning", "example"])
+    )
+
+
+@lru_cache(maxsize=1)
+def clitic_exceptions() -> frozenset[str]:
+    return frozenset(normalize_key(r["word"]) for r in read_tsv("clitic_exceptions.tsv", ["word", "example"]))
+
+
+def _is_abbreviation(view: str, dot: int, abbrevs: frozenset[str]) -> bool:
+    """Is the single '.' at `dot` the end of an abbreviation such as "د." or "ق.م."?"""
+    start = dot
+    while start > 0 and not view[start - 1].isspace():
+        start -= 1
+    word = view[start:dot].strip("(\"'«")
+    return " ".join(word.split(".")) in abbrevs
+
+
+def split_sentences(
+    text: str, zones: list[Zone] | None = None, norm: NormalizedText | None = None
+) -> list[Sentence]:
+    """Sentences of the text zones (all of `text` as body when `zones` is None)."""
+    norm = norm or normalize(text)
+    view = norm.text
+    abbrevs = abbreviations()
+    if zones is None:
+        zones = [Zone(0, len(text), "body")]
+    out: list[Sentence] = []
+    for zone in zones:
+        if zone.kind in NON_TEXT_KINDS:
+            continue
+        zs, ze = norm.to_view(zone.start), norm.to_view(zone.end)
+        part = view[zs:ze]
+        cut = 0
+        for m in _BOUNDARY.finditer(part):
+            if m.group() == "." and _is_abbreviation(part, m.start(), abbrevs):
+                continue
+            end = m.start() if m.group().startswith("\n") else m.end()
+            _add(out, norm, part, zs, cut, end, zone.kind)
+            cut = m.end()
+        _add(out, norm, part, zs, cut, len(part), zone.kind)
+    return out
+
+
+def _add(out: list[Sentence], norm: NormalizedText, part: str, base: int, a: int, b: int, kind: str) -> None:
+    chunk = part[a:b]
+    stripped = chunk.strip()
+    if not stripped or not any(ch.isalnum() for ch in stripped):
+        return
+    a += len(chunk) - len(chunk.lstrip())
+    b = a + len(stripped)
+    s, e = norm.to_original(base + a, base + b)
+    out.append(Sentence(s, e, kind))
+
+
+def split_clitics(word: str) -> tuple[int, int]:
+    """(stem offset, bare offset) inside a normalised word: where the stem and the bare word start."""
+    for p in _ARTICLE_PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            if p.endswith("لل"):  # ل + article: the stem starts at the article's lam
+                return len(p) - 1, len(p)
+            return len(p) - 2, len(p)
+    if word[0] in "وف" and len(word) >= 4 and word not in clitic_exceptions():
+        return 1, 1
+    return 0, 0
+
+
+def tokenize(text: str, norm: NormalizedText | None = None) -> list[Token]:
+    norm = norm or normalize(text)
+    view = norm.text
+    out: list[Token] = []
+    for m in _WORD.finditer(view):
+        word = m.group()
+        vs, ve = m.span()
+        stem_at, bare_at = split_clitics(word)
+        start, end = norm.to_original(vs, ve)
+        stem = word[stem_at:]
+        if stem_at != bare_at:  # لل: the article's alef is not written
+            stem = ARTICLE + word[bare_at:]
+        out.append(
+            Token(
+                start=start,
+                end=end,
+                norm=word,
+                stem_start=norm.orig_index(vs + stem_at) if stem_at else start,
+                stem=stem,
+                bare=word[bare_at:],
+            )
+        )
+    return out
