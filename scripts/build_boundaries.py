@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "marsad" / "data" / "boundaries"
 DEFAULT_IRAQ = ROOT.parent / "shared" / "data" / "iraq-cod-ab"
 
-# The map's frame: North Africa, the Sahel's northern edge, the Horn, the Levant, the Gulf and
-# Iran, down to the Comoros (an Arab League member at 12°S).
-BBOX = (-20.0, -13.5, 66.0, 44.0)
+# The map's frame: North Africa, the Sahel, the Horn, the Levant, the Gulf, Iran and Afghanistan,
+# down to the Comoros (an Arab League member at 12°S), with a margin of context all round.
+BBOX = (-26.0, -13.5, 76.0, 46.0)
 # Countries drawn in full colour; the rest of the frame is drawn as muted context.
 # Arab League members + Western Sahara + the Horn of Africa + the region's other conflict parties.
 FOCUS = {
@@ -66,7 +66,11 @@ def _feature(geom: BaseGeometry, props: dict[str, Any]) -> dict[str, Any] | None
     if geom.is_empty:
         return None
     g = mapping(geom)
-    return {"type": "Feature", "properties": props, "geometry": {"type": g["type"], "coordinates": _round_coords(g["coordinates"])}}
+    return {
+        "type": "Feature",
+        "properties": props,
+        "geometry": {"type": g["type"], "coordinates": _round_coords(g["coordinates"])},
+    }
 
 
 def _write(path: Path, features: list[dict[str, Any]], attribution: str) -> None:
@@ -132,7 +136,11 @@ def build_iraq(iraq_dir: Path, out: Path) -> dict[str, int]:
                 "name_ar": p[f"ADM{level}_AR"],
             }
             if level == 2:
-                props |= {"admin1_en": p["ADM1_EN"], "admin1_ar": p["ADM1_AR"], "admin1_pcode": p["ADM1_PCODE"]}
+                props |= {
+                    "admin1_en": p["ADM1_EN"],
+                    "admin1_ar": p["ADM1_AR"],
+                    "admin1_pcode": p["ADM1_PCODE"],
+                }
             if feat := _feature(g, props):
                 out_feats.append(feat)
         _write(out / f"iraq_adm{level}.geojson", out_feats, attribution)
@@ -150,7 +158,9 @@ def main() -> None:
     counts = build_iraq(args.iraq_dir, args.out)
     for name in ("countries", *counts):
         path = args.out / f"{name}.geojson"
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {path.stat().st_size / 1024:.0f} KB")
+        print(
+            f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {path.stat().st_size / 1024:.0f} KB"
+        )
     print(f"countries: {n}; " + "; ".join(f"{k}: {v}" for k, v in counts.items()))
 
 

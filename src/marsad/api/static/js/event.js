@@ -1,0 +1,214 @@
+// One event: its coded fields, the sources that reported it, and each source's ORIGINAL Arabic text
+// (right-to-left) with the evidence span of every field highlighted as <mark data-field="...">.
+
+import { api, eventId, initI18n, t, typeLabel, fieldLabel, fmtNumber, el, placeLabel, typeColor } from "./common.js";
+import { SvgMap } from "./map.js";
+
+const ID = document.body.dataset.eventId;
+// Fields shown in the facts table, in this order; each row links to its evidence spans.
+const FACTS = [
+  "event_date", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
+  "location", "admin2", "admin1", "country", "fatalities", "injured", "interaction", "civilian_targeting",
+  "time_precision", "geo_precision", "confidence",
+];
+// A stable colour per evidence field (index into the CSS palette --f0 … --f9).
+const FIELD_ORDER = ["fatalities", "injured", "event_date", "location", "actor1", "actor2", "sub_event_type", "event_type", "trigger", "admin1"];
+const fieldClass = (f) => {
+  const i = FIELD_ORDER.indexOf(f);
+  return `f${i >= 0 ? i : 9}`;
+};
+
+let EVENT = null;
+const DOCS = new Map();
+
+/**
+ * Split `text` at every evidence boundary and wrap covered pieces in <mark>. Offsets are Python
+ * string indices (code points), so we index an array of code points, not UTF-16 units.
+ * Where spans overlap, the innermost (shortest) span names the mark; data-fields lists them all.
+ */
+export function highlight(text, spans) {
+  const chars = Array.from(text);
+  const n = chars.length;
+  const valid = spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= n && s.start < s.end);
+  const cuts = new Set([0, n]);
+  for (const s of valid) {
+    cuts.add(s.start);
+    cuts.add(s.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const frag = document.createDocumentFragment();
+  for (let i = 0; i < points.length - 1; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const piece = chars.slice(a, b).join("");
+    const cover = valid.filter((s) => s.start <= a && s.end >= b).sort((x, y) => x.end - x.start - (y.end - y.start));
+    if (!cover.length) {
+      frag.append(piece);
+      continue;
+    }
+    const fields = [...new Set(cover.map((s) => s.field))];
+    const mismatch = cover.some((s) => s.text !== undefined && s.text !== chars.slice(s.start, s.end).join(""));
+    const mark = el(
+      "mark",
+      {
+        class: `${fieldClass(fields[0])}${mismatch ? " mismatch" : ""}`,
+        "data-field": fields[0],
+        "data-fields": fields.join(" "),
+        title: fields.map(fieldLabel).join(" · ") + (mismatch ? ` — ${t("event.mismatch")}` : ""),
+      },
+      piece,
+    );
+    frag.append(mark);
+  }
+  return frag;
+}
+
+function valueOf(ev, f) {
+  const v = ev[f];
+  if (f === "event_type" || f === "sub_event_type") return typeLabel(v);
+  if (f === "fatalities" && Array.isArray(ev.fatalities_range) && ev.fatalities_range[0] !== ev.fatalities_range[1]) {
+    return `${fmtNumber(v)} (${t("event.range")} ${fmtNumber(ev.fatalities_range[0])}–${fmtNumber(ev.fatalities_range[1])})`;
+  }
+  if (f === "actor1" && ev.actor1_ar) return el("span", {}, v, " ", el("span", { class: "ar", lang: "ar", dir: "rtl" }, `(${ev.actor1_ar})`));
+  if (f === "actor2" && ev.actor2_ar) return el("span", {}, v, " ", el("span", { class: "ar", lang: "ar", dir: "rtl" }, `(${ev.actor2_ar})`));
+  if (f === "location" && ev.location_ar) return el("span", {}, v, " ", el("span", { class: "ar", lang: "ar", dir: "rtl" }, `(${ev.location_ar})`));
+  if (f === "confidence" && typeof v === "number") return v.toFixed(2);
+  if (typeof v === "number") return fmtNumber(v);
+  return v === null || v === undefined || v === "" ? null : String(v);
+}
+
+function focusField(field) {
+  document.querySelectorAll("mark.focus").forEach((m) => m.classList.remove("focus"));
+  const marks = [...document.querySelectorAll("#ev-texts mark")].filter((m) => m.dataset.fields.split(" ").includes(field));
+  marks.forEach((m) => m.classList.add("focus"));
+  if (marks[0]) marks[0].scrollIntoView({ behavior: "smooth", block: "center" });
+}
+
+function renderFacts(ev) {
+  const evidence = ev.evidence || [];
+  const body = document.querySelector("#ev-facts tbody");
+  body.replaceChildren();
+  for (const f of FACTS) {
+    const value = valueOf(ev, f);
+    if (value === null) continue;
+    const spans = evidence.filter((e) => e.field === f);
+    const evCell = spans.length
+      ? spans.map((s) => el("button", { type: "button", class: `ev-chip ${fieldClass(f)}`, lang: "ar", dir: "rtl", onclick: () => focusField(f) }, s.text))
+      : el("span", { class: "muted small" }, t("event.no_evidence"));
+    body.append(el("tr", { "data-field": f }, el("th", {}, fieldLabel(f)), el("td", {}, value), el("td", {}, evCell)));
+  }
+}
+
+function renderHeader(ev) {
+  const chip = document.getElementById("ev-type");
+  chip.textContent = typeLabel(ev.event_type);
+  chip.style.background = typeColor(ev.event_type);
+  document.getElementById("ev-title").textContent = `${typeLabel(ev.sub_event_type)} — ${ev.location || ev.admin1 || ev.country || ""}`;
+  document.getElementById("ev-sub").textContent = `${ev.event_date} · ${placeLabel(ev)} · ${eventId(ev)}`;
+  const fig = (n, label, cls) => el("div", { class: `figure ${cls}` }, el("strong", {}, n === null || n === undefined ? "—" : fmtNumber(n)), el("span", {}, label));
+  document.getElementById("ev-figures").replaceChildren(
+    fig(ev.fatalities, fieldLabel("fatalities"), "fat"),
+    fig(ev.injured, fieldLabel("injured"), "inj"),
+    fig((ev.doc_ids || []).length || (ev.sources || []).length, t("table.sources"), "src"),
+  );
+  document.getElementById("ev-notes").textContent = ev.notes || "—";
+}
+
+function sourcesOf(ev) {
+  if (Array.isArray(ev.sources) && ev.sources.length) return ev.sources;
+  return (ev.doc_ids || []).map((id) => ({ doc_id: id }));
+}
+
+function renderSources(ev) {
+  const list = document.getElementById("ev-sources");
+  list.replaceChildren(
+    ...sourcesOf(ev).map((s) => {
+      const doc = DOCS.get(s.doc_id) || {};
+      const outlet = s.outlet || doc.outlet || s.source || s.doc_id;
+      const url = s.url || doc.url;
+      const published = s.published || doc.published;
+      const figures = [];
+      if (s.fatalities !== undefined && s.fatalities !== null) figures.push(`${fieldLabel("fatalities")}: ${fmtNumber(s.fatalities)}`);
+      if (s.injured !== undefined && s.injured !== null) figures.push(`${fieldLabel("injured")}: ${fmtNumber(s.injured)}`);
+      return el(
+        "li",
+        { "data-doc-id": s.doc_id },
+        el("strong", {}, outlet),
+        published ? el("span", { class: "muted" }, ` · ${t("event.published")}: ${String(published).replace("T", " ").slice(0, 16)}`) : null,
+        figures.length ? el("span", { class: "per-report" }, ` · ${t("event.per_report")}: ${figures.join(", ")}`) : null,
+        (s.title || doc.title) ? el("div", { class: "ar", lang: "ar", dir: "rtl" }, s.title || doc.title) : null,
+        url ? el("div", { class: "small" }, el("a", { href: url, rel: "noreferrer noopener", target: "_blank", dir: "ltr" }, url)) : null,
+        el("div", { class: "small muted" }, el("a", { href: `#doc-${s.doc_id}` }, s.doc_id)),
+      );
+    }),
+  );
+}
+
+function renderLegend(ev) {
+  const fields = [...new Set((ev.evidence || []).map((e) => e.field))];
+  document.getElementById("ev-legend").replaceChildren(
+    ...fields.map((f) => el("button", { type: "button", class: `legend-field ${fieldClass(f)}`, "data-field": f, onclick: () => focusField(f) }, fieldLabel(f))),
+  );
+}
+
+function renderTexts(ev) {
+  const box = document.getElementById("ev-texts");
+  box.replaceChildren();
+  for (const s of sourcesOf(ev)) {
+    const doc = DOCS.get(s.doc_id);
+    const spans = (ev.evidence || []).filter((e) => e.doc_id === s.doc_id);
+    const head = el("h3", { id: `doc-${s.doc_id}` }, s.outlet || (doc && doc.outlet) || s.doc_id);
+    if (!doc || typeof doc.text !== "string") {
+      box.append(head, el("p", { class: "muted" }, t("event.doc_missing")));
+      continue;
+    }
+    const title = doc.title ? el("h4", { class: "doc-title", lang: "ar", dir: "rtl" }, doc.title) : null;
+    const body = el("div", { class: "source-text", lang: "ar", dir: "rtl", "data-doc-id": s.doc_id });
+    body.append(highlight(doc.text, spans));
+    box.append(el("div", { class: "source-doc" }, head, title, body));
+  }
+}
+
+function render() {
+  if (!EVENT) return;
+  renderHeader(EVENT);
+  renderFacts(EVENT);
+  renderSources(EVENT);
+  renderLegend(EVENT);
+  renderTexts(EVENT);
+}
+
+async function main() {
+  await initI18n(render);
+  const status = document.getElementById("event-status");
+  status.textContent = t("status.loading");
+  try {
+    EVENT = (await api(`/events/${encodeURIComponent(ID)}`)).data;
+    if (EVENT && EVENT.event) EVENT = { ...EVENT.event, sources: EVENT.sources ?? EVENT.event.sources, evidence: EVENT.evidence ?? EVENT.event.evidence };
+  } catch (err) {
+    status.textContent = err.status === 404 ? t("event.not_found") : `${t("status.error")}: ${err.message}`;
+    status.classList.add("error");
+    document.body.dataset.loaded = "1";
+    return;
+  }
+  const ids = [...new Set([...sourcesOf(EVENT).map((s) => s.doc_id), ...(EVENT.evidence || []).map((e) => e.doc_id)])].filter(Boolean);
+  await Promise.all(
+    ids.map((id) =>
+      api(`/documents/${encodeURIComponent(id)}`)
+        .then(({ data }) => DOCS.set(id, data && data.document ? data.document : data))
+        .catch(() => null),
+    ),
+  );
+  // Evidence in a document that is not among the listed sources still gets shown.
+  if (!Array.isArray(EVENT.sources) || !EVENT.sources.length) EVENT.sources = ids.map((id) => ({ doc_id: id }));
+  status.textContent = "";
+  document.getElementById("event").hidden = false;
+  render();
+  const map = new SvgMap(document.getElementById("ev-map"), {});
+  const meta = await fetch("/dashboard/meta.json").then((r) => r.json());
+  await map.loadBoundaries(meta.data.boundaries);
+  map.setEvents([EVENT]);
+  map.fitEvents();
+  document.body.dataset.loaded = "1";
+}
+
+main();

@@ -1,0 +1,247 @@
+// The dashboard's home page: filters -> GET /events (all pages up to a cap) -> map, timeline, table;
+// and the alerts panel from GET /alerts. Filter state lives in the URL so a view can be shared.
+
+import { api, listOf, eventId, initI18n, t, typeLabel, fmtNumber, el, placeLabel, sourceCount, typeColor, TYPE_COLORS } from "./common.js";
+import { SvgMap } from "./map.js";
+import { renderTimeline, renderSparkline, baselineOf } from "./charts.js";
+
+const FILTERS = ["date_from", "date_to", "country", "admin1", "event_type", "actor", "min_fatalities", "q"];
+const PAGE = 500; // events per API request
+const CAP = 5000; // events drawn at most; the summary says when the cap was hit
+const TABLE_STEP = 100;
+
+const form = document.getElementById("filters");
+const state = { events: [], truncated: false, tableShown: TABLE_STEP, alerts: null, alertsError: null, meta: null };
+let map = null;
+
+function filtersFromUrl() {
+  const params = new URLSearchParams(window.location.search);
+  for (const name of FILTERS) if (form.elements[name]) form.elements[name].value = params.get(name) || "";
+}
+
+function currentFilters() {
+  const out = {};
+  for (const name of FILTERS) {
+    const v = (form.elements[name].value || "").trim();
+    if (v) out[name] = v;
+  }
+  return out;
+}
+
+function setStatus(text, isError) {
+  const box = document.getElementById("summary");
+  box.replaceChildren(el("span", { class: isError ? "error" : "muted" }, text));
+}
+
+async function fetchEvents(filters) {
+  const events = [];
+  let cursor = null;
+  let limit = PAGE;
+  for (;;) {
+    let page;
+    try {
+      page = await api("/events", { ...filters, limit, cursor });
+    } catch (err) {
+      // A server with a smaller page cap answers 4xx to our limit: retry with its default.
+      if (err.status >= 400 && err.status < 500 && limit === PAGE && !cursor) {
+        limit = undefined;
+        continue;
+      }
+      throw err;
+    }
+    events.push(...listOf(page.data, "events"));
+    cursor = page.meta.next_cursor ?? page.meta.cursor ?? (page.data && page.data.next_cursor) ?? null;
+    if (!cursor || events.length >= CAP) return { events: events.slice(0, CAP), truncated: Boolean(cursor) };
+  }
+}
+
+async function load() {
+  const filters = currentFilters();
+  const qs = new URLSearchParams(filters).toString();
+  history.replaceState(null, "", qs ? `?${qs}` : window.location.pathname);
+  setStatus(t("status.loading"));
+  document.body.classList.add("loading");
+  try {
+    const { events, truncated } = await fetchEvents(filters);
+    state.events = events;
+    state.truncated = truncated;
+    state.tableShown = TABLE_STEP;
+    map.setEvents(events);
+    map.fitEvents();
+    render();
+    fillDatalists(events);
+  } catch (err) {
+    setStatus(`${t("status.error")}: ${err.message}`, true);
+  } finally {
+    document.body.classList.remove("loading");
+    document.body.dataset.loaded = "1";
+  }
+}
+
+function renderSummary() {
+  const ev = state.events;
+  const fat = ev.reduce((s, e) => s + (Number(e.fatalities) || 0), 0);
+  const reports = ev.reduce((s, e) => s + sourceCount(e), 0);
+  const noCoords = ev.filter((e) => e.latitude === null || e.latitude === undefined || e.longitude === null || e.longitude === undefined).length;
+  const stat = (n, label, cls) => el("div", { class: `stat ${cls}` }, el("strong", {}, fmtNumber(n)), el("span", {}, label));
+  const box = document.getElementById("summary");
+  box.replaceChildren(
+    stat(ev.length, t("summary.events"), "s-events"),
+    stat(fat, t("summary.fatalities"), "s-fatalities"),
+    stat(reports, t("summary.sources"), "s-reports"),
+  );
+  const notes = [];
+  if (state.truncated) notes.push(t("summary.truncated", { n: fmtNumber(ev.length) }));
+  if (noCoords) notes.push(t("summary.no_coords", { n: fmtNumber(noCoords) }));
+  if (notes.length) box.append(el("p", { class: "muted small" }, notes.join(" ")));
+}
+
+function renderLegend() {
+  const present = new Set(state.events.map((e) => e.event_type));
+  const items = Object.entries(TYPE_COLORS)
+    .filter(([name]) => present.has(name))
+    .map(([name, color]) => el("span", { class: "legend-item" }, el("i", { style: { background: color } }), typeLabel(name)));
+  document.getElementById("map-legend").replaceChildren(...items, el("span", { class: "legend-item muted" }, t("map.legend")));
+}
+
+function renderTable() {
+  const body = document.querySelector("#events-table tbody");
+  const rows = [...state.events].sort((a, b) => String(b.event_date).localeCompare(String(a.event_date)));
+  body.replaceChildren();
+  if (!rows.length) {
+    body.append(el("tr", {}, el("td", { colspan: 6, class: "empty" }, t("table.empty"))));
+  }
+  for (const ev of rows.slice(0, state.tableShown)) {
+    const id = eventId(ev);
+    const href = `/dashboard/events/${encodeURIComponent(id)}`;
+    const actors = [ev.actor1, ev.actor2].filter(Boolean).join(" — ");
+    body.append(
+      el(
+        "tr",
+        { "data-event-id": id, class: "clickable", onclick: () => (window.location.href = href) },
+        el("td", { class: "nowrap" }, el("a", { href }, ev.event_date)),
+        el("td", {}, el("span", { class: "dot", style: { background: typeColor(ev.event_type) } }), typeLabel(ev.sub_event_type || ev.event_type)),
+        el("td", {}, actors, ev.actor1_ar ? el("div", { class: "ar muted", dir: "rtl", lang: "ar" }, [ev.actor1_ar, ev.actor2_ar].filter(Boolean).join(" — ")) : null),
+        el("td", {}, placeLabel(ev), ev.location_ar ? el("div", { class: "ar muted", dir: "rtl", lang: "ar" }, ev.location_ar) : null),
+        el("td", { class: "num" }, fmtNumber(ev.fatalities ?? 0)),
+        el("td", { class: "num" }, fmtNumber(sourceCount(ev))),
+      ),
+    );
+  }
+  const more = document.getElementById("table-more");
+  more.hidden = rows.length <= state.tableShown;
+}
+
+function renderTimelineCard() {
+  const unit = renderTimeline(document.getElementById("timeline"), state.events, (bucket) => {
+    form.elements.date_from.value = bucket.start;
+    form.elements.date_to.value = bucket.end;
+    load();
+  });
+  document.getElementById("timeline-unit").textContent = state.events.length ? t(`timeline.by_${unit}`) : "";
+}
+
+function renderAlerts() {
+  const box = document.getElementById("alerts");
+  if (state.alertsError) {
+    box.replaceChildren(el("p", { class: "muted" }, t("alerts.unavailable")));
+    return;
+  }
+  if (!state.alerts) {
+    box.replaceChildren(el("p", { class: "muted" }, t("status.loading")));
+    return;
+  }
+  if (!state.alerts.length) {
+    box.replaceChildren(el("p", { class: "muted" }, t("alerts.none")));
+    return;
+  }
+  box.replaceChildren(
+    ...state.alerts.map((a) => {
+      const ids = a.event_ids || [];
+      const head = a.title || (typeof a.key === "string" ? a.key : Object.values(a.key || {}).filter(Boolean).join(" / "));
+      const period = a.period_start ? `${a.period_start}${a.period_end && a.period_end !== a.period_start ? " – " + a.period_end : ""}` : "";
+      return el(
+        "div",
+        { class: `alert-item kind-${a.kind || "spike"}`, "data-alert-id": a.id || "" },
+        el("div", { class: "alert-head" }, el("strong", {}, head), el("span", { class: "score" }, `${t("alerts.score")} ${fmtNumber(Math.round((Number(a.score) || 0) * 10) / 10)}`)),
+        el("div", { class: "muted small" }, [period, `${t("alerts.observed")}: ${fmtNumber(a.observed)}`, `${t("alerts.baseline")}: ${fmtNumber(baselineOf(a))}`].filter(Boolean).join(" · ")),
+        renderSparkline(a),
+        ids.length
+          ? el("div", { class: "alert-events small" }, `${t("alerts.events")}: `, ...ids.slice(0, 5).map((id, i) => el("a", { href: `/dashboard/events/${encodeURIComponent(id)}`, title: String(id) }, `#${i + 1}`)), ids.length > 5 ? `+${ids.length - 5}` : null)
+          : null,
+      );
+    }),
+  );
+}
+
+async function loadAlerts() {
+  try {
+    const { data } = await api("/alerts");
+    state.alerts = listOf(data, "alerts");
+  } catch (err) {
+    state.alertsError = err;
+  }
+  renderAlerts();
+}
+
+function fillDatalists(events) {
+  const fill = (id, values) => {
+    const uniq = [...new Set(values.filter(Boolean))].sort().slice(0, 300);
+    document.getElementById(id).replaceChildren(...uniq.map((v) => el("option", { value: v })));
+  };
+  fill("dl-country", events.map((e) => e.country));
+  fill("dl-admin1", events.map((e) => e.admin1));
+  fill("dl-actor", events.flatMap((e) => [e.actor1, e.actor2]));
+}
+
+function fillEventTypes(types) {
+  const select = form.elements.event_type;
+  const keep = select.value || new URLSearchParams(window.location.search).get("event_type") || "";
+  select.replaceChildren(el("option", { value: "" }, t("filters.any")), ...Object.keys(types).map((et) => el("option", { value: et }, typeLabel(et))));
+  select.value = keep;
+}
+
+function render() {
+  renderSummary();
+  renderLegend();
+  renderTimelineCard();
+  renderTable();
+}
+
+async function main() {
+  await initI18n(() => {
+    if (state.meta) fillEventTypes(state.meta.event_types);
+    map.drawLabels();
+    map.setEvents(state.events);
+    render();
+    renderAlerts();
+  });
+  filtersFromUrl();
+  map = new SvgMap(document.getElementById("map"), {
+    onSelect: (ev) => (window.location.href = `/dashboard/events/${encodeURIComponent(eventId(ev))}`),
+  });
+  document.getElementById("map-zoom-in").addEventListener("click", () => map.zoomBy(1.6));
+  document.getElementById("map-zoom-out").addEventListener("click", () => map.zoomBy(1 / 1.6));
+  document.getElementById("map-reset").addEventListener("click", () => map.reset());
+  document.getElementById("table-more").addEventListener("click", () => {
+    state.tableShown += TABLE_STEP;
+    renderTable();
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    load();
+  });
+  document.getElementById("filters-reset").addEventListener("click", () => {
+    form.reset();
+    for (const name of FILTERS) form.elements[name].value = "";
+    load();
+  });
+  const meta = await fetch("/dashboard/meta.json").then((r) => r.json());
+  state.meta = meta.data;
+  fillEventTypes(state.meta.event_types);
+  renderAlerts();
+  await map.loadBoundaries(state.meta.boundaries);
+  await Promise.all([load(), loadAlerts()]);
+}
+
+main();
