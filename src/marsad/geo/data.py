@@ -1,0 +1,128 @@
+"""Loaders and validators for the reviewed geographic data files in `marsad/data/geo/`.
+
+- countries.tsv: ISO2, ISO numeric, ACLED English name, Arabic names, example.
+- admin1.tsv: ISO2, admin-1 code, ACLED English name, Arabic names.
+- cues.tsv: type words (محافظة، قضاء …), precision-2 modifiers (جنوب، قرب، ريف …) and stop words
+  (common words that are also names of places), each with an example phrase the tests run.
+
+Every loader validates as it reads and raises `DataFileError` with the file and line, so a bad
+edit fails loudly at load (and in the tests) instead of silently changing results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from marsad.geo.keys import WORD_RE
+
+FEATURES_OF_TYPE = {
+    "admin1": "admin1",
+    "admin2": "admin2",
+    "admin3": "admin3",
+    "city": "populated_place",
+    "town": "populated_place",
+    "village": "populated_place",
+    "district": "populated_place",
+    "area": "any",
+    "camp": "populated_place",
+    "poi": "populated_place",
+}
+
+
+class DataFileError(ValueError):
+    """A geo data file breaks its format."""
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("marsad") / "data" / "geo"))
+
+
+def _rows(name: str, ncols: int) -> list[tuple[int, list[str]]]:
+    path = data_dir() / name
+    out = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != ncols:
+            raise DataFileError(f"{name}:{lineno}: expected {ncols} tab-separated columns, got {len(cols)}")
+        if any(not c.strip() for c in cols):
+            raise DataFileError(f"{name}:{lineno}: empty column")
+        out.append((lineno, [c.strip() for c in cols]))
+    return out
+
+
+def _arabic_forms(name: str, lineno: int, field: str) -> tuple[str, ...]:
+    forms = tuple(f.strip() for f in field.split("|"))
+    for f in forms:
+        if not f or not WORD_RE.fullmatch(f.replace(" ", "").replace("-", "")):
+            raise DataFileError(f"{name}:{lineno}: {f!r} is not an Arabic name")
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class CountryRow:
+    cc: str
+    iso: int
+    name: str
+    names_ar: tuple[str, ...]
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class Admin1Row:
+    cc: str
+    code: str
+    name: str
+    names_ar: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str  # "type", "mod", "stop", "part"
+    word: str
+    value: str
+    example: str
+
+
+@cache
+def load_countries() -> dict[str, CountryRow]:
+    out: dict[str, CountryRow] = {}
+    for lineno, (cc, iso, name, ar, example) in _rows("countries.tsv", 5):
+        if len(cc) != 2 or not cc.isupper() or cc in out:
+            raise DataFileError(f"countries.tsv:{lineno}: bad or duplicate ISO2 code {cc!r}")
+        if not iso.isdigit():
+            raise DataFileError(f"countries.tsv:{lineno}: ISO numeric must be digits")
+        out[cc] = CountryRow(cc, int(iso), name, _arabic_forms("countries.tsv", lineno, ar), example)
+    return out
+
+
+@cache
+def load_admin1_table() -> tuple[Admin1Row, ...]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for lineno, (cc, code, name, ar) in _rows("admin1.tsv", 4):
+        if len(cc) != 2 or (cc, code) in seen:
+            raise DataFileError(f"admin1.tsv:{lineno}: bad or duplicate code {cc}.{code}")
+        seen.add((cc, code))
+        out.append(Admin1Row(cc, code, name, _arabic_forms("admin1.tsv", lineno, ar)))
+    return tuple(out)
+
+
+@cache
+def load_cues() -> tuple[Cue, ...]:
+    out = []
+    for lineno, (kind, word, value, example) in _rows("cues.tsv", 4):
+        if kind not in ("type", "mod", "stop", "part"):
+            raise DataFileError(f"cues.tsv:{lineno}: unknown kind {kind!r}")
+        if kind == "type" and value not in FEATURES_OF_TYPE:
+            raise DataFileError(f"cues.tsv:{lineno}: unknown type value {value!r}")
+        if kind == "mod" and value not in ("before", "after"):
+            raise DataFileError(f"cues.tsv:{lineno}: a modifier's value is 'before' or 'after'")
+        if word not in example and kind != "stop":
+            raise DataFileError(f"cues.tsv:{lineno}: the example must contain the word")
+        out.append(Cue(kind, word, value, example))
+    return tuple(out)

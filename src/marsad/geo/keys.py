@@ -1,0 +1,158 @@
+"""Name keys for gazetteer matching, computed the same way at build time and at run time.
+
+The gazetteer stores, for every Arabic name, a *key*: the name folded (no diacritics or tatweel;
+hamza/alef, teh marbuta/heh, alef maksura/yeh and Persian/Kurdish letter variants merged; hamza on
+the line dropped so كربلاء = كربلا) with the article ال removed from every word. The geocoder
+computes the same key for the words of a report, after trying to peel off the proclitics
+و ف ب ل ك and the article (وبالحويجة → حويجه). Keeping this function inside the geo package (and
+not borrowing the text layer's normaliser) pins the shipped keys to the code that reads them.
+
+Tokens keep offsets into the ORIGINAL text, so every match is reported in original offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel: deleted.
+_DELETE: dict[str, str | None] = {chr(c): None for c in range(0x064B, 0x0660)}
+_DELETE.update({chr(c): None for c in (0x0670, 0x0640, 0x0621, 0x200C, 0x200D, 0x200E, 0x200F)})
+_FOLD_MAP: dict[str, str | None] = {
+    **_DELETE,
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ة": "ه",
+    "ى": "ي",
+    "ؤ": "و",
+    "ئ": "ي",
+    # Persian / Kurdish / Urdu letters seen in GeoNames alternate names and in transliterations.
+    "ک": "ك",
+    "گ": "ك",
+    "ی": "ي",
+    "ې": "ي",
+    "ێ": "ي",
+    "ە": "ه",
+    "ہ": "ه",
+    "ھ": "ه",
+    "ۆ": "و",
+    "ڤ": "ف",
+    "پ": "ب",
+    "چ": "ج",
+    "ژ": "ز",
+    "ڕ": "ر",
+    "ڵ": "ل",
+    "ٹ": "ت",
+}
+_FOLD = str.maketrans(_FOLD_MAP)
+
+# A word: a run of Arabic letters (with marks and tatweel inside). Digits, Latin, '#', '_' split.
+WORD_RE = re.compile(r"[\u0621-\u064A\u064B-\u065F\u0670-\u06D3\u06D5\u0640\u200c\u200d]+")
+
+ARTICLE = "ال"
+
+
+def fold(word: str) -> str:
+    """Fold one word (or a phrase) to the comparison alphabet."""
+    return word.translate(_FOLD)
+
+
+def strip_article(folded: str) -> str:
+    """Remove a leading ال when at least two letters remain (ال + بصره → بصره)."""
+    if folded.startswith(ARTICLE) and len(folded) >= 4:
+        return folded[2:]
+    return folded
+
+
+def name_key(name: str) -> str:
+    """Key of a gazetteer name: folded words without the article, joined by one space."""
+    words = [strip_article(fold(w)) for w in WORD_RE.findall(name)]
+    return " ".join(w for w in words if w)
+
+
+def joined_key(name: str) -> str | None:
+    """Key of a multi-word name written as one word (hashtags: #حفر_الباطن, حفرالباطن)."""
+    words = [fold(w) for w in WORD_RE.findall(name)]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return None
+    return strip_article("".join(words))
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A word of the text: original offsets, folded form and its key readings.
+
+    `readings` are (key, start) pairs: the bare word first, then readings with proclitics peeled
+    off (start moves past them). `bare` is the article-stripped folded word without peeling.
+    """
+
+    start: int
+    end: int
+    folded: str
+    bare: str
+    readings: tuple[tuple[str, int], ...]
+
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+
+
+def _orig_offset(word: str, folded_prefix_len: int) -> int:
+    """Index in the original `word` after `folded_prefix_len` folded characters."""
+    if folded_prefix_len == 0:
+        return 0
+    kept = 0
+    for i, ch in enumerate(word):
+        if fold(ch):
+            kept += 1
+            if kept == folded_prefix_len:
+                return i + 1
+    return len(word)
+
+
+def readings(word: str, folded: str) -> tuple[tuple[str, int], ...]:
+    """All key readings of a word: as is, then with و/ف + ب/ل/ك + ال/ل peeled off."""
+    out: list[tuple[str, int]] = [(strip_article(folded), 0)]
+    seen = {out[0][0]}
+    for conj in _CONJ:
+        for prep in _PREP:
+            prefix = conj + prep
+            if not prefix or not folded.startswith(prefix):
+                continue
+            rest = folded[len(prefix) :]
+            cands = [rest]
+            if prep == "ل" and rest.startswith("ل"):  # لل = ل + (ا)ل: للحويجه → حويجه
+                cands.append(rest[1:])
+            for cand in cands:
+                # Peeling that leaves a two-letter stem is too risky (بغداد must stay بغداد).
+                stem = strip_article(cand)
+                if len(stem) < 3 or stem in seen:
+                    continue
+                seen.add(stem)
+                cut = len(folded) - len(cand)
+                out.append((stem, _orig_offset(word, cut)))
+    return tuple(out)
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Arabic words of `text` with their readings, in order, with original offsets."""
+    toks: list[Tok] = []
+    for m in WORD_RE.finditer(text):
+        word = m.group()
+        folded = fold(word)
+        if not folded:
+            continue
+        rd = readings(word, folded)
+        toks.append(
+            Tok(
+                m.start(),
+                m.end(),
+                folded,
+                strip_article(folded),
+                tuple((k, m.start() + off) for k, off in rd),
+            )
+        )
+    return toks
