@@ -81,3 +81,8 @@ def _unique(items: Iterable[str]) -> list[str]:
         if it and it not in out:
             out.append(it)
     return out
+
+
+def search_key(s: str) -> str:
+    """Key for full-text search: normalize_key plus case folding (Latin names in Arabic text)."""
+    return normalize_key(s).casefold()

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, exists, func, or_, select
 
 from marsad.errors import ErrorCode, MarsadError
-from marsad.merge.text import normalize_key
+from marsad.merge.text import search_key
 from marsad.record import EventRecord
 from marsad.store.schema import change_log, documents, event_sources, events, evidence
 
@@ -87,7 +87,7 @@ def apply_filters(q: Select[Any], f: EventFilter | None) -> Select[Any]:
     if f.ids:
         q = q.where(e.id.in_(f.ids))
     if f.q:
-        words = normalize_key(f.q).split()
+        words = search_key(f.q).split()
         if not words:
             raise bad("q has no searchable words")
         cond = and_(*(documents.c.text_norm.like(f"%{_like_escape(w)}%", escape="\\") for w in words[:10]))

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from marsad.errors import ErrorCode, Reject
 from marsad.merge.combine import combine
 from marsad.merge.rules import DEFAULT_POLICY, MergePolicy, Report, cluster_score
-from marsad.merge.text import match_text, normalize_key
+from marsad.merge.text import match_text, search_key
 from marsad.model import Document
 from marsad.record import EventRecord
 from marsad.store.schema import change_log, documents, event_sources, events, evidence, rejects
@@ -262,7 +262,7 @@ def ingest_batch(
                 published=doc.published.isoformat() if doc.published else None,
                 title=doc.title,
                 text=doc.text,
-                text_norm=normalize_key(f"{doc.title or ''}\n{doc.text}"),
+                text_norm=search_key(f"{doc.title or ''}\n{doc.text}"),
                 content_hash=h,
                 reader=doc.reader,
                 origin=doc.origin,
