@@ -1,14 +1,17 @@
 """HTML reader: the main text by trafilatura; title and publication time from page metadata only.
 
-The date comes from `<meta>` tags (article:published_time and kin) or, failing that, from
-trafilatura's metadata with htmldate's `extensive_search` OFF. A date is never guessed from the
-page's text (a footer's "© 2021" or a related-article date would put events on the wrong day).
+The date comes only from markup meant to carry it: `<meta>` tags (article:published_time and kin),
+`<time itemprop="datePublished">` and JSON-LD `datePublished`. It is never guessed from the page's
+text: a footer's "© 2019 - 12/05/2019" or a related article's date would put events on the wrong
+day. (htmldate, even with `extensive_search=False`, took exactly such a footer date in our tests,
+so trafilatura's metadata is used for the title and site name only.)
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from datetime import datetime
 from typing import Any
 
 from trafilatura import extract
@@ -27,6 +30,7 @@ READER = "html"
 # Markup weighs more than text: a page may be this many times the document limit.
 HTML_FACTOR = 5
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 # Metadata that carries the publication time, most specific first.
 _DATE_XPATHS = (
     "//meta[@property='article:published_time']/@content",
@@ -88,7 +92,7 @@ def read_html(
             url=url,
         )
     title = info.title if info is not None and info.title else None
-    published, source = _published(tree, info.date if info is not None else None)
+    published, source = _published(tree)
     if source:
         meta["published_source"] = source
     return accepted(
@@ -111,16 +115,17 @@ def _html_settings(settings: Settings) -> Settings:
     return replace(settings, max_document_bytes=settings.max_document_bytes * HTML_FACTOR)
 
 
-def _published(tree: Any, trafilatura_date: str | None) -> tuple[Any, str | None]:
+def _published(tree: Any) -> tuple[datetime | None, str | None]:
     for xpath in _DATE_XPATHS:
         for value in tree.xpath(xpath):
             try:
                 return parse_published(str(value)), xpath
             except ValueError:
                 continue
-    if trafilatura_date:
-        try:
-            return parse_published(trafilatura_date), "htmldate"
-        except ValueError:
-            pass
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        for value in _JSONLD_DATE.findall(str(script)):
+            try:
+                return parse_published(value), "json-ld:datePublished"
+            except ValueError:
+                continue
     return None, None

@@ -77,7 +77,9 @@ def read_inputs(inputs: Sequence[str | Path], settings: Settings | None = None) 
 
 def _read_input(item: str | Path, settings: Settings) -> Iterator[Document]:
     if isinstance(item, str) and item == STDIN:
-        yield from _read_stream(sys.stdin.buffer, STDIN_NAME, None, settings, stdin=True)
+        yield from _guarded(
+            _read_stream(sys.stdin.buffer, STDIN_NAME, None, settings, stdin=True), STDIN_NAME
+        )
         return
     path = Path(item)
     if path.is_dir():
@@ -113,7 +115,20 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Document]:
         )
         return
     with raw:
-        yield from _read_stream(raw, name, kind_from_name(path.name), settings, doc_id=doc_id_for(path.name))
+        yield from _guarded(
+            _read_stream(raw, name, kind_from_name(path.name), settings, doc_id=doc_id_for(path.name)), name
+        )
+
+
+def _guarded(docs: Iterator[Document], name: str) -> Iterator[Document]:
+    """A reader bug or a library crash on one file is reported as a reject; the run goes on."""
+    try:
+        yield from docs
+    except Exception as exc:
+        log.exception("%s: reader failed", name)
+        yield rejected(
+            ErrorCode.PROCESSING, f"the reader failed: {exc!r}", doc_id=None, origin=name, reader="file"
+        )
 
 
 def _read_stream(
@@ -130,6 +145,11 @@ def _read_stream(
         head, stream = peek_head(raw)
     except OSError as exc:
         yield rejected(ErrorCode.IO, f"read failed: {exc}", doc_id=None, origin=name, reader="file")
+        return
+    if not head:
+        yield rejected(
+            ErrorCode.EMPTY, "the input is empty (0 bytes)", doc_id=doc_id, origin=name, reader=kind or "file"
+        )
         return
     compressed = head.startswith(GZIP_MAGIC)
     if compressed:

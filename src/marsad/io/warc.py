@@ -16,7 +16,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from marsad.config import Settings
 from marsad.errors import ErrorCode
 from marsad.io.docs import rejected
-from marsad.io.html import read_html
+from marsad.io.html import HTML_FACTOR, read_html
 from marsad.io.sources import GZIP_ERRORS
 from marsad.model import Document
 
@@ -50,26 +50,30 @@ def read_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[Docu
     number = 0
     skipped = 0
     records = ArchiveIterator(stream, arc2warc=True)
+    failed = False
     while True:
         origin = f"{name}#{number + 1}"
         try:
             record = next(records)
         except StopIteration:
             break
-        except ArchiveLoadFailed as exc:
-            yield rejected(
-                ErrorCode.WARC, f"malformed WARC record: {exc}", doc_id=None, origin=origin, reader=READER
-            )
-            break
         except GZIP_ERRORS as exc:
             yield rejected(
                 ErrorCode.GZIP, f"corrupt gzip member: {exc}", doc_id=None, origin=origin, reader=READER
             )
+            failed = True
             break
-        except (OSError, ValueError) as exc:
+        except ArchiveLoadFailed as exc:
             yield rejected(
-                ErrorCode.WARC, f"unreadable WARC record: {exc}", doc_id=None, origin=origin, reader=READER
+                ErrorCode.WARC, f"malformed WARC record: {exc}", doc_id=None, origin=origin, reader=READER
             )
+            failed = True
+            break
+        except Exception as exc:  # warcio fails with AttributeError, ValueError ... on damaged records
+            yield rejected(
+                ErrorCode.WARC, f"unreadable WARC record: {exc!r}", doc_id=None, origin=origin, reader=READER
+            )
+            failed = True
             break
         number += 1
         mime, charset = _content_type(record)
@@ -82,7 +86,7 @@ def read_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[Docu
         url = record.rec_headers.get_header("WARC-Target-URI")
         doc_id = _record_id(record) or url or origin
         try:
-            payload = record.content_stream().read(settings.max_document_bytes * 5 + 1)
+            payload = record.content_stream().read(settings.max_document_bytes * HTML_FACTOR + 1)
         except (*GZIP_ERRORS, OSError, ValueError) as exc:
             yield rejected(
                 ErrorCode.WARC,
@@ -102,6 +106,11 @@ def read_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[Docu
             charset=charset,
             reader=READER,
             meta={"warc_date": record.rec_headers.get_header("WARC-Date")},
+        )
+    if number == 0 and not failed:
+        # warcio stops silently on what it cannot parse; a "WARC" with no record is not a WARC
+        yield rejected(
+            ErrorCode.WARC, "no WARC record could be read", doc_id=None, origin=name, reader=READER
         )
     if skipped:
         log.info("%s: %d WARC records were not HTML pages and were passed over", name, skipped)
