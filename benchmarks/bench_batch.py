@@ -1,0 +1,130 @@
+"""Documents/s on ONE core for analyze, extract (with geocoding) and the full `marsad batch`, beside
+the bare read-and-split pass, with peak memory. Each measurement runs in its own process so its
+peak memory (ru_maxrss) is its own.
+
+    .venv/bin/python benchmarks/bench_batch.py [--corpus ant|saudinewsnet] [--limit N]
+        [--modes bare,analyze,extract,batch]
+
+Prints a Markdown table (for benchmarks/results/batch.md) and the raw JSON of each measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_bare import SHARED, bare_raw, limited_jsonl
+
+MODES = ("bare", "analyze", "extract", "batch")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(mode: str, path: Path) -> dict[str, object]:
+    """One mode over one corpus file, in this process (called in a child process)."""
+    from marsad.config import Settings
+    from marsad.io import read_inputs
+    from marsad.pipeline import stages_for
+    from marsad.stage import run_stages
+
+    settings = Settings()
+    if mode == "batch":
+        from marsad.batch import BatchOptions, run_batch
+
+        with tempfile.TemporaryDirectory() as tmp:
+            t0 = time.perf_counter()
+            report = run_batch(
+                BatchOptions([str(path)], Path(tmp) / "out", pipeline="extract", progress="none"), settings
+            )
+            dt = time.perf_counter() - t0
+        return {
+            "docs": report.stats["documents"],
+            "events": report.stats["events"],
+            "seconds": dt,
+            "docs_per_s": report.stats["documents"] / dt,
+            "stages": report.stats["stages"],
+            "peak_rss_mb": peak_mb(),
+        }
+    stages = stages_for("bare" if mode == "bare" else mode)
+    for s in stages:
+        s.ensure_ready()  # setup (lexicons, gazetteer) is a once-per-worker cost: timed apart
+    t_setup = time.perf_counter()
+    docs = events = 0
+    t0 = time.perf_counter()
+    for doc in run_stages(stages, read_inputs([path], settings)):
+        docs += 1
+        events += len(doc.events)
+        doc.analysis = None  # as the batch does: keep nothing per document once it is done
+    dt = time.perf_counter() - t0
+    return {
+        "docs": docs,
+        "events": events,
+        "seconds": dt,
+        "docs_per_s": docs / dt,
+        "setup_seconds": t0 - t_setup,
+        "stages": [s.stats.to_dict() for s in stages],
+        "peak_rss_mb": peak_mb(),
+    }
+
+
+def run_child(mode: str, path: Path) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--child", mode, "--path", str(path)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"}
+    result: dict[str, object] = json.loads(proc.stdout)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", choices=["ant", "saudinewsnet"], action="append")
+    ap.add_argument("--limit", type=int, default=None, help="first N documents only")
+    ap.add_argument("--modes", default=",".join(MODES))
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--path", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.child, Path(args.path))))
+        return
+    if not SHARED.is_dir():
+        print(f"skip: {SHARED} is absent", file=sys.stderr)
+        return
+    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores shared with other work)")
+    print("| corpus | pass | docs | events | docs/s (1 core) | x slower than raw bare | peak RSS MB |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    raw_all = {}
+    for corpus in args.corpus or ["ant", "saudinewsnet"]:
+        path = limited_jsonl(corpus, args.limit)
+        raw = bare_raw(path)
+        raw_all[corpus] = raw
+        print(f"| {corpus} | raw read+split | {raw['docs']:.0f} | - | {raw['docs_per_s']:.0f} | 1.0 | - |")
+        for mode in args.modes.split(","):
+            r = run_child(mode, path)
+            raw_all[f"{corpus}/{mode}"] = r
+            if "error" in r:
+                print(f"| {corpus} | {mode} | - | - | unavailable: {r['error']} | - | - |")
+                continue
+            rate = float(r["docs_per_s"])  # type: ignore[arg-type]
+            print(
+                f"| {corpus} | {mode} | {r['docs']} | {r['events']} | {rate:.0f} | "
+                f"{raw['docs_per_s'] / rate:.1f} | {float(r['peak_rss_mb']):.0f} |"  # type: ignore[arg-type]
+            )
+            sys.stdout.flush()
+    print("\n```json")
+    print(json.dumps(raw_all, indent=1, default=str))
+    print("```")
+
+
+if __name__ == "__main__":
+    main()

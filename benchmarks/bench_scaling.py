@@ -1,0 +1,102 @@
+"""Scaling of `marsad batch` from 1 to 2 workers, with the local process pool and with Ray, plus a
+cost model: cores needed for 10 million articles a day.
+
+    .venv/bin/python benchmarks/bench_scaling.py [--corpus ant] [--limit 8000] [--pipeline extract]
+        [--engines pool,ray] [--shard-size 250]
+
+Each run is a separate `marsad batch` process over the same file; documents/s counts the whole
+run (reading, the stages, writing shards), not start-up. Throughput on this machine is bounded by
+its 2 cores, which other work shares: the load average is printed beside each figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_bare import SHARED, limited_jsonl
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES_PER_DAY = 10_000_000
+
+
+def run(path: Path, engine: str, workers: int, pipeline: str, shard_size: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        cmd = [
+            sys.executable, "-m", "marsad.cli.main", "batch", str(path), "--out", str(out),
+            "--engine", engine, "--workers", str(workers), "--pipeline", pipeline,
+            "--shard-size", str(shard_size), "--progress", "none",
+        ]  # fmt: skip
+        load = os.getloadavg()[0]
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+        if not (out / "stats.json").is_file():
+            return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"}
+        stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
+    this = stats["this_run"]
+    return {
+        "engine": engine,
+        "workers": workers,
+        "docs": stats["documents"],
+        "events": stats["events"],
+        "seconds": this["seconds"],
+        "docs_per_s": this["docs_per_second"],
+        "peak_rss_mb_per_worker": max(stats["peak_rss_mb_per_worker"].values()),
+        "load_before": round(load, 2),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default="ant", choices=["ant", "saudinewsnet"])
+    ap.add_argument("--limit", type=int, default=8000)
+    ap.add_argument("--pipeline", default="extract")
+    ap.add_argument("--engines", default="pool,ray")
+    ap.add_argument("--shard-size", type=int, default=250)
+    args = ap.parse_args()
+    if not SHARED.is_dir():
+        print(f"skip: {SHARED} is absent", file=sys.stderr)
+        return
+    path = limited_jsonl(args.corpus, args.limit)
+    print(
+        f"{args.corpus}, first {args.limit} documents, pipeline {args.pipeline}, shard size {args.shard_size}\n"
+    )
+    print(
+        "| engine | workers | docs | events | seconds | docs/s | speed-up | peak RSS MB/worker | load before |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    results = []
+    for engine in args.engines.split(","):
+        base = None
+        for workers in (1, 2):
+            r = run(path, engine, workers, args.pipeline, args.shard_size)
+            results.append(r)
+            if "error" in r:
+                print(f"| {engine} | {workers} | unavailable: {r['error']} |")
+                continue
+            rate = float(r["docs_per_s"])  # type: ignore[arg-type]
+            base = base or rate
+            print(
+                f"| {engine} | {workers} | {r['docs']} | {r['events']} | {r['seconds']} | {rate:.0f} | "
+                f"{rate / base:.2f}x | {r['peak_rss_mb_per_worker']} | {r['load_before']} |"
+            )
+            sys.stdout.flush()
+    ok = [r for r in results if "error" not in r and r["workers"] == 1]
+    if ok:
+        per_core = max(float(r["docs_per_s"]) for r in ok)  # type: ignore[arg-type]
+        need = ARTICLES_PER_DAY / 86_400
+        print(
+            f"\nCost model: 10M articles/day = {need:.0f} docs/s sustained. At {per_core:.0f} docs/s per core "
+            f"that is {need / per_core:.1f} cores at 100% parallel efficiency; with 1.7x per 2 cores "
+            f"(85%) {need / per_core / 0.85:.1f} cores, plus the reader/driver."
+        )
+
+
+if __name__ == "__main__":
+    main()
