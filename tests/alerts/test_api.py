@@ -97,3 +97,18 @@ def test_atom_feed(client: TestClient) -> None:
     assert {e.findtext("a:id", namespaces=ns) for e in entries} == {f"urn:marsad:alert:{i}" for i in json_ids}
     summary = entries[0].findtext("a:summary", namespaces=ns) or ""
     assert "Village" in summary and "Islamic State (Iraq)" in summary
+
+
+def test_served_by_the_project_app(tmp_path: Path) -> None:
+    """The real app (marsad.api.app.create_app) includes the router, in its envelope and its docs."""
+    from marsad.api.app import create_app
+
+    store = Store(f"sqlite:///{tmp_path / 'app.db'}")
+    store.ingest_documents(scenario())
+    with TestClient(create_app(Settings(), store)) as c:
+        body = c.get("/alerts", params={"place": "Kirkuk", "metric": "events"}).json()
+        assert body["ok"] and [a["key"]["admin2"] for a in body["data"]] == ["Daquq"]
+        assert c.get("/alerts.atom").status_code == 200
+        spec = c.get("/openapi.json").json()["paths"]
+        assert spec["/alerts"]["get"]["summary"] and spec["/alerts.atom"]["get"]["summary"]
+    store.close()

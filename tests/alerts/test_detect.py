@@ -7,7 +7,7 @@ import random
 
 from helpers import MONDAY, events_from_counts
 
-from marsad.alerts.calibrate import false_alarm_rate, noise
+from marsad.alerts.calibrate import detection_rate, false_alarm_rate, noise
 from marsad.alerts.detect import DetectorConfig, detect
 from marsad.alerts.series import SeriesKey
 
@@ -149,3 +149,9 @@ def test_ids_are_stable_and_since_until_select_periods() -> None:
     early = detect(rows, until=_week(14) + dt.timedelta(days=6))
     assert early and all(a.period <= _week(14) for a in early)
     assert {a.id for a in late} | {a.id for a in early} == a1
+
+
+def test_bigger_rises_are_caught_more_often() -> None:
+    cfg = DetectorConfig(metrics=("events",))
+    rates = [detection_rate(cfg, 4.0, k, n_series=200) for k in (1.0, 2.0, 3.0, 5.0)]
+    assert rates == sorted(rates) and rates[0] < 0.03 and rates[-1] > 0.9

@@ -86,7 +86,7 @@ def _compute(
     return alerts_from_rows(rows, cfg, f), f, cfg, skipped
 
 
-@router.get("/alerts")
+@router.get("/alerts", summary="Spike and first-appearance alerts (JSON), with series, baseline and events.")
 def get_alerts(
     request: Request,
     place: str | None = Query(None, description="country, admin1 or admin2 name"),
@@ -124,7 +124,7 @@ def get_alerts(
     )
 
 
-@router.get("/alerts.atom")
+@router.get("/alerts.atom", summary="The same alerts as an Atom feed.")
 def get_alerts_atom(
     request: Request,
     place: str | None = None,

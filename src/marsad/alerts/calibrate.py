@@ -73,3 +73,31 @@ def false_alarm_rate(
         )
         alerts += len(detect_spikes([s], cfg, {}))
     return FalseAlarms(series=n_series, cells=n_series * (length - cfg.window), alerts=alerts)
+
+
+def detection_rate(
+    cfg: DetectorConfig,
+    mean: float,
+    factor: float,
+    n_series: int = 400,
+    size: float | None = None,
+    seed: int = 7,
+) -> float:
+    """Share of series in which a one-week rise to `factor` × the mean is flagged that week."""
+    rng = random.Random(seed)
+    length = cfg.window + 1
+    start = dt.date(2018, 1, 1)
+    periods = period_range(start, start + dt.timedelta(weeks=length - 1), "week")
+    hits = 0
+    for i in range(n_series):
+        values = noise(rng, mean, length - 1, size) + noise(rng, mean * factor, 1, size)
+        s = Series(
+            key=SeriesKey("admin1", "Testland", f"unit-{i}"),
+            grain="week",
+            periods=periods,
+            events=values,
+            fatalities=[0] * length,
+            event_ids=[[] for _ in range(length)],
+        )
+        hits += bool(detect_spikes([s], cfg, {}))
+    return hits / n_series
