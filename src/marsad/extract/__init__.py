@@ -1,0 +1,67 @@
+"""Event extraction: ACLED-coded events from an analysed Arabic report, with evidence spans.
+
+    from marsad.extract import extract_events
+    events = extract_events(doc)          # runs the text layer first when doc.analysis is None
+
+Flow: `textview` (tokens, numbers, sentences) -> `mentions` (triggers minus cues, casualties,
+actors per sentence) -> `incidents` (group mentions) -> `resolve` (ACLED coding + evidence).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from marsad.extract.incidents import group
+from marsad.extract.lexicon import Lexicons, lexicons
+from marsad.extract.locate import Locator, default_locator
+from marsad.extract.mentions import sentence_mentions
+from marsad.extract.resolve import resolve
+from marsad.extract.textview import build_view
+from marsad.model import Document
+from marsad.record import EventRecord
+from marsad.stage import Stage
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ExtractStage", "extract_events"]
+
+
+def extract_events(
+    doc: Document, *, locator: Locator | None = None, lex: Lexicons | None = None
+) -> list[EventRecord]:
+    """The events `doc` reports (also stored in `doc.events`)."""
+    lex = lex or lexicons()
+    view = build_view(doc, lex)
+    mentions = sentence_mentions(view, lex)
+    events: list[EventRecord] = []
+    if any(m.live for m in mentions):
+        loc = locator if locator is not None else default_locator()
+        hint = loc.country_of(doc.text, norm=view.norm, outlet=doc.outlet)
+        places = loc.find_places(doc.text, country_hint=hint, norm=view.norm)
+        accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
+        for i, inc in enumerate(group(mentions, places, view.anchor, accident)):
+            rec = resolve(inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i)
+            if rec is not None:
+                events.append(rec)
+    doc.events = events
+    return events
+
+
+class ExtractStage(Stage):
+    """Pipeline stage: fills `doc.events` (runs the text layer first if needed)."""
+
+    name = "extract"
+    version = "1"
+
+    def __init__(self, locator: Locator | None = None) -> None:
+        super().__init__()
+        self._locator = locator
+
+    def setup(self) -> None:
+        self._res_lex = lexicons()
+        self._res_loc = self._locator if self._locator is not None else default_locator()
+
+    def process(self, doc: Document) -> Document:
+        extract_events(doc, locator=self._res_loc, lex=self._res_lex)
+        self.stats.extra["events"] += len(doc.events)
+        return doc

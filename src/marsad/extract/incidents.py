@@ -1,0 +1,124 @@
+"""Group sentence mentions into incidents ("incidents, not sentences").
+
+A report usually tells one incident several times (headline-like lead, details, casualty update)
+and sometimes adds others ("in another attack…", another town, another day). Mentions are read in
+order; a mention joins the incident it is compatible with (same place or no place, same day or no
+day, same family of event) and starts a new one when it names another place or day, belongs to
+another family (a protest beside a bombing), or is introduced by a "another incident" marker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.extract.mentions import CROWD_TAGS, SD_TAGS, VIOLENCE_TAGS, Mention, sentence_has_date_near
+from marsad.model import DateMention, Place
+
+
+@dataclass(slots=True)
+class Incident:
+    mentions: list[Mention] = field(default_factory=list)
+    place: Place | None = None
+    day: DateMention | None = None
+
+    @property
+    def tags(self) -> set[str]:
+        out: set[str] = set()
+        for m in self.mentions:
+            out |= m.tags
+        return out
+
+
+def family(tags: set[str]) -> str:
+    if tags & VIOLENCE_TAGS:
+        return "violence"
+    if tags & CROWD_TAGS:
+        return "crowd"
+    if tags & SD_TAGS:
+        return "sd"
+    return ""
+
+
+def eventful(m: Mention, accident_doc: bool) -> bool:
+    """Enough evidence in one sentence to say something happened."""
+    live = [t for t in m.live if not t.generic]
+    if not live:
+        return False
+    tags = {t.tag for t in live}
+    has_cas = any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
+    armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
+    if tags == {"KILL"}:
+        # "مقتل 16 شخصا" alone may be an accident or a disease; it needs a perpetrator
+        return (not accident_doc) and has_cas and (armed or any(a.entry.kind == "state" for a in m.actors))
+    if any(t.strong for t in live):
+        return True
+    if tags <= SD_TAGS:
+        arrests = any(c.role == "arrested" for c in m.casualties)
+        return armed or arrests or any(a.entry.kind == "state" for a in m.actors)
+    if tags <= CROWD_TAGS:
+        return any(a.entry.kind in ("crowd", "rioters") for a in m.actors) or len(tags) > 1
+    support = int(has_cas) + int(armed) + len(tags - {"KILL"} if "KILL" in tags else tags)
+    return support >= 2 or (has_cas and len(tags) >= 1 and not accident_doc)
+
+
+def place_of(m: Mention, places: list[Place]) -> Place | None:
+    """The place of one mention: the most specific place named in its sentence."""
+    inside = [p for p in places if m.start <= p.start < m.end and p.feature != "country"]
+    if not inside:
+        return None
+    # a town or district beats a governorate; ties go to the one nearest the first trigger
+    pos = m.live[0].start if m.live else m.start
+    return min(inside, key=lambda p: (p.geo_precision, _rank(p), abs(p.start - pos)))
+
+
+def _rank(p: Place) -> int:
+    return 0 if p.feature not in ("admin1", "country") else 1
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country_code != b.country_code:
+        return False
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return False
+    if a.feature in ("admin1",) or b.feature in ("admin1",):
+        return True
+    return a.name == b.name or (a.admin2 == b.admin2 and a.admin2 is not None)
+
+
+def group(
+    mentions: list[Mention], places: list[Place], anchor: date | None, accident_doc: bool
+) -> list[Incident]:
+    incidents: list[Incident] = []
+    for m in mentions:
+        if not eventful(m, accident_doc):
+            continue
+        fam = family(m.tags)
+        p = place_of(m, places)
+        d = sentence_has_date_near(m, anchor)
+        target: Incident | None = None
+        if not m.new_marker:
+            for inc in reversed(incidents):
+                if family(inc.tags) != fam:
+                    continue
+                if not _same_place(inc.place, p):
+                    continue
+                if inc.day is not None and d is not None and abs((inc.day.value - d.value).days) > 1:
+                    continue
+                target = inc
+                break
+        if target is None:
+            target = Incident()
+            incidents.append(target)
+        target.mentions.append(m)
+        if p is not None and (target.place is None or _more_specific(p, target.place)):
+            target.place = p
+        if d is not None and target.day is None:
+            target.day = d
+    return incidents
+
+
+def _more_specific(p: Place, than: Place) -> bool:
+    return p.geo_precision < than.geo_precision or (than.feature == "admin1" and p.feature != "admin1")

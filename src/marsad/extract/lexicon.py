@@ -1,0 +1,261 @@
+"""Loader and validator for the extraction lexicons in `marsad/data/extract/`.
+
+Every file is a TSV with one entry a line and an example sentence per entry; `validate()` checks the
+columns, the value sets and that each entry's pattern finds something in its own example (the tests
+call it, so a broken entry fails the build, not a run).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.extract.patterns import Matcher, Pattern, PTok, compile_pattern
+from marsad.text.normalize import normalize
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "extract"
+
+# Trigger tags and what they mean in ACLED terms when nothing else decides (see resolve.py).
+TRIGGER_TAGS: dict[str, str] = {
+    "KILL": "Attack",
+    "ATTACK": "Attack",
+    "FIRE": "Attack",
+    "CLASH": "Armed clash",
+    "AMBUSH": "Armed clash",
+    "ASSASSINATE": "Attack",
+    "EXECUTE": "Attack",
+    "IED": "Remote explosive/landmine/IED",
+    "SUICIDE": "Suicide bomb",
+    "AIR": "Air/drone strike",
+    "SHELL": "Shelling/artillery/missile attack",
+    "GRENADE": "Grenade",
+    "CHEM": "Chemical weapon",
+    "ABDUCT": "Abduction/forced disappearance",
+    "SEXUAL": "Sexual violence",
+    "PROTEST": "Peaceful protest",
+    "RIOT": "Violent demonstration",
+    "MOB": "Mob violence",
+    "ARREST": "Arrests",
+    "TAKE": "Non-state actor overtakes territory",
+    "RETAKE": "Government regains territory",
+    "AGREE": "Agreement",
+    "LOOT": "Looting/property destruction",
+}
+CASUALTY_ROLES = frozenset({"killed", "injured", "abducted", "arrested"})
+CUE_KINDS = frozenset(
+    {
+        "negation",
+        "future",
+        "threat",
+        "plan",
+        "call",
+        "condition",
+        "background",
+        "aggregate",
+        "accident",
+        "court",
+        "anniversary",
+        "meeting",
+        "denial",
+        "hypothetical",
+        "metaphor",
+    }
+)
+CUE_SCOPES = frozenset({"before", "prev", "sentence"})
+ACTOR_KINDS = frozenset({"armed", "state", "external", "unidentified", "victim", "crowd", "rioters"})
+
+
+class LexiconError(ValueError):
+    """A malformed lexicon file (bad column count, unknown tag, pattern that does not parse)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    tag: str
+    strong: bool
+    generic: bool
+    example: str
+    line: int
+
+    @property
+    def sub_event_type(self) -> str:
+        return TRIGGER_TAGS[self.tag]
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    role: str
+    example: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str
+    scope: str
+    example: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    name: str
+    inter: int
+    country: str  # ISO2 or "*"
+    valid_from: date | None
+    valid_to: date | None
+    kind: str
+    example: str
+    line: int
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.valid_to is None
+        return (self.valid_from is None or day >= self.valid_from) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StateForce:
+    country: str
+    force: str
+    name: str
+    valid_from: date | None
+    valid_to: date | None
+
+
+def _rows(name: str, ncols: int, path: Path | None = None) -> list[tuple[int, list[str]]]:
+    p = path or DATA_DIR / name
+    out: list[tuple[int, list[str]]] = []
+    for n, raw in enumerate(p.read_text("utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) != ncols:
+            raise LexiconError(f"{name}:{n}: expected {ncols} tab-separated columns, got {len(cols)}")
+        out.append((n, cols))
+    return out
+
+
+def _day(s: str, where: str) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s)
+    except ValueError as exc:
+        raise LexiconError(f"{where}: bad date {s!r}") from exc
+
+
+def _norm(s: str) -> str:
+    return normalize(s).text
+
+
+def _compile(src: str, payload: object, where: str) -> Pattern:
+    try:
+        return compile_pattern(src, _norm, payload)
+    except ValueError as exc:
+        raise LexiconError(f"{where}: {exc}") from exc
+
+
+def _compile_all(src: str, payload: object, where: str) -> list[Pattern]:
+    """A pattern column may hold whole alternatives separated by " / "."""
+    return [_compile(alt.strip(), payload, where) for alt in src.split(" / ")]
+
+
+class Lexicons:
+    """All extraction lexicons, compiled. Built once per worker (see `lexicons()`)."""
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        d = data_dir or DATA_DIR
+
+        def rows(name: str, ncols: int) -> list[tuple[int, list[str]]]:
+            return _rows(name, ncols, d / name)
+
+        # word classes: one PTok per entry, tested against every token once
+        self.classes: list[tuple[str, PTok, str, int]] = []
+        for n, (cls, pat, ex) in rows("classes.tsv", 3):
+            p = _compile(pat, None, f"classes.tsv:{n}")
+            if len(p.toks) != 1 or p.toks[0].kind != "word":
+                raise LexiconError(f"classes.tsv:{n}: a class entry is one word (with alternatives)")
+            self.classes.append((cls, p.toks[0], ex, n))
+        self.class_words: dict[str, set[str]] = {}
+        self.class_prefixes: list[tuple[str, str]] = []
+        for cls, pt, _, _ in self.classes:
+            for w in pt.words:
+                self.class_words.setdefault(w, set()).add(cls)
+            for pre in pt.prefixes:
+                self.class_prefixes.append((pre, cls))
+
+        trig: list[Pattern] = []
+        for n, (pat, tag, strength, ex) in rows("triggers.tsv", 4):
+            if tag not in TRIGGER_TAGS:
+                raise LexiconError(f"triggers.tsv:{n}: unknown tag {tag!r}")
+            if strength not in ("s", "w", "g"):
+                raise LexiconError(f"triggers.tsv:{n}: strength must be s, w or g")
+            trig += _compile_all(
+                pat, Trigger(tag, strength == "s", strength == "g", ex, n), f"triggers.tsv:{n}"
+            )
+        self.triggers = Matcher(trig)
+
+        cas: list[Pattern] = []
+        for n, (pat, role, ex) in rows("casualties.tsv", 3):
+            if role not in CASUALTY_ROLES:
+                raise LexiconError(f"casualties.tsv:{n}: unknown role {role!r}")
+            cas += _compile_all(pat, Casualty(role, ex, n), f"casualties.tsv:{n}")
+        self.casualties = Matcher(cas)
+
+        cues: list[Pattern] = []
+        for n, (pat, kind, scope, ex) in rows("cues.tsv", 4):
+            if kind not in CUE_KINDS:
+                raise LexiconError(f"cues.tsv:{n}: unknown kind {kind!r}")
+            if scope not in CUE_SCOPES:
+                raise LexiconError(f"cues.tsv:{n}: unknown scope {scope!r}")
+            cues += _compile_all(pat, Cue(kind, scope, ex, n), f"cues.tsv:{n}")
+        self.cues = Matcher(cues)
+
+        actors: list[Pattern] = []
+        for n, (pat, name, inter, country, vfrom, vto, kind, ex) in rows("actors.tsv", 8):
+            where = f"actors.tsv:{n}"
+            if kind not in ACTOR_KINDS:
+                raise LexiconError(f"{where}: unknown kind {kind!r}")
+            if not inter.isdigit() or not 0 <= int(inter) <= 8:
+                raise LexiconError(f"{where}: inter must be 0..8")
+            if country != "*" and (len(country) != 2 or not country.isupper()):
+                raise LexiconError(f"{where}: country must be ISO2 or *")
+            entry = ActorEntry(name, int(inter), country, _day(vfrom, where), _day(vto, where), kind, ex, n)
+            actors += _compile_all(pat, entry, where)
+        self.actors = Matcher(actors)
+
+        self.state_forces: list[StateForce] = []
+        for n, (cc, force, name, vfrom, vto) in rows("state_forces.tsv", 5):
+            where = f"state_forces.tsv:{n}"
+            if force not in ("military", "police"):
+                raise LexiconError(f"{where}: force must be military or police")
+            self.state_forces.append(StateForce(cc, force, name, _day(vfrom, where), _day(vto, where)))
+
+    def state_force(self, country_code: str | None, force: str, day: date | None, country: str) -> str:
+        """ACLED's name for a country's military/police on a day ("Police Forces of Iraq (2020-)")."""
+        best: StateForce | None = None
+        for sf in self.state_forces:
+            if sf.country != country_code or sf.force != force:
+                continue
+            if day is None:
+                if sf.valid_to is None:
+                    return sf.name
+                continue
+            if (sf.valid_from is None or day >= sf.valid_from) and (
+                sf.valid_to is None or day <= sf.valid_to
+            ):
+                return sf.name
+            best = best or sf
+        kind = "Military Forces" if force == "military" else "Police Forces"
+        return best.name if best and day is None else f"{kind} of {country or 'Unknown'}"
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """The packaged lexicons, loaded once per process (read-only afterwards)."""
+    return Lexicons()

@@ -1,0 +1,240 @@
+"""Sentence-level evidence: triggers (minus the ones a cue rules out), casualty figures and actors.
+
+A `Mention` is what one sentence says about a possible incident; `incidents.py` groups mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.extract.lexicon import ActorEntry, Casualty, Cue, Lexicons, Trigger
+from marsad.extract.patterns import Hit, Tok
+from marsad.extract.textview import SKIP_ZONES, DocView, SentView
+from marsad.model import DateMention
+
+BEFORE_WINDOW = 4  # words before a trigger a "before" cue may sit
+YEAR_WINDOW = 8  # words around a trigger where an old year marks it as background
+WEAPON_TAGS = frozenset({"IED", "SUICIDE", "AIR", "SHELL", "GRENADE", "CHEM"})
+VIOLENCE_TAGS = frozenset(
+    {"KILL", "ATTACK", "FIRE", "CLASH", "AMBUSH", "ASSASSINATE", "EXECUTE", "ABDUCT", "SEXUAL"} | WEAPON_TAGS
+)
+CROWD_TAGS = frozenset({"PROTEST", "RIOT", "MOB"})
+SD_TAGS = frozenset({"ARREST", "TAKE", "RETAKE", "AGREE", "LOOT"})
+
+
+@dataclass(slots=True)
+class TrigHit:
+    tag: str
+    strong: bool
+    generic: bool
+    start: int
+    end: int
+    first: int  # token indexes
+    last: int
+    blocked: str = ""  # cue kind that rules it out
+
+
+@dataclass(slots=True)
+class CasHit:
+    role: str
+    value: int
+    vague: bool
+    start: int  # span of the number (or of the singular noun for <SG>)
+    end: int
+    tok: int
+    attacker: bool = False
+    victim: ActorHit | None = None
+
+
+@dataclass(slots=True)
+class ActorHit:
+    entry: ActorEntry
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+@dataclass(slots=True)
+class Mention:
+    sent: int  # index into DocView.sents
+    start: int
+    end: int
+    triggers: list[TrigHit]
+    casualties: list[CasHit]
+    actors: list[ActorHit]
+    dates: list[DateMention]
+    new_marker: bool = False  # "في سياق آخر", "وفي هجوم آخر": a different incident starts here
+    blocked_sentence: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def live(self) -> list[TrigHit]:
+        return [t for t in self.triggers if not t.blocked]
+
+    @property
+    def tags(self) -> set[str]:
+        return {t.tag for t in self.live}
+
+
+def _best_hits(hits: list[Hit]) -> list[Hit]:
+    """Drop hits contained in a longer hit of the same matcher (longest match wins)."""
+    hits.sort(key=lambda h: (h.first, -(h.last - h.first)))
+    out: list[Hit] = []
+    for h in hits:
+        if any(
+            o.first <= h.first and h.last <= o.last and (o.last - o.first) > (h.last - h.first) for o in out
+        ):
+            continue
+        out.append(h)
+    return out
+
+
+def _old_year_tokens(view: DocView, sv: SentView) -> list[int]:
+    """Token indexes of years well before the report's own date (background history)."""
+    if view.anchor is None:
+        return []
+    out: list[int] = []
+    for i in range(sv.lo, sv.hi):
+        t = view.toks[i]
+        if t.norm.isdigit() and len(t.norm) == 4:
+            y = int(t.norm)
+            if 1900 < y < view.anchor.year:
+                out.append(i)
+    return out
+
+
+def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
+    """Spans of date mentions more than a month before the anchor."""
+    if view.anchor is None:
+        return []
+    out = []
+    for d in view.dates:
+        if sv.start <= d.start < sv.end and (view.anchor - d.value).days > 31:
+            out.append((d.start, d.end))
+    return out
+
+
+NEW_MARKERS = ("سياق اخر", "حادث اخر", "هجوم اخر", "حادث منفصل", "هجوم منفصل", "تفجير اخر", "وقت سابق")
+
+
+def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
+    toks = view.toks
+    out: list[Mention] = []
+    for si, sv in enumerate(view.sents):
+        if sv.zone in SKIP_ZONES or sv.hi <= sv.lo:
+            continue
+        trig_hits = _best_hits(lex.triggers.find(toks, sv.lo, sv.hi))
+        if not trig_hits:
+            continue
+        cue_hits = lex.cues.find(toks, sv.lo, sv.hi)
+        blocked_sentence = ""
+        before: list[tuple[int, str]] = []
+        prev: list[tuple[int, str]] = []
+        for h in cue_hits:
+            cue: Cue = h.pattern.payload
+            if cue.scope == "sentence":
+                blocked_sentence = blocked_sentence or cue.kind
+            elif cue.scope == "before":
+                before.append((h.last, cue.kind))
+            else:
+                prev.append((h.last, cue.kind))
+        old_years = _old_year_tokens(view, sv)
+        old_dates = _old_dates(view, sv)
+        trigs: list[TrigHit] = []
+        for h in trig_hits:
+            trig: Trigger = h.pattern.payload
+            s, e = toks[h.first].start, toks[h.last].end
+            th = TrigHit(trig.tag, trig.strong, trig.generic, s, e, h.first, h.last)
+            if blocked_sentence:
+                th.blocked = blocked_sentence
+            for last, kind in before:
+                if 0 < h.first - last <= BEFORE_WINDOW:
+                    th.blocked = kind
+            for last, kind in prev:
+                if h.first - last == 1:
+                    th.blocked = kind
+            if any(abs(h.first - y) <= YEAR_WINDOW for y in old_years) or any(
+                abs(ds - s) < 60 for ds, _ in old_dates
+            ):
+                th.blocked = th.blocked or "background"
+            trigs.append(th)
+        actors = [
+            ActorHit(h.pattern.payload, toks[h.first].start, toks[h.last].end, h.first, h.last)
+            for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))
+        ]
+        cas = _casualties(toks, lex, sv, actors)
+        dates = [d for d in view.dates if sv.start <= d.start < sv.end]
+        norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
+        marker = any(m in norm_sent for m in NEW_MARKERS)
+        out.append(
+            Mention(
+                si, sv.start, sv.end, trigs, cas, actors, dates, marker, blocked_sentence=blocked_sentence
+            )
+        )
+    return out
+
+
+def _casualties(toks: list[Tok], lex: Lexicons, sv: SentView, actors: list[ActorHit]) -> list[CasHit]:
+    hits = _best_hits(lex.casualties.find(toks, sv.lo, sv.hi))
+    out: list[CasHit] = []
+    seen: set[int] = set()
+    for h in hits:
+        c: Casualty = h.pattern.payload
+        if h.nums:
+            ti = h.nums[0]
+            t = toks[ti]
+            if ti in seen or t.num is None:
+                continue
+            span = t.num_span or (t.start, t.end)
+            value, vague = t.num, t.num_vague
+        else:  # <SG>: a single person
+            ti = h.last
+            t = toks[ti]
+            if ti in seen:
+                continue
+            span, value, vague = (t.start, t.end), 1, False
+        if value <= 0 or value > 100_000:
+            continue
+        # a year-looking figure right after a trigger ("قتل عام 2014") is not a count
+        if 1900 < value < 2100 and not t.num_vague and len(t.norm) == 4:
+            continue
+        seen.add(ti)
+        ch = CasHit(c.role, value, vague, span[0], span[1], ti)
+        # what follows the count says who they are: attackers or victims
+        j = ti
+        while j + 1 < sv.hi and toks[j + 1].num_id == t.num_id and t.num_id >= 0:
+            j += 1
+        window = range(j + 1 if h.nums else ti, min(sv.hi, j + 4))
+        for k in window:
+            if "ATTACKER" in toks[k].classes:
+                ch.attacker = True
+                break
+        if not ch.attacker:
+            for a in actors:
+                if a.first in window or (not h.nums and a.first <= ti <= a.last):
+                    if a.entry.kind in ("armed",):
+                        ch.attacker = True
+                    else:
+                        ch.victim = a
+                    break
+        out.append(ch)
+    return out
+
+
+def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | None:
+    """The day-precise date in the sentence closest to its first live trigger (not in the future)."""
+    live = m.live
+    if not live:
+        return None
+    pos = live[0].start
+    best: DateMention | None = None
+    for d in m.dates:
+        if d.precision != "day":
+            continue
+        if anchor is not None and (d.value > anchor or (anchor - d.value).days > 10):
+            continue
+        if best is None or abs(d.start - pos) < abs(best.start - pos):
+            best = d
+    return best

@@ -1,0 +1,230 @@
+"""A small token-pattern matcher over the normalised view of a sentence.
+
+Lexicon entries are written as readable Arabic (see `data/extract/triggers.tsv`): words separated by
+spaces, where a word matches a token after its proclitics (و ف ب ل ك ال لل) are set aside, so one entry
+"قصف" finds "القصف", "وبقصف", "للقصف". Syntax of one pattern token:
+
+- ``word``      the bare word (after proclitics)            ``a|b|c``   any of them
+- ``word*``     any word that starts with it ("مصرع*" = مصرعهم، مصرعه ...)
+- ``{N}``       a number (as found by the text layer), swallowing "at least"/"about" words before it
+- ``<CLASS>``   a word of a class from classes.tsv           ``~k``      skip up to k words
+
+Patterns are normalised with the same function as the text, so the data need not care how the text
+layer spells hamza, taa marbuta or alef maqsura. Matching is by dictionary look-up of the first
+token, so the cost grows with the number of tokens, not with the number of entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+PROCLITIC_CONJ = ("و", "ف")
+PROCLITIC_PREP = ("ب", "ل", "ك")
+
+
+def variants(word: str) -> frozenset[str]:
+    """The word and the forms left after peeling proclitics (conjunction, preposition, article)."""
+    out = {word}
+    stage = [word]
+    nxt: list[str] = []
+    for w in stage:
+        if len(w) > 3 and w[0] in PROCLITIC_CONJ:
+            nxt.append(w[1:])
+    stage += nxt
+    nxt = []
+    for w in stage:
+        if len(w) > 3 and w[0] in PROCLITIC_PREP:
+            nxt.append(w[1:])
+        if len(w) > 4 and w.startswith("لل"):
+            nxt.append(w[2:])  # لل = ل + ال with the alef dropped
+    stage += nxt
+    nxt = []
+    for w in stage:
+        if len(w) > 3 and w.startswith("ال"):
+            nxt.append(w[2:])
+    stage += nxt
+    out.update(stage)
+    return frozenset(out)
+
+
+def bare(word: str) -> str:
+    """A pattern word without its article (the form tokens are compared with)."""
+    return word[2:] if len(word) > 4 and word.startswith("ال") else word
+
+
+@dataclass(slots=True)
+class Tok:
+    """One word of the normalised view, with original offsets."""
+
+    start: int  # original offsets
+    end: int
+    norm: str
+    forms: frozenset[str]
+    num: int | None = None  # value when the token is (part of) a number
+    num_id: int = -1  # tokens of one number mention share an id
+    num_vague: bool = False
+    num_span: tuple[int, int] | None = None  # original span of the whole number mention
+    classes: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class PTok:
+    kind: str  # "word", "num", "class", "gap"
+    words: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    cls: str = ""
+    gap: int = 0
+
+    def match(self, tok: Tok) -> bool:
+        if self.kind == "word":
+            if self.words & tok.forms:
+                return True
+            return any(f.startswith(p) for p in self.prefixes for f in tok.forms)
+        if self.kind == "class":
+            return self.cls in tok.classes
+        return False
+
+
+@dataclass(slots=True)
+class Pattern:
+    source: str
+    toks: tuple[PTok, ...]
+    payload: Any = None
+
+
+@dataclass(slots=True)
+class Hit:
+    pattern: Pattern
+    first: int  # token index of the first matched token
+    last: int  # token index of the last matched token (inclusive)
+    nums: list[int] = field(default_factory=list)  # token index of each {N}
+
+
+Normalizer = Callable[[str], str]
+
+
+def compile_pattern(source: str, normalize: Normalizer, payload: Any = None) -> Pattern:
+    toks: list[PTok] = []
+    for raw in source.split():
+        if raw.startswith("~") and raw[1:].isdigit():
+            toks.append(PTok("gap", gap=int(raw[1:])))
+        elif raw == "{N}":
+            toks.append(PTok("num"))
+        elif raw.startswith("<") and raw.endswith(">"):
+            toks.append(PTok("class", cls=raw[1:-1]))
+        else:
+            words: set[str] = set()
+            prefixes: list[str] = []
+            for alt in raw.split("|"):
+                if not alt:
+                    raise ValueError(f"empty alternative in {source!r}")
+                star = alt.endswith("*")
+                w = bare(normalize(alt.rstrip("*")))
+                if not w:
+                    raise ValueError(f"empty word in {source!r}")
+                if star:
+                    if len(w) < 2:
+                        raise ValueError(f"prefix too short in {source!r}")
+                    prefixes.append(w)
+                else:
+                    words.add(w)
+            toks.append(PTok("word", words=frozenset(words), prefixes=tuple(prefixes)))
+    if not toks or toks[0].kind == "gap" or toks[-1].kind == "gap":
+        raise ValueError(f"a pattern must start and end with a word, number or class: {source!r}")
+    return Pattern(source=source, toks=tuple(toks), payload=payload)
+
+
+class Matcher:
+    """Finds every occurrence of a set of patterns in a token list."""
+
+    def __init__(self, patterns: Iterable[Pattern]) -> None:
+        self.by_word: dict[str, list[Pattern]] = {}
+        self.by_prefix: dict[str, list[Pattern]] = {}
+        self.by_kind: dict[str, list[Pattern]] = {}
+        self.patterns = list(patterns)
+        for p in self.patterns:
+            head = p.toks[0]
+            if head.kind == "word":
+                for w in head.words:
+                    self.by_word.setdefault(w, []).append(p)
+                for pre in head.prefixes:
+                    self.by_prefix.setdefault(pre[:2], []).append(p)
+            elif head.kind == "num":
+                self.by_kind.setdefault("num", []).append(p)
+            else:
+                self.by_kind.setdefault("class:" + head.cls, []).append(p)
+
+    def _candidates(self, tok: Tok) -> list[Pattern]:
+        seen: dict[int, Pattern] = {}
+        for f in tok.forms:
+            for p in self.by_word.get(f, ()):
+                seen[id(p)] = p
+            for p in self.by_prefix.get(f[:2], ()):
+                seen[id(p)] = p
+        if tok.num is not None:
+            for p in self.by_kind.get("num", ()):
+                seen[id(p)] = p
+        for c in tok.classes:
+            for p in self.by_kind.get("class:" + c, ()):
+                seen[id(p)] = p
+        return list(seen.values())
+
+    def find(self, toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Hit]:
+        hi = len(toks) if hi is None else hi
+        hits: list[Hit] = []
+        for i in range(lo, hi):
+            for p in self._candidates(toks[i]):
+                m = _match_at(p.toks, 0, toks, i, hi, [])
+                if m is not None:
+                    last, nums = m
+                    hits.append(Hit(p, i, last, nums))
+        return hits
+
+
+def _num_extent(toks: list[Tok], i: int, hi: int) -> int | None:
+    """Index of the last token of the number that starts at or after modifiers at i, or None."""
+    j = i
+    while j < hi and toks[j].num is None and "MOD" in toks[j].classes and j - i < 5:
+        j += 1
+    if j >= hi or toks[j].num is None:
+        return None
+    nid = toks[j].num_id
+    while j + 1 < hi and toks[j + 1].num_id == nid and nid >= 0:
+        j += 1
+    return j
+
+
+def _match_at(
+    ptoks: tuple[PTok, ...], k: int, toks: list[Tok], i: int, hi: int, nums: list[int]
+) -> tuple[int, list[int]] | None:
+    """Match ptoks[k:] starting at token i; return (last token index, number token indexes)."""
+    pt = ptoks[k]
+    if pt.kind == "gap":
+        for skip in range(pt.gap + 1):
+            if i + skip >= hi:
+                break
+            m = _match_at(ptoks, k + 1, toks, i + skip, hi, nums)
+            if m is not None:
+                return m
+        return None
+    if i >= hi:
+        return None
+    if pt.kind == "num":
+        end = _num_extent(toks, i, hi)
+        if end is None:
+            return None
+        # the value sits on the first token of the number proper
+        first_num = i
+        while toks[first_num].num is None:
+            first_num += 1
+        new_nums = [*nums, first_num]
+        if k + 1 == len(ptoks):
+            return end, new_nums
+        return _match_at(ptoks, k + 1, toks, end + 1, hi, new_nums)
+    if not pt.match(toks[i]):
+        return None
+    if k + 1 == len(ptoks):
+        return i, nums
+    return _match_at(ptoks, k + 1, toks, i + 1, hi, nums)

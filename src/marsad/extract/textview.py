@@ -1,0 +1,167 @@
+"""The document as extraction sees it: tokens of the normalised view with original offsets, word
+classes, numbers and sentences, built from the text layer's `Analysis`.
+
+The text layer (`marsad.text.analyze_document`) gives zones, sentences, numbers and dates. When a
+document arrives without an analysis and the analyser cannot be imported, a minimal fallback
+(line/punctuation sentences, digit numbers, no dates) keeps extraction usable; it is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from marsad.extract.lexicon import Lexicons
+from marsad.extract.patterns import Tok, variants
+from marsad.model import Analysis, DateMention, Document, NumberMention, Sentence
+from marsad.text.normalize import NormalizedText, normalize
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_SENT_FALLBACK = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+# zones whose sentences never carry an event (the text layer marks them; they are not deleted)
+SKIP_ZONES = frozenset({"boilerplate", "caption", "related", "dateline", "byline", "footer", "nav"})
+
+
+@dataclass(slots=True)
+class SentView:
+    start: int  # original offsets
+    end: int
+    zone: str
+    lo: int  # token index range [lo, hi)
+    hi: int
+
+
+@dataclass(slots=True)
+class DocView:
+    doc: Document
+    norm: NormalizedText
+    toks: list[Tok]
+    sents: list[SentView]
+    numbers: list[NumberMention]
+    dates: list[DateMention]
+    anchor: date | None
+    analysis: Analysis | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, start: int, end: int) -> str:
+        return self.doc.text[start:end]
+
+
+def analyze(doc: Document) -> Analysis | None:
+    """The text layer's analysis of `doc` (computed and stored when missing)."""
+    if doc.analysis is not None:
+        return doc.analysis
+    try:
+        from marsad.text import analyze_document  # type: ignore[attr-defined]
+    except ImportError:
+        log.debug("marsad.text.analyze_document not available: using the fallback view")
+        return None
+    doc.analysis = analyze_document(doc)
+    return doc.analysis
+
+
+class _TokCache:
+    """Forms and classes per distinct normalised word (vocabularies repeat a lot)."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self.cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def get(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+        hit = self.cache.get(word)
+        if hit is not None:
+            return hit
+        forms = variants(word)
+        classes: set[str] = set()
+        for f in forms:
+            classes.update(self.lex.class_words.get(f, ()))
+        for pre, cls in self.lex.class_prefixes:
+            if any(f.startswith(pre) for f in forms):
+                classes.add(cls)
+        res = (forms, frozenset(classes))
+        if len(self.cache) < 200_000:
+            self.cache[word] = res
+        return res
+
+
+_CACHES: dict[int, _TokCache] = {}
+
+
+def _cache_for(lex: Lexicons) -> _TokCache:
+    c = _CACHES.get(id(lex))
+    if c is None or c.lex is not lex:
+        c = _CACHES[id(lex)] = _TokCache(lex)
+    return c
+
+
+def build_view(doc: Document, lex: Lexicons) -> DocView:
+    analysis = analyze(doc)
+    text = doc.text
+    if analysis is not None and analysis.normalized is not None:
+        norm: NormalizedText = analysis.normalized
+    else:
+        norm = normalize(text)
+    cache = _cache_for(lex)
+    toks: list[Tok] = []
+    for m in _WORD.finditer(norm.text):
+        s, e = norm.to_original(m.start(), m.end())
+        forms, classes = cache.get(m.group())
+        toks.append(Tok(s, e, m.group(), forms, classes=classes))
+
+    numbers: list[NumberMention] = list(analysis.numbers) if analysis is not None else _fallback_numbers(toks)
+    _attach_numbers(toks, numbers)
+
+    if analysis is not None and analysis.sentences:
+        raw_sents: list[Sentence] = list(analysis.sentences)
+    else:
+        raw_sents = _fallback_sentences(text)
+    sents: list[SentView] = []
+    ti = 0
+    for sent in raw_sents:
+        while ti < len(toks) and toks[ti].end <= sent.start:
+            ti += 1
+        lo = ti
+        while ti < len(toks) and toks[ti].start < sent.end:
+            ti += 1
+        sents.append(SentView(sent.start, sent.end, sent.zone, lo, ti))
+    dates = list(analysis.dates) if analysis is not None else []
+    anchor = analysis.anchor if analysis is not None else None
+    if anchor is None and doc.published is not None:
+        anchor = doc.published.date()
+    return DocView(doc, norm, toks, sents, numbers, dates, anchor, analysis)
+
+
+def _attach_numbers(toks: list[Tok], numbers: list[NumberMention]) -> None:
+    if not numbers:
+        return
+    nums = sorted(numbers, key=lambda n: n.start)
+    j = 0
+    for i, t in enumerate(toks):
+        while j < len(nums) and nums[j].end <= t.start:
+            j += 1
+        if j < len(nums) and nums[j].start < t.end:
+            n = nums[j]
+            # a year is not a count
+            if n.kind in ("year", "ordinal", "percent", "date"):
+                continue
+            toks[i].num = n.value
+            toks[i].num_id = j
+            toks[i].num_vague = n.vague
+            toks[i].num_span = (n.start, n.end)
+
+
+def _fallback_numbers(toks: list[Tok]) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for t in toks:
+        if t.norm.isdigit() and len(t.norm) <= 6:
+            out.append(NumberMention(t.start, t.end, t.norm, int(t.norm), kind="digits"))
+    return out
+
+
+def _fallback_sentences(text: str) -> list[Sentence]:
+    return [Sentence(m.start(), m.end()) for m in _SENT_FALLBACK.finditer(text) if m.group().strip()]
