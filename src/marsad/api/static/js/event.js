@@ -3,6 +3,7 @@
 
 import { api, eventId, initI18n, t, typeLabel, fieldLabel, fmtNumber, el, placeLabel, typeColor } from "./common.js";
 import { SvgMap } from "./map.js";
+import { highlight, fieldClass } from "./highlight.js";
 
 const ID = document.body.dataset.eventId;
 // Fields shown in the facts table, in this order; each row links to its evidence spans.
@@ -11,56 +12,9 @@ const FACTS = [
   "location", "admin2", "admin1", "country", "fatalities", "injured", "interaction", "civilian_targeting",
   "time_precision", "geo_precision", "confidence",
 ];
-// A stable colour per evidence field (index into the CSS palette --f0 … --f9).
-const FIELD_ORDER = ["fatalities", "injured", "event_date", "location", "actor1", "actor2", "sub_event_type", "event_type", "trigger", "admin1"];
-const fieldClass = (f) => {
-  const i = FIELD_ORDER.indexOf(f);
-  return `f${i >= 0 ? i : 9}`;
-};
-
 let EVENT = null;
 const DOCS = new Map();
-
-/**
- * Split `text` at every evidence boundary and wrap covered pieces in <mark>. Offsets are Python
- * string indices (code points), so we index an array of code points, not UTF-16 units.
- * Where spans overlap, the innermost (shortest) span names the mark; data-fields lists them all.
- */
-export function highlight(text, spans) {
-  const chars = Array.from(text);
-  const n = chars.length;
-  const valid = spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= n && s.start < s.end);
-  const cuts = new Set([0, n]);
-  for (const s of valid) {
-    cuts.add(s.start);
-    cuts.add(s.end);
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const frag = document.createDocumentFragment();
-  for (let i = 0; i < points.length - 1; i++) {
-    const [a, b] = [points[i], points[i + 1]];
-    const piece = chars.slice(a, b).join("");
-    const cover = valid.filter((s) => s.start <= a && s.end >= b).sort((x, y) => x.end - x.start - (y.end - y.start));
-    if (!cover.length) {
-      frag.append(piece);
-      continue;
-    }
-    const fields = [...new Set(cover.map((s) => s.field))];
-    const mismatch = cover.some((s) => s.text !== undefined && s.text !== chars.slice(s.start, s.end).join(""));
-    const mark = el(
-      "mark",
-      {
-        class: `${fieldClass(fields[0])}${mismatch ? " mismatch" : ""}`,
-        "data-field": fields[0],
-        "data-fields": fields.join(" "),
-        title: fields.map(fieldLabel).join(" · ") + (mismatch ? ` — ${t("event.mismatch")}` : ""),
-      },
-      piece,
-    );
-    frag.append(mark);
-  }
-  return frag;
-}
+let MAP = null;
 
 function valueOf(ev, f) {
   const v = ev[f];
@@ -170,6 +124,7 @@ function renderTexts(ev) {
 
 function render() {
   if (!EVENT) return;
+  if (MAP) MAP.drawLabels(), MAP.applyViewBox();
   renderHeader(EVENT);
   renderFacts(EVENT);
   renderSources(EVENT);
@@ -208,6 +163,7 @@ async function main() {
   await map.loadBoundaries(meta.data.boundaries);
   map.setEvents([EVENT]);
   map.fitEvents();
+  MAP = map;
   document.body.dataset.loaded = "1";
 }
 
