@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from marsad.extract.incidents import group
+from marsad.extract.incidents import fallback_place, group, plausible_places
 from marsad.extract.lexicon import Lexicons, lexicons
 from marsad.extract.locate import Locator, default_locator
 from marsad.extract.mentions import sentence_mentions
@@ -37,9 +37,11 @@ def extract_events(
     if any(m.live for m in mentions):
         loc = locator if locator is not None else default_locator()
         hint = loc.country_of(doc.text, norm=view.norm, outlet=doc.outlet)
-        places = loc.find_places(doc.text, country_hint=hint, norm=view.norm)
+        places = plausible_places(loc.find_places(doc.text, country_hint=hint, norm=view.norm), hint)
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
         for i, inc in enumerate(group(mentions, places, view.anchor, accident)):
+            if inc.place is None:
+                inc.place = fallback_place(inc, places)
             rec = resolve(inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i)
             if rec is not None:
                 events.append(rec)

@@ -9,7 +9,7 @@ another family (a protest beside a bombing), or is introduced by a "another inci
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from marsad.extract.mentions import CROWD_TAGS, SD_TAGS, VIOLENCE_TAGS, Mention, sentence_has_date_near
@@ -30,11 +30,15 @@ class Incident:
         return out
 
 
+# Violence that only a crowd event explains: a protester killed, clashes between protesters and police.
+CROWD_VIOLENCE = frozenset({"KILL", "FIRE", "CLASH"})
+
+
 def family(tags: set[str]) -> str:
+    if tags & CROWD_TAGS and not (tags & VIOLENCE_TAGS) - CROWD_VIOLENCE:
+        return "crowd"
     if tags & VIOLENCE_TAGS:
         return "violence"
-    if tags & CROWD_TAGS:
-        return "crowd"
     if tags & SD_TAGS:
         return "sd"
     return ""
@@ -56,6 +60,8 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     if tags <= SD_TAGS:
         arrests = any(c.role == "arrested" for c in m.casualties)
         return armed or arrests or any(a.entry.kind == "state" for a in m.actors)
+    if family(tags) == "crowd" and not tags & {"PROTEST", "RIOT", "MOB"}:
+        return False  # tear gas and dispersal need a protest to act on
     if tags <= CROWD_TAGS:
         return any(a.entry.kind in ("crowd", "rioters") for a in m.actors) or len(tags) > 1
     support = int(has_cas) + int(armed) + len(tags - {"KILL"} if "KILL" in tags else tags)
@@ -88,6 +94,15 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
     return a.name == b.name or (a.admin2 == b.admin2 and a.admin2 is not None)
 
 
+def standalone(m: Mention) -> bool:
+    """Evidence enough for a second incident in the same report (not just context or background)."""
+    live = [t for t in m.live if not t.generic]
+    strong = any(t.strong for t in live)
+    figures = any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
+    armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
+    return (strong and (figures or armed)) or (figures and armed)
+
+
 def group(
     mentions: list[Mention], places: list[Place], anchor: date | None, accident_doc: bool
 ) -> list[Incident]:
@@ -110,6 +125,8 @@ def group(
                 target = inc
                 break
         if target is None:
+            if incidents and not standalone(m):
+                continue  # context of the main incident, or too thin to be one of its own
             target = Incident()
             incidents.append(target)
         target.mentions.append(m)
@@ -122,3 +139,25 @@ def group(
 
 def _more_specific(p: Place, than: Place) -> bool:
     return p.geo_precision < than.geo_precision or (than.feature == "admin1" and p.feature != "admin1")
+
+
+def plausible_places(places: list[Place], hint: str | None) -> list[Place]:
+    """Places in a country the report is about: its main country, or one it names outright.
+
+    A word that happens to be a town name abroad ("كان" = Cannes) must not move an incident there.
+    """
+    named = {p.country_code for p in places if p.feature in ("country", "admin1")}
+    if hint:
+        named.add(hint)
+    return [p for p in places if p.country_code in named]
+
+
+def fallback_place(inc: Incident, places: list[Place]) -> Place | None:
+    """No place in the incident's own sentences: the nearest one named before it, else the first."""
+    first = inc.mentions[0].start
+    towns = [p for p in places if p.feature != "country"]
+    before = [p for p in towns if p.end <= first]
+    pick = before[-1] if before else (towns[0] if towns else None)
+    if pick is None:
+        return None
+    return replace(pick, geo_precision=max(pick.geo_precision, 2))

@@ -37,6 +37,7 @@ TRIGGER_TAGS: dict[str, str] = {
     "PROTEST": "Peaceful protest",
     "RIOT": "Violent demonstration",
     "MOB": "Mob violence",
+    "INTERVENE": "Protest with intervention",
     "ARREST": "Arrests",
     "TAKE": "Non-state actor overtakes territory",
     "RETAKE": "Government regains territory",

@@ -19,7 +19,7 @@ WEAPON_TAGS = frozenset({"IED", "SUICIDE", "AIR", "SHELL", "GRENADE", "CHEM"})
 VIOLENCE_TAGS = frozenset(
     {"KILL", "ATTACK", "FIRE", "CLASH", "AMBUSH", "ASSASSINATE", "EXECUTE", "ABDUCT", "SEXUAL"} | WEAPON_TAGS
 )
-CROWD_TAGS = frozenset({"PROTEST", "RIOT", "MOB"})
+CROWD_TAGS = frozenset({"PROTEST", "RIOT", "MOB", "INTERVENE"})
 SD_TAGS = frozenset({"ARREST", "TAKE", "RETAKE", "AGREE", "LOOT"})
 
 

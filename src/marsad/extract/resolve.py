@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from marsad.acled import DISORDER_TYPE, EVENT_TYPE_OF, TIME_PRECISION, interaction_code
-from marsad.extract.incidents import Incident
+from marsad.extract.incidents import Incident, family
 from marsad.extract.lexicon import Lexicons
 from marsad.extract.locate import country_info
 from marsad.extract.mentions import WEAPON_TAGS, ActorHit, CasHit, Mention, TrigHit, sentence_has_date_near
@@ -80,6 +80,7 @@ def resolve(
     if not trigs:
         return None
     tags = {t.tag for t in trigs}
+    lead_tags = {t.tag for t in trigs if inc.mentions[0].start <= t.start < inc.mentions[0].end}
     place = inc.place
     cc = place.country_code if place else country_cc
     info = country_info(cc)
@@ -109,7 +110,12 @@ def resolve(
     for m in inc.mentions:
         hits.extend(h for h in m.actors if _actor_ok(h, cc, event_day))
     victims_cas: list[CasHit] = [c for m in inc.mentions for c in m.casualties if c.victim is not None]
-    weapon = next((w for w in WEAPON_ORDER if w in tags), None)
+    # the lead tells what happened; later sentences may name weapons only in passing
+    weapon = (
+        next((w for w in WEAPON_ORDER if w in lead_tags), None)
+        or next((w for w in WEAPON_ORDER if any(t.tag == w and t.strong for t in trigs)), None)
+        or next((w for w in WEAPON_ORDER if w in tags), None)
+    )
     aerial = weapon in ("AIR", "SHELL")
 
     def attacker_score(h: ActorHit) -> int:
@@ -139,18 +145,16 @@ def resolve(
             return 2
         return 0
 
-    crowd = not (tags & (ATTACK_TAGS | DIRECT_TAGS | WEAPON_TAGS | {"ABDUCT", "SEXUAL"})) and bool(
-        tags & {"PROTEST", "RIOT", "MOB"}
-    )
+    crowd = family(tags) == "crowd"
     a1: Actor | None = None
     a2: Actor | None = None
     if crowd:
-        rioting = "RIOT" in tags or "MOB" in tags
+        rioting = bool(tags & {"RIOT", "MOB", "CLASH"})
         nm = f"{'Rioters' if rioting else 'Protesters'} ({country or 'Unknown'})"
         crowd_hit = next((h for h in hits if h.entry.kind in ("crowd", "rioters")), None)
         a1 = Actor(nm, 5 if rioting else 6, "crowd", crowd_hit)
         st = next((h for h in hits if h.entry.kind == "state"), None)
-        if st is not None and (tags & {"ARREST", "FIRE", "KILL"} or rioting):
+        if st is not None and (tags & {"ARREST", "FIRE", "KILL", "INTERVENE"} or rioting):
             a2 = Actor(_name(lex, st, cc, country, event_day), st.entry.inter, "state", st)
     else:
         att = sorted((h for h in hits if attacker_score(h) > 0), key=lambda h: (-attacker_score(h), h.start))
@@ -168,21 +172,24 @@ def resolve(
 
     # ---- type (ACLED hierarchy)
     armed_target = a2 is not None and a2.kind in ("state", "armed", "external")
-    direct = bool(tags & DIRECT_TAGS) or (bool(tags & {"ATTACK", "FIRE"}) and armed_target)
+    strong_clash = any(t.tag in DIRECT_TAGS and t.strong for t in trigs)
+    direct = (
+        bool(lead_tags & DIRECT_TAGS) or strong_clash or (bool(tags & {"ATTACK", "FIRE"}) and armed_target)
+    )
     key_trig: TrigHit | None = None
     if crowd:
-        if "RIOT" in tags or "MOB" in tags:
-            sub = "Violent demonstration" if "RIOT" in tags else "Mob violence"
-            key_trig = _first(trigs, {"RIOT", "MOB"})
+        if tags & {"RIOT", "MOB", "CLASH"}:
+            sub = "Mob violence" if "MOB" in tags else "Violent demonstration"
+            key_trig = _first(trigs, {"RIOT", "MOB", "CLASH"})
         elif "KILL" in tags:
             sub = "Excessive force against protesters"
-        elif tags & {"ARREST", "FIRE"}:
+        elif tags & {"ARREST", "FIRE", "INTERVENE"}:
             sub = "Protest with intervention"
         else:
             sub = "Peaceful protest"
         key_trig = key_trig or _first(trigs, {"PROTEST"})
     elif tags & (ATTACK_TAGS | DIRECT_TAGS | WEAPON_TAGS):
-        if direct and (armed_target or tags & DIRECT_TAGS):
+        if direct and (armed_target or lead_tags & DIRECT_TAGS or strong_clash):
             sub = "Armed clash"
             if tags & {"TAKE", "RETAKE"}:
                 sub = (

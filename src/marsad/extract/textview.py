@@ -57,11 +57,12 @@ def analyze(doc: Document) -> Analysis | None:
     if doc.analysis is not None:
         return doc.analysis
     try:
-        from marsad.text import analyze_document  # type: ignore[attr-defined]
+        from marsad.text.analyze import analyze_document
     except ImportError:
         log.debug("marsad.text.analyze_document not available: using the fallback view")
         return None
-    doc.analysis = analyze_document(doc)
+    # extraction tokenises the normalised view itself: skip the text layer's tokens
+    doc.analysis = analyze_document(doc, tokens=False)
     return doc.analysis
 
 
