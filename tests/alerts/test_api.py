@@ -99,11 +99,11 @@ def test_atom_feed(client: TestClient) -> None:
     assert "Village" in summary and "Islamic State (Iraq)" in summary
 
 
-def test_served_by_the_project_app(tmp_path: Path) -> None:
-    """The real app (marsad.api.app.create_app) includes the router, in its envelope and its docs."""
+def test_served_by_the_project_app(db_url: str) -> None:
+    """The real app (marsad.api.app.create_app) includes the router; SQLite and PostgreSQL stores."""
     from marsad.api.app import create_app
 
-    store = Store(f"sqlite:///{tmp_path / 'app.db'}")
+    store = Store(db_url)
     store.ingest_documents(scenario())
     with TestClient(create_app(Settings(), store)) as c:
         body = c.get("/alerts", params={"place": "Kirkuk", "metric": "events"}).json()

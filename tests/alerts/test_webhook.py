@@ -43,8 +43,8 @@ def test_signature_round_trip() -> None:
     assert not verify(SECRET, body + b" ", header) and not verify("other", body, header)
 
 
-def test_receiver_down_then_back(tmp_path: Path, receiver: Receiver, alerts: list[Alert]) -> None:
-    db = f"sqlite:///{tmp_path / 'outbox.db'}"
+def test_receiver_down_then_back(db_url: str, receiver: Receiver, alerts: list[Alert]) -> None:
+    db = db_url  # the outbox on a real SQLite file, and on PostgreSQL when one is configured
     hook = Webhook(url=receiver.url, secret=SECRET)
     receiver.stop()  # the receiver is down before anything is sent
 
