@@ -20,7 +20,7 @@ def register(app: typer.Typer) -> None:
 def _row(event: dict[str, object]) -> str:
     place = ", ".join(str(event.get(k) or "") for k in ("location", "admin1", "country") if event.get(k))
     return (
-        f"  {event.get('event_date')}  {str(event.get('event_type')):<27} {str(event.get('sub_event_type')):<34}"
+        f"  {event.get('event_date')}  {event.get('event_type')!s:<27} {event.get('sub_event_type')!s:<34}"
         f" fatalities={event.get('fatalities'):<3} {place}  [{len(event.get('doc_ids') or [])} report(s)]"
     )
 
