@@ -44,6 +44,7 @@ class Mention:
     type_value: str | None = None  # "admin1", "city" … from a type word before the name
     modified: bool = False  # a precision-2 modifier applies
     fuzzy: bool = False
+    whole: tuple[int, ...] = ()  # entries whose name includes the type word ("سوق الشيوخ")
     choice: int | None = None
     score: float = 0.0
     scores: dict[int, float] = field(default_factory=dict)
@@ -268,19 +269,25 @@ class Geocoder:
         i = 0
         n = len(toks)
         extra: tuple[int, ...] = ()
+        E = self.gaz.entries
+        carry: str | None = None  # the type word before a skipped one ("ناحية مركز الخالص")
         while i < n:
-            typ = self._type_before(toks, i)
+            typ = carry or self._type_before(toks, i)
+            carry = None
             hit = self._longest(text, toks, i)
             if hit is not None:
                 words, key, start, ids = hit
-                if words == 1 and (len(key) < 3 or (typ is None and key in self.stops)):
+                if words == 1 and (typ is None and (key in self.stops or len(key) < 3)):
                     hit = None
+                elif words == 1 and len(key) < 3 and not any(E[c].feature != "populated_place" for c in ids):
+                    hit = None  # two-letter names only as admin units after a type word (قضاء الحي)
                 elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
                     # "قضاء الحويجة" is also a GeoNames name: read it as type word + name, keeping
                     # the whole name's entries as candidates too.
                     sub = self._longest(text, toks, i + 1)
                     if sub is not None and sub[0] == words - 1:
                         extra = ids
+                        carry = typ
                         i += 1
                         continue
             if hit is None:
@@ -305,7 +312,7 @@ class Geocoder:
             j = i + words
             cands = tuple(sorted(set(ids) | set(extra))) if extra else ids
             extra = ()
-            m = Mention(start, toks[j - 1].end, i, j, key, cands, typ)
+            m = Mention(start, toks[j - 1].end, i, j, key, cands, typ, whole=extra)
             m.modified = self._modified(toks, i, j, taken)
             mentions.append(m)
             taken.update(range(i, j))
@@ -317,7 +324,7 @@ class Geocoder:
         if e.feature == "country":
             s = 5.0
         elif e.feature == "admin1":
-            s = 2.8
+            s = 3.5  # beats towns under ~100k sharing a governorate's name (صلاح الدين)
         elif e.feature == "admin2":
             s = 1.2
         elif e.feature == "admin3":
@@ -350,6 +357,8 @@ class Geocoder:
                 s = self._prior(e, m.type_value)
                 if hint and e.cc == hint:
                     s += 3.0
+                if c in m.whole:
+                    s += 2.5  # the longer reading (type word included) is the more specific name
                 s += 2.0 * ccs.get(e.cc, 0.0) / total
                 m.scores[c] = s
         self._pick(mentions)
