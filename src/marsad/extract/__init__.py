@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from marsad.extract.incidents import fallback_place, group, plausible_places
+from marsad.extract.incidents import fallback_place, group, plausible_places, reference_places
 from marsad.extract.lexicon import Lexicons, lexicons
 from marsad.extract.locate import Locator, default_locator
 from marsad.extract.mentions import sentence_mentions
@@ -38,8 +38,13 @@ def extract_events(
         loc = locator if locator is not None else default_locator()
         hint = loc.country_of(doc.text, norm=view.norm, outlet=doc.outlet)
         places = plausible_places(loc.find_places(doc.text, country_hint=hint, norm=view.norm), hint)
+        # a place that is also an actor or a trigger word ("التحالف", "بيان") is not a place here
+        taken = [(a.start, a.end) for m in mentions for a in m.actors]
+        taken += [(t.start, t.end) for m in mentions for t in m.triggers]
+        places = [p for p in places if not any(p.start < e and s < p.end for s, e in taken)]
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
-        for i, inc in enumerate(group(mentions, places, view.anchor, accident)):
+        refs = reference_places(places, view.norm.text, view.norm)
+        for i, inc in enumerate(group(mentions, places, view.anchor, accident, refs)):
             if inc.place is None:
                 inc.place = fallback_place(inc, places)
             rec = resolve(inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i)

@@ -9,6 +9,7 @@ another family (a protest beside a bombing), or is introduced by a "another inci
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -68,9 +69,15 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     return support >= 2 or (has_cas and len(tags) >= 1 and not accident_doc)
 
 
-def place_of(m: Mention, places: list[Place]) -> Place | None:
-    """The place of one mention: the most specific place named in its sentence."""
+def place_of(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]] = frozenset()) -> Place | None:
+    """The place of one mention: the most specific place named in its sentence.
+
+    Places named only as reference points ("شمالي العاصمة بغداد", "على بعد 100 كيلومتر من بغداد")
+    are used only when nothing else is named.
+    """
     inside = [p for p in places if m.start <= p.start < m.end and p.feature != "country"]
+    own = [p for p in inside if (p.start, p.end) not in refs]
+    inside = own or inside
     if not inside:
         return None
     # a town or district beats a governorate; ties go to the one nearest the first trigger
@@ -104,17 +111,34 @@ def standalone(m: Mention) -> bool:
 
 
 def group(
-    mentions: list[Mention], places: list[Place], anchor: date | None, accident_doc: bool
+    mentions: list[Mention],
+    places: list[Place],
+    anchor: date | None,
+    accident_doc: bool,
+    refs: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Incident]:
     incidents: list[Incident] = []
+    last: Incident | None = None  # the incident the previous kept mention went to
+    last_sent = -10
     for m in mentions:
+        p = place_of(m, places, refs)
         if not eventful(m, accident_doc):
+            # a details sentence right after an incident (figures, the attackers' fate) belongs to it
+            if (
+                last is not None
+                and m.casualties
+                and not m.blocked_sentence
+                and m.sent - last_sent <= 2
+                and _same_place(last.place, p)
+            ):
+                last.mentions.append(m)
+                last_sent = m.sent
             continue
         fam = family(m.tags)
-        p = place_of(m, places)
         d = sentence_has_date_near(m, anchor)
         target: Incident | None = None
-        if not m.new_marker:
+        fresh = m.new_marker and last is not None and m.sent - last_sent <= 1
+        if not fresh:
             for inc in reversed(incidents):
                 if family(inc.tags) != fam:
                     continue
@@ -125,11 +149,12 @@ def group(
                 target = inc
                 break
         if target is None:
-            if incidents and not standalone(m):
+            if incidents and not (standalone(m) and (d is not None or m.new_marker or (m.opener and p))):
                 continue  # context of the main incident, or too thin to be one of its own
             target = Incident()
             incidents.append(target)
         target.mentions.append(m)
+        last, last_sent = target, m.sent
         if p is not None and (target.place is None or _more_specific(p, target.place)):
             target.place = p
         if d is not None and target.day is None:
@@ -161,3 +186,22 @@ def fallback_place(inc: Incident, places: list[Place]) -> Place | None:
     if pick is None:
         return None
     return replace(pick, geo_precision=max(pick.geo_precision, 2))
+
+
+# A place right after a direction or a distance is a reference point, not where it happened.
+_REF = re.compile(
+    r"(?:(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:شرق|غرب)(?:ي)?)?|(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تبعد\s+\S+\s+عن)"
+    r"\s+(?:ال)?(?:عاصمه|مدينه|محافظه|بلده)?\s*(?:ال)?(?:عراقيه|سوريه|يمنيه|ليبيه|مصريه)?\s*$"
+)
+
+
+def reference_places(places: list[Place], norm_text: str, to_view: object) -> frozenset[tuple[int, int]]:
+    """Spans of places named as reference points (see `_REF`)."""
+    out: set[tuple[int, int]] = set()
+    conv = getattr(to_view, "to_view", None)
+    for p in places:
+        v = conv(p.start) if callable(conv) else p.start
+        head = norm_text[max(0, v - 40) : v]
+        if _REF.search(head):
+            out.add((p.start, p.end))
+    return frozenset(out)

@@ -67,6 +67,7 @@ class Mention:
     dates: list[DateMention]
     new_marker: bool = False  # "في سياق آخر", "وفي هجوم آخر": a different incident starts here
     blocked_sentence: str = ""
+    opener: bool = False  # starts with "وفي ..." (another place's report often does)
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -116,6 +117,8 @@ def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
     return out
 
 
+# "وفي محافظة حلب، ..." opens the report of another place
+LOCALE_OPENERS = ("في", "وفي")
 NEW_MARKERS = ("سياق اخر", "حادث اخر", "هجوم اخر", "حادث منفصل", "هجوم منفصل", "تفجير اخر", "وقت سابق")
 
 
@@ -168,6 +171,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         dates = [d for d in view.dates if sv.start <= d.start < sv.end]
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
         marker = any(m in norm_sent for m in NEW_MARKERS)
+        opener = toks[sv.lo].norm in LOCALE_OPENERS
         out.append(
             Mention(
                 si, sv.start, sv.end, trigs, cas, actors, dates, marker, blocked_sentence=blocked_sentence
@@ -195,7 +199,7 @@ def _casualties(toks: list[Tok], lex: Lexicons, sv: SentView, actors: list[Actor
             if ti in seen:
                 continue
             span, value, vague = (t.start, t.end), 1, False
-        if value <= 0 or value > 100_000:
+        if value <= 0 or value >= 1000:  # a single event's toll; larger figures are aggregates
             continue
         # a year-looking figure right after a trigger ("قتل عام 2014") is not a count
         if 1900 < value < 2100 and not t.num_vague and len(t.norm) == 4:
@@ -220,7 +224,43 @@ def _casualties(toks: list[Tok], lex: Lexicons, sv: SentView, actors: list[Actor
                         ch.victim = a
                     break
         out.append(ch)
+        if c.role == "killed" and h.nums:
+            chained = _chained(toks, sv, j, seen, actors)
+            if chained is not None:
+                out.append(chained)
     return out
+
+
+def _chained(toks: list[Tok], sv: SentView, j: int, seen: set[int], actors: list[ActorHit]) -> CasHit | None:
+    """A second count joined by "و" after the first one's noun: "مقتل 8 جنود و14 جهاديا"."""
+    for k in range(j + 1, min(sv.hi - 1, j + 4)):
+        t = toks[k]
+        if t.norm == "و" and toks[k + 1].num is not None:
+            ti = k + 1
+        elif t.norm.startswith("و") and t.num is not None:
+            ti = k
+        else:
+            continue
+        n = toks[ti]
+        if ti in seen or n.num is None or n.num_vague:
+            return None
+        seen.add(ti)
+        span = n.num_span or (n.start, n.end)
+        ch = CasHit("killed", n.num, False, span[0], span[1], ti)
+        end = ti
+        while end + 1 < sv.hi and toks[end + 1].num_id == n.num_id and n.num_id >= 0:
+            end += 1
+        for q in range(end + 1, min(sv.hi, end + 4)):
+            if "ATTACKER" in toks[q].classes:
+                ch.attacker = True
+                break
+            a = next((a for a in actors if a.first == q), None)
+            if a is not None:
+                ch.attacker = a.entry.kind == "armed"
+                ch.victim = None if ch.attacker else a
+                break
+        return ch
+    return None
 
 
 def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | None:
