@@ -174,7 +174,16 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         opener = toks[sv.lo].norm in LOCALE_OPENERS
         out.append(
             Mention(
-                si, sv.start, sv.end, trigs, cas, actors, dates, marker, blocked_sentence=blocked_sentence
+                si,
+                sv.start,
+                sv.end,
+                trigs,
+                cas,
+                actors,
+                dates,
+                marker,
+                blocked_sentence=blocked_sentence,
+                opener=opener,
             )
         )
     return out
