@@ -1,5 +1,8 @@
-"""The dashboard test server: a real SQLite file filled through the store's ingest with events coded
-from Arabic fixture reports, served by the real app (uvicorn on 127.0.0.1, a free port, in a thread).
+"""The dashboard test server: the real app (`create_app`, uvicorn on 127.0.0.1, a free port, in a
+thread) over a real SQLite file filled through the project's ingest:
+- the project's fixture reports (tests/fixtures/reports) through the real extraction pipeline, and
+- the reports in dash_reports.py with events coded by hand (two outlets of one incident, so the
+  page's merged-event view is exercised whatever the extractor does).
 """
 
 from __future__ import annotations
@@ -19,18 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dash_reports import documents
 
+from marsad.api.app import create_app
+from marsad.config import Settings
 from marsad.store import Store
+from marsad.store.ingest import ingest_documents, ingest_paths
 
 
 def make_app(store: Store) -> Any:
-    """The project's app when it exists; until then a small app speaking the same API contract."""
-    try:
-        from marsad.api.app import create_app
-    except ImportError:
-        from dash_contract import contract_app
-
-        return contract_app(store)
-    return create_app(store=store)
+    return create_app(Settings(db_url=store.url), store=store)
 
 
 def _free_port() -> int:
@@ -40,10 +39,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def dashboard_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def dashboard_store(tmp_path_factory: pytest.TempPathFactory, fixtures_dir: Path) -> Iterator[Store]:
     db = tmp_path_factory.mktemp("dashboard") / "dashboard.db"
     store = Store(f"sqlite:///{db}")
-    store.ingest_documents(documents())
+    ingest_paths(store, [fixtures_dir / "reports" / "reports.jsonl"])
+    ingest_documents(store, documents())
     yield store
     store.close()
 

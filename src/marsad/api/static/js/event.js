@@ -15,6 +15,7 @@ const FACTS = [
 let EVENT = null;
 const DOCS = new Map();
 let MAP = null;
+let MERGED_FROM = null;
 
 function valueOf(ev, f) {
   const v = ev[f];
@@ -124,7 +125,10 @@ function renderTexts(ev) {
 
 function render() {
   if (!EVENT) return;
-  if (MAP) MAP.drawLabels(), MAP.applyViewBox();
+  if (MAP) {
+    MAP.drawLabels();
+    MAP.applyViewBox();
+  }
   renderHeader(EVENT);
   renderFacts(EVENT);
   renderSources(EVENT);
@@ -137,7 +141,13 @@ async function main() {
   const status = document.getElementById("event-status");
   status.textContent = t("status.loading");
   try {
-    EVENT = (await api(`/events/${encodeURIComponent(ID)}`)).data;
+    const resp = await api(`/events/${encodeURIComponent(ID)}`);
+    EVENT = resp.data;
+    if (resp.meta.merged_from) {
+      // The id asked for was merged into another event: show the survivor under its own URL.
+      history.replaceState(null, "", `/dashboard/events/${encodeURIComponent(eventId(EVENT))}${window.location.search}`);
+      MERGED_FROM = resp.meta.merged_from;
+    }
     if (EVENT && EVENT.event) EVENT = { ...EVENT.event, sources: EVENT.sources ?? EVENT.event.sources, evidence: EVENT.evidence ?? EVENT.event.evidence };
   } catch (err) {
     status.textContent = err.status === 404 ? t("event.not_found") : `${t("status.error")}: ${err.message}`;
@@ -155,7 +165,7 @@ async function main() {
   );
   // Evidence in a document that is not among the listed sources still gets shown.
   if (!Array.isArray(EVENT.sources) || !EVENT.sources.length) EVENT.sources = ids.map((id) => ({ doc_id: id }));
-  status.textContent = "";
+  status.textContent = MERGED_FROM ? t("event.merged_from", { id: MERGED_FROM }) : "";
   document.getElementById("event").hidden = false;
   render();
   const map = new SvgMap(document.getElementById("ev-map"), {});
