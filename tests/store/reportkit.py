@@ -173,3 +173,73 @@ def protest_doc() -> Document:
         )
     ]
     return p
+
+
+TOWNS = [
+    ("Kirkuk", "Kirkuk", "كركوك", 35.4681, 44.3922),
+    ("Hawija", "Kirkuk", "الحويجة", 35.3237, 43.7686),
+    ("Tikrit", "Salah al-Din", "تكريت", 34.6071, 43.6782),
+    ("Samarra", "Salah al-Din", "سامراء", 34.1959, 43.8857),
+    ("Baqubah", "Diyala", "بعقوبة", 33.7466, 44.6437),
+    ("Ramadi", "Anbar", "الرمادي", 33.4206, 43.3078),
+    ("Mosul", "Ninewa", "الموصل", 36.3350, 43.1189),
+    ("Tuz Khurmatu", "Salah al-Din", "طوز خورماتو", 34.8822, 44.6339),
+]
+NUMBERS = ["اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة"]
+
+
+def corpus_lines(n_incidents: int) -> list[dict[str, Any]]:
+    """JSON objects (input documents with pre-extracted `events`) for ingest runs: every incident
+    reported by Agency A, every third one again, in other words, by Outlet B."""
+    lines: list[dict[str, Any]] = []
+    for i in range(n_incidents):
+        town, admin1, town_ar, lat, lon = TOWNS[i % len(TOWNS)]
+        day = f"2021-{1 + (i // 28) % 12:02d}-{1 + i % 28:02d}"
+        k = NUMBERS[i % len(NUMBERS)]
+        tellings = [
+            (
+                "Agency A",
+                f"a-{i}",
+                f"{town_ar} - أفادت مصادر أمنية بمقتل {k} من عناصر الشرطة بانفجار عبوة ناسفة "
+                f"استهدفت دوريتهم في {town_ar}، في الهجوم رقم {i}.",
+            ),
+        ]
+        if i % 3 == 0:
+            tellings.append(
+                (
+                    "Outlet B",
+                    f"b-{i}",
+                    f"قُتل {k} من أفراد الشرطة إثر تفجير عبوة ناسفة على جانب الطريق "
+                    f"استهدف دورية في {town_ar}، بحسب خلية الإعلام الأمني (الحادث {i}).",
+                )
+            )
+        for outlet, doc_id, text in tellings:
+            d = Document(id=doc_id, text=text, outlet=outlet)
+            rec = event(
+                d,
+                "Remote explosive/landmine/IED",
+                {"sub_event_type": "عبوة ناسفة", "fatalities": k, "location": town_ar},
+                event_date=day,
+                actor2="Police Forces of Iraq (2021-)",
+                inter1=2,
+                inter2=1,
+                fatalities=2 + i % len(NUMBERS),
+                admin1=admin1,
+                admin2="",
+                location=town,
+                location_ar=town_ar,
+                latitude=lat,
+                longitude=lon,
+            )
+            lines.append(
+                {
+                    "id": doc_id,
+                    "text": text,
+                    "outlet": outlet,
+                    "published": f"{day}T20:00:00+03:00",
+                    "events": [rec.model_dump(mode="json")],
+                }
+            )
+        if i % 50 == 7:
+            lines.append({"id": f"bad-{i}", "text": 12})  # a bad document: goes to rejects
+    return lines

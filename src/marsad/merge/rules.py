@@ -108,10 +108,13 @@ def place_score(a: EventRecord, b: EventRecord, p: MergePolicy) -> float | None:
         return p.w_same_place
     units_a = {_norm(x) for x in (a.admin1, a.admin2, a.admin3) if x}
     units_b = {_norm(x) for x in (b.admin1, b.admin2, b.admin3) if x}
-    # nested: one report names only the province/district the other's town lies in
-    if (la and la in units_b) or (lb and lb in units_a) or not la or not lb:
-        if not a.admin1 or not b.admin1 or _norm(a.admin1) == _norm(b.admin1):
-            return p.w_nested_place
+    # nested: one report names only the province/district the other's town lies in. A report
+    # coded at a town (geo_precision 1) is not "the province" even when the town shares its
+    # name (Kirkuk city in Kirkuk province), so only a coarser report can be the outer one.
+    outer_a = not la or (la in units_b and a.geo_precision >= 2)
+    outer_b = not lb or (lb in units_a and b.geo_precision >= 2)
+    if (outer_a or outer_b) and (not a.admin1 or not b.admin1 or _norm(a.admin1) == _norm(b.admin1)):
+        return p.w_nested_place
     # 'Baghdad - Sadr City' inside 'Baghdad'
     if la and lb and (la.startswith(lb + " -") or lb.startswith(la + " -")):
         return p.w_nested_place

@@ -34,18 +34,20 @@ Extractor = Callable[[list[Document]], Iterable[Document]]
 
 
 def pipeline_extractor() -> Extractor | None:
-    """The project's ONE extraction stage list (marsad.pipeline), or None until extraction exists."""
+    """The project's ONE extraction stage list (marsad.pipeline), or None until extraction exists.
+
+    The stages are built on first use: a re-run that only skips stored documents, or an input
+    with pre-extracted events, never loads the extraction resources.
+    """
     if importlib.util.find_spec("marsad.extract") is None:
         return None
-    from marsad.pipeline import extraction_stages
-
-    try:
-        stages: list[Stage] = extraction_stages()
-    except ImportError as exc:  # extraction is being written: store documents without events
-        log.warning("extraction unavailable (%s): documents are stored without events", exc)
-        return None
+    stages: list[Stage] = []
 
     def run(docs: list[Document]) -> Iterable[Document]:
+        if not stages:
+            from marsad.pipeline import extraction_stages
+
+            stages.extend(extraction_stages())
         return run_stages(stages, docs)
 
     return run
