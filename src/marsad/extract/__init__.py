@@ -43,7 +43,7 @@ def extract_events(
         taken += [(t.start, t.end) for m in mentions for t in m.triggers]
         places = [p for p in places if not any(p.start < e and s < p.end for s, e in taken)]
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
-        refs = reference_places(places, view.norm.text, view.norm)
+        refs = reference_places(places, view.norm.text, view.norm, doc.text)
         for i, inc in enumerate(group(mentions, places, view.anchor, accident, refs)):
             if inc.place is None:
                 inc.place = fallback_place(inc, places)

@@ -80,9 +80,10 @@ def place_of(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]] =
     inside = own or inside
     if not inside:
         return None
-    # a town or district beats a governorate; ties go to the one nearest the first trigger
+    # a town or district beats a governorate; then a place after the trigger ("قتل ... في مدينة
+    # الحلة") beats one before it, the nearer the better
     pos = m.live[0].start if m.live else m.start
-    return min(inside, key=lambda p: (p.geo_precision, _rank(p), abs(p.start - pos)))
+    return min(inside, key=lambda p: (p.geo_precision, _rank(p), p.start < pos, abs(p.start - pos)))
 
 
 def _rank(p: Place) -> int:
@@ -195,8 +196,13 @@ _REF = re.compile(
 )
 
 
-def reference_places(places: list[Place], norm_text: str, to_view: object) -> frozenset[tuple[int, int]]:
-    """Spans of places named as reference points (see `_REF`)."""
+_DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[-–—:،]")
+
+
+def reference_places(
+    places: list[Place], norm_text: str, to_view: object, text: str = ""
+) -> frozenset[tuple[int, int]]:
+    """Spans of places named as reference points (see `_REF`) or as the report's dateline."""
     out: set[tuple[int, int]] = set()
     conv = getattr(to_view, "to_view", None)
     for p in places:
@@ -204,4 +210,6 @@ def reference_places(places: list[Place], norm_text: str, to_view: object) -> fr
         head = norm_text[max(0, v - 40) : v]
         if _REF.search(head):
             out.add((p.start, p.end))
+        elif text and p.start < 40 and _DATELINE_TAIL.match(text[p.end : p.end + 40]):
+            out.add((p.start, p.end))  # "بغداد - وكالة ...": where the story was filed
     return frozenset(out)

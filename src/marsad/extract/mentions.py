@@ -202,12 +202,12 @@ def _casualties(toks: list[Tok], lex: Lexicons, sv: SentView, actors: list[Actor
                 continue
             span = t.num_span or (t.start, t.end)
             value, vague = t.num, t.num_vague
-        else:  # <SG>: a single person
+        else:  # <SG> or <DUAL>: one or two people named by the noun itself
             ti = h.last
             t = toks[ti]
             if ti in seen:
                 continue
-            span, value, vague = (t.start, t.end), 1, False
+            span, value, vague = (t.start, t.end), (2 if "DUAL" in t.classes else 1), False
         if value <= 0 or value >= 1000:  # a single event's toll; larger figures are aggregates
             continue
         # a year-looking figure right after a trigger ("قتل عام 2014") is not a count

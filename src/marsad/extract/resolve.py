@@ -169,6 +169,10 @@ def resolve(
                 break
         if a1 is None:
             a1 = Actor(f"Unidentified Armed Group ({country or 'Unknown'})", 3, "unidentified", None)
+        # "Police Forces of Iraq (2020-)" from "13 شرطيا" becomes "... Federal Police" when the text says so
+        a1 = _specific(a1, hits, lex, cc, country, event_day)
+        if a2 is not None:
+            a2 = _specific(a2, hits, lex, cc, country, event_day)
 
     # ---- type (ACLED hierarchy)
     armed_target = a2 is not None and a2.kind in ("state", "armed", "external")
@@ -318,6 +322,16 @@ def resolve(
         evidence=evidence,
         confidence=round(conf, 2),
     )
+
+
+def _specific(
+    actor: Actor, hits: list[ActorHit], lex: Lexicons, cc: str | None, country: str, day: date | None
+) -> Actor:
+    for h in hits:
+        nm = _name(lex, h, cc, country, day)
+        if nm.startswith(actor.name + " ") and h.entry.kind == actor.kind:
+            return Actor(nm, h.entry.inter, h.entry.kind, h)
+    return actor
 
 
 def _first(trigs: list[TrigHit], tags: set[str] | frozenset[str]) -> TrigHit | None:
