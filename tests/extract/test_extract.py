@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from marsad.eval import admin1_equal
 from marsad.extract import ExtractStage, extract_events
