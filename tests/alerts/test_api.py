@@ -112,3 +112,20 @@ def test_served_by_the_project_app(db_url: str) -> None:
         spec = c.get("/openapi.json").json()["paths"]
         assert spec["/alerts"]["get"]["summary"] and spec["/alerts.atom"]["get"]["summary"]
     store.close()
+
+
+def test_new_events_show_up_after_ingest(tmp_path: Path) -> None:
+    """The app caches alerts between requests; an ingest changes the store, so the next request sees it."""
+    docs = scenario()
+    store = Store(f"sqlite:///{tmp_path / 'live.db'}")
+    store.ingest_documents(docs[:-1])  # everything but the Diyala IED
+    app = FastAPI()
+    app.include_router(router)
+    app.state.store = store
+    app.state.settings = Settings()
+    with TestClient(app) as c:
+        assert c.get("/alerts", params={"kind": "new"}).json()["data"] == []
+        store.ingest_documents(docs[-1:])
+        new = c.get("/alerts", params={"kind": "new"}).json()["data"]
+        assert [a["key"]["admin1"] for a in new] == ["Diyala"]
+    store.close()

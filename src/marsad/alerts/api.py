@@ -3,8 +3,8 @@
 Where the events come from, in order: `app.state.store` (the app's `Store`), else a Store opened on
 `app.state.settings.db_url`, else on `Settings.load().db_url`. Detector settings come from
 `app.state.settings` (or `Settings.load()`). Alerts are computed from the stored events on each
-request: the detector is a single pass over the events (see benchmarks/results/alerts.md for
-its cost), and computing them fresh means an alert always shows the events the store has now.
+request that finds the stored events changed (cached on the app otherwise), so an alert always
+shows the events the store has now.
 
 Query parameters (both routes): `place` (country, admin1 or admin2 name), `actor` (substring),
 `event_type`, `kind` (spike|new), `metric` (events|fatalities), `since` / `until` (YYYY-MM-DD),
@@ -21,7 +21,14 @@ from fastapi.responses import JSONResponse, Response
 
 from marsad.alerts.atom import feed
 from marsad.alerts.detect import Alert, DetectorConfig
-from marsad.alerts.service import AlertFilter, alerts_from_rows, detector_config, method, parse_day
+from marsad.alerts.service import (
+    AlertFilter,
+    alerts_from_rows,
+    detector_config,
+    method,
+    parse_day,
+    select_alerts,
+)
 from marsad.alerts.source import RowReader
 from marsad.config import Settings
 from marsad.errors import ErrorCode, MarsadError
@@ -38,18 +45,38 @@ def _settings(request: Request) -> Settings:
     return settings if isinstance(settings, Settings) else Settings.load()
 
 
-def _events(request: Request) -> tuple[list[Any], int]:
-    """All stored events as alert rows, and how many could not be used (no id or date)."""
-    reader = RowReader()
+def _store_version(store: Any) -> tuple[str, int, int]:
+    """Changes whenever events change: the change log is append-only (created/updated/merged/deleted)."""
+    counts = store.counts()
+    return (str(getattr(store, "url", "")), int(counts.get("change_log", 0)), int(counts.get("events", 0)))
+
+
+def _all_alerts(request: Request, cfg: DetectorConfig) -> tuple[list[Alert], int]:
+    """Every alert over the whole record, cached on the app until the stored events change.
+
+    The detector costs seconds on tens of thousands of events (benchmarks/results/alerts.md), so
+    requests with different filters share one computation; the cache lives on `app.state`, not in
+    a module global, and is replaced (never grown) when the data or the settings change.
+    """
     store = getattr(request.app.state, "store", None)
-    if store is not None:
-        rows = list(reader.rows(store.iter_events(), "store"))
-    else:
+    own = None
+    if store is None:
         from marsad.store import Store
 
-        with Store(_settings(request).db_url) as own:
-            rows = list(reader.rows(own.iter_events(), "store"))
-    return rows, len(reader.skipped)
+        store = own = Store(_settings(request).db_url)
+    try:
+        version = (_store_version(store), cfg)
+        cached = getattr(request.app.state, "alerts_cache", None)
+        if cached is not None and cached[0] == version:
+            return cached[1], cached[2]
+        reader = RowReader()
+        rows = list(reader.rows(store.iter_events(), "store"))
+        alerts = alerts_from_rows(rows, cfg)
+        request.app.state.alerts_cache = (version, alerts, len(reader.skipped))
+        return alerts, len(reader.skipped)
+    finally:
+        if own is not None:
+            own.close()
 
 
 def _error(code: ErrorCode, message: str, status: int) -> JSONResponse:
@@ -82,8 +109,8 @@ def _compute(
         id=id or None,
     )
     cfg = detector_config(_settings(request))
-    rows, skipped = _events(request)
-    return alerts_from_rows(rows, cfg, f), f, cfg, skipped
+    alerts, skipped = _all_alerts(request, cfg)
+    return select_alerts(alerts, f), f, cfg, skipped
 
 
 @router.get("/alerts", summary="Spike and first-appearance alerts (JSON), with series, baseline and events.")

@@ -69,7 +69,6 @@ def false_alarm_rate(
             periods=periods,
             events=values,
             fatalities=[0] * length,
-            event_ids=[[] for _ in range(length)],
         )
         alerts += len(detect_spikes([s], cfg, {}))
     return FalseAlarms(series=n_series, cells=n_series * (length - cfg.window), alerts=alerts)
@@ -97,7 +96,6 @@ def detection_rate(
             periods=periods,
             events=values,
             fatalities=[0] * length,
-            event_ids=[[] for _ in range(length)],
         )
         hits += bool(detect_spikes([s], cfg, {}))
     return hits / n_series

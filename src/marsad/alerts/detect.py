@@ -193,7 +193,7 @@ def _make_alert(
     rows_by_id: dict[str, EventRow],
 ) -> Alert:
     periods, values, baseline, thresholds = _chart(series, metric, t, cfg)
-    ids = series.event_ids[t]
+    ids = series.event_ids(t)
     return Alert(
         id=alert_id(kind, metric, series.key, series.grain, series.periods[t]),
         kind=kind,
