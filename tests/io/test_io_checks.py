@@ -1,0 +1,61 @@
+"""The byte/text checks every reader shares, on concrete examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.config import Settings
+from marsad.errors import InputError
+from marsad.io.checks import arabic_ratio, check_text, decode, looks_binary, script_sample
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("قتل ثلاثة جنود في هجوم على نقطة تفتيش", 1.0, 1.0),
+        ("The minister met the delegation", 0.0, 0.0),
+        ("قال مسؤول في Reuters إن الهجوم وقع في Kirkuk", 0.6, 0.9),
+        ("ﺑﻐﺪاد ﺗﺸﻬﺪ اﻧﻔﺠﺎرا", 1.0, 1.0),  # presentation forms (text pasted from old PDFs)
+        ("١٢٣ ، ٤٥٦ 789", 0.0, 0.0),  # digits and punctuation are not letters
+        ("شُهداءُ الوَطَنِ", 1.0, 1.0),  # diacritics are not counted either way
+        ("Ρωσία και Συρία - روسيا", 0.25, 0.4),
+    ],
+)
+def test_arabic_ratio(text: str, low: float, high: float) -> None:
+    assert low <= arabic_ratio(text) <= high
+
+
+def test_script_sample_is_bounded_and_sees_the_whole_text() -> None:
+    text = "English words only here. " * 200 + "كلمات عربية فقط هنا " * 200
+    sample = script_sample(text)
+    assert len(sample) <= 2_100 and "English" in sample and "عربية" in sample
+
+
+def test_decode_bom_declared_and_errors() -> None:
+    assert decode("بغداد".encode("utf-16-be").join([b"\xfe\xff", b""])) == "بغداد"
+    assert decode("بغداد".encode("cp1256"), "windows-1256") == "بغداد"
+    assert decode("بغداد".encode(), "no-such-charset") == "بغداد"
+    with pytest.raises(InputError) as bad:
+        decode(b"\xd8\xa8\xd8")
+    assert bad.value.code == "E_DECODE"
+    with pytest.raises(InputError) as binary:
+        decode(b"\x00\x01\x02ELF")
+    assert binary.value.code == "E_BINARY"
+    assert looks_binary(b"\x01\x02\x03\x04abc") and not looks_binary("نص عادي\tمع\r\nأسطر".encode())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("   \n\t ", "E_EMPTY"),
+        ("Nothing Arabic in this text at all.", "E_NOT_ARABIC"),
+        ("خبر" * 400, "E_TOO_LARGE"),
+        ("\x01\x02\x03\x04\x05\x06 خبر \x07\x08", "E_BINARY"),
+    ],
+)
+def test_check_text_codes(text: str, code: str) -> None:
+    settings = Settings()
+    settings.max_document_bytes = 1000
+    with pytest.raises(InputError) as error:
+        check_text(text, settings)
+    assert error.value.code == code
