@@ -129,3 +129,16 @@ def test_new_events_show_up_after_ingest(tmp_path: Path) -> None:
         new = c.get("/alerts", params={"kind": "new"}).json()["data"]
         assert [a["key"]["admin1"] for a in new] == ["Diyala"]
     store.close()
+
+
+def test_trend_series(client: TestClient) -> None:
+    body = client.get("/alerts/trends", params={"dimension": "admin1"}).json()
+    assert body["ok"] and [s["key"]["admin1"] for s in body["data"]] == ["Kirkuk", "Diyala"]
+    kirkuk = body["data"][0]
+    assert kirkuk["events"] == [2] * 14 + [14] and kirkuk["fatalities"] == [4] * 14 + [28]
+    assert kirkuk["periods"][0] == MONDAY.isoformat() and len(kirkuk["periods"]) == 15
+    daily = client.get(
+        "/alerts/trends", params={"dimension": "admin2", "grain": "day", "place": "Diyala"}
+    ).json()
+    assert [sum(s["events"]) for s in daily["data"]] == [1]
+    assert client.get("/alerts/trends", params={"dimension": "galaxy"}).status_code == 400

@@ -9,6 +9,8 @@ shows the events the store has now.
 Query parameters (both routes): `place` (country, admin1 or admin2 name), `actor` (substring),
 `event_type`, `kind` (spike|new), `metric` (events|fatalities), `since` / `until` (YYYY-MM-DD),
 `id` (one alert), `limit` (1..1000, default 100).
+
+`GET /alerts/trends`: the weekly (or daily) series themselves, per admin1, admin2, actor or type.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from fastapi.responses import JSONResponse, Response
 
 from marsad.alerts.atom import feed
 from marsad.alerts.detect import Alert, DetectorConfig
+from marsad.alerts.series import DIMENSIONS, GRAINS, trends
 from marsad.alerts.service import (
     AlertFilter,
     alerts_from_rows,
@@ -174,3 +177,55 @@ def get_alerts_atom(
         return _error(exc.code, exc.message, _status(exc.code))
     base = str(request.base_url).rstrip("/")
     return Response(feed(alerts[:limit], base_url=base), media_type="application/atom+xml; charset=utf-8")
+
+
+@router.get(
+    "/alerts/trends", summary="Daily or weekly counts of events and fatalities per place, actor or type."
+)
+def get_trends(
+    request: Request,
+    dimension: str = Query("admin1", description="admin1 | admin2 | actor | event_type"),
+    grain: str = Query("week", description="day | week"),
+    place: str | None = Query(None, description="country, admin1 or admin2 name"),
+    date_from: str | None = Query(None, description="YYYY-MM-DD"),
+    date_to: str | None = Query(None, description="YYYY-MM-DD"),
+    limit: int = Query(50, description="the busiest series first, at most this many (1..1000)"),
+) -> Response:
+    """The trend series the alerts are computed on, busiest first (zeros included, common calendar)."""
+    if dimension not in DIMENSIONS:
+        return _error(ErrorCode.BAD_PARAMETER, f"dimension must be one of {DIMENSIONS}", 400)
+    if grain not in GRAINS:
+        return _error(ErrorCode.BAD_PARAMETER, f"grain must be one of {GRAINS}", 400)
+    if not 1 <= limit <= MAX_LIMIT:
+        return _error(ErrorCode.BAD_PARAMETER, f"limit must be in 1..{MAX_LIMIT}", 400)
+    try:
+        lo, hi = parse_day(date_from, "date_from"), parse_day(date_to, "date_to")
+    except MarsadError as exc:
+        return _error(exc.code, exc.message, 400)
+    store = request.app.state.store
+    filters = None
+    if lo or hi:
+        from marsad.store import EventFilter
+
+        filters = EventFilter(date_from=lo, date_to=hi)
+    rows = list(RowReader().rows(store.iter_events(filters), "store"))
+    wanted = place.casefold() if place else None
+    series = [
+        s
+        for s in trends(rows, grain, dimension)
+        if wanted is None
+        or wanted in {s.key.country.casefold(), s.key.admin1.casefold(), s.key.admin2.casefold()}
+    ]
+    series.sort(key=lambda s: (-sum(s.events), s.key))
+    return JSONResponse(
+        {
+            "ok": True,
+            "data": [s.to_dict() for s in series[:limit]],
+            "meta": {
+                "count": min(limit, len(series)),
+                "total": len(series),
+                "dimension": dimension,
+                "grain": grain,
+            },
+        }
+    )
