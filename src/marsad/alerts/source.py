@@ -48,7 +48,10 @@ class RowReader:
                     if not isinstance(rec, dict):
                         self.skipped.append((f"{path}:{n}", f"{ErrorCode.JSON}: not an object"))
                         continue
-                    yield from self.rows([rec], f"{path}:{n}")
+                    try:
+                        yield as_row(rec)
+                    except (ValueError, TypeError) as exc:
+                        self.skipped.append((f"{path}:{n}", str(exc)))
         except OSError as exc:
             raise InputError(ErrorCode.IO, f"cannot read {path}: {exc}") from exc
 
