@@ -388,3 +388,5 @@ def test_reading_is_lazy(tmp_path: Path) -> None:
     first = next(stream)  # "later.txt" does not exist yet: nothing has looked at it
     (tmp_path / "later.txt").write_text(AR2, encoding="utf-8")
     assert first.id == "a" and next(stream).ok
+    # a single path given bare (not in a list) is one input
+    assert [d.id for d in read_inputs(str(tmp_path / "a.txt"), settings())] == ["a"]  # type: ignore[arg-type]

@@ -53,6 +53,8 @@ def read_inputs(inputs: Sequence[str | Path], settings: Settings | None = None) 
     this run is rejected with E_DUPLICATE_ID.
     """
     settings = settings or Settings.load()
+    if isinstance(inputs, str | Path):  # one path given bare: not a sequence of one-letter paths
+        inputs = [inputs]
     seen: set[str] = set()
     for item in inputs:
         for doc in _read_input(item, settings):
