@@ -47,6 +47,8 @@ def run(path: Path, engine: str, workers: int, pipeline: str, shard_size: int) -
         "events": stats["events"],
         "seconds": this["seconds"],
         "docs_per_s": this["docs_per_second"],
+        "steady_docs_per_s": this["steady_docs_per_second"],
+        "first_shard_seconds": this["first_shard_seconds"],
         "peak_rss_mb_per_worker": max(stats["peak_rss_mb_per_worker"].values()),
         "load_before": round(load, 2),
     }
@@ -68,12 +70,13 @@ def main() -> None:
         f"{args.corpus}, first {args.limit} documents, pipeline {args.pipeline}, shard size {args.shard_size}\n"
     )
     print(
-        "| engine | workers | docs | events | seconds | docs/s | speed-up | peak RSS MB/worker | load before |"
+        "| engine | workers | docs | events | seconds | docs/s (whole run) | speed-up | first shard s "
+        "| steady docs/s | steady speed-up | peak RSS MB/worker | load before |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     results = []
     for engine in args.engines.split(","):
-        base = None
+        base = steady_base = None
         for workers in (1, 2):
             r = run(path, engine, workers, args.pipeline, args.shard_size)
             results.append(r)
@@ -81,10 +84,14 @@ def main() -> None:
                 print(f"| {engine} | {workers} | unavailable: {r['error']} |")
                 continue
             rate = float(r["docs_per_s"])  # type: ignore[arg-type]
+            steady = float(r["steady_docs_per_s"] or 0)  # type: ignore[arg-type]
             base = base or rate
+            steady_base = steady_base or steady
             print(
                 f"| {engine} | {workers} | {r['docs']} | {r['events']} | {r['seconds']} | {rate:.0f} | "
-                f"{rate / base:.2f}x | {r['peak_rss_mb_per_worker']} | {r['load_before']} |"
+                f"{rate / base:.2f}x | {r['first_shard_seconds']} | {steady:.0f} | "
+                f"{steady / steady_base if steady_base else 0:.2f}x | {r['peak_rss_mb_per_worker']} | "
+                f"{r['load_before']} |"
             )
             sys.stdout.flush()
     ok = [r for r in results if "error" not in r and r["workers"] == 1]

@@ -78,6 +78,7 @@ class RayExecutor:
         started = self._init_ray()
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False  # marsad draws its own progress bar
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # per-dataset chatter, not ours
         blob = pickle.dumps(self.stages)
         it = iter(shards)
         try:

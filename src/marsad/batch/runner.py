@@ -58,11 +58,23 @@ class BatchReport:
     docs_run: int = 0
     events_run: int = 0
     seconds: float = 0.0
+    # Start-up (worker processes, Ray, loading lexicons and gazetteer) shows in the time to the
+    # first finished shard; the steady rate leaves it out.
+    first_result_seconds: float = 0.0
+    first_result_docs: int = 0
     stats: dict[str, Any] = field(default_factory=dict)
 
     @property
     def docs_per_second(self) -> float:
         return self.docs_run / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def steady_docs_per_second(self) -> float | None:
+        """Rate after the first shard finished (None with fewer than two shards)."""
+        span = self.seconds - self.first_result_seconds
+        if self.shards_run < 2 or span <= 0:
+            return None
+        return (self.docs_run - self.first_result_docs) / span
 
 
 def expand_inputs(patterns: Sequence[str]) -> list[str]:
@@ -179,6 +191,9 @@ def run_batch(
             if sink is not None:
                 sink.store(result)  # before the manifest line: a crash in between redoes the shard
             out.write_shard(result)
+            if report.shards_run == 0:
+                report.first_result_seconds = time.perf_counter() - t0
+                report.first_result_docs = result.n_docs
             report.shards_run += 1
             report.docs_run += result.n_docs
             report.events_run += len(result.events)
@@ -272,6 +287,10 @@ def _write_stats(
             "docs": report.docs_run,
             "seconds": round(report.seconds, 3),
             "docs_per_second": round(report.docs_per_second, 1),
+            "first_shard_seconds": round(report.first_result_seconds, 3),
+            "steady_docs_per_second": (
+                round(report.steady_docs_per_second, 1) if report.steady_docs_per_second else None
+            ),
         },
         "peak_rss_mb_per_worker": peak,
     }
