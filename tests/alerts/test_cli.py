@@ -68,6 +68,8 @@ def test_deliver_sends_each_alert_once(db: str, tmp_path: Path, monkeypatch: pyt
         monkeypatch.setenv("MARSAD_CONFIG", str(config))
         runner = CliRunner()
         first = runner.invoke(app, ["alerts", "--db", db, "--deliver", "--deliver-seconds", "5"])
+        # All three alerts are about the last week of the record, the default delivery window.
+        assert "delivering alerts about periods ending on or after 2018-04-02" in first.stderr
         assert first.exit_code == 0, first.output
         assert "queued 3 new deliveries; sent 3" in first.stderr
         again = runner.invoke(app, ["alerts", "--db", db, "--deliver", "--deliver-seconds", "1"])

@@ -10,6 +10,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -108,7 +109,16 @@ def alerts(
                 base_delay=settings.webhook_retry_base, max_attempts=settings.webhook_max_attempts
             )
             deliverer = Deliverer(Outbox(url), settings.webhooks, policy)
-            queued = deliverer.enqueue(found)
+            # Without --since, only recent alerts are delivered: the last two weeks of the record,
+            # so a first run on a database with years of history does not flood the receivers.
+            recent = found
+            if since is None and rows:
+                floor = max(r.date for r in rows) - dt.timedelta(days=13)
+                recent = [a for a in found if a.period_end >= floor]
+                typer.echo(
+                    f"delivering alerts about periods ending on or after {floor} (use --since)", err=True
+                )
+            queued = deliverer.enqueue(recent)
             report = deliverer.run(max_seconds=deliver_seconds)
             counts = deliverer.outbox.counts()
         except MarsadError as exc:
