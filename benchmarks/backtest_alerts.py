@@ -90,6 +90,29 @@ def alert_table(alerts: list[Alert], limit: int) -> list[str]:
     return lines
 
 
+def review_block(alert: Alert, docs_of: dict[str, list[str]]) -> list[str]:
+    """The events behind one alert, as fields (no article text: the corpus is not ours to copy)."""
+    lines = [
+        f"#### `{alert.id}` — {alert.title}",
+        "",
+        f"Series {_fmt_key(alert)} ({alert.key.dimension}); also in: "
+        + (", ".join(f"{k.label} ({k.dimension})" for k in alert.also) or "—")
+        + f". Weekly values up to the alert: {alert.chart_values}; rolling baseline "
+        f"{[round(b, 1) for b in alert.chart_baseline]}.",
+        "",
+        "| date | place | type | actor 1 | actor 2 | fatalities | documents |",
+        "|---|---|---|---|---|---:|---|",
+    ]
+    for e in alert.events:
+        place = " / ".join(p for p in (e["admin1"], e["admin2"], e["location"]) if p)
+        docs = ", ".join(docs_of.get(e["id"], []))
+        lines.append(
+            f"| {e['event_date']} | {place} | {e['sub_event_type']} | {e['actor1']} | {e['actor2']} | "
+            f"{e['fatalities']} | {docs} |"
+        )
+    return lines
+
+
 def calibration(cfg: DetectorConfig) -> list[str]:
     lines = [
         "| noise | mean / week | tested weeks | false alarms | rate |",
@@ -153,6 +176,12 @@ def main() -> None:
     ap.add_argument("--json-out", type=Path, default=Path("/tmp/marsad-backtest-alerts.json"))
     ap.add_argument("--no-write", action="store_true", help="print the block instead of writing alerts.md")
     ap.add_argument("--label", default="", help="what the events are (shown in the results)")
+    ap.add_argument(
+        "--review", nargs="*", default=[], help="alert ids: print the events behind them (markdown)"
+    )
+    ap.add_argument(
+        "--titles", type=Path, help="corpus JSONL(.gz): print the titles of those documents to stderr"
+    )
     args = ap.parse_args()
 
     cfg = DetectorConfig()
@@ -210,6 +239,30 @@ def main() -> None:
         "",
         *calibration(cfg),
     ]
+    if args.review:
+        docs_of: dict[str, list[str]] = {}
+        for path in args.events:
+            files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+            for f in files:
+                for line in f.read_text(encoding="utf-8").splitlines():
+                    if line.strip():
+                        rec = json.loads(line)
+                        docs_of[str(rec.get("id") or rec.get("event_id_cnty"))] = rec.get("doc_ids", [])
+        chosen = [a for wanted in args.review for a in alerts if a.id == wanted]
+        for a in chosen:
+            print("\n".join(review_block(a, docs_of)) + "\n")
+        if args.titles:
+            wanted_docs = {d for a in chosen for e in a.events for d in docs_of.get(e["id"], [])}
+            import gzip
+
+            with gzip.open(args.titles, "rt", encoding="utf-8") as fh:
+                for line in fh:
+                    doc = json.loads(line)
+                    if doc["id"] in wanted_docs:
+                        print(
+                            f"{doc['id']}: {doc.get('title')} | {doc.get('text', '')[:400]}", file=sys.stderr
+                        )
+        return
     payload: list[dict[str, Any]] = [a.to_dict() for a in alerts]
     args.json_out.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.no_write:
