@@ -170,6 +170,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, help="run the batch pipeline over this corpus first")
     ap.add_argument("--batch-out", type=Path, default=Path("/tmp/marsad-backtest-batch"))
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--no-merge", action="store_true", help="back-test the per-report events, unmerged")
     ap.add_argument("--date-from", default="2018-02-01", help="drop events dated before (extraction errors)")
     ap.add_argument("--date-to", default="2018-10-31")
     ap.add_argument("--limit", type=int, default=60, help="alerts listed in the results table")
@@ -187,7 +188,7 @@ def main() -> None:
     cfg = DetectorConfig()
     reader = RowReader()
     if args.corpus:
-        args.events.append(run_batch(args.corpus, args.batch_out, args.workers))
+        args.events.append(run_batch(args.corpus, args.batch_out, args.workers, not args.no_merge))
     if args.db:
         rows, reader = rows_from_store(args.db)
     else:
