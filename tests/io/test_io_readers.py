@@ -335,7 +335,12 @@ def test_broken_warcs(tmp_path: Path) -> None:
         good + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort"
     )
     (tmp_path / "c-empty.warc").write_bytes(b"")
-    docs = read([tmp_path / "a-version.warc", tmp_path / "b-truncated.warc", tmp_path / "c-empty.warc"])
+    _warc(tmp_path / "gz.warc.gz", gzipped=True)
+    zipped = (tmp_path / "gz.warc.gz").read_bytes()
+    (tmp_path / "d-cut.warc").write_bytes(good[: len(good) // 2])
+    (tmp_path / "e-cut.warc.gz").write_bytes(zipped[: len(zipped) // 2])
+    names = ["a-version.warc", "b-truncated.warc", "c-empty.warc", "d-cut.warc", "e-cut.warc.gz"]
+    docs = [doc for name in names for doc in read([tmp_path / name])]  # one run each: the ids repeat
     got = [(Path(d.origin or "").name, d.reject.code if d.reject else None) for d in docs]
     assert got == [
         ("a-version.warc#1", "E_WARC"),
@@ -344,6 +349,10 @@ def test_broken_warcs(tmp_path: Path) -> None:
         ("b-truncated.warc#5", "E_NOT_ARABIC"),
         ("b-truncated.warc#6", "E_WARC"),
         ("c-empty.warc", "E_EMPTY"),
+        ("d-cut.warc#2", None),
+        ("d-cut.warc#3", "E_WARC"),
+        ("e-cut.warc.gz#2", None),
+        ("e-cut.warc.gz#3", "E_WARC"),
     ]
 
 

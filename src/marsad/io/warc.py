@@ -42,6 +42,19 @@ def _record_id(record: object) -> str | None:
     return value.strip("<>") if value else None
 
 
+class _Counting:
+    """Counts the bytes warcio takes from the stream (to notice a truncated last record)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.count += len(data)
+        return data
+
+
 def read_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[Document]:
     """Documents from a WARC (plain or per-record gzip); origins are "name#RECORD" (1-based)."""
     from warcio.archiveiterator import ArchiveIterator  # imported when a WARC is actually read
@@ -49,13 +62,26 @@ def read_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[Docu
 
     number = 0
     skipped = 0
-    records = ArchiveIterator(stream, arc2warc=True)
+    counted = _Counting(stream)
+    records = ArchiveIterator(counted, arc2warc=True)
     failed = False
     while True:
         origin = f"{name}#{number + 1}"
         try:
             record = next(records)
         except StopIteration:
+            # warcio ends silently at a truncated last record: bytes read past the end of the last
+            # whole record mean one was lost, and that is reported
+            if records.offset < counted.count:
+                yield rejected(
+                    ErrorCode.WARC,
+                    f"truncated or damaged record at byte {records.offset}: "
+                    f"{counted.count - records.offset} bytes could not be read as a record",
+                    doc_id=None,
+                    origin=origin,
+                    reader=READER,
+                )
+                failed = True
             break
         except GZIP_ERRORS as exc:
             yield rejected(
