@@ -5,6 +5,7 @@ checked to stay on 127.0.0.1 and screenshots saved under artifacts/.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,9 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from shapely.geometry import Point, shape
 
+from marsad.api.dashboard import BOUNDARIES_DIR
 from marsad.store import Store
 from marsad.store.query import EventFilter
 
@@ -107,6 +110,19 @@ def test_home_map_timeline_table_and_filters(tab: Page, dashboard_url: str, dash
     assert sorted(dots) == sorted(e["id"] for e in stored if e["latitude"] is not None)
     assert page.locator(".countries path").count() > 50
     assert page.locator(".admin2 path").count() == 101
+    # Districts are shaded by the events inside them (the browser's point-in-polygon vs shapely's).
+    districts = json.loads((BOUNDARIES_DIR / "iraq_adm2.geojson").read_text(encoding="utf-8"))["features"]
+    expected: dict[str, int] = {}
+    for e in stored:
+        if e["latitude"] is None:
+            continue
+        for f in districts:
+            if shape(f["geometry"]).contains(Point(e["longitude"], e["latitude"])):
+                expected[f["properties"]["pcode"]] = expected.get(f["properties"]["pcode"], 0) + 1
+    shaded = page.eval_on_selector_all(
+        ".admin2 path.shaded", "ps => ps.map(p => [p.dataset.code, +p.dataset.events])"
+    )
+    assert dict(shaded) == expected and expected
     buckets = page.eval_on_selector_all(
         "#timeline .bucket", "bs => bs.map(b => [+b.dataset.events, +b.dataset.fatalities])"
     )
@@ -115,6 +131,7 @@ def test_home_map_timeline_table_and_filters(tab: Page, dashboard_url: str, dash
     assert page.locator("#summary .s-events strong").inner_text() == str(len(stored))
     # The alerts panel lists what GET /alerts serves, each with its chart against the baseline.
     alerts = httpx.get(f"{dashboard_url}/alerts").json()["data"]
+    page.wait_for_selector("body[data-alerts-loaded='1']", timeout=20_000)
     assert page.locator("#alerts .alert-item").count() == len(alerts)
     assert page.locator("#alerts .alert-item svg.spark .spark-base").count() == len(alerts)
     if alerts:

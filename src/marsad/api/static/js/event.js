@@ -174,6 +174,7 @@ async function main() {
   map.setEvents([EVENT]);
   map.fitEvents();
   MAP = map;
+  document.body.dataset.loadedMs = String(Math.round(performance.now()));
   document.body.dataset.loaded = "1";
 }
 

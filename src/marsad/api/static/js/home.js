@@ -11,7 +11,7 @@ const CAP = 5000; // events drawn at most; the summary says when the cap was hit
 const TABLE_STEP = 100;
 
 const form = document.getElementById("filters");
-const state = { events: [], truncated: false, tableShown: TABLE_STEP, alerts: null, alertsError: null, meta: null };
+const state = { events: [], truncated: false, tableShown: TABLE_STEP, alerts: null, alertsError: null, meta: null, gen: 0 };
 let map = null;
 
 function filtersFromUrl() {
@@ -33,7 +33,7 @@ function setStatus(text, isError) {
   box.replaceChildren(el("span", { class: isError ? "error" : "muted" }, text));
 }
 
-async function fetchEvents(filters) {
+async function fetchEvents(filters, onFirstPage) {
   const events = [];
   let cursor = null;
   let limit = PAGE;
@@ -51,6 +51,8 @@ async function fetchEvents(filters) {
     }
     events.push(...listOf(page.data, "events"));
     cursor = page.meta.next_cursor ?? page.meta.cursor ?? (page.data && page.data.next_cursor) ?? null;
+    // Draw the newest page at once; the rest (cursor pages are sequential) follows.
+    if (cursor && events.length <= PAGE && onFirstPage) onFirstPage(events.slice());
     if (!cursor || events.length >= CAP) return { events: events.slice(0, CAP), truncated: Boolean(cursor) };
   }
 }
@@ -61,20 +63,31 @@ async function load() {
   history.replaceState(null, "", qs ? `?${qs}` : window.location.pathname);
   setStatus(t("status.loading"));
   document.body.classList.add("loading");
-  try {
-    const { events, truncated } = await fetchEvents(filters);
+  const gen = ++state.gen; // a newer load() makes this one's results stale
+  const show = (events, truncated) => {
+    if (gen !== state.gen) return;
     state.events = events;
     state.truncated = truncated;
     state.tableShown = TABLE_STEP;
     map.setEvents(events);
     map.fitEvents();
     render();
+    if (!document.body.dataset.firstMs) document.body.dataset.firstMs = String(Math.round(performance.now()));
+  };
+  try {
+    const { events, truncated } = await fetchEvents(filters, (first) => show(first, true));
+    if (gen !== state.gen) return;
+    show(events, truncated);
     fillDatalists(events);
   } catch (err) {
+    if (gen !== state.gen) return;
     setStatus(`${t("status.error")}: ${err.message}`, true);
   } finally {
-    document.body.classList.remove("loading");
-    document.body.dataset.loaded = "1";
+    if (gen === state.gen) {
+      document.body.classList.remove("loading");
+      document.body.dataset.loadedMs = String(Math.round(performance.now()));
+      document.body.dataset.loaded = "1";
+    }
   }
 }
 
@@ -182,6 +195,8 @@ async function loadAlerts() {
     state.alertsError = err;
   }
   renderAlerts();
+  document.body.dataset.alertsMs = String(Math.round(performance.now()));
+  document.body.dataset.alertsLoaded = "1";
 }
 
 function fillDatalists(events) {
@@ -241,7 +256,10 @@ async function main() {
   fillEventTypes(state.meta.event_types);
   renderAlerts();
   await map.loadBoundaries(state.meta.boundaries);
-  await Promise.all([load(), loadAlerts()]);
+  // Alerts are computed on request and can take a while on a large store: the map, timeline and
+  // table come first, the panel fills in afterwards.
+  await load();
+  await loadAlerts();
 }
 
 main();

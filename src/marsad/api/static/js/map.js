@@ -42,6 +42,36 @@ function mainBox(geom) {
   return best;
 }
 
+function geomBox(geom) {
+  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const rings of polys) {
+    for (const [x, y] of rings[0]) {
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
+    }
+  }
+  return box;
+}
+
+/** Even-odd point-in-polygon over every ring (holes included) of a Polygon or MultiPolygon. */
+export function contains(geom, lon, lat) {
+  const polys = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  let inside = false;
+  for (const rings of polys) {
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
 export function radiusFor(fatalities) {
   // Screen pixels: a visible dot for 0, growing with the square root so area ~ fatalities.
   return Math.min(26, 3.5 + 2.2 * Math.sqrt(Math.max(0, Number(fatalities) || 0)));
@@ -63,6 +93,7 @@ export class SvgMap {
     this.home = this.boxFor([-18, 4, 64, 42]);
     this.vb = { ...this.home };
     this.labels = [];
+    this.units = []; // the finest polygons bundled (Iraq's districts), shaded by events
     this.circles = [];
     this.applyViewBox();
     this.wirePanZoom();
@@ -105,6 +136,7 @@ export class SvgMap {
         path.append(svg("title", {}, p.name_en + (p.name_ar ? ` — ${p.name_ar}` : "")));
         group.append(path);
         if (name === "countries" && p.focus) this.labels.push({ props: p, box: mainBox(f.geometry) });
+        if (name.endsWith("adm2")) this.units.push({ props: p, geom: f.geometry, box: geomBox(f.geometry), path });
       }
     });
     this.drawLabels();
@@ -145,8 +177,35 @@ export class SvgMap {
       this.gEvents.append(c);
       return { node: c, r: radiusFor(ev.fatalities) };
     });
+    this.shadeUnits();
     this.applyViewBox();
     return this.circles.length;
+  }
+
+  /** Shade each district by the number of events that fall inside it (a choropleth under the dots). */
+  shadeUnits() {
+    if (!this.units.length) return;
+    const counts = new Map();
+    for (const ev of this.events) {
+      const lon = Number(ev.longitude);
+      const lat = Number(ev.latitude);
+      const unit = this.units.find((u) => lon >= u.box[0] && lon <= u.box[2] && lat >= u.box[1] && lat <= u.box[3] && contains(u.geom, lon, lat));
+      if (!unit) continue;
+      const c = counts.get(unit) || { events: 0, fatalities: 0 };
+      c.events += 1;
+      c.fatalities += Number(ev.fatalities) || 0;
+      counts.set(unit, c);
+    }
+    const max = Math.max(1, ...[...counts.values()].map((c) => c.events));
+    for (const u of this.units) {
+      const c = counts.get(u);
+      u.path.classList.toggle("shaded", Boolean(c));
+      u.path.style.fillOpacity = c ? (0.12 + 0.5 * Math.sqrt(c.events / max)).toFixed(3) : "";
+      u.path.dataset.events = c ? String(c.events) : "0";
+      const name = LANG === "ar" ? u.props.name_ar : u.props.name_en;
+      const title = u.path.querySelector("title");
+      if (title) title.textContent = c ? `${name} (${u.props.admin1_en}): ${fmtNumber(c.events)} · ☠ ${fmtNumber(c.fatalities)}` : name;
+    }
   }
 
   /** Zoom to the events (or back to the whole region when there are none). */
