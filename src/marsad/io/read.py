@@ -49,8 +49,9 @@ def read_inputs(inputs: Sequence[str | Path], settings: Settings | None = None) 
 
     Inputs: JSON Lines (.jsonl/.ndjson/.json), plain text (.txt), HTML (.html/.htm), WARC (.warc),
     any of them gzip-compressed (.gz or the gzip magic), directories of these (recursive), and "-"
-    for stdin (JSON Lines or plain text, sniffed). A second document with an id already seen in
-    this run is rejected with E_DUPLICATE_ID.
+    for stdin (JSON Lines or plain text, sniffed). Hidden files and folders inside a directory
+    (".git", ".DS_Store") are passed over. A second document with an id already seen in this run
+    is rejected with E_DUPLICATE_ID. A single path may be given bare instead of in a list.
     """
     settings = settings or Settings.load()
     if isinstance(inputs, str | Path):  # one path given bare: not a sequence of one-letter paths
