@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -17,7 +18,7 @@ def register(app: typer.Typer) -> None:
     app.command("demo")(demo)
 
 
-def _row(event: dict[str, object]) -> str:
+def _row(event: dict[str, Any]) -> str:
     place = ", ".join(str(event.get(k) or "") for k in ("location", "admin1", "country") if event.get(k))
     return (
         f"  {event.get('event_date')}  {event.get('event_type')!s:<27} {event.get('sub_event_type')!s:<34}"
