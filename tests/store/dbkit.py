@@ -1,8 +1,8 @@
 """Database fixtures shared by the store, API and merge tests: every test gets a fresh database, SQLite (a temporary file) and PostgreSQL.
 
 PostgreSQL runs when MARSAD_TEST_PG_URL is set (`.ci/run` starts a throw-away server and sets it;
-for a manual run: `source .ci/postgres.sh && pg_start`); each test gets its own database,
-created from the server's template and dropped afterwards.
+for a manual run: `source .ci/postgres.sh && pg_start`); each test gets its own schema, dropped
+afterwards.
 """
 
 from __future__ import annotations
@@ -15,23 +15,25 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from marsad.store.db import make_null_pool_engine, sqlalchemy_url
+from marsad.store.db import make_null_pool_engine
 
 PG_URL = os.environ.get("MARSAD_TEST_PG_URL")
 
 
 def _fresh_pg_database() -> Iterator[str]:
+    """A fresh schema (namespace) in the test database: as isolated as a new database for
+    marsad's tables, and instant to create and drop. The URL carries the search_path."""
     assert PG_URL is not None
     name = f"marsad_t_{uuid.uuid4().hex[:12]}"
     admin = make_null_pool_engine(PG_URL)
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    base = sqlalchemy_url(PG_URL).rsplit("/", 1)[0]
+        conn.execute(text(f'CREATE SCHEMA "{name}"'))
+    sep = "&" if "?" in PG_URL else "?"
     try:
-        yield f"{base}/{name}"
+        yield f"{PG_URL}{sep}options=-csearch_path%3D{name}"
     finally:
         with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
         admin.dispose()
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -97,136 +96,137 @@ def _event_values(rec: EventRecord) -> dict[str, Any]:
     return {c: data[c] for c in EVENT_COLUMNS}
 
 
-def _log(conn: Connection, event_id: str, kind: str, into: str | None = None) -> None:
-    conn.execute(insert(change_log).values(event_id=event_id, kind=kind, into_id=into, at=now()))
-
-
 def _source_report(row: Any) -> Report:
     rec = EventRecord.model_validate(row.record)
     return Report(rec, row.match_text or "", frozenset([row.doc_id]))
 
 
-def _candidates(conn: Connection, rec: EventRecord, policy: MergePolicy) -> dict[str, list[Report]]:
-    """Reports of existing events in the same block: same country, event date within the window."""
-    d = date.fromisoformat(rec.event_date)
-    lo = (d - timedelta(days=policy.max_days)).isoformat()
-    hi = (d + timedelta(days=policy.max_days)).isoformat()
-    q = (
-        select(
-            event_sources.c.event_id,
-            event_sources.c.doc_id,
-            event_sources.c.record,
-            event_sources.c.match_text,
-        )
-        .join(events, events.c.id == event_sources.c.event_id)
-        .where(events.c.country == rec.country, events.c.event_date.between(lo, hi))
-        .order_by(events.c.created_seq, event_sources.c.seq)
-    )
-    out: dict[str, list[Report]] = defaultdict(list)
-    for row in conn.execute(q):
-        out[row.event_id].append(_source_report(row))
-    return out
+class _BatchWriter:
+    """Writes one batch inside the caller's transaction, with as few round trips as it can:
+    sequence counters are read once per batch and the change log is written in one statement."""
 
+    def __init__(self, conn: Connection, policy: MergePolicy, report: IngestReport) -> None:
+        self.conn, self.policy, self.report = conn, policy, report
+        self.source_seq = self._max(event_sources.c.seq)
+        self.created_seq = self._max(events.c.created_seq)
+        self.log_rows: list[dict[str, Any]] = []
 
-def _next(conn: Connection, column: Any) -> int:
-    return int(conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
+    def _max(self, column: Any) -> int:
+        return int(self.conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one())
 
+    def log(self, event_id: str, kind: str, into: str | None = None) -> None:
+        self.log_rows.append({"event_id": event_id, "kind": kind, "into_id": into, "at": now()})
 
-def _refresh_event(conn: Connection, event_id: str) -> None:
-    """Recompute a merged event from all its reports (earliest first)."""
-    rows = conn.execute(
-        select(event_sources.c.doc_id, event_sources.c.record, event_sources.c.match_text)
-        .where(event_sources.c.event_id == event_id)
-        .order_by(event_sources.c.seq)
-    ).all()
-    merged = combine([_source_report(r) for r in rows], event_id=event_id)
-    values = _event_values(merged)
-    values["updated_at"] = now()
-    values["timestamp"] = int(values["updated_at"].timestamp())
-    conn.execute(update(events).where(events.c.id == event_id).values(**values))
+    def flush(self) -> None:
+        if self.log_rows:
+            self.conn.execute(insert(change_log), self.log_rows)
+            self.log_rows = []
 
-
-def _store_event(
-    conn: Connection,
-    doc: Document,
-    position: int,
-    rec: EventRecord,
-    policy: MergePolicy,
-    report: IngestReport,
-) -> str:
-    # The report as this document told it; outlet/doc_ids filled in if the extractor left them out.
-    rec = rec.model_copy(
-        update={
-            "doc_ids": rec.doc_ids or [doc.id],
-            "source": rec.source or doc.outlet or doc.id,
-        }
-    )
-    text = match_text(rec, doc.text)
-    mine = Report(rec, text, frozenset([doc.id]))
-    matches: list[tuple[int, str]] = []
-    for event_id, members in _candidates(conn, rec, policy).items():
-        s = cluster_score(mine, members, policy)
-        if s is not None and s >= policy.threshold:
-            seq = conn.execute(select(events.c.created_seq).where(events.c.id == event_id)).scalar_one()
-            matches.append((seq, event_id))
-    src_seq = _next(conn, event_sources.c.seq)
-    if matches:
-        matches.sort()
-        survivor = matches[0][1]
-        for _, other in matches[1:]:  # this report bridges several events: fold them into the earliest
-            conn.execute(
-                update(event_sources).where(event_sources.c.event_id == other).values(event_id=survivor)
+    def candidates(self, rec: EventRecord) -> dict[str, tuple[int, list[Report]]]:
+        """Reports of existing events in the same block: same country, event date within the window."""
+        d = date.fromisoformat(rec.event_date)
+        lo = (d - timedelta(days=self.policy.max_days)).isoformat()
+        hi = (d + timedelta(days=self.policy.max_days)).isoformat()
+        q = (
+            select(
+                event_sources.c.event_id,
+                events.c.created_seq,
+                event_sources.c.doc_id,
+                event_sources.c.record,
+                event_sources.c.match_text,
             )
-            conn.execute(update(evidence).where(evidence.c.event_id == other).values(event_id=survivor))
-            conn.execute(delete(events).where(events.c.id == other))
-            _log(conn, other, "merged", survivor)
-            report.events_merged += 1
-        event_id = survivor
-    else:
-        event_id = stable_event_id(rec, doc.id, position)
-        if conn.execute(select(events.c.id).where(events.c.id == event_id)).first():
-            event_id = stable_event_id(rec.model_copy(update={"event_id_cnty": ""}), doc.id, position)
-        values = _event_values(rec)
-        values.update(id=event_id, created_seq=_next(conn, events.c.created_seq), updated_at=now())
-        values["timestamp"] = int(values["updated_at"].timestamp())
-        conn.execute(insert(events).values(**values))
-    record_json = json.loads(rec.model_dump_json(exclude={"evidence"}))
-    conn.execute(
-        insert(event_sources).values(
-            doc_id=doc.id,
-            position=position,
-            event_id=event_id,
-            seq=src_seq,
-            outlet=doc.outlet,
-            event_date=rec.event_date,
-            fatalities=rec.fatalities,
-            injured=rec.injured,
-            record=record_json,
-            match_text=text,
+            .join(events, events.c.id == event_sources.c.event_id)
+            .where(events.c.country == rec.country, events.c.event_date.between(lo, hi))
+            .order_by(events.c.created_seq, event_sources.c.seq)
         )
-    )
-    spans = [
-        {
-            "event_id": event_id,
-            "doc_id": doc.id,
-            "position": position,
-            "field": ev.field,
-            "start_char": ev.start,
-            "end_char": ev.end,
-            "text": ev.text,
-        }
-        for ev in rec.evidence
-    ]
-    if spans:
-        conn.execute(insert(evidence), spans)
-    if matches:
-        _refresh_event(conn, event_id)
-        _log(conn, event_id, "updated")
-        report.events_updated += 1
-    else:
-        _log(conn, event_id, "created")
-        report.events_created += 1
-    return event_id
+        out: dict[str, tuple[int, list[Report]]] = {}
+        for row in self.conn.execute(q):
+            out.setdefault(row.event_id, (row.created_seq, []))[1].append(_source_report(row))
+        return out
+
+    def refresh_event(self, event_id: str) -> None:
+        """Recompute a merged event from all its reports (earliest first)."""
+        rows = self.conn.execute(
+            select(event_sources.c.doc_id, event_sources.c.record, event_sources.c.match_text)
+            .where(event_sources.c.event_id == event_id)
+            .order_by(event_sources.c.seq)
+        ).all()
+        merged = combine([_source_report(r) for r in rows], event_id=event_id)
+        values = _event_values(merged)
+        values["updated_at"] = now()
+        values["timestamp"] = int(values["updated_at"].timestamp())
+        self.conn.execute(update(events).where(events.c.id == event_id).values(**values))
+
+    def store_event(self, doc: Document, position: int, rec: EventRecord) -> str:
+        conn, report = self.conn, self.report
+        # The report as this document told it; outlet/doc_ids filled in if the extractor left them out.
+        rec = rec.model_copy(
+            update={"doc_ids": rec.doc_ids or [doc.id], "source": rec.source or doc.outlet or doc.id}
+        )
+        text = match_text(rec, doc.text)
+        mine = Report(rec, text, frozenset([doc.id]))
+        matches: list[tuple[int, str]] = []
+        for event_id, (created, members) in self.candidates(rec).items():
+            sc = cluster_score(mine, members, self.policy)
+            if sc is not None and sc >= self.policy.threshold:
+                matches.append((created, event_id))
+        self.source_seq += 1
+        if matches:
+            matches.sort()
+            event_id = matches[0][1]
+            for _, other in matches[1:]:  # this report bridges several events: fold them into the earliest
+                conn.execute(
+                    update(event_sources).where(event_sources.c.event_id == other).values(event_id=event_id)
+                )
+                conn.execute(update(evidence).where(evidence.c.event_id == other).values(event_id=event_id))
+                conn.execute(delete(events).where(events.c.id == other))
+                self.log(other, "merged", event_id)
+                report.events_merged += 1
+        else:
+            event_id = stable_event_id(rec, doc.id, position)
+            if conn.execute(select(events.c.id).where(events.c.id == event_id)).first():
+                event_id = stable_event_id(rec.model_copy(update={"event_id_cnty": ""}), doc.id, position)
+            self.created_seq += 1
+            values = _event_values(rec)
+            values.update(id=event_id, created_seq=self.created_seq, updated_at=now())
+            values["timestamp"] = int(values["updated_at"].timestamp())
+            conn.execute(insert(events).values(**values))
+        conn.execute(
+            insert(event_sources).values(
+                doc_id=doc.id,
+                position=position,
+                event_id=event_id,
+                seq=self.source_seq,
+                outlet=doc.outlet,
+                event_date=rec.event_date,
+                fatalities=rec.fatalities,
+                injured=rec.injured,
+                record=json.loads(rec.model_dump_json(exclude={"evidence"})),
+                match_text=text,
+            )
+        )
+        spans = [
+            {
+                "event_id": event_id,
+                "doc_id": doc.id,
+                "position": position,
+                "field": ev.field,
+                "start_char": ev.start,
+                "end_char": ev.end,
+                "text": ev.text,
+            }
+            for ev in rec.evidence
+        ]
+        if spans:
+            conn.execute(insert(evidence), spans)
+        if matches:
+            self.refresh_event(event_id)
+            self.log(event_id, "updated")
+            report.events_updated += 1
+        else:
+            self.log(event_id, "created")
+            report.events_created += 1
+        return event_id
 
 
 def known_hashes(conn: Connection, ids: list[str]) -> dict[str, str]:
@@ -241,6 +241,7 @@ def ingest_batch(
 ) -> IngestReport:
     """Store one batch inside the caller's transaction."""
     report = IngestReport()
+    writer = _BatchWriter(conn, policy, report)
     stored = known_hashes(conn, [d.id for d in docs if d.reject is None])
     for doc in docs:
         if doc.reject is not None:
@@ -273,5 +274,6 @@ def ingest_batch(
         stored[doc.id] = h
         report.documents += 1
         for position, rec in enumerate(doc.events):
-            _store_event(conn, doc, position, rec, policy, report)
+            writer.store_event(doc, position, rec)
+    writer.flush()
     return report
