@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 
-from marsad.extract.incidents import fallback_place, group, plausible_places, reference_places
+from marsad.extract.incidents import eventful, fallback_place, group, plausible_places, reference_places
 from marsad.extract.lexicon import Lexicons, lexicons
 from marsad.extract.locate import Locator, default_locator
-from marsad.extract.mentions import sentence_mentions
+from marsad.extract.mentions import Mention, sentence_mentions
 from marsad.extract.resolve import resolve
 from marsad.extract.textview import build_view
 from marsad.model import Document
@@ -34,10 +34,12 @@ def extract_events(
     view = build_view(doc, lex)
     mentions = sentence_mentions(view, lex)
     events: list[EventRecord] = []
-    if any(m.live for m in mentions):
+    if any(m.live for m in mentions) and _worth_locating(mentions):
         loc = locator if locator is not None else default_locator()
         hint = loc.country_of(doc.text, norm=view.norm, outlet=doc.outlet)
-        places = plausible_places(loc.find_places(doc.text, country_hint=hint, norm=view.norm), hint)
+        # One gazetteer pass per report: the same (text, no hint) analysis serves country_of above
+        # (the geocoder caches it); a hinted second pass doubled the cost for little gain on dev.
+        places = plausible_places(loc.find_places(doc.text, country_hint=None, norm=view.norm), hint)
         # a place that is also an actor or a trigger word ("التحالف", "بيان") is not a place here
         taken = [(a.start, a.end) for m in mentions for a in m.actors]
         taken += [(t.start, t.end) for m in mentions for t in m.triggers]
@@ -52,6 +54,11 @@ def extract_events(
                 events.append(rec)
     doc.events = events
     return events
+
+
+def _worth_locating(mentions: list[Mention]) -> bool:
+    """Geocoding is the costly step: run it only when some sentence can make an incident."""
+    return any(eventful(m, False) for m in mentions)
 
 
 class ExtractStage(Stage):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.extract.lexicon import ActorEntry, Casualty, Cue, Lexicons, Trigger
-from marsad.extract.patterns import Hit, Tok
+from marsad.extract.patterns import Hit
 from marsad.extract.textview import SKIP_ZONES, DocView, SentView
 from marsad.model import DateMention
 
@@ -129,8 +129,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         if sv.zone in SKIP_ZONES or sv.hi <= sv.lo:
             continue
         trig_hits = _best_hits(lex.triggers.find(toks, sv.lo, sv.hi))
-        if not trig_hits:
-            continue
+        if not any(not h.pattern.payload.generic for h in trig_hits):
+            continue  # generic words alone ("الهجمات") never make a mention: skip the costly part
         cue_hits = lex.cues.find(toks, sv.lo, sv.hi)
         blocked_sentence = ""
         before: list[tuple[int, str]] = []
@@ -148,7 +148,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         trigs: list[TrigHit] = []
         for h in trig_hits:
             trig: Trigger = h.pattern.payload
-            s, e = toks[h.first].start, toks[h.last].end
+            s, e = view.orig(toks[h.first].start, toks[h.last].end)
             th = TrigHit(trig.tag, trig.strong, trig.generic, s, e, h.first, h.last)
             if blocked_sentence:
                 th.blocked = blocked_sentence
@@ -164,10 +164,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 th.blocked = th.blocked or "background"
             trigs.append(th)
         actors = [
-            ActorHit(h.pattern.payload, toks[h.first].start, toks[h.last].end, h.first, h.last)
+            ActorHit(h.pattern.payload, *view.orig(toks[h.first].start, toks[h.last].end), h.first, h.last)
             for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))
         ]
-        cas = _casualties(toks, lex, sv, actors)
+        cas = _casualties(view, lex, sv, actors)
         dates = [d for d in view.dates if sv.start <= d.start < sv.end]
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
         marker = any(m in norm_sent for m in NEW_MARKERS)
@@ -189,7 +189,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
     return out
 
 
-def _casualties(toks: list[Tok], lex: Lexicons, sv: SentView, actors: list[ActorHit]) -> list[CasHit]:
+def _casualties(view: DocView, lex: Lexicons, sv: SentView, actors: list[ActorHit]) -> list[CasHit]:
+    toks = view.toks
     hits = _best_hits(lex.casualties.find(toks, sv.lo, sv.hi))
     out: list[CasHit] = []
     seen: set[int] = set()
@@ -200,14 +201,14 @@ def _casualties(toks: list[Tok], lex: Lexicons, sv: SentView, actors: list[Actor
             t = toks[ti]
             if ti in seen or t.num is None:
                 continue
-            span = t.num_span or (t.start, t.end)
+            span = t.num_span or view.orig(t.start, t.end)
             value, vague = t.num, t.num_vague
         else:  # <SG> or <DUAL>: one or two people named by the noun itself
             ti = h.last
             t = toks[ti]
             if ti in seen:
                 continue
-            span, value, vague = (t.start, t.end), (2 if "DUAL" in t.classes else 1), False
+            span, value, vague = view.orig(t.start, t.end), (2 if "DUAL" in t.classes else 1), False
         if value <= 0 or value >= 1000:  # a single event's toll; larger figures are aggregates
             continue
         # a year-looking figure right after a trigger ("قتل عام 2014") is not a count
@@ -234,14 +235,15 @@ def _casualties(toks: list[Tok], lex: Lexicons, sv: SentView, actors: list[Actor
                     break
         out.append(ch)
         if c.role == "killed" and h.nums:
-            chained = _chained(toks, sv, j, seen, actors)
+            chained = _chained(view, sv, j, seen, actors)
             if chained is not None:
                 out.append(chained)
     return out
 
 
-def _chained(toks: list[Tok], sv: SentView, j: int, seen: set[int], actors: list[ActorHit]) -> CasHit | None:
+def _chained(view: DocView, sv: SentView, j: int, seen: set[int], actors: list[ActorHit]) -> CasHit | None:
     """A second count joined by "و" after the first one's noun: "مقتل 8 جنود و14 جهاديا"."""
+    toks = view.toks
     for k in range(j + 1, min(sv.hi - 1, j + 4)):
         t = toks[k]
         if t.norm == "و" and toks[k + 1].num is not None:
@@ -254,7 +256,7 @@ def _chained(toks: list[Tok], sv: SentView, j: int, seen: set[int], actors: list
         if ti in seen or n.num is None or n.num_vague:
             return None
         seen.add(ti)
-        span = n.num_span or (n.start, n.end)
+        span = n.num_span or view.orig(n.start, n.end)
         ch = CasHit("killed", n.num, False, span[0], span[1], ti)
         end = ti
         while end + 1 < sv.hi and toks[end + 1].num_id == n.num_id and n.num_id >= 0:

@@ -144,6 +144,8 @@ class Matcher:
         self.by_prefix: dict[str, list[Pattern]] = {}
         self.by_kind: dict[str, list[Pattern]] = {}
         self.patterns = list(patterns)
+        # candidates depend only on the word (and whether it is a number): cached per word
+        self._cache: dict[tuple[str, bool], list[Pattern]] = {}
         for p in self.patterns:
             head = p.toks[0]
             if head.kind == "word":
@@ -157,6 +159,15 @@ class Matcher:
                 self.by_kind.setdefault("class:" + head.cls, []).append(p)
 
     def _candidates(self, tok: Tok) -> list[Pattern]:
+        key = (tok.norm, tok.num is not None)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._compute_candidates(tok)
+            if len(self._cache) < 300_000:
+                self._cache[key] = hit
+        return hit
+
+    def _compute_candidates(self, tok: Tok) -> list[Pattern]:
         seen: dict[int, Pattern] = {}
         for f in tok.forms:
             for p in self.by_word.get(f, ()):
@@ -174,8 +185,9 @@ class Matcher:
     def find(self, toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Hit]:
         hi = len(toks) if hi is None else hi
         hits: list[Hit] = []
+        cands = self._candidates
         for i in range(lo, hi):
-            for p in self._candidates(toks[i]):
+            for p in cands(toks[i]):
                 m = _match_at(p.toks, 0, toks, i, hi, [])
                 if m is not None:
                     last, nums = m

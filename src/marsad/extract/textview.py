@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -50,6 +51,10 @@ class DocView:
 
     def text(self, start: int, end: int) -> str:
         return self.doc.text[start:end]
+
+    def orig(self, vstart: int, vend: int) -> tuple[int, int]:
+        """Original offsets of a span of the normalised view (token offsets are view offsets)."""
+        return self.norm.to_original(vstart, vend)
 
 
 def analyze(doc: Document) -> Analysis | None:
@@ -108,14 +113,21 @@ def build_view(doc: Document, lex: Lexicons) -> DocView:
     else:
         norm = normalize(text)
     cache = _cache_for(lex)
+    known = cache.cache
+    get = cache.get
     toks: list[Tok] = []
+    append = toks.append
+    # The hot loop of extraction. Token offsets stay in VIEW coordinates (mapping every token back
+    # to the original costs more than everything else); spans that leave extraction go through
+    # `DocView.orig`.
     for m in _WORD.finditer(norm.text):
-        s, e = norm.to_original(m.start(), m.end())
-        forms, classes = cache.get(m.group())
-        toks.append(Tok(s, e, m.group(), forms, classes=classes))
+        w = m.group()
+        fc = known.get(w) or get(w)
+        append(Tok(m.start(), m.end(), w, fc[0], classes=fc[1]))
 
+    to_view = (lambda o: o) if norm.identity else norm.to_view
     numbers: list[NumberMention] = list(analysis.numbers) if analysis is not None else _fallback_numbers(toks)
-    _attach_numbers(toks, numbers)
+    _attach_numbers(toks, numbers, to_view)
 
     if analysis is not None and analysis.sentences:
         raw_sents: list[Sentence] = list(analysis.sentences)
@@ -124,10 +136,11 @@ def build_view(doc: Document, lex: Lexicons) -> DocView:
     sents: list[SentView] = []
     ti = 0
     for sent in raw_sents:
-        while ti < len(toks) and toks[ti].end <= sent.start:
+        vs, ve = to_view(sent.start), to_view(sent.end)
+        while ti < len(toks) and toks[ti].end <= vs:
             ti += 1
         lo = ti
-        while ti < len(toks) and toks[ti].start < sent.end:
+        while ti < len(toks) and toks[ti].start < ve:
             ti += 1
         sents.append(SentView(sent.start, sent.end, sent.zone, lo, ti))
     dates = list(analysis.dates) if analysis is not None else []
@@ -137,15 +150,16 @@ def build_view(doc: Document, lex: Lexicons) -> DocView:
     return DocView(doc, norm, toks, sents, numbers, dates, anchor, analysis)
 
 
-def _attach_numbers(toks: list[Tok], numbers: list[NumberMention]) -> None:
+def _attach_numbers(toks: list[Tok], numbers: list[NumberMention], to_view: Callable[[int], int]) -> None:
     if not numbers:
         return
     nums = sorted(numbers, key=lambda n: n.start)
+    vspans = [(to_view(n.start), to_view(n.end)) for n in nums]
     j = 0
     for i, t in enumerate(toks):
-        while j < len(nums) and nums[j].end <= t.start:
+        while j < len(nums) and vspans[j][1] <= t.start:
             j += 1
-        if j < len(nums) and nums[j].start < t.end:
+        if j < len(nums) and vspans[j][0] < t.end:
             n = nums[j]
             # a year is not a count
             if n.kind in ("year", "ordinal", "percent", "date"):

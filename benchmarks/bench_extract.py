@@ -1,0 +1,209 @@
+"""Extraction benchmarks: GSR recall, false positives on non-news categories, and throughput.
+
+    .venv/bin/python benchmarks/bench_extract.py                   # all three, default sizes
+    .venv/bin/python benchmarks/bench_extract.py gsr --split test  # recall of the right event family
+    .venv/bin/python benchmarks/bench_extract.py fp                # sport/culture/technology/economy
+    .venv/bin/python benchmarks/bench_extract.py speed --limit 3000
+    .venv/bin/python benchmarks/bench_extract.py dev               # marsad eval on the dev set
+
+Data: ../shared/eval/gsr-sentences/{dev,test}.jsonl and ../shared/corpus/ant-multisource-2018.jsonl.gz
+(never copied into the repo). `--write` appends the figures to benchmarks/results/extract.md.
+Speed runs on one core (this process); the analyse pass (text layer) and the extract pass are timed
+separately over the same documents so the extract figure can be read beside the analyze figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(os.environ.get("MARSAD_SHARED", HERE.parent.parent / "shared"))
+CORPUS = SHARED / "corpus" / "ant-multisource-2018.jsonl.gz"
+FAMILY = {
+    "ASSAULT": {"Battles", "Explosions/Remote violence", "Violence against civilians"},
+    "PROTEST": {"Protests", "Riots"},
+}
+NON_NEWS = ("sport", "culture", "technology", "economy")
+
+
+def _doc(rec: dict[str, Any]) -> Any:
+    from marsad.model import Document
+
+    pub = rec.get("published")
+    published = None
+    if pub:
+        try:
+            published = datetime.fromisoformat(str(pub).replace("Z", "+00:00"))
+        except ValueError:
+            published = None
+    return Document(
+        id=str(rec["id"]),
+        text=rec["text"],
+        title=rec.get("title"),
+        published=published,
+        outlet=rec.get("outlet"),
+    )
+
+
+def gsr(split: str) -> dict[str, Any]:
+    """Share of GSR sentences where an event of the right family is found."""
+    from marsad.extract import extract_events
+    from marsad.model import Document
+
+    path = SHARED / "eval" / "gsr-sentences" / f"{split}.jsonl"
+    hit: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    any_event: Counter[str] = Counter()
+    for line in path.read_text("utf-8").splitlines():
+        rec = json.loads(line)
+        cat = rec["category"]
+        d = rec.get("date") or "20080101"
+        published = datetime(int(d[:4]), int(d[4:6]), int(d[6:8]))
+        doc = Document(id=rec["id"], text=rec["text"], published=published)
+        events = extract_events(doc)
+        total[cat] += 1
+        if events:
+            any_event[cat] += 1
+        if any(e.event_type in FAMILY[cat] for e in events):
+            hit[cat] += 1
+    n = sum(total.values())
+    return {
+        "split": split,
+        "sentences": n,
+        "right_family": round(sum(hit.values()) / n, 3),
+        "by_category": {
+            c: {
+                "n": total[c],
+                "right_family": round(hit[c] / total[c], 3),
+                "any_event": round(any_event[c] / total[c], 3),
+            }
+            for c in sorted(total)
+        },
+    }
+
+
+def corpus(categories: tuple[str, ...] | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    n = 0
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            cat = rec.get("category") or rec["id"].split("-")[1]
+            if categories and cat not in categories:
+                continue
+            yield rec
+            n += 1
+            if limit and n >= limit:
+                return
+
+
+def false_positives(limit: int | None) -> dict[str, Any]:
+    from marsad.extract import extract_events
+
+    docs: Counter[str] = Counter()
+    with_events: Counter[str] = Counter()
+    examples: list[str] = []
+    for rec in corpus(NON_NEWS, limit):
+        cat = rec.get("category") or rec["id"].split("-")[1]
+        doc = _doc(rec)
+        events = extract_events(doc)
+        docs[cat] += 1
+        if events:
+            with_events[cat] += 1
+            if len(examples) < 15:
+                ev = events[0]
+                examples.append(f"{doc.id}: {ev.sub_event_type} | {ev.evidence_for('event_type')[0].text}")
+    n = sum(docs.values())
+    return {
+        "articles": n,
+        "with_events": sum(with_events.values()),
+        "rate": round(sum(with_events.values()) / n, 4) if n else 0.0,
+        "by_category": {c: {"n": docs[c], "with_events": with_events[c]} for c in sorted(docs)},
+        "examples": examples,
+    }
+
+
+def speed(limit: int) -> dict[str, Any]:
+    from marsad.extract import extract_events
+    from marsad.extract.lexicon import lexicons
+    from marsad.extract.locate import default_locator
+    from marsad.text.analyze import analyze_document
+
+    recs = list(corpus(None, limit))
+    docs = [_doc(r) for r in recs]
+    chars = sum(len(d.text) for d in docs)
+    lex, loc = lexicons(), default_locator()
+    extract_events(_doc(recs[0]), lex=lex, locator=loc)  # warm-up: data files and gazetteer
+    t0 = time.perf_counter()
+    for d in docs:
+        analyze_document(d, tokens=False)
+    t_an = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_events = 0
+    for d in docs:
+        n_events += len(extract_events(d, lex=lex, locator=loc))
+    t_ex = time.perf_counter() - t0
+    return {
+        "articles": len(docs),
+        "mean_chars": round(chars / len(docs)),
+        "analyze_per_s": round(len(docs) / t_an, 1),
+        "extract_per_s": round(len(docs) / t_ex, 1),
+        "analyze_plus_extract_per_s": round(len(docs) / (t_an + t_ex), 1),
+        "events": n_events,
+    }
+
+
+def dev() -> dict[str, Any]:
+    from marsad.eval import evaluate
+
+    d = evaluate(SHARED / "eval" / "dev-articles.jsonl").to_dict()
+    d.pop("per_article", None)
+    return d
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "what", nargs="*", default=["dev", "gsr", "fp", "speed"], choices=["dev", "gsr", "fp", "speed"]
+    )
+    ap.add_argument("--split", default="test", choices=["dev", "test"], help="GSR split (tune on dev)")
+    ap.add_argument("--limit", type=int, default=None, help="fp: at most N articles; speed: N (default 3000)")
+    ap.add_argument(
+        "--write", action="store_true", help="append the figures to benchmarks/results/extract.md"
+    )
+    args = ap.parse_args()
+    if not SHARED.is_dir():
+        print(f"skipped: {SHARED} is absent", file=sys.stderr)
+        return 0
+    out: dict[str, Any] = {}
+    for what in args.what:
+        t0 = time.perf_counter()
+        if what == "dev":
+            out["dev"] = dev()
+        elif what == "gsr":
+            out["gsr"] = gsr(args.split)
+        elif what == "fp":
+            out["fp"] = false_positives(args.limit)
+        else:
+            out["speed"] = speed(args.limit or 3000)
+        out.setdefault("seconds", {})[what] = round(time.perf_counter() - t0, 1)
+        print(json.dumps({what: out[what]}, ensure_ascii=False, indent=1), flush=True)
+    if args.write:
+        res = HERE / "results" / "extract.md"
+        with res.open("a", encoding="utf-8") as fh:
+            fh.write(f"\n<!-- run {datetime.now().isoformat(timespec='seconds')} args={sys.argv[1:]} -->\n")
+            fh.write("```json\n" + json.dumps(out, ensure_ascii=False, indent=1) + "\n```\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
