@@ -38,7 +38,6 @@ KINDS = frozenset(
 )
 MODIFIERS = frozenset({"more_than", "about", "at_least", "less_than"})
 _ARTICLE_OK = frozenset({"vague", "modifier", "post_modifier"})
-_JOIN_NO_WAW = frozenset({"ten", "hundred", "thousand", "thousands"})
 
 _DIGITS = re.compile(
     r"(?<![\d.,:/-])(?:"
@@ -86,6 +85,27 @@ def _matcher() -> PhraseMatcher[NumberWord]:
 
 def _prefix(view: str, m: Match[NumberWord], norm: NormalizedText) -> str:
     return view[norm.to_view(m.token_start) : m.view_start]
+
+
+def _can_join(seq: list[tuple[NumberWord, bool]], w: NumberWord, waw: bool) -> bool:
+    """Arabic compound order: [unit] و [tens]; [hundreds] و [smaller]; [thousands] و [smaller];
+    juxtaposed: unit + عشر (13), unit + مئة (300), number + ألف/آلاف (3000, 50000)."""
+    prev = seq[-1][0]
+    if w.kind in ("thousand", "thousands") and any(x.kind in ("thousand", "thousands") for x, _ in seq):
+        return False
+    if not waw:
+        if w.kind == "ten":
+            return prev.kind == "unit"
+        if w.kind == "hundred":
+            return prev.kind == "unit" and w.value == 100
+        return w.kind in ("thousand", "thousands")
+    if prev.kind == "unit":
+        return w.kind == "tens"
+    if prev.kind == "hundred":
+        return w.value < 100
+    if prev.kind in ("thousand", "thousands"):
+        return w.value < 1000
+    return False
 
 
 def _compose(items: list[tuple[NumberWord, bool]]) -> int:
@@ -142,11 +162,9 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
             continue
         gap = view[seq_end : norm.to_view(m.token_start)]
         waw = prefix in ("و", "ف")
-        joins = bool(seq) and gap.isspace() and len(gap) <= 3
-        if joins and not waw:
-            prev = seq[-1][0]
-            joins = w.kind in _JOIN_NO_WAW and not (w.kind == "ten" and prev.kind != "unit")
-            joins = joins and prefix == ""
+        joins = bool(seq) and gap.isspace() and len(gap) <= 3 and (waw or prefix == "")
+        if joins:
+            joins = _can_join(seq, w, waw)
         if not joins:
             flush()
             seq_start = m.view_start

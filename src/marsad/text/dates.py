@@ -1,0 +1,256 @@
+"""Dates in Arabic reports: explicit, numeric, Hijri and relative to an anchor.
+
+Names and relative words live in `data/text/dates.tsv`; the patterns below only arrange them.
+Every mention has a precision (day, week, month, year) and `value` = the first day of the period.
+
+Decisions (documented because reports are ambiguous):
+- Explicit dates: "5 أيلول 2021", the doubled forms "5 أيلول سبتمبر 2021" and "نوفمبر/تشرين
+  الثاني 2016" (the first month name wins if the two disagree), an optional weekday before the
+  day ("الاحد 5 أيلول سبتمبر 2021" is one mention). A day and month without a year take the
+  anchor's year, or the year before when that would put the date more than 30 days after the anchor.
+- Numeric: d/m/yyyy (Arab order, day first) and yyyy-mm-dd.
+- Hijri: "10 ذي الحجة 1443 هـ", converted with the arithmetic (tabular, civil epoch) Islamic
+  calendar: no table, no network; it can differ by a day or two from Umm al-Qura or a sighting.
+- Years: "عام 2014"، "أواخر العام 2017" (precision year; مطلع/منتصف/أواخر are kept in the span but
+  do not move the value: the period's first day, as for every coarse precision).
+- Relative (only with an anchor): اليوم، أمس، أمس الأول، الليلة الماضية …; a weekday (with
+  فجر/صباح/ظهر/عصر/مساء/يوم before it, or الماضي/المقبل after) is the most recent such day on or
+  before the anchor (المقبل/القادم: the next one after it). "ليلة السبت" is, as in classical usage,
+  the night that BEGINS on the eve of Saturday: the Friday; "ليل السبت" is Saturday itself.
+  Weeks start on Saturday (the usual first day in Arab calendars): "الأسبوع الماضي" = the Saturday
+  of the previous week, precision week. "الشهر الماضي/الجاري" month; "العام الماضي/الجاري" year.
+- The anchor is the publication date; `marsad.text.analyze` falls back to the report's own
+  caption/dateline/title date when there is none.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from marsad.model import DateMention, DatePrecision
+from marsad.text.data import TextDataError, read_tsv
+from marsad.text.normalize import NormalizedText, fold_pattern, normalize, normalize_key
+
+COLUMNS = ["word", "kind", "value", "example", "expected"]
+KINDS = frozenset({"month", "hijri_month", "weekday", "day_offset", "period", "part", "daypart"})
+FUTURE_WORDS = ("المقبل", "القادم")
+PAST_WORDS = ("الماضي", "المنصرم", "الفائت")
+_MAX_AHEAD = timedelta(days=30)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    months: dict[str, int]
+    hijri: dict[str, int]
+    weekdays: dict[str, int]
+    offsets: dict[str, int]
+    periods: dict[str, tuple[str, int]]
+    parts: dict[str, str]
+    dayparts: dict[str, str]
+
+
+def load_rows() -> list[tuple[str, str, str, str, str]]:
+    out = []
+    for row in read_tsv("dates.tsv", COLUMNS):
+        if row["kind"] not in KINDS:
+            raise TextDataError(f"{row.where()}: unknown kind {row['kind']!r}")
+        out.append((row["word"], row["kind"], row["value"], row["example"], row["expected"]))
+    return out
+
+
+def _lexicon() -> Lexicon:
+    lex = Lexicon({}, {}, {}, {}, {}, {}, {})
+    for word, kind, value, _, _ in load_rows():
+        key = normalize_key(word)
+        try:
+            if kind == "month":
+                lex.months[key] = _bounded(int(value), 1, 12)
+            elif kind == "hijri_month":
+                lex.hijri[key] = _bounded(int(value), 1, 12)
+            elif kind == "weekday":
+                lex.weekdays[key] = _bounded(int(value), 0, 6)
+            elif kind == "day_offset":
+                lex.offsets[key] = int(value)
+            elif kind == "period":
+                unit, off = value.split(":")
+                if unit not in ("week", "month", "year"):
+                    raise ValueError(unit)
+                lex.periods[key] = (unit, int(off))
+            elif kind == "part":
+                lex.parts[key] = value
+            else:
+                lex.dayparts[key] = value
+        except ValueError as exc:
+            raise TextDataError(f"dates.tsv: bad value {value!r} for {word!r}") from exc
+    return lex
+
+
+def _bounded(v: int, lo: int, hi: int) -> int:
+    if not lo <= v <= hi:
+        raise ValueError(v)
+    return v
+
+
+def _alt(words: dict[str, object] | dict[str, int] | dict[str, str] | dict[str, tuple[str, int]]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    lex: Lexicon
+    explicit: re.Pattern[str]
+    month_year: re.Pattern[str]
+    numeric: re.Pattern[str]
+    hijri: re.Pattern[str]
+    year: re.Pattern[str]
+    weekday: re.Pattern[str]
+    offset: re.Pattern[str]
+    period: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    lex = _lexicon()
+    month, hmonth, wd = _alt(lex.months), _alt(lex.hijri), _alt(lex.weekdays)
+    part, dp = _alt(lex.parts), _alt(lex.dayparts)
+    pro = r"(?<!\w)[وفبل]?"  # a proclitic may precede; the mention starts after it
+    year_intro = r"(?:من\s+)?(?:عام|العام|لعام|سنه|السنه)?\s*"
+    doubled = rf"(?P<m1>{month})(?:\s*[/(\-]?\s*(?P<m2>{month})\s*\)?)?"
+    f = fold_pattern
+    return _Patterns(
+        lex,
+        explicit=re.compile(
+            f(
+                rf"{pro}(?P<all>(?:(?P<wd>{wd})[\s،,]+)?(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{doubled}"
+                rf"(?:[\s،,]+{year_intro}(?P<y>\d{{4}}))?)(?![\d\w])"
+            )
+        ),
+        month_year=re.compile(
+            f(
+                rf"{pro}(?P<all>(?:(?P<part>{part})\s+)?(?:شهر\s+)?{doubled}[\s،,]+{year_intro}(?P<y>\d{{4}}))(?!\d)"
+            )
+        ),
+        numeric=re.compile(
+            r"(?<![\d/.\-])(?P<all>(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<c>\d{4})"
+            r"|(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<dd>\d{1,2}))(?![\d/\-])"
+        ),
+        hijri=re.compile(
+            f(
+                rf"(?<!\d)(?P<all>(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm>{hmonth})\s+{year_intro}(?P<y>1[345]\d\d)"
+                rf"(?:\s*(?:ه(?!\w)|للهجره|هجريه|هجري))?)(?!\d)"
+            )
+        ),
+        year=re.compile(
+            f(
+                rf"{pro}(?P<all>(?:(?P<part>{part})\s+)?(?:في\s+)?(?:عام|العام|سنه|السنه)\s+(?P<y>(?:19|20)\d\d))(?![\d\w])"
+            )
+        ),
+        weekday=re.compile(
+            f(
+                rf"{pro}(?P<all>(?:(?P<dp>{dp})\s+)?(?P<wd>{wd})"
+                rf"(?:\s+(?P<dir>{'|'.join(PAST_WORDS + FUTURE_WORDS)}))?)(?!\w)"
+            )
+        ),
+        offset=re.compile(f(rf"{pro}(?P<all>{_alt(lex.offsets)})(?!\w)")),
+        period=re.compile(f(rf"{pro}(?P<all>(?:(?P<part>{part})\s+)?(?P<per>{_alt(lex.periods)}))(?!\w)")),
+    )
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """Arithmetic (tabular) Islamic calendar, civil epoch (1 Muharram 1 AH = 16 July 622 Julian)."""
+    jdn = day + -(-(295 * (month - 1)) // 10) + (year - 1) * 354 + (3 + 11 * year) // 30 + 1948440 - 1
+    return date.fromordinal(jdn - 1721425)
+
+
+def _week_start(d: date) -> date:
+    return d - timedelta(days=(d.weekday() - 5) % 7)  # Saturday
+
+
+def _shift_month(d: date, months: int) -> date:
+    m = d.year * 12 + d.month - 1 + months
+    return date(m // 12, m % 12 + 1, 1)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    if 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1] and 1 <= y <= 9999:
+        return date(y, m, d)
+    return None
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split())
+
+
+def find_dates(
+    text: str, norm: NormalizedText | None = None, anchor: date | None = None
+) -> list[DateMention]:
+    """Date mentions, leftmost-longest and non-overlapping. Relative ones need `anchor`."""
+    norm = norm or normalize(text)
+    view = norm.text
+    p = _patterns()
+    lex = p.lex
+    cands: list[tuple[int, int, date, DatePrecision, bool, str]] = []
+
+    def add(
+        m: re.Match[str], value: date | None, precision: DatePrecision, relative: bool, kind: str
+    ) -> None:
+        if value is not None:
+            cands.append((m.start("all"), m.end("all"), value, precision, relative, kind))
+
+    for m in p.explicit.finditer(view):
+        month_no = lex.months[_key(m.group("m1"))]
+        if m.group("y"):
+            add(m, _safe_date(int(m.group("y")), month_no, int(m.group("d"))), "day", False, "explicit")
+        elif anchor is not None:
+            d = _safe_date(anchor.year, month_no, int(m.group("d")))
+            if d is not None and d - anchor > _MAX_AHEAD:
+                d = _safe_date(anchor.year - 1, month_no, int(m.group("d")))
+            add(m, d, "day", True, "explicit")
+    for m in p.month_year.finditer(view):
+        add(m, _safe_date(int(m.group("y")), lex.months[_key(m.group("m1"))], 1), "month", False, "explicit")
+    for m in p.numeric.finditer(view):
+        if m.group("a"):
+            d = _safe_date(int(m.group("c")), int(m.group("b")), int(m.group("a")))
+        else:
+            d = _safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("dd")))
+        add(m, d, "day", False, "numeric")
+    for m in p.hijri.finditer(view):
+        day, month_no, year = int(m.group("d")), lex.hijri[_key(m.group("hm"))], int(m.group("y"))
+        if 1 <= day <= 30:
+            add(m, hijri_to_gregorian(year, month_no, day), "day", False, "hijri")
+    for m in p.year.finditer(view):
+        add(m, date(int(m.group("y")), 1, 1), "year", False, "year")
+    if anchor is not None:
+        for m in p.weekday.finditer(view):
+            wd = lex.weekdays[_key(m.group("wd"))]
+            if m.group("dir") in FUTURE_WORDS:
+                d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+            else:
+                d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
+            if m.group("dp") and lex.dayparts[_key(m.group("dp"))] == "night":
+                d -= timedelta(days=1)
+            add(m, d, "day", True, "weekday")
+        for m in p.offset.finditer(view):
+            add(m, anchor + timedelta(days=lex.offsets[_key(m.group("all"))]), "day", True, "relative")
+        for m in p.period.finditer(view):
+            unit, off = lex.periods[_key(m.group("per"))]
+            if unit == "week":
+                add(m, _week_start(anchor) + timedelta(weeks=off), "week", True, "relative")
+            elif unit == "month":
+                add(m, _shift_month(anchor, off), "month", True, "relative")
+            else:
+                add(m, date(anchor.year + off, 1, 1), "year", True, "relative")
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[DateMention] = []
+    last_end = -1
+    for s, e, value, precision, relative, kind in cands:
+        if s < last_end:
+            continue
+        last_end = e
+        a, b = norm.to_original(s, e)
+        out.append(DateMention(a, b, text[a:b], value, precision, relative, kind))
+    return out

@@ -1,0 +1,55 @@
+"""Dates: every data-file example (anchor 2021-09-07), explicit/numeric/Hijri, relative rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.text.dates import find_dates, hijri_to_gregorian, load_rows
+
+ANCHOR = date(2021, 9, 7)  # a Tuesday
+
+
+@pytest.mark.parametrize("row", load_rows(), ids=lambda r: r[0])
+def test_every_data_example(row) -> None:
+    _word, _kind, _value, example, expected = row
+    found = find_dates(example, None, ANCHOR)
+    assert found, example
+    assert f"{found[0].value.isoformat()} {found[0].precision}" == expected
+
+
+def _d(text: str, anchor: date | None = ANCHOR) -> list[tuple[str, str, str]]:
+    return [(text[m.start : m.end], m.value.isoformat(), m.precision) for m in find_dates(text, None, anchor)]
+
+
+def test_explicit_forms() -> None:
+    text = "وقع في 12 مايو/أيار 2013 ثم في نوفمبر/تشرين الثاني 2016 وفي 2021-09-05 و5/9/2021 والأحد 5 أيلول سبتمبر 2021"
+    assert _d(text, None) == [
+        ("12 مايو/أيار 2013", "2013-05-12", "day"),
+        ("نوفمبر/تشرين الثاني 2016", "2016-11-01", "month"),
+        ("2021-09-05", "2021-09-05", "day"),
+        ("5/9/2021", "2021-09-05", "day"),
+        ("الأحد 5 أيلول سبتمبر 2021", "2021-09-05", "day"),
+    ]
+
+
+def test_relative_needs_anchor_and_year_is_inferred() -> None:
+    text = "قتل أمس جندي، وفي 30 ديسمبر قتل آخر، والأحد المقبل انتخابات"
+    assert _d(text, None) == []
+    assert _d(text) == [
+        ("أمس", "2021-09-06", "day"),
+        ("30 ديسمبر", "2020-12-30", "day"),  # more than 30 days ahead of the anchor: last year
+        ("الأحد المقبل", "2021-09-12", "day"),
+    ]
+
+
+def test_night_before_and_weekday_on_anchor() -> None:
+    assert _d("ليلة الثلاثاء") == [("ليلة الثلاثاء", "2021-09-06", "day")]
+    assert _d("الثلاثاء") == [("الثلاثاء", "2021-09-07", "day")]
+    assert _d("ليل الثلاثاء") == [("ليل الثلاثاء", "2021-09-07", "day")]
+
+
+def test_hijri_tabular() -> None:
+    assert hijri_to_gregorian(1439, 10, 1) == date(2018, 6, 15)  # Eid al-Fitr 1439 (tabular)
+    assert _d("في 10 ذي الحجة 1443 هـ") == [("10 ذي الحجة 1443 هـ", "2022-07-10", "day")]
