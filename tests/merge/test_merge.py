@@ -34,7 +34,13 @@ def test_hard_constraints() -> None:
     syria = b.record.model_copy(update={"country": "Syria"})
     assert score(a, Report(syria, b.text)) is None
     far = b.record.model_copy(
-        update={"location": "Basra", "admin1": "Basra", "latitude": 30.5, "longitude": 47.8}
+        update={
+            "location": "Basra",
+            "location_ar": "البصرة",
+            "admin1": "Basra",
+            "latitude": 30.5,
+            "longitude": 47.8,
+        }
     )
     assert score(a, Report(far, b.text)) is None
     other_group = b.record.model_copy(update={"actor1": "Military Forces of Turkey", "actor2": "PKK"})
@@ -49,7 +55,13 @@ def test_nested_place_and_next_day() -> None:
     r = _reports()
     a, b = r["agency-a-0314"], r["outlet-b-7731"]
     province = b.record.model_copy(
-        update={"location": "Kirkuk", "admin2": "", "geo_precision": 3, "event_date": "2021-03-15"}
+        update={
+            "location": "Kirkuk",
+            "location_ar": "كركوك",
+            "admin2": "",
+            "geo_precision": 3,
+            "event_date": "2021-03-15",
+        }
     )
     assert same_incident(a, Report(province, b.text))
     # a report coded at Kirkuk CITY is not a report of the province: no nesting

@@ -45,6 +45,20 @@ BAGHDAD_PROTEST = (
     "وانتهت التظاهرة بشكل سلمي من دون تسجيل أي صدامات مع قوات الأمن."
 )
 
+# A second incident told twice (an air strike on a market in Yemen), and a clash nearby the same day.
+YEMEN_A = (
+    "صنعاء - قُتل خمسة مدنيين، بينهم طفلان، وأصيب ثمانية آخرون، الثلاثاء، في غارة جوية شنها طيران "
+    "التحالف على سوق شعبي في مديرية رازح بمحافظة صعدة شمالي اليمن، وفق ما أفادت مصادر محلية."
+)
+YEMEN_B = (
+    "أعلنت وزارة الصحة في صنعاء سقوط سبعة قتلى من المدنيين جراء غارة للتحالف بقيادة السعودية استهدفت "
+    "سوقاً في مديرية رازح الحدودية بمحافظة صعدة، يوم الثلاثاء، مشيرة إلى أن بين الضحايا أطفالاً."
+)
+YEMEN_C = (
+    "صعدة - اندلعت اشتباكات عنيفة، الثلاثاء، بين القوات الحكومية ومسلحي جماعة الحوثي في مديرية رازح، "
+    "أسفرت عن مقتل أربعة من المسلحين."
+)
+
 HAWIJA = {
     "country": "Iraq",
     "iso": 368,
@@ -152,6 +166,21 @@ def hawija_docs() -> list[Document]:
         )
     ]
     return [a, b, c, d]
+
+
+def raw_docs() -> list[Document]:
+    """The reports without events, for the real extractor: (A, B) and (YA, YB) are one incident each."""
+    docs = [
+        doc("agency-a-0314", HAWIJA_A, "Agency A"),
+        doc("outlet-b-7731", HAWIJA_B, "Outlet B", "2021-03-14T21:30:00+03:00"),
+        doc("agency-a-0315", HAWIJA_C, "Agency A", "2021-03-14T22:10:00+03:00"),
+        doc("outlet-c-0099", HAWIJA_D, "Outlet C", "2021-03-14T15:00:00+03:00"),
+        doc("agency-a-0316", BAGHDAD_PROTEST, "Agency A", "2021-03-15T12:00:00+03:00"),
+        doc("agency-a-0608", YEMEN_A, "Agency A", "2021-06-08T20:00:00+03:00"),
+        doc("outlet-b-0608", YEMEN_B, "Outlet B", "2021-06-08T22:00:00+03:00"),
+        doc("outlet-c-0608", YEMEN_C, "Outlet C", "2021-06-08T19:00:00+03:00"),
+    ]
+    return docs
 
 
 def protest_doc() -> Document:

@@ -7,7 +7,7 @@ memory with blocking by (country, day). `marsad.store` applies the same rules in
 
 from marsad.merge.cluster import cluster_reports, merge_events
 from marsad.merge.combine import combine
-from marsad.merge.rules import DEFAULT_POLICY, MergePolicy, Report, same_incident, score
+from marsad.merge.rules import DEFAULT_POLICY, MergePolicy, Report, explain, same_incident, score
 from marsad.merge.text import match_text, normalize_key
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "Report",
     "cluster_reports",
     "combine",
+    "explain",
     "match_text",
     "merge_events",
     "normalize_key",

@@ -18,6 +18,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from marsad.merge.text import normalize_key
 from marsad.record import EventRecord
 
 # Event types that the same incident can be coded as by different reports (an attack on a
@@ -42,12 +43,14 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 class MergePolicy:
     max_days: int = 1
     max_km: float = 15.0
+    same_place_km: float = 2.0  # gazetteer points this close are the same town
     threshold: float = 4.0
     w_same_day: float = 1.0
     w_adjacent_day: float = 0.6
     w_same_place: float = 1.0
     w_nested_place: float = 0.6
     w_near_place: float = 0.6
+    w_mentioned_place: float = 0.4
     w_same_sub_type: float = 1.0
     w_same_type: float = 0.6
     w_same_family: float = 0.2
@@ -106,6 +109,9 @@ def place_score(a: EventRecord, b: EventRecord, p: MergePolicy) -> float | None:
     la, lb = _norm(a.location), _norm(b.location)
     if la and la == lb and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1):
         return p.w_same_place
+    km = _km(a, b)
+    if km is not None and km <= p.same_place_km:  # one place spelt two ways ("Al-Hawiga", "Al Hawijah")
+        return p.w_same_place
     units_a = {_norm(x) for x in (a.admin1, a.admin2, a.admin3) if x}
     units_b = {_norm(x) for x in (b.admin1, b.admin2, b.admin3) if x}
     # nested: one report names only the province/district the other's town lies in. A report
@@ -118,10 +124,18 @@ def place_score(a: EventRecord, b: EventRecord, p: MergePolicy) -> float | None:
     # 'Baghdad - Sadr City' inside 'Baghdad'
     if la and lb and (la.startswith(lb + " -") or lb.startswith(la + " -")):
         return p.w_nested_place
-    km = _km(a, b)
     if km is not None and km <= p.max_km:
         return p.w_near_place
     return None
+
+
+def _mentions_place(text: str, rec: EventRecord) -> bool:
+    """Does `text` name the place of `rec`, when that place is a region (geo_precision >= 2)?
+    (A town named in passing, 'in Kirkuk province', must not make Kirkuk city match.)"""
+    if rec.geo_precision < 2:
+        return False
+    name = normalize_key(rec.location_ar) if rec.location_ar else ""
+    return len(name) >= 3 and name in text
 
 
 def text_similarity(x: str, y: str) -> float:
@@ -130,8 +144,8 @@ def text_similarity(x: str, y: str) -> float:
     return fuzz.token_sort_ratio(x, y) / 100.0
 
 
-def score(a: Report, b: Report, p: MergePolicy = DEFAULT_POLICY) -> float | None:
-    """None when the two cannot be the same incident, else the evidence that they are."""
+def explain(a: Report, b: Report, p: MergePolicy = DEFAULT_POLICY) -> dict[str, float] | None:
+    """The score's parts (for analysts and tuning); None when a hard constraint fails."""
     ra, rb = a.record, b.record
     if a.doc_ids & b.doc_ids:  # the extractor already split this document's incidents
         return None
@@ -143,25 +157,38 @@ def score(a: Report, b: Report, p: MergePolicy = DEFAULT_POLICY) -> float | None
     if TYPE_FAMILY.get(ra.event_type) != TYPE_FAMILY.get(rb.event_type):
         return None
     place = place_score(ra, rb, p)
+    if place is None and (_mentions_place(a.text, rb) or _mentions_place(b.text, ra)):
+        # the geocoders disagree, but each report's trigger sentences name the other's place
+        # (a ministry in the capital reporting a strike in a province): a weaker place match
+        place = p.w_mentioned_place
     if place is None:
         return None
     if a.actors and b.actors and not (a.actors & b.actors):
         return None
-    s = place + (p.w_same_day if days == 0 else p.w_adjacent_day)
+    parts = {"place": place, "date": p.w_same_day if days == 0 else p.w_adjacent_day}
     if ra.sub_event_type == rb.sub_event_type:
-        s += p.w_same_sub_type
+        parts["type"] = p.w_same_sub_type
     elif ra.event_type == rb.event_type:
-        s += p.w_same_type
+        parts["type"] = p.w_same_type
     else:
-        s += p.w_same_family
-    s += p.w_shared_actor if a.actors & b.actors else p.w_unknown_actor
+        parts["type"] = p.w_same_family
+    parts["actors"] = p.w_shared_actor if a.actors & b.actors else p.w_unknown_actor
     if a.target and b.target and a.target != b.target:
-        s += p.w_target_differs
+        parts["target"] = p.w_target_differs
     fa, fb = ra.fatalities, rb.fatalities
     if fa and fb:
-        s += p.w_figures_agree if max(fa, fb) <= 2 * min(fa, fb) + 2 else p.w_figures_disagree
-    s += p.w_text * text_similarity(a.text, b.text)
-    return s
+        parts["figures"] = p.w_figures_agree if max(fa, fb) <= 2 * min(fa, fb) + 2 else p.w_figures_disagree
+    elif (fa and not fb and rb.injured) or (fb and not fa and ra.injured):
+        # one report counts dead, the other only wounded: most often two different incidents
+        parts["figures"] = p.w_figures_disagree
+    parts["text"] = p.w_text * text_similarity(a.text, b.text)
+    return parts
+
+
+def score(a: Report, b: Report, p: MergePolicy = DEFAULT_POLICY) -> float | None:
+    """None when the two cannot be the same incident, else the evidence that they are."""
+    parts = explain(a, b, p)
+    return None if parts is None else sum(parts.values())
 
 
 def same_incident(a: Report, b: Report, p: MergePolicy = DEFAULT_POLICY) -> bool:
