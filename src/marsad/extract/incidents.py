@@ -56,7 +56,12 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     if tags == {"KILL"}:
         # "مقتل 16 شخصا" alone may be an accident or a disease; it needs a perpetrator
         return (not accident_doc) and has_cas and (armed or any(a.entry.kind == "state" for a in m.actors))
+    if tags <= {"ABDUCT", "SEXUAL"}:
+        # kidnapping and rape are crimes unless an armed group or a count of victims says otherwise
+        return armed or has_cas
     if any(t.strong for t in live):
+        # a strong word alone ("الغارات" in a match report) needs someone, a toll or a place
+        m.extra["needs_place"] = not (has_cas or armed or any(a.entry.kind == "state" for a in m.actors))
         return True
     if tags <= SD_TAGS:
         arrests = any(c.role == "arrested" for c in m.casualties)
@@ -123,7 +128,8 @@ def group(
     last_sent = -10
     for m in mentions:
         p = place_of(m, places, refs)
-        if not eventful(m, accident_doc):
+        ok = eventful(m, accident_doc) and not (m.extra.get("needs_place") and p is None)
+        if not ok:
             # a details sentence right after an incident (figures, the attackers' fate) belongs to it
             if (
                 last is not None

@@ -119,6 +119,17 @@ def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
 
 # "وفي محافظة حلب، ..." opens the report of another place
 LOCALE_OPENERS = ("في", "وفي")
+
+
+def _recent_date(view: DocView, sv: SentView) -> bool:
+    if view.anchor is None:
+        return False
+    for d in view.dates:
+        if sv.start <= d.start < sv.end and d.precision == "day" and 0 <= (view.anchor - d.value).days <= 10:
+            return True
+    return False
+
+
 NEW_MARKERS = ("سياق اخر", "حادث اخر", "هجوم اخر", "حادث منفصل", "هجوم منفصل", "تفجير اخر", "وقت سابق")
 
 
@@ -145,6 +156,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 prev.append((h.last, cue.kind))
         old_years = _old_year_tokens(view, sv)
         old_dates = _old_dates(view, sv)
+        if (old_years or old_dates) and not blocked_sentence and not _recent_date(view, sv):
+            # an old year or date and nothing recent: the whole sentence is history
+            blocked_sentence = "background"
         trigs: list[TrigHit] = []
         for h in trig_hits:
             trig: Trigger = h.pattern.payload
