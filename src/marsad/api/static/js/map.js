@@ -140,6 +140,7 @@ export class SvgMap {
       }
     });
     this.drawLabels();
+    if (this.events) this.shadeUnits(); // events may have arrived before the outlines
     this.applyViewBox();
   }
 
