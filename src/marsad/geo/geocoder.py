@@ -85,6 +85,7 @@ class Geocoder:
         self.mods_after: set[str] = set()
         self.stops: set[str] = set()
         self.parts: set[str] = set()
+        self.stops_noart: set[str] = set()
         for cue in load_cues():
             key = name_key(cue.word)
             if cue.kind == "type":
@@ -95,12 +96,17 @@ class Geocoder:
                 self.mod_phrases.add(key)
             elif cue.kind == "part":
                 self.parts.add(key)
+            elif cue.value == "noart":
+                self.stops_noart.add(key)
             else:
                 self.stops.add(key)
-        # Cue words are never places on their own (a village called "منطقة" must not fire).
-        self.stops |= set(self.types) | self.mod_phrases | self.mods_after
+        # Cue words are never places on their own (a village called "منطقة" must not fire), even
+        # after a type word ("سوق مدينة وانلاوين").
+        self.cue_keys = set(self.types) | self.mod_phrases | self.mods_after
+        self.stops |= self.cue_keys
         # Countries the project reads news about; places elsewhere get a lower prior.
         self._covered = set(load_countries())
+        self._country_entry = {e.cc: e for e in gaz.entries if e.feature == "country"}
         self._cache: OrderedDict[tuple[str, str | None], Analysis] = OrderedDict()
         self._polys: object | None = None
 
@@ -150,8 +156,9 @@ class Geocoder:
         # Nothing named in the incident's own words: the nearest preceding place of the report,
         # else the first one, stands in at precision 2 (ACLED's "near a town / part of a region").
         first = min(r[0] for r in regions) if regions else 0
-        before = [p for p in an.places if p.end <= first and p.feature != "country"]
-        pool = before or [p for p in an.places if p.feature != "country"] or an.places
+        home = [p for p in an.places if p.country_code == country_hint] or an.places
+        before = [p for p in home if p.end <= first and p.feature != "country"]
+        pool = before or [p for p in home if p.feature != "country"] or home
         pick = pool[-1] if before else pool[0]
         return _with_precision(pick, max(pick.geo_precision, 2))
 
@@ -161,13 +168,22 @@ class Geocoder:
         if not an.places:
             return None
         head = text[:120]
-        for sep in (" - ", " – ", " — ", "(", ":", "ـ "):
+        dateline: Place | None = None
+        for sep in (" - ", " – ", " — ", "—", "(", ":", "ـ "):
             cut = head.find(sep)
             if cut > 0:
                 dl = [p for p in an.places if p.end <= cut]
                 if dl:
-                    return dl[0].country_code
-        counts: Counter[str] = Counter(p.country_code for p in an.places)
+                    dateline = dl[0]
+                    break
+        body = [p for p in an.places if dateline is None or p.start >= dateline.end]
+        counts: Counter[str] = Counter(p.country_code for p in body if dateline is None or p.end > cut)
+        # A dateline counts when the body agrees or says nothing else: "دبي، الإمارات (CNN)—" is
+        # the outlet's desk, not the place of a report about Yemen.
+        if dateline is not None and (not counts or dateline.country_code in counts):
+            return dateline.country_code
+        if not counts:
+            return None
         return counts.most_common(1)[0][0]
 
     def lookup(self, name: str, *, country_hint: str | None = None) -> Place | None:
@@ -198,6 +214,7 @@ class Geocoder:
         toks = tokenize(text)
         mentions, unknowns = self._match(text, toks)
         self._resolve(mentions, hint)
+        self._drop_strays(mentions, unknowns, hint)
         places = [self._place(text, m) for m in mentions if m.choice is not None]
         an = Analysis(mentions, unknowns, places)
         if cache:
@@ -277,7 +294,15 @@ class Geocoder:
             hit = self._longest(text, toks, i)
             if hit is not None:
                 words, key, start, ids = hit
-                if words == 1 and (typ is None and (key in self.stops or len(key) < 3)):
+                admin_typ = typ in ("admin1", "admin2", "admin3")
+                if words == 1 and (
+                    (
+                        key in self.cue_keys
+                        and not (admin_typ and any(E[c].feature != "populated_place" for c in ids))
+                    )
+                    or (typ is None and (key in self.stops or len(key) < 3))
+                    or (typ is None and key in self.stops_noart and not fold(text[start : start + 2]) == "ال")
+                ):
                     hit = None
                 elif words == 1 and len(key) < 3 and not any(E[c].feature != "populated_place" for c in ids):
                     hit = None  # two-letter names only as admin units after a type word (قضاء الحي)
@@ -350,6 +375,11 @@ class Geocoder:
             for cc in {E[c].cc for c in m.cands}:
                 ccs[cc] = ccs.get(cc, 0.0) + 1.0 / len({E[c].cc for c in m.cands})
         total = sum(ccs.values()) or 1.0
+        home = self._country_entry.get(hint) if hint else None
+
+        def several_countries(m: Mention) -> bool:
+            return sum(1 for c in m.cands if E[c].feature == "country") > 1
+
         for m in mentions:
             m.scores = {}
             for c in m.cands:
@@ -359,6 +389,9 @@ class Geocoder:
                     s += 3.0
                 if c in m.whole:
                     s += 2.5  # the longer reading (type word included) is the more specific name
+                if home is not None and e.feature == "country" and e.cc != hint and several_countries(m):
+                    # "المملكة" in a Kuwaiti report: the nearest kingdom (Saudi Arabia, not Morocco).
+                    s -= haversine_km(e.lat, e.lon, home.lat, home.lon) / 20000.0
                 s += 2.0 * ccs.get(e.cc, 0.0) / total
                 m.scores[c] = s
         self._pick(mentions)
@@ -387,6 +420,34 @@ class Geocoder:
             for c, b in bonus.items():
                 m.scores[c] += min(b, 4.5)
         self._pick(mentions)
+
+    def _drop_strays(self, mentions: list[Mention], unknowns: list[Unknown], hint: str | None) -> None:
+        """Drop a small foreign town nothing else in the report points to.
+
+        In a Libyan report "حي المغار" is a Derna neighbourhood, not Maghar in Israel: a town under
+        100k outside the report's country, whose country no other mention supports, is taken for an
+        unlisted local place (an Unknown after a type word) rather than a far-away namesake.
+        """
+        if hint is None:
+            return
+        E = self.gaz.entries
+        chosen = Counter(E[m.choice].cc for m in mentions if m.choice is not None)
+        for m in mentions:
+            if m.choice is None:
+                continue
+            e = E[m.choice]
+            if (
+                e.cc != hint
+                and e.feature == "populated_place"
+                and e.population < 100_000
+                and chosen[e.cc] <= 1
+                and m.tok_end - m.tok_start == 1
+            ):
+                m.choice = None
+                chosen[e.cc] -= 1
+                if m.type_value is not None:
+                    unknowns.append(Unknown(m.start, m.end, m.tok_start, m.type_value))
+        unknowns.sort(key=lambda u: u.start)
 
     @staticmethod
     def _pick(mentions: list[Mention]) -> None:

@@ -1,0 +1,105 @@
+"""Toponym resolution on IDRISI-D (Arabic): ../shared/data/idrisi-ar/LMD/<event>/<split>.jsonl.
+
+Each tweet lists its location mentions with character offsets and the OpenStreetMap object they
+refer to. For every mention of type City/town, Province or Country we run the geocoder on the
+WHOLE tweet (so context counts, as in a report), take the place whose span overlaps the mention
+(else look the mention's own text up), and measure the great-circle error to the OSM point.
+
+Reported (per type and overall): mentions, resolved share, accuracy within 161 km (100 miles, the
+usual geoparsing threshold) over ALL mentions (unresolved = wrong), median error over resolved
+mentions, and right-country share. Build/tune on `train`; report `dev` (upstream test is withheld).
+
+    .venv/bin/python benchmarks/eval_idrisi.py [--split dev] [--shared ../shared] [--errors 20] [--markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.geo import get_geocoder  # noqa: E402
+from marsad.geo.geocoder import haversine_km  # noqa: E402
+
+TYPES = {"City/town": "city", "Province": "province", "Country": "country"}
+
+
+def mentions(shared: Path, split: str) -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for path in sorted((shared / "data" / "idrisi-ar" / "LMD").glob(f"*/{split}.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            tweet = json.loads(line)
+            for m in tweet["location_mentions"]:
+                if m["type"] in TYPES and m.get("osm_json"):
+                    out.append((tweet["text"], m))
+    return out
+
+
+def evaluate(shared: Path, split: str, n_errors: int = 0) -> dict[str, dict[str, float]]:
+    geo = get_geocoder()
+    rows: dict[str, list[tuple[float | None, bool]]] = defaultdict(list)
+    errors = []
+    for text, m in mentions(shared, split):
+        s, e = m["start_offset"], m["end_offset"]
+        places = [
+            p for p in geo.find_places(text, country_hint=geo.country_of(text)) if p.start < e and p.end > s
+        ]
+        place = places[0] if places else geo.lookup(m["text"], country_hint=geo.country_of(text))
+        osm = m["osm_json"]
+        want_cc = (osm.get("address", {}).get("country_code") or "").upper()
+        kind = TYPES[m["type"]]
+        if place is None:
+            rows[kind].append((None, False))
+            errors.append((kind, m["text"], "-", None))
+            continue
+        d = haversine_km(place.latitude, place.longitude, float(osm["lat"]), float(osm["lon"]))
+        rows[kind].append((d, place.country_code == want_cc))
+        if d > 161:
+            errors.append((kind, m["text"], f"{place.name} ({place.country_code})", round(d)))
+    report: dict[str, dict[str, float]] = {}
+    for kind in [*TYPES.values(), "all"]:
+        rs = [r for k, v in rows.items() for r in v] if kind == "all" else rows.get(kind, [])
+        if not rs:
+            continue
+        resolved = [d for d, _ in rs if d is not None]
+        report[kind] = {
+            "mentions": len(rs),
+            "resolved": len(resolved) / len(rs),
+            "acc161": sum(1 for d, _ in rs if d is not None and d <= 161) / len(rs),
+            "median_km": statistics.median(resolved) if resolved else float("nan"),
+            "right_country": sum(1 for _, ok in rs if ok) / len(rs),
+        }
+    for err in errors[:n_errors]:
+        print("ERR", *err, file=sys.stderr)
+    return report
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="dev", choices=["train", "dev"])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--errors", type=int, default=0, help="print this many errors to stderr")
+    ap.add_argument("--markdown", action="store_true")
+    args = ap.parse_args()
+    report = evaluate(args.shared, args.split, args.errors)
+    if args.markdown:
+        print("| type | mentions | resolved | acc@161 km | median error (km) | right country |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for kind, r in report.items():
+            print(
+                f"| {kind} | {r['mentions']:.0f} | {r['resolved']:.1%} | {r['acc161']:.1%} | "
+                f"{r['median_km']:.1f} | {r['right_country']:.1%} |"
+            )
+    else:
+        print(json.dumps({"split": args.split, **report}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
