@@ -61,7 +61,7 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         return armed or has_cas
     if any(t.strong for t in live):
         # a strong word alone ("الغارات" in a match report) needs someone, a toll or a place
-        m.extra["needs_place"] = not (has_cas or armed or any(a.entry.kind == "state" for a in m.actors))
+        m.extra["needs_place"] = not (has_cas or armed)
         return True
     if tags <= SD_TAGS:
         arrests = any(c.role == "arrested" for c in m.casualties)
