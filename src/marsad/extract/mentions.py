@@ -112,7 +112,17 @@ def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
         return []
     out = []
     for d in view.dates:
-        if sv.start <= d.start < sv.end and (view.anchor - d.value).days > 31:
+        if not sv.start <= d.start < sv.end:
+            continue
+        if d.precision == "year":
+            old = d.value.year < view.anchor.year  # "هذا العام" is not history
+        elif d.precision == "month":
+            old = (d.value.year, d.value.month) < (view.anchor.year, view.anchor.month) and (
+                view.anchor - d.value
+            ).days > 45
+        else:
+            old = (view.anchor - d.value).days > 31
+        if old:
             out.append((d.start, d.end))
     return out
 

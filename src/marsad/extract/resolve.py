@@ -10,6 +10,7 @@ says were killed (the eval gold follows the lead figure when tolls conflict; see
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,7 @@ from marsad.extract.mentions import WEAPON_TAGS, ActorHit, CasHit, Mention, Trig
 from marsad.model import DateMention, Document, Place
 from marsad.record import EventRecord, Evidence
 
+_ATTEMPT = re.compile(r"محاول[ةه]|نجا|ينجو|فشل")
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
@@ -254,6 +256,12 @@ def resolve(
     if kv is not None:
         fat += kv.value
         ev("fatalities", kv.start, kv.end)
+    if kv is None and "ASSASSINATE" in tags:
+        # "اغتال مسلحون العلامة ..." reports one death without a number (not so for an attempt)
+        t = _first(trigs, {"ASSASSINATE"})
+        if t is not None and not _ATTEMPT.search(doc.text[max(0, t.start - 14) : t.start]):
+            fat += 1
+            ev("fatalities", t.start, t.end)
     ka = next((c for c in killed_att if not c.vague), None)
     if ka is not None and (kv is None or (ka.start, ka.end) != (kv.start, kv.end)):
         fat += ka.value
