@@ -31,6 +31,7 @@ class Incident:
         return out
 
 
+LEAD_SENTENCES = 3  # sentences after the first one with a trigger that still count as the lead
 # Violence that only a crowd event explains: a protester killed, clashes between protesters and police.
 CROWD_VIOLENCE = frozenset({"KILL", "FIRE", "CLASH"})
 
@@ -124,6 +125,8 @@ def group(
     refs: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Incident]:
     incidents: list[Incident] = []
+    body = [m.sent for m in mentions]
+    first_sent = min(body) if body else 0
     last: Incident | None = None  # the incident the previous kept mention went to
     last_sent = -10
     for m in mentions:
@@ -156,7 +159,10 @@ def group(
                 target = inc
                 break
         if target is None:
-            if incidents and not (standalone(m) and (d is not None or m.new_marker or (m.opener and p))):
+            # The main incident is told in the lead; one first met deep in the report, or any
+            # further one, must stand on its own (figures or a group, and its own day or place).
+            lead = not incidents and m.sent <= first_sent + LEAD_SENTENCES
+            if not lead and not (standalone(m) and (d is not None or m.new_marker or (m.opener and p))):
                 continue  # context of the main incident, or too thin to be one of its own
             target = Incident()
             incidents.append(target)
@@ -200,6 +206,10 @@ _REF = re.compile(
     r"(?:(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:شرق|غرب)(?:ي)?)?|(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تبعد\s+\S+\s+عن)"
     r"\s+(?:ال)?(?:عاصمه|مدينه|محافظه|بلده)?\s*(?:ال)?(?:عراقيه|سوريه|يمنيه|ليبيه|مصريه)?\s*$"
 )
+# A capital right after a speech verb stands for its government ("أعلنت موسكو"), not a place.
+_SPEAKER = re.compile(
+    r"(?:^|\s)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|نفي|نفت|اتهم|اتهمت|حمل|حملت|طالب|طالبت)\s+$"
+)
 
 
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[-–—:،]")
@@ -214,7 +224,7 @@ def reference_places(
     for p in places:
         v = conv(p.start) if callable(conv) else p.start
         head = norm_text[max(0, v - 40) : v]
-        if _REF.search(head):
+        if _REF.search(head) or _SPEAKER.search(head):
             out.add((p.start, p.end))
         elif text and p.start < 40 and _DATELINE_TAIL.match(text[p.end : p.end + 40]):
             out.add((p.start, p.end))  # "بغداد - وكالة ...": where the story was filed
