@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -72,6 +73,7 @@ def serve(
     ),
     host: str | None = typer.Option(None, "--host", help="Address to listen on (default 127.0.0.1)."),
     port: int | None = typer.Option(None, "--port", help="Port (default 8000)."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (uvicorn workers)."),
 ) -> None:
     """Serve the REST API and the dashboard."""
     import uvicorn
@@ -91,4 +93,16 @@ def serve(
     port = port if port is not None else settings.port
     typer.echo(f"marsad serving {settings.db_url} at http://{host}:{port}/  (API docs: /docs)")
     sys.stdout.flush()
+    if workers > 1:  # each worker process builds its own app (and Store) from the environment
+        store.close()
+        os.environ["MARSAD_DB_URL"] = settings.db_url
+        uvicorn.run(
+            "marsad.api.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+        )
+        return
     uvicorn.run(create_app(settings, store), host=host, port=port, log_level="warning")
