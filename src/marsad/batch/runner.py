@@ -171,7 +171,7 @@ def run_batch(
     if done:
         log.info("resuming %s: %d shards already finished", opts.out, len(done))
     executor = make_executor(opts.engine, stages, opts.workers, opts.ray_address)
-    total = count_documents(inputs) if opts.progress in ("auto", "bar") else None
+    total = count_documents(inputs) if opts.progress != "none" else None
     finished = out.finished()
     progress: Progress = make_progress(
         opts.progress, total, initial=sum(int(r.get("docs", 0)) for r in finished.values())
