@@ -174,6 +174,24 @@ def test_home_map_timeline_table_and_filters(tab: Page, dashboard_url: str, dash
     assert in_bar and set(_rows(page)) == in_bar
 
 
+def test_more_events_than_drawn_uses_server_totals(
+    tab: Page, dashboard_url: str, dashboard_store: Store
+) -> None:
+    """With a cap below the number of matching events, the map and table show the newest ones and
+    the totals and timeline come from GET /stats, so they still count every event."""
+    stored = sorted(dashboard_store.iter_events(), key=lambda e: (e["event_date"], e["id"]), reverse=True)
+    page = tab.open(f"{dashboard_url}/dashboard?max=5")
+    assert sorted(_rows(page)) == sorted(e["id"] for e in stored[:5])  # the API's newest-first order
+    assert page.locator(".event-dot").count() == sum(1 for e in stored[:5] if e["latitude"] is not None)
+    assert page.locator("#summary .s-events strong").inner_text() == str(len(stored))
+    assert page.locator("#summary .s-fatalities strong").inner_text() == str(
+        sum(e["fatalities"] for e in stored)
+    )
+    assert "newest 5" in page.locator("#summary").inner_text()
+    buckets = page.eval_on_selector_all("#timeline .bucket", "bs => bs.map(b => +b.dataset.events)")
+    assert sum(buckets) == len(stored)
+
+
 def test_map_dot_opens_the_event(tab: Page, dashboard_url: str) -> None:
     page = tab.open(f"{dashboard_url}/dashboard")
     page.locator(".event-dot[data-event-id='somali-2110-0907-1']").click()
@@ -234,6 +252,9 @@ def test_arabic_layout_persists_across_pages(tab: Page, dashboard_url: str) -> N
     assert page.evaluate("document.documentElement.dir") == "rtl"
     assert page.locator("h2[data-i18n='map.title']").inner_text() == "الخريطة"
     assert page.locator("select[name=event_type] option[value='Battles']").inner_text() == "معارك"
+    page.wait_for_selector("body[data-alerts-loaded='1']", timeout=20_000)
+    heads = page.locator("#alerts .alert-item strong").all_inner_texts()
+    assert heads and all(h.startswith(("ارتفاع", "جديد")) for h in heads)
     tab.shot("home-ar")
 
 

@@ -22,32 +22,46 @@ function nextBucket(d, unit) {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
 }
 
-/** Events and fatalities per bucket, with empty buckets filled in so gaps show as gaps. */
-export function bucketize(events) {
-  const days = events.map((e) => parseDay(e.event_date)).filter(Boolean);
-  if (!days.length) return { unit: "day", buckets: [] };
-  const min = new Date(Math.min(...days));
-  const max = new Date(Math.max(...days));
+/** Per-day rows {date, events, fatalities} from a list of events. */
+export function dailyRows(events) {
+  const byDay = new Map();
+  for (const e of events) {
+    const day = String(e.event_date || "").slice(0, 10);
+    if (!parseDay(day)) continue;
+    const row = byDay.get(day) || { date: day, events: 0, fatalities: 0 };
+    row.events += 1;
+    row.fatalities += Number(e.fatalities) || 0;
+    byDay.set(day, row);
+  }
+  return [...byDay.values()];
+}
+
+/** Events and fatalities per day, week or month (by the span), with empty buckets filled in so
+ *  gaps show as gaps. `days` are per-day rows: from the events drawn, or from GET /stats by_day
+ *  when there are more events than the page draws. */
+export function bucketize(days) {
+  const parsed = days.map((r) => [parseDay(r.date), r]).filter(([d]) => d);
+  if (!parsed.length) return { unit: "day", buckets: [] };
+  const min = new Date(Math.min(...parsed.map(([d]) => d)));
+  const max = new Date(Math.max(...parsed.map(([d]) => d)));
   const span = (max - min) / DAY;
   const unit = span <= 120 ? "day" : span <= 3 * 365 ? "week" : "month";
   const byKey = new Map();
   for (let d = bucketStart(min, unit); d <= max; d = nextBucket(d, unit)) {
     byKey.set(iso(d), { start: iso(d), end: iso(new Date(nextBucket(d, unit) - DAY)), events: 0, fatalities: 0 });
   }
-  for (const e of events) {
-    const d = parseDay(e.event_date);
-    if (!d) continue;
+  for (const [d, r] of parsed) {
     const b = byKey.get(iso(bucketStart(d, unit)));
     if (!b) continue;
-    b.events += 1;
-    b.fatalities += Number(e.fatalities) || 0;
+    b.events += Number(r.events) || 0;
+    b.fatalities += Number(r.fatalities) || 0;
   }
   return { unit, buckets: [...byKey.values()] };
 }
 
 /** Two bar rows sharing one time axis: events (top) and fatalities (bottom). */
-export function renderTimeline(container, events, onPick) {
-  const { unit, buckets } = bucketize(events);
+export function renderTimeline(container, days, onPick) {
+  const { unit, buckets } = bucketize(days);
   container.replaceChildren();
   if (!buckets.length) return unit;
   const W = Math.max(container.clientWidth || 900, 300);

@@ -1,17 +1,18 @@
 // The dashboard's home page: filters -> GET /events (all pages up to a cap) -> map, timeline, table;
 // and the alerts panel from GET /alerts. Filter state lives in the URL so a view can be shared.
 
-import { api, listOf, eventId, initI18n, t, typeLabel, fmtNumber, el, placeLabel, sourceCount, typeColor, TYPE_COLORS } from "./common.js";
+import { api, listOf, eventId, initI18n, LANG, t, typeLabel, fmtNumber, el, placeLabel, sourceCount, typeColor, TYPE_COLORS } from "./common.js";
 import { SvgMap } from "./map.js";
-import { renderTimeline, renderSparkline, baselineOf } from "./charts.js";
+import { renderTimeline, renderSparkline, baselineOf, dailyRows } from "./charts.js";
 
 const FILTERS = ["date_from", "date_to", "country", "admin1", "event_type", "actor", "min_fatalities", "q"];
 const PAGE = 500; // events per API request
-const CAP = 5000; // events drawn at most; the summary says when the cap was hit
+// Events drawn at most (newest first); the summary says when the cap was hit. `?max=N` changes it.
+const CAP = Math.min(50000, Math.max(1, Number(new URLSearchParams(window.location.search).get("max")) || 5000));
 const TABLE_STEP = 100;
 
 const form = document.getElementById("filters");
-const state = { events: [], truncated: false, tableShown: TABLE_STEP, alerts: null, alertsError: null, meta: null, gen: 0 };
+const state = { events: [], daily: null, totals: null, truncated: false, tableShown: TABLE_STEP, alerts: null, alertsError: null, meta: null, gen: 0 };
 let map = null;
 
 function filtersFromUrl() {
@@ -36,14 +37,14 @@ function setStatus(text, isError) {
 async function fetchEvents(filters, onFirstPage) {
   const events = [];
   let cursor = null;
-  let limit = PAGE;
+  let limit = Math.min(PAGE, CAP);
   for (;;) {
     let page;
     try {
       page = await api("/events", { ...filters, limit, cursor });
     } catch (err) {
       // A server with a smaller page cap answers 4xx to our limit: retry with its default.
-      if (err.status >= 400 && err.status < 500 && limit === PAGE && !cursor) {
+      if (err.status >= 400 && err.status < 500 && limit !== undefined && !cursor) {
         limit = undefined;
         continue;
       }
@@ -52,21 +53,24 @@ async function fetchEvents(filters, onFirstPage) {
     events.push(...listOf(page.data, "events"));
     cursor = page.meta.next_cursor ?? page.meta.cursor ?? (page.data && page.data.next_cursor) ?? null;
     // Draw the newest page at once; the rest (cursor pages are sequential) follows.
-    if (cursor && events.length <= PAGE && onFirstPage) onFirstPage(events.slice());
+    if (cursor && events.length <= PAGE && events.length < CAP && onFirstPage) onFirstPage(events.slice());
     if (!cursor || events.length >= CAP) return { events: events.slice(0, CAP), truncated: Boolean(cursor) };
   }
 }
 
 async function load() {
   const filters = currentFilters();
-  const qs = new URLSearchParams(filters).toString();
+  const keep = new URLSearchParams(window.location.search);
+  const qs = new URLSearchParams({ ...filters, ...(keep.get("max") ? { max: keep.get("max") } : {}), ...(keep.get("lang") ? { lang: keep.get("lang") } : {}) }).toString();
   history.replaceState(null, "", qs ? `?${qs}` : window.location.pathname);
   setStatus(t("status.loading"));
   document.body.classList.add("loading");
   const gen = ++state.gen; // a newer load() makes this one's results stale
-  const show = (events, truncated) => {
+  const show = (events, truncated, stats) => {
     if (gen !== state.gen) return;
     state.events = events;
+    state.daily = stats ? stats.by_day.map((r) => ({ date: r.period, events: r.events, fatalities: r.fatalities })) : null;
+    state.totals = stats ? { events: stats.events, fatalities: stats.fatalities } : null;
     state.truncated = truncated;
     state.tableShown = TABLE_STEP;
     map.setEvents(events);
@@ -77,7 +81,9 @@ async function load() {
   try {
     const { events, truncated } = await fetchEvents(filters, (first) => show(first, true));
     if (gen !== state.gen) return;
-    show(events, truncated);
+    // More events match than the page draws: the timeline and totals come from GET /stats.
+    const stats = truncated ? await api("/stats", filters).then((r) => r.data).catch(() => null) : null;
+    show(events, truncated, stats && Array.isArray(stats.by_day) ? stats : null);
     fillDatalists(events);
     await state.boundaries; // the page counts as loaded once the map has its outlines too
   } catch (err) {
@@ -94,13 +100,14 @@ async function load() {
 
 function renderSummary() {
   const ev = state.events;
-  const fat = ev.reduce((s, e) => s + (Number(e.fatalities) || 0), 0);
+  const total = state.totals ? state.totals.events : ev.length;
+  const fat = state.totals ? state.totals.fatalities : ev.reduce((s, e) => s + (Number(e.fatalities) || 0), 0);
   const reports = ev.reduce((s, e) => s + sourceCount(e), 0);
   const noCoords = ev.filter((e) => e.latitude === null || e.latitude === undefined || e.longitude === null || e.longitude === undefined).length;
   const stat = (n, label, cls) => el("div", { class: `stat ${cls}` }, el("strong", {}, fmtNumber(n)), el("span", {}, label));
   const box = document.getElementById("summary");
   box.replaceChildren(
-    stat(ev.length, t("summary.events"), "s-events"),
+    stat(total, t("summary.events"), "s-events"),
     stat(fat, t("summary.fatalities"), "s-fatalities"),
     stat(reports, t("summary.sources"), "s-reports"),
   );
@@ -147,12 +154,14 @@ function renderTable() {
 }
 
 function renderTimelineCard() {
-  const unit = renderTimeline(document.getElementById("timeline"), state.events, (bucket) => {
+  // All matching events when the server's daily totals are in (more events than the page draws).
+  const days = state.daily || dailyRows(state.events);
+  const unit = renderTimeline(document.getElementById("timeline"), days, (bucket) => {
     form.elements.date_from.value = bucket.start;
     form.elements.date_to.value = bucket.end;
     load();
   });
-  document.getElementById("timeline-unit").textContent = state.events.length ? t(`timeline.by_${unit}`) : "";
+  document.getElementById("timeline-unit").textContent = days.length ? t(`timeline.by_${unit}`) : "";
 }
 
 function renderAlerts() {
@@ -172,7 +181,7 @@ function renderAlerts() {
   box.replaceChildren(
     ...state.alerts.map((a) => {
       const ids = a.event_ids || [];
-      const head = a.title || (typeof a.key === "string" ? a.key : Object.values(a.key || {}).filter(Boolean).join(" / "));
+      const head = alertTitle(a);
       const period = a.period_start ? `${a.period_start}${a.period_end && a.period_end !== a.period_start ? " – " + a.period_end : ""}` : "";
       return el(
         "div",
@@ -186,6 +195,16 @@ function renderAlerts() {
       );
     }),
   );
+}
+
+/** The server's English title; in Arabic, one built from the alert's key with translated labels. */
+function alertTitle(a) {
+  const key = a.key && typeof a.key === "object" ? a.key : null;
+  if (LANG !== "ar" || !key) return a.title || (key ? key.label : String(a.key || ""));
+  const place = [key.country, key.admin1, key.admin2].filter(Boolean).join(" / ");
+  const what = [typeLabel(key.event_type), key.actor].filter(Boolean).join(" · ");
+  const kind = a.kind === "new" ? t("alerts.new") : t(`alerts.rise_${a.metric === "fatalities" ? "fatalities" : "events"}`);
+  return `${kind}: ${[place, what].filter(Boolean).join(" — ")}`;
 }
 
 async function loadAlerts() {
