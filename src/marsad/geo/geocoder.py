@@ -295,17 +295,19 @@ class Geocoder:
             if hit is not None:
                 words, key, start, ids = hit
                 admin_typ = typ in ("admin1", "admin2", "admin3")
+                has_admin = any(E[c].feature != "populated_place" for c in ids)
+                # Only admin and settlement type words make a common word a place (ناحية العدل);
+                # "المنطقة الغربية" stays "the western region".
+                weak = typ is None or typ in ("area", "poi", "district", "camp")
+                article = fold(text[start : start + 2]) == "ال"
                 if words == 1 and (
-                    (
-                        key in self.cue_keys
-                        and not (admin_typ and any(E[c].feature != "populated_place" for c in ids))
-                    )
-                    or (typ is None and (key in self.stops or len(key) < 3))
-                    or (typ is None and key in self.stops_noart and not fold(text[start : start + 2]) == "ال")
+                    (key in self.cue_keys and not (admin_typ and has_admin))
+                    or (len(key) < 3 and not (admin_typ and has_admin))  # قضاء الحي, not "ام"
+                    or (key in self.parts and not (admin_typ and has_admin))  # "قرية أبو …" alone
+                    or (weak and key in self.stops)
+                    or (weak and key in self.stops_noart and not article)
                 ):
                     hit = None
-                elif words == 1 and len(key) < 3 and not any(E[c].feature != "populated_place" for c in ids):
-                    hit = None  # two-letter names only as admin units after a type word (قضاء الحي)
                 elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
                     # "قضاء الحويجة" is also a GeoNames name: read it as type word + name, keeping
                     # the whole name's entries as candidates too.

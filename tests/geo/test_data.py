@@ -1,0 +1,92 @@
+"""The reviewed geo data files: they validate, and every example in them does what it says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.geo import data as geodata
+from marsad.geo import get_geocoder
+from marsad.geo.data import DataFileError, load_admin1_table, load_countries, load_cues, load_names_extra
+from marsad.geo.geocoder import Geocoder
+from marsad.geo.keys import name_key
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return get_geocoder()
+
+
+def test_files_load_and_validate() -> None:
+    assert len(load_countries()) >= 60
+    assert len(load_admin1_table()) >= 250
+    kinds = {c.kind for c in load_cues()}
+    assert kinds == {"type", "mod", "stop", "part"}
+    assert load_names_extra()
+
+
+def test_validator_reports_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "cues.tsv").write_text("type\tمحافظة\tadmin9\tقتل شخصان في محافظة كركوك\n", encoding="utf-8")
+    monkeypatch.setattr(geodata, "data_dir", lambda: tmp_path)
+    load_cues.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"cues.tsv:1: unknown type value"):
+            load_cues()
+        (tmp_path / "cues.tsv").write_text("mod\tجنوب\tbefore\n", encoding="utf-8")
+        load_cues.cache_clear()
+        with pytest.raises(DataFileError, match=r"cues.tsv:1: expected 4"):
+            load_cues()
+    finally:
+        load_cues.cache_clear()
+
+
+@pytest.mark.parametrize("row", list(load_countries().values()), ids=lambda r: r.cc)
+def test_country_examples(geo: Geocoder, row: geodata.CountryRow) -> None:
+    places = geo.find_places(row.example, country_hint=row.cc)
+    assert any(p.country_code == row.cc and p.feature == "country" for p in places), row.example
+
+
+CUES = load_cues()
+
+
+@pytest.mark.parametrize("cue", [c for c in CUES if c.kind == "type"], ids=lambda c: c.word)
+def test_type_word_examples(geo: Geocoder, cue: geodata.Cue) -> None:
+    at = cue.example.index(cue.word) + len(cue.word)
+    places = geo.find_places(cue.example)
+    assert any(p.start >= at for p in places), f"no place after {cue.word}: {cue.example}"
+
+
+@pytest.mark.parametrize("cue", [c for c in CUES if c.kind == "mod"], ids=lambda c: c.word)
+def test_modifier_examples(geo: Geocoder, cue: geodata.Cue) -> None:
+    place = geo.locate(cue.example, [(0, len(cue.example))])
+    assert place is not None and place.geo_precision >= 2, cue.example
+
+
+@pytest.mark.parametrize("cue", [c for c in CUES if c.kind == "stop"], ids=lambda c: c.word)
+def test_stop_examples(geo: Geocoder, cue: geodata.Cue) -> None:
+    start = cue.example.index(cue.word)
+    end = start + len(cue.word)
+    for p in geo.find_places(cue.example):
+        assert not (p.start < end and p.end > start), f"{cue.word} taken for {p.name}"
+
+
+@pytest.mark.parametrize("cue", [c for c in CUES if c.kind == "part"], ids=lambda c: c.word)
+def test_particle_examples(geo: Geocoder, cue: geodata.Cue) -> None:
+    # "قرية البو خليل …": the unlisted village is placed at the known unit named after it.
+    place = geo.locate(cue.example, [(0, len(cue.example))])
+    assert place is not None and place.geo_precision >= 2
+    assert name_key(cue.word) not in name_key(place.text)
+
+
+def test_every_admin1_row_resolves_with_its_type_word(geo: Geocoder) -> None:
+    missing = []
+    placed = {(e.cc, e.name) for e in geo.gaz.entries if e.feature == "admin1"}
+    rows = [r for r in load_admin1_table() if (r.cc, r.name) in placed]
+    # A unit is only placed when GeoNames has a town in it to stand for its capital.
+    assert len(rows) >= len(load_admin1_table()) - 3
+    for row in rows:
+        places = geo.find_places(f"قتل شخصان في محافظة {row.names_ar[0]}", country_hint=row.cc)
+        if not places or places[0].admin1 != row.name or places[0].country_code != row.cc:
+            missing.append((row.cc, row.name, [(p.name, p.country_code, p.admin1) for p in places]))
+    assert missing == []
