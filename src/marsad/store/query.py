@@ -24,6 +24,8 @@ from marsad.record import EventRecord
 from marsad.store.schema import change_log, documents, event_sources, events, evidence
 
 MAX_LIMIT = 500
+# What an event row shows (internal bookkeeping columns stay in the database).
+EVENT_COLS = [c for c in events.c if c.name not in ("updated_at", "created_seq")]
 
 
 def bad(message: str) -> MarsadError:
@@ -130,7 +132,7 @@ def event_dict(row: Any) -> dict[str, Any]:
 def query_events(conn: Connection, f: EventFilter | None, cursor: str | None, limit: int) -> EventPage:
     if not 1 <= limit <= MAX_LIMIT:
         raise bad(f"limit must be between 1 and {MAX_LIMIT}")
-    q = apply_filters(select(events), f)
+    q = apply_filters(select(*EVENT_COLS), f)
     if cursor:
         d, i = decode_cursor(cursor)
         q = q.where(or_(events.c.event_date < d, and_(events.c.event_date == d, events.c.id < i)))
@@ -145,7 +147,7 @@ def iter_events(conn: Connection, f: EventFilter | None, chunk: int = 1000) -> I
     """Every matching event, oldest first, read in keyset chunks (constant memory)."""
     last: tuple[str, str] | None = None
     while True:
-        q = apply_filters(select(events), f)
+        q = apply_filters(select(*EVENT_COLS), f)
         if last:
             q = q.where(
                 or_(
@@ -166,7 +168,7 @@ def to_record(d: dict[str, Any]) -> EventRecord:
 
 
 def get_event(conn: Connection, event_id: str) -> dict[str, Any] | None:
-    row = conn.execute(select(events).where(events.c.id == event_id)).first()
+    row = conn.execute(select(*EVENT_COLS).where(events.c.id == event_id)).first()
     if row is None:
         return None
     d = event_dict(row)
