@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from marsad.extract.mentions import CROWD_TAGS, SD_TAGS, VIOLENCE_TAGS, Mention, sentence_has_date_near
+from marsad.extract.mentions import (
+    CROWD_TAGS,
+    SD_TAGS,
+    VIOLENCE_TAGS,
+    WEAPON_TAGS,
+    Mention,
+    sentence_has_date_near,
+)
 from marsad.model import DateMention, Place
 
 
@@ -54,25 +61,30 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     tags = {t.tag for t in live}
     has_cas = any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
     armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
+    someone = armed or any(a.entry.kind in ("state", "victim", "crowd", "rioters") for a in m.actors)
     if tags == {"KILL"}:
         # "مقتل 16 شخصا" alone may be an accident or a disease; it needs a perpetrator
         return (not accident_doc) and has_cas and (armed or any(a.entry.kind == "state" for a in m.actors))
     if tags <= {"ABDUCT", "SEXUAL"}:
         # kidnapping and rape are crimes unless an armed group or a count of victims says otherwise
         return armed or has_cas
-    if any(t.strong for t in live):
-        # a strong word alone ("الغارات" in a match report) needs someone, a toll or a place
-        m.extra["needs_place"] = not (has_cas or armed)
+    if any(t.strong for t in live) or len(tags & WEAPON_TAGS) >= 2:
+        # a strong word alone ("الغارات" in a match report) needs someone, a toll, a day or a place
+        m.extra["needs_place"] = not (has_cas or someone or m.dates)
         return True
+    if family(tags) == "crowd" and not tags & {"PROTEST", "RIOT", "MOB"}:
+        return False  # tear gas and dispersal need a protest to act on
     if tags <= SD_TAGS:
         arrests = any(c.role == "arrested" for c in m.casualties)
         return armed or arrests or any(a.entry.kind == "state" for a in m.actors)
-    if family(tags) == "crowd" and not tags & {"PROTEST", "RIOT", "MOB"}:
-        return False  # tear gas and dispersal need a protest to act on
     if tags <= CROWD_TAGS:
-        return any(a.entry.kind in ("crowd", "rioters") for a in m.actors) or len(tags) > 1
-    support = int(has_cas) + int(armed) + len(tags - {"KILL"} if "KILL" in tags else tags)
-    return support >= 2 or (has_cas and len(tags) >= 1 and not accident_doc)
+        crowd = any(a.entry.kind in ("crowd", "rioters") for a in m.actors)
+        return crowd or len(tags) > 1 or bool(m.dates)
+    # weak words: two kinds of violence, or one with a toll, a group, a victim or a day
+    support = int(has_cas) + int(someone) + int(bool(m.dates)) + len(tags)
+    if accident_doc and not armed:
+        return False
+    return support >= 2
 
 
 def place_of(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]] = frozenset()) -> Place | None:

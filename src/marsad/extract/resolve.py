@@ -118,6 +118,8 @@ def resolve(
         or next((w for w in WEAPON_ORDER if any(t.tag == w and t.strong for t in trigs)), None)
         or next((w for w in WEAPON_ORDER if w in tags), None)
     )
+    if weapon == "IED" and any(t.tag == "SUICIDE" and t.strong for t in trigs):
+        weapon = "SUICIDE"  # a car bomb driven by a suicide bomber
     aerial = weapon in ("AIR", "SHELL")
 
     def attacker_score(h: ActorHit) -> int:
@@ -179,8 +181,14 @@ def resolve(
     # ---- type (ACLED hierarchy)
     armed_target = a2 is not None and a2.kind in ("state", "armed", "external")
     strong_clash = any(t.tag in DIRECT_TAGS and t.strong for t in trigs)
+    # Fighting, not just a bombing: fire exchanged or a storming, or attackers killed by the
+    # defenders; a bare "attack" on armed forces counts only when no explosive did the work.
+    attackers_died = any(c.attacker and c.role == "killed" for m in inc.mentions for c in m.casualties)
     direct = (
-        bool(lead_tags & DIRECT_TAGS) or strong_clash or (bool(tags & {"ATTACK", "FIRE"}) and armed_target)
+        bool(lead_tags & DIRECT_TAGS)
+        or strong_clash
+        or ("FIRE" in tags and armed_target)
+        or ("ATTACK" in tags and armed_target and (weapon is None or attackers_died))
     )
     key_trig: TrigHit | None = None
     if crowd:
