@@ -83,7 +83,9 @@ def test_merge_events_in_memory() -> None:
     assert sorted(sorted(e.doc_ids) for e in again) == sorted(sorted(e.doc_ids) for e in merged)
 
 
-def _telling(doc_id: str, outlet: str, day: str, killed: int, text: str):  # type: ignore[no-untyped-def]
+def _telling(
+    doc_id: str, outlet: str, day: str, killed: int, text: str, target: str = "Police Forces of Iraq (2021-)"
+):  # type: ignore[no-untyped-def]
     d = doc(doc_id, text, outlet)
     d.events = [
         event(
@@ -91,7 +93,7 @@ def _telling(doc_id: str, outlet: str, day: str, killed: int, text: str):  # typ
             "Remote explosive/landmine/IED",
             {"sub_event_type": "عبوة ناسفة", "location": "الحويجة"},
             event_date=day,
-            actor2="Police Forces of Iraq (2021-)",
+            actor2=target,
             inter1=2,
             inter2=1,
             fatalities=killed,
@@ -102,24 +104,51 @@ def _telling(doc_id: str, outlet: str, day: str, killed: int, text: str):  # typ
 
 
 def test_a_bridging_report_merges_two_events_into_the_earliest(db_url: str) -> None:
+    # x and y may be one incident (same town, a day apart, nothing contradicts) but say too little
+    # in common to merge; z, told in words close to both, shows they are one.
     x = _telling(
-        "x", "Agency A", "2021-03-13", 3, "انفجرت عبوة ناسفة بدورية للشرطة في الحويجة ليلة السبت فقتل ثلاثة."
+        "x", "Agency A", "2021-03-14", 3, "انفجرت عبوة ناسفة بدورية للشرطة في الحويجة ليلة السبت فقتل ثلاثة."
     )
     y = _telling(
-        "y", "Outlet B", "2021-03-15", 4, "قتل أربعة من الشرطة بعبوة ناسفة في الحويجة، الإثنين، وفق مصادر."
+        "y",
+        "Outlet B",
+        "2021-03-15",
+        0,
+        "أعلنت خلية الإعلام الأمني انفجار عبوة ناسفة قرب الحويجة وفتح تحقيق.",
+        "",
     )
     z = _telling(
-        "z", "Outlet C", "2021-03-14", 3, "عبوة ناسفة تقتل ثلاثة من الشرطة في الحويجة، بحسب مصدر أمني."
+        "z",
+        "Outlet C",
+        "2021-03-14",
+        3,
+        "مقتل ثلاثة منتسبين للشرطة بانفجار عبوة ناسفة قرب الحويجة ليلة السبت، وفتح تحقيق.",
     )
     with Store(db_url) as store:
         store.ingest_documents([x, y])
-        assert store.counts()["events"] == 2  # two days apart: cannot be one incident
+        assert store.counts()["events"] == 2
         rep = store.ingest_documents([z])
         assert rep.events_merged == 1 and rep.events_updated == 1
         events = store.query_events().events
         assert [e["id"] for e in events] == ["IRQ-x-0"]  # the earliest id survives
-        assert events[0]["doc_ids"] == ["x", "y", "z"] and events[0]["fatalities_range"] == [3, 4]
+        assert events[0]["doc_ids"] == ["x", "y", "z"] and events[0]["fatalities_range"] == [3, 3]
         log = [(c["event_id"], c["kind"], c["into_id"]) for c in store.changes()]
         assert ("IRQ-y-0", "merged", "IRQ-x-0") in log and log[-1] == ("IRQ-x-0", "updated", None)
         assert store.merged_into("IRQ-y-0") == "IRQ-x-0"
         assert store.get_event("IRQ-y-0") is None
+
+
+def test_no_chaining_across_days(db_url: str) -> None:
+    # Reports a day apart, each close to the next: one cluster must not stretch over three days.
+    days = ["2021-03-13", "2021-03-14", "2021-03-15", "2021-03-16"]
+    docs = [
+        _telling(f"d{i}", f"Outlet {i}", day, 3, "انفجرت عبوة ناسفة بدورية للشرطة في الحويجة فقتل ثلاثة.")
+        for i, day in enumerate(days)
+    ]
+    with Store(db_url) as store:
+        store.ingest_documents(docs)
+        spans = []
+        for e in store.iter_events():
+            dates = sorted({s["event_date"] for s in (store.get_event(e["id"]) or {})["sources"]})
+            spans.append((dates[0], dates[-1]))
+        assert all((int(b[-2:]) - int(a[-2:])) <= 1 for a, b in spans), spans

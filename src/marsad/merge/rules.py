@@ -197,10 +197,20 @@ def same_incident(a: Report, b: Report, p: MergePolicy = DEFAULT_POLICY) -> bool
 
 
 def cluster_score(r: Report, members: list[Report], p: MergePolicy = DEFAULT_POLICY) -> float | None:
-    """Best score against any report already in a cluster (None if incompatible with all)."""
+    """How well `r` fits a cluster: its best score against a member, provided it is compatible
+    with EVERY member (None otherwise). Checking the hard constraints against all members keeps
+    clusters from chaining day after day and town after town through a run of similar reports
+    (single linkage over a big news story otherwise swallows a week of events)."""
     best: float | None = None
     for m in members:
         s = score(r, m, p)
-        if s is not None and (best is None or s > best):
+        if s is None:
+            return None
+        if best is None or s > best:
             best = s
     return best
+
+
+def clusters_compatible(a: list[Report], b: list[Report], p: MergePolicy = DEFAULT_POLICY) -> bool:
+    """May two clusters become one (a report matched both)? Only if no pair contradicts."""
+    return all(explain(x, y, p) is not None for x in a for y in b)

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from marsad.errors import ErrorCode, Reject
 from marsad.merge.combine import combine
-from marsad.merge.rules import DEFAULT_POLICY, MergePolicy, Report, cluster_score
+from marsad.merge.rules import DEFAULT_POLICY, MergePolicy, Report, cluster_score, clusters_compatible
 from marsad.merge.text import match_text, search_key
 from marsad.model import Document
 from marsad.record import EventRecord
@@ -166,7 +166,8 @@ class _BatchWriter:
         text = match_text(rec, doc.text)
         mine = Report(rec, text, frozenset([doc.id]))
         matches: list[tuple[int, str]] = []
-        for event_id, (created, members) in self.candidates(rec).items():
+        found = self.candidates(rec)
+        for event_id, (created, members) in found.items():
             sc = cluster_score(mine, members, self.policy)
             if sc is not None and sc >= self.policy.threshold:
                 matches.append((created, event_id))
@@ -174,7 +175,13 @@ class _BatchWriter:
         if matches:
             matches.sort()
             event_id = matches[0][1]
-            for _, other in matches[1:]:  # this report bridges several events: fold them into the earliest
+            group = [*found[event_id][1], mine]
+            folded = []
+            for _, other in matches[1:]:
+                if clusters_compatible(group, found[other][1], self.policy):
+                    folded.append(other)
+                    group += found[other][1]
+            for other in folded:  # this report bridges several events: fold them into the earliest
                 conn.execute(
                     update(event_sources).where(event_sources.c.event_id == other).values(event_id=event_id)
                 )
