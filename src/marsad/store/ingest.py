@@ -134,7 +134,7 @@ def ingest_paths(
 
     docs: Iterable[Document] = read_inputs(inputs, settings)
     if keep is not None:
-        docs = (d for d in docs if not d.ok or keep(d))
+        docs = (d for d in docs if keep(d))
     if limit is not None:
         docs = islice(docs, limit)
     ext = pipeline_extractor() if extractor == "pipeline" else extractor
