@@ -94,8 +94,9 @@ def place_of(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]] =
     are used only when nothing else is named.
     """
     inside = [p for p in places if m.start <= p.start < m.end and p.feature != "country"]
-    own = [p for p in inside if (p.start, p.end) not in refs]
-    inside = own or inside
+    # a place named only as a reference point does not place the incident (the report may name
+    # the real place later: "سوق في مدينة صغيرة شمال مقديشو ... سوق مدينة وانلاوين")
+    inside = [p for p in inside if (p.start, p.end) not in refs]
     if not inside:
         return None
     # a town or district beats a governorate; then a place after the trigger ("قتل ... في مدينة
