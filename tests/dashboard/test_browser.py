@@ -138,6 +138,15 @@ def test_home_map_timeline_table_and_filters(tab: Page, dashboard_url: str, dash
         assert page.locator("#alerts .alert-item strong").first.inner_text() == alerts[0]["title"]
     tab.shot("home")
 
+    # Column headers sort the table: fatalities, highest first, then lowest first.
+    by_fat = sorted(stored, key=lambda e: e["fatalities"])
+    page.click("#events-table th[data-sort='fatalities']")
+    fats = page.eval_on_selector_all("#events-table tbody tr td.num:nth-of-type(5)", "ts => ts.map(t => +t.textContent)")
+    assert fats == sorted((e["fatalities"] for e in stored), reverse=True)
+    page.click("#events-table th[data-sort='fatalities']")
+    assert _rows(page)[0] in {e["id"] for e in by_fat if e["fatalities"] == by_fat[0]["fatalities"]}
+    page.click("#events-table th[data-sort='date']")  # back to newest first
+
     # Filter: country, then minimum fatalities; the URL keeps the filters.
     page.fill("input[name=country]", "Iraq")
     _reload_after(page, lambda: page.click("#filters button[type=submit]"))

@@ -3,7 +3,7 @@
 
 import { api, eventId, initI18n, t, typeLabel, fieldLabel, fmtNumber, el, placeLabel, typeColor } from "./common.js";
 import { SvgMap } from "./map.js";
-import { highlight, fieldClass } from "./highlight.js";
+import { highlight, fieldClass, placeable } from "./highlight.js";
 
 const ID = document.body.dataset.eventId;
 // Fields shown in the facts table, in this order; each row links to its evidence spans.
@@ -119,7 +119,9 @@ function renderTexts(ev) {
     const title = doc.title ? el("h4", { class: "doc-title", lang: "ar", dir: "rtl" }, doc.title) : null;
     const body = el("div", { class: "source-text", lang: "ar", dir: "rtl", "data-doc-id": s.doc_id });
     body.append(highlight(doc.text, spans));
-    box.append(el("div", { class: "source-doc" }, head, title, body));
+    const lost = spans.length - placeable(spans, Array.from(doc.text).length).length;
+    const warn = lost ? el("p", { class: "error small" }, t("event.bad_spans", { n: fmtNumber(lost) })) : null;
+    box.append(el("div", { class: "source-doc" }, head, title, warn, body));
   }
 }
 

@@ -14,10 +14,15 @@ export const fieldClass = (f) => {
  * string indices (code points), so we index an array of code points, not UTF-16 units.
  * Where spans overlap, the innermost (shortest) span names the mark; data-fields lists them all.
  */
+/** Spans that can be placed in a text of `n` code points. */
+export function placeable(spans, n) {
+  return spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= n && s.start < s.end);
+}
+
 export function highlight(text, spans) {
   const chars = Array.from(text);
   const n = chars.length;
-  const valid = spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= n && s.start < s.end);
+  const valid = placeable(spans, n);
   const cuts = new Set([0, n]);
   for (const s of valid) {
     cuts.add(s.start);

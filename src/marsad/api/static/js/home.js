@@ -12,7 +12,7 @@ const CAP = Math.min(50000, Math.max(1, Number(new URLSearchParams(window.locati
 const TABLE_STEP = 100;
 
 const form = document.getElementById("filters");
-const state = { events: [], daily: null, totals: null, truncated: false, tableShown: TABLE_STEP, alerts: null, alertsError: null, meta: null, gen: 0 };
+const state = { sort: { key: "date", dir: "desc" }, events: [], daily: null, totals: null, truncated: false, tableShown: TABLE_STEP, alerts: null, alertsError: null, meta: null, gen: 0 };
 let map = null;
 
 function filtersFromUrl() {
@@ -125,9 +125,47 @@ function renderLegend() {
   document.getElementById("map-legend").replaceChildren(...items, el("span", { class: "legend-item muted" }, t("map.legend")));
 }
 
+// Table sort keys; a click on a column header sorts by it, a second click reverses.
+const SORT_KEYS = {
+  date: (e) => String(e.event_date || ""),
+  type: (e) => typeLabel(e.sub_event_type || e.event_type),
+  actors: (e) => String(e.actor1 || ""),
+  location: (e) => placeLabel(e),
+  fatalities: (e) => Number(e.fatalities) || 0,
+  sources: (e) => sourceCount(e),
+};
+
+function sortedEvents() {
+  const { key, dir } = state.sort;
+  const get = SORT_KEYS[key] || SORT_KEYS.date;
+  const cmp = (a, b) => {
+    const x = get(a);
+    const y = get(b);
+    return typeof x === "number" ? x - y : String(x).localeCompare(String(y), LANG);
+  };
+  // Ties fall back to the newest first, so the order is stable across reloads.
+  return [...state.events].sort((a, b) => (dir === "asc" ? cmp(a, b) : cmp(b, a)) || SORT_KEYS.date(b).localeCompare(SORT_KEYS.date(a)));
+}
+
+function wireSorting() {
+  for (const th of document.querySelectorAll("#events-table th[data-sort]")) {
+    th.tabIndex = 0;
+    const go = () => {
+      const key = th.dataset.sort;
+      const numeric = key === "fatalities" || key === "sources" || key === "date";
+      state.sort = state.sort.key === key ? { key, dir: state.sort.dir === "asc" ? "desc" : "asc" } : { key, dir: numeric ? "desc" : "asc" };
+      for (const other of document.querySelectorAll("#events-table th[data-sort]")) other.removeAttribute("aria-sort");
+      th.setAttribute("aria-sort", state.sort.dir === "asc" ? "ascending" : "descending");
+      renderTable();
+    };
+    th.addEventListener("click", go);
+    th.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), go()));
+  }
+}
+
 function renderTable() {
   const body = document.querySelector("#events-table tbody");
-  const rows = [...state.events].sort((a, b) => String(b.event_date).localeCompare(String(a.event_date)));
+  const rows = sortedEvents();
   body.replaceChildren();
   if (!rows.length) {
     body.append(el("tr", {}, el("td", { colspan: 6, class: "empty" }, t("table.empty"))));
@@ -260,6 +298,7 @@ async function main() {
   document.getElementById("map-zoom-in").addEventListener("click", () => map.zoomBy(1.6));
   document.getElementById("map-zoom-out").addEventListener("click", () => map.zoomBy(1 / 1.6));
   document.getElementById("map-reset").addEventListener("click", () => map.reset());
+  wireSorting();
   document.getElementById("table-more").addEventListener("click", () => {
     state.tableShown += TABLE_STEP;
     renderTable();
