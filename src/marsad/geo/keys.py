@@ -98,6 +98,7 @@ class Tok:
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
+_PROCLITIC_START = frozenset("وفبلك")
 
 
 def _orig_offset(word: str, folded_prefix_len: int) -> int:
@@ -116,6 +117,8 @@ def _orig_offset(word: str, folded_prefix_len: int) -> int:
 def readings(word: str, folded: str) -> tuple[tuple[str, int], ...]:
     """All key readings of a word: as is, then with و/ف + ب/ل/ك + ال/ل peeled off."""
     out: list[tuple[str, int]] = [(strip_article(folded), 0)]
+    if folded[:1] not in _PROCLITIC_START:
+        return (out[0],)
     seen = {out[0][0]}
     for conj in _CONJ:
         for prep in _PREP:
