@@ -135,6 +135,22 @@ def test_unknown_routes_and_methods(client: TestClient) -> None:
     err(client.delete(f"/events/{MERGED}"), 405, "E_METHOD_NOT_ALLOWED")
 
 
+def test_withdrawing_documents_updates_and_deletes_events(client: TestClient) -> None:
+    auth = {"Authorization": "Bearer s3cret-token"}
+    err(client.delete("/documents/outlet-b-7731"), 401, "E_UNAUTHORIZED")
+    err(client.delete("/documents/nope", headers=auth), 404, "E_NOT_FOUND")
+    last = client.get("/changes").json()["meta"]["last_seq"]
+    r = data(client.delete("/documents/outlet-b-7731", headers=auth))
+    assert r == {"deleted": [], "updated": [MERGED]}
+    ev = data(client.get(f"/events/{MERGED}"))
+    assert isinstance(ev, dict) and ev["source"] == "Agency A" and ev["fatalities_range"] is None
+    r = data(client.delete("/documents/agency-a-0314", headers=auth))
+    assert r == {"deleted": [MERGED], "updated": []}
+    err(client.get(f"/events/{MERGED}"), 404, "E_NOT_FOUND")
+    feed = [(c["event_id"], c["kind"]) for c in data(client.get("/changes", params={"since": last}))]  # type: ignore[union-attr]
+    assert feed == [(MERGED, "updated"), (MERGED, "deleted")]
+
+
 def test_post_documents_needs_token_and_merges(client: TestClient) -> None:
     ev = data(client.get(f"/events/{MERGED}"))
     assert isinstance(ev, dict)

@@ -77,6 +77,32 @@ def get_document(request: Request, doc_id: Annotated[str, _ID]) -> Response:
     return ok(doc)
 
 
+def _authorize(request: Request, authorization: str | None) -> None:
+    token = _settings(request).api_token
+    if not token:
+        raise MarsadError(ErrorCode.UNAUTHORIZED, "writes are disabled: no api_token is configured")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise MarsadError(ErrorCode.UNAUTHORIZED, "missing or wrong bearer token")
+
+
+@router.delete(
+    "/documents/{doc_id}",
+    summary="Withdraw a document: its events are updated, or deleted when no report is left; needs the token.",
+    tags=["documents"],
+)
+def delete_document(
+    request: Request,
+    doc_id: Annotated[str, _ID],
+    authorization: Annotated[str | None, Header(description="Bearer <api_token>")] = None,
+) -> Response:
+    _authorize(request, authorization)
+    result = _store(request).delete_document(doc_id)
+    if result is None:
+        raise _not_found(f"no document {doc_id!r}")
+    return ok(result)
+
+
 @router.post(
     "/documents",
     summary="Ingest documents (JSON object, list, or {'documents': [...]}); needs the bearer token.",
@@ -85,12 +111,7 @@ def get_document(request: Request, doc_id: Annotated[str, _ID]) -> Response:
 async def post_documents(
     request: Request, authorization: Annotated[str | None, Header(description="Bearer <api_token>")] = None
 ) -> Response:
-    token = _settings(request).api_token
-    if not token:
-        raise MarsadError(ErrorCode.UNAUTHORIZED, "writes are disabled: no api_token is configured")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise MarsadError(ErrorCode.UNAUTHORIZED, "missing or wrong bearer token")
+    _authorize(request, authorization)
     body = await request.body()
     if len(body) > MAX_POST_BYTES:
         raise MarsadError(ErrorCode.TOO_LARGE, f"request body over {MAX_POST_BYTES} bytes")

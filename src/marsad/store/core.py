@@ -68,6 +68,11 @@ class Store:
         with self.engine.begin() as conn:
             return write.ingest_batch(conn, docs, self.policy)
 
+    def delete_document(self, doc_id: str) -> dict[str, list[str]] | None:
+        """Withdraw a document: its reports leave their events (deleted when none is left)."""
+        with self.engine.begin() as conn:
+            return write.delete_document(conn, doc_id, self.policy)
+
     def stored_hashes(self, ids: list[str]) -> dict[str, str]:
         """{doc_id: content hash} for the ids already stored (lets ingest skip extraction)."""
         with self.engine.connect() as conn:

@@ -284,3 +284,38 @@ def ingest_batch(
             writer.store_event(doc, position, rec)
     writer.flush()
     return report
+
+
+def delete_document(
+    conn: Connection, doc_id: str, policy: MergePolicy = DEFAULT_POLICY
+) -> dict[str, list[str]] | None:
+    """Remove a document and its reports. An event left without reports is deleted; an event that
+    still has others is recomputed from them. Both go to the change log. None if unknown."""
+    if conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is None:
+        return None
+    writer = _BatchWriter(conn, policy, IngestReport())
+    touched = list(
+        dict.fromkeys(
+            conn.execute(
+                select(event_sources.c.event_id)
+                .where(event_sources.c.doc_id == doc_id)
+                .order_by(event_sources.c.seq)
+            ).scalars()
+        )
+    )
+    conn.execute(delete(evidence).where(evidence.c.doc_id == doc_id))
+    conn.execute(delete(event_sources).where(event_sources.c.doc_id == doc_id))
+    conn.execute(delete(documents).where(documents.c.id == doc_id))
+    out: dict[str, list[str]] = {"deleted": [], "updated": []}
+    for event_id in touched:
+        left = conn.execute(select(func.count()).where(event_sources.c.event_id == event_id)).scalar_one()
+        if left:
+            writer.refresh_event(event_id)
+            writer.log(event_id, "updated")
+            out["updated"].append(event_id)
+        else:
+            conn.execute(delete(events).where(events.c.id == event_id))
+            writer.log(event_id, "deleted")
+            out["deleted"].append(event_id)
+    writer.flush()
+    return out
