@@ -141,7 +141,9 @@ def test_home_map_timeline_table_and_filters(tab: Page, dashboard_url: str, dash
     # Column headers sort the table: fatalities, highest first, then lowest first.
     by_fat = sorted(stored, key=lambda e: e["fatalities"])
     page.click("#events-table th[data-sort='fatalities']")
-    fats = page.eval_on_selector_all("#events-table tbody tr td.num:nth-of-type(5)", "ts => ts.map(t => +t.textContent)")
+    fats = page.eval_on_selector_all(
+        "#events-table tbody tr td.num:nth-of-type(5)", "ts => ts.map(t => +t.textContent)"
+    )
     assert fats == sorted((e["fatalities"] for e in stored), reverse=True)
     page.click("#events-table th[data-sort='fatalities']")
     assert _rows(page)[0] in {e["id"] for e in by_fat if e["fatalities"] == by_fat[0]["fatalities"]}
