@@ -105,7 +105,7 @@ def test_bad_inputs_are_rejected_and_the_run_goes_on(tmp_path: Path) -> None:
 
 
 def test_stage_pickles_and_keeps_the_view() -> None:
-    stage = pickle.loads(pickle.dumps(AnalyzeStage()))
+    stage = pickle.loads(pickle.dumps(AnalyzeStage(tokens=True)))
     doc = Document(id="x", text="قُتل جنديان أمس.", published=datetime(2020, 1, 2))
     (out,) = list(run_stages([stage], [doc]))
     assert out.analysis is not None and isinstance(out.analysis.normalized, NormalizedText)
@@ -117,4 +117,4 @@ def test_stage_pickles_and_keeps_the_view() -> None:
 
 def test_analyze_without_any_date() -> None:
     a = analyze_document(Document(id="y", text="قتل جندي أمس في هجوم."))
-    assert a.anchor is None and a.dates == []
+    assert a.anchor is None and a.dates == [] and a.tokens == []  # tokens are opt-in

@@ -108,6 +108,7 @@ def test_any_view_span_maps_back(text: str, data: st.DataObject) -> None:
     cut = cut or (0 < end < len(n.text) and n.orig_index(end - 1) == n.orig_index(end))
     if not cut:
         assert again == n.text[start:end]
+    assert n.orig_array() == [n.orig_index(v) for v in range(len(n.text) + 1)]
     # to_view is the inverse on kept characters
     for v in range(len(n.text)):
         o = n.orig_index(v)

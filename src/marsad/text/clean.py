@@ -27,6 +27,7 @@ COLUMNS = ["kind", "reason", "scope", "max_len", "pattern", "example"]
 KINDS = frozenset({"boilerplate", "related", "caption", "dateline"})
 # Kinds whose lines hold no report text (sentences are not split there).
 NON_TEXT_KINDS = frozenset({"boilerplate", "related", "dateline"})
+HEAD_LINES = 8  # datelines are looked for in the first non-blank lines only
 TITLE_MAX = 100  # a headline is short ...
 _FINAL = re.compile(r"[.!؟?…:]\W*$")  # ... and has no sentence-final punctuation
 
@@ -73,11 +74,16 @@ def _rules() -> tuple[Rule, ...]:
     return tuple(load_rules())
 
 
-def _classify(line: str, rules: tuple[Rule, ...]) -> tuple[Rule, int] | None:
-    """The first rule that fires on a (normalised) line, with the view length it covers."""
+def _classify(line: str, rules: tuple[Rule, ...], head: bool) -> tuple[Rule, int] | None:
+    """The first rule that fires on a (normalised) line, with the view length it covers.
+
+    Prefix (dateline) rules are only tried on the first lines of a report (`head`): a dateline
+    opens the story, and trying them on every paragraph is most of this module's cost."""
     n = len(line.rstrip())
     for rule in rules:
         if rule.prefix:
+            if not head:
+                continue
             m = rule.regex.match(line)
             if m and m.end() <= rule.max_len and m.end() < n:
                 return rule, m.end()
@@ -95,6 +101,7 @@ def find_zones(text: str, norm: NormalizedText | None = None) -> list[Zone]:
     body_start: int | None = None
     body_end = 0
     seen_long = False
+    lines_seen = 0
 
     def close_body() -> None:
         nonlocal body_start
@@ -114,7 +121,8 @@ def find_zones(text: str, norm: NormalizedText | None = None) -> list[Zone]:
             lead = len(line) - len(line.lstrip())
             start = pos + lead
             stop = pos + len(line.rstrip())
-            hit = _classify(line, rules)
+            lines_seen += 1
+            hit = _classify(line, rules, lines_seen <= HEAD_LINES)
             if hit is not None and not hit[0].prefix:
                 close_body()
                 a, b = norm.to_original(start, stop)

@@ -217,7 +217,7 @@ def _tables() -> _Tables:
 class NormalizedText:
     """The normalised view of `original` plus the map back to it (see module docstring)."""
 
-    __slots__ = ("_bp_o", "_bp_v", "original", "text")
+    __slots__ = ("_arr", "_bp_o", "_bp_v", "original", "text")
 
     def __init__(self, original: str, text: str, bp_v: list[int] | None, bp_o: list[int] | None) -> None:
         self.original = original
@@ -226,6 +226,7 @@ class NormalizedText:
         # None means the identity map (nothing deleted or expanded).
         self._bp_v = bp_v
         self._bp_o = bp_o
+        self._arr: list[int] | None = None
 
     @property
     def identity(self) -> bool:
@@ -239,6 +240,23 @@ class NormalizedText:
             return len(self.original)
         i = bisect_right(self._bp_v, v) - 1
         return self._bp_o[i] + (v - self._bp_v[i])
+
+    def orig_array(self) -> list[int]:
+        """`orig_index(v)` for every v in 0..len(text), as one list (built once, for bulk mapping)."""
+        if self._arr is None:
+            n = len(self.text)
+            if self._bp_v is None or self._bp_o is None:
+                arr = list(range(n + 1))
+            else:
+                arr = []
+                bp_v, bp_o = self._bp_v, self._bp_o
+                for i, v0 in enumerate(bp_v):
+                    v1 = bp_v[i + 1] if i + 1 < len(bp_v) else n
+                    o0 = bp_o[i]
+                    arr.extend(range(o0, o0 + v1 - v0))
+                arr.append(len(self.original))
+            self._arr = arr
+        return self._arr
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the view span [start, end) to the original characters it came from."""
@@ -329,6 +347,11 @@ def normalize(text: str) -> NormalizedText:
 def normalize_key(s: str) -> str:
     """Fold a lexicon key like the view (no offsets) and collapse whitespace runs to one space."""
     return " ".join(s.translate(_tables().trans).split())
+
+
+def attached_marks() -> frozenset[str]:
+    """Deleted characters that belong to the preceding letter (harakat, shadda, tatweel)."""
+    return _tables().attached
 
 
 def fold_pattern(pattern: str) -> str:

@@ -39,13 +39,13 @@ KINDS = frozenset(
 MODIFIERS = frozenset({"more_than", "about", "at_least", "less_than"})
 _ARTICLE_OK = frozenset({"vague", "modifier", "post_modifier"})
 
-_DIGITS = re.compile(
-    r"(?<![\d.,:/-])(?:"
-    r"(?P<date>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2})"
-    r"|(?P<time>\d{1,2}:\d{2})"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
-    r")(?![\w/:])"
-)
+# A run of digits and separators, parsed below: starting the pattern with \d lets the regex engine
+# skip to digits quickly (a look-behind first makes it try every position of the article).
+_DIGIT_RUN = re.compile(r"\d[\d,.:/\-]*\d|\d")
+_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+_NUM = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?")
+_PLAIN = re.compile(r"\d+")
 _PERCENT = re.compile(fold_pattern(r"\s*(?:%|بالمئه|بالمائه|في المئه|في المائه)"))
 _YEAR_CUE = re.compile(fold_pattern(r"(?:^|\s)(?:و|ف|ب|ل)?(?:عام|العام|عامي|سنه|السنه|منذ|خلال|حتي)\s+$"))
 _THOUSAND_AFTER = re.compile(fold_pattern(r"\s+(?:و|ف)?(الف|الاف|الفا)(?!\w)"))
@@ -172,22 +172,31 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
         seq_end = m.view_end
     flush()
 
-    for d in _DIGITS.finditer(view):
+    for d in _DIGIT_RUN.finditer(view):
         s, e = d.span()
-        if s and view[s - 1].isalpha():
-            # only a proclitic may touch a number: "و3"، "ب50"; not "كم2" or "F16"
-            if view[s - 1] not in "وفبلك" or (s > 1 and view[s - 2].isalnum()):
+        if s and not view[s - 1].isspace():
+            prev = view[s - 1]
+            if prev in ".,:/":
                 continue
-        if d.group("date"):
+            # only a proclitic may touch a number: "و3"، "ب50"; not "كم2" or "F16"
+            if prev.isalpha() and (prev not in "وفبلك" or (s > 1 and view[s - 2].isalnum())):
+                continue
+        if e < len(view) and view[e].isalpha() and not view[e].isspace():
+            continue  # "16mm", "3D"
+        run = d.group()
+        if _DATE.fullmatch(run):
             found.append((s, e, 0, "date", False))
             continue
-        if d.group("time"):
-            found.append((s, e, int(d.group("time").split(":")[0]), "time", False))
+        if _TIME.fullmatch(run):
+            found.append((s, e, int(run.split(":")[0]), "time", False))
             continue
-        raw = d.group("num").replace(",", "")
-        kind = "digits"
-        if d.group("dec"):
-            kind = "decimal"
+        num = _NUM.fullmatch(run)
+        if num is None:  # a range or code such as "2014-2017": its numbers one by one
+            for p in _PLAIN.finditer(run):
+                found.append((s + p.start(), s + p.end(), int(p.group()), "digits", False))
+            continue
+        raw = num.group("num").replace(",", "")
+        kind = "decimal" if num.group("dec") else "digits"
         value = int(raw)
         t = _THOUSAND_AFTER.match(view, e)
         if t and kind == "digits":
@@ -195,12 +204,7 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
             e = t.end()
         if _PERCENT.match(view, e):
             kind = "percent"
-        elif (
-            kind == "digits"
-            and len(raw) == 4
-            and 1900 <= value <= 2100
-            and _YEAR_CUE.search(view, max(0, s - 12), s)
-        ):
+        elif kind == "digits" and len(raw) == 4 and 1900 <= value <= 2100 and _YEAR_CUE.search(view, max(0, s - 12), s):
             kind = "year"
         found.append((s, e, value, kind, False))
     found.sort()

@@ -23,10 +23,11 @@ from marsad.model import Sentence, Token, Zone
 from marsad.text.clean import NON_TEXT_KINDS
 from marsad.text.data import read_tsv
 from marsad.text.lexicon import ARTICLE, PREFIXES
-from marsad.text.normalize import NormalizedText, normalize, normalize_key
+from marsad.text.normalize import NormalizedText, attached_marks, normalize, normalize_key
 
 _BOUNDARY = re.compile(r"\n+|[.!؟?…؛]+[\"'”»)\]]*(?=\s|$)")
 _WORD = re.compile(r"[^\W_]+")
+_CLITIC_FIRST = frozenset("وفبلكا")
 _ARTICLE_PREFIXES = tuple(
     sorted(
         (p for p in PREFIXES | {"لل", "ولل", "فلل"} if p.endswith(ARTICLE) or p.endswith("لل")),
@@ -51,9 +52,9 @@ def clitic_exceptions() -> frozenset[str]:
 
 def _is_abbreviation(view: str, dot: int, abbrevs: frozenset[str]) -> bool:
     """Is the single '.' at `dot` the end of an abbreviation such as "د." or "ق.م."?"""
-    start = dot
-    while start > 0 and not view[start - 1].isspace():
-        start -= 1
+    start = max(view.rfind(" ", 0, dot), view.rfind("\n", 0, dot)) + 1
+    if dot - start > 6:  # abbreviations are short: most full stops end here
+        return False
     word = view[start:dot].strip("(\"'«")
     return " ".join(word.split(".")) in abbrevs
 
@@ -95,38 +96,42 @@ def _add(out: list[Sentence], norm: NormalizedText, part: str, base: int, a: int
     out.append(Sentence(s, e, kind))
 
 
-def split_clitics(word: str) -> tuple[int, int]:
+def split_clitics(word: str, exceptions: frozenset[str] | None = None) -> tuple[int, int]:
     """(stem offset, bare offset) inside a normalised word: where the stem and the bare word start."""
-    for p in _ARTICLE_PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            if p.endswith("لل"):  # ل + article: the stem starts at the article's lam
-                return len(p) - 1, len(p)
-            return len(p) - 2, len(p)
-    if word[0] in "وف" and len(word) >= 4 and word not in clitic_exceptions():
-        return 1, 1
+    if word[0] not in _CLITIC_FIRST:
+        return 0, 0
+    if "ل" in word[:5]:
+        for p in _ARTICLE_PREFIXES:
+            if word.startswith(p) and len(word) - len(p) >= 2:
+                if p.endswith("لل"):  # ل + article: the stem starts at the article's lam
+                    return len(p) - 1, len(p)
+                return len(p) - 2, len(p)
+    if word[0] in "وف" and len(word) >= 4:
+        if word not in (exceptions if exceptions is not None else clitic_exceptions()):
+            return 1, 1
     return 0, 0
 
 
 def tokenize(text: str, norm: NormalizedText | None = None) -> list[Token]:
     norm = norm or normalize(text)
     view = norm.text
+    orig = norm.orig_array()
+    attached = attached_marks()
+    exceptions = clitic_exceptions()
     out: list[Token] = []
+    append = out.append
     for m in _WORD.finditer(view):
         word = m.group()
         vs, ve = m.span()
-        stem_at, bare_at = split_clitics(word)
-        start, end = norm.to_original(vs, ve)
+        stem_at, bare_at = split_clitics(word, exceptions)
+        start = orig[vs]
+        end = orig[ve - 1] + 1
+        if orig[ve] > end:  # deleted marks follow: take those attached to the last letter
+            limit = orig[ve]
+            while end < limit and text[end] in attached:
+                end += 1
         stem = word[stem_at:]
         if stem_at != bare_at:  # لل: the article's alef is not written
             stem = ARTICLE + word[bare_at:]
-        out.append(
-            Token(
-                start=start,
-                end=end,
-                norm=word,
-                stem_start=norm.orig_index(vs + stem_at) if stem_at else start,
-                stem=stem,
-                bare=word[bare_at:],
-            )
-        )
+        append(Token(start, end, word, orig[vs + stem_at], stem, word[bare_at:]))
     return out
