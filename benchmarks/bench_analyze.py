@@ -111,7 +111,9 @@ def main() -> int:
     n = best_bare[0]
     print(f"articles: {n} ({ANT.name}), one process, best of {args.repeat}")
     print(f"bare (gzip+json+split):   {n / best_bare[1]:9.0f} articles/s")
-    print(f"analyze (no tokens):      {n / best_an[1]:9.0f} articles/s   ({best_an[2]} numbers, {best_an[3]} dates)")
+    print(
+        f"analyze (no tokens):      {n / best_an[1]:9.0f} articles/s   ({best_an[2]} numbers, {best_an[3]} dates)"
+    )
     print(f"analyze (with tokens):    {n / best_tok[1]:9.0f} articles/s")
     print("per-article microseconds over the first 3,000 articles:")
     for k, v in parts(3000).items():
