@@ -40,7 +40,7 @@ class Incident:
 
 LEAD_SENTENCES = 3  # sentences after the first one with a trigger that still count as the lead
 # Violence that only a crowd event explains: a protester killed, clashes between protesters and police.
-CROWD_VIOLENCE = frozenset({"KILL", "FIRE", "CLASH"})
+CROWD_VIOLENCE = frozenset({"KILL", "FIRE", "CLASH", "ATTACK", "EXECUTE"})
 
 
 def family(tags: set[str]) -> str:

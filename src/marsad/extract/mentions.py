@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.extract.lexicon import ActorEntry, Casualty, Cue, Lexicons, Trigger
-from marsad.extract.patterns import Hit
+from marsad.extract.patterns import Hit, Tok
 from marsad.extract.textview import SKIP_ZONES, DocView, SentView
 from marsad.model import DateMention
 
@@ -92,6 +92,23 @@ def _best_hits(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+# Among protest words, "مسيرة" is a march (not a drone) and "انفجرت مظاهرات" means they broke out.
+_CROWD_READINGS = {"AIR": ("مسيره", "مسيرات"), "IED": ("انفجرت", "انفجر", "انفجار", "انفجارات")}
+
+
+def _crowd_words(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
+    if not any(h.pattern.payload.tag == "PROTEST" for h in hits):
+        return hits
+    out = []
+    for h in hits:
+        trig: Trigger = h.pattern.payload
+        words = _CROWD_READINGS.get(trig.tag)
+        if words and not trig.strong and h.first == h.last and toks[h.first].forms & set(words):
+            continue
+        out.append(h)
+    return out
+
+
 def _old_year_tokens(view: DocView, sv: SentView) -> list[int]:
     """Token indexes of years well before the report's own date (background history)."""
     if view.anchor is None:
@@ -169,6 +186,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         if (old_years or old_dates) and not blocked_sentence and not _recent_date(view, sv):
             # an old year or date and nothing recent: the whole sentence is history
             blocked_sentence = "background"
+        trig_hits = _crowd_words(trig_hits, toks)
         trigs: list[TrigHit] = []
         for h in trig_hits:
             trig: Trigger = h.pattern.payload
