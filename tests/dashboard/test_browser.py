@@ -159,6 +159,11 @@ def test_home_map_timeline_table_and_filters(tab: Page, dashboard_url: str, dash
     _reload_after(page, lambda: page.click("#filters button[type=submit]"))
     assert set(_rows(page)) == {e["id"] for e in stored if e["country"] == "Iraq" and e["fatalities"] >= 5}
     assert "country=Iraq" in page.url and "min_fatalities=5" in page.url
+    # The CSV link downloads the same selection, from the API's export.
+    csv_href = page.get_attribute("#dl-csv", "href") or ""
+    assert "country=Iraq" in csv_href and "min_fatalities=5" in csv_href
+    csv_rows = httpx.get(f"{dashboard_url}{csv_href}").text.strip().splitlines()
+    assert len(csv_rows) - 1 == len(_rows(page))
 
     # Arabic full-text search over the source reports (hamza/alef-insensitive on the server).
     _reload_after(page, lambda: page.click("#filters-reset"))

@@ -1,7 +1,7 @@
 // The dashboard's home page: filters -> GET /events (all pages up to a cap) -> map, timeline, table;
 // and the alerts panel from GET /alerts. Filter state lives in the URL so a view can be shared.
 
-import { api, listOf, eventId, initI18n, LANG, t, typeLabel, fmtNumber, el, placeLabel, sourceCount, typeColor, TYPE_COLORS } from "./common.js";
+import { API, api, listOf, eventId, initI18n, LANG, t, typeLabel, fmtNumber, el, placeLabel, sourceCount, typeColor, TYPE_COLORS } from "./common.js";
 import { SvgMap } from "./map.js";
 import { renderTimeline, renderSparkline, baselineOf, dailyRows } from "./charts.js";
 
@@ -65,6 +65,11 @@ async function load() {
   history.replaceState(null, "", qs ? `?${qs}` : window.location.pathname);
   setStatus(t("status.loading"));
   document.body.classList.add("loading");
+  // The export links download exactly what the filters select (every matching event, not the cap).
+  const fq = new URLSearchParams(filters).toString();
+  for (const [id, path] of [["dl-csv", "/export.csv"], ["dl-geojson", "/export.geojson"], ["dl-parquet", "/export.parquet"]]) {
+    document.getElementById(id).href = `${API}${path}${fq ? `?${fq}` : ""}`;
+  }
   const gen = ++state.gen; // a newer load() makes this one's results stale
   const show = (events, truncated, stats) => {
     if (gen !== state.gen) return;
