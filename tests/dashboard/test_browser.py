@@ -274,6 +274,13 @@ def test_arabic_layout_persists_across_pages(tab: Page, dashboard_url: str) -> N
     tab.shot("home-ar")
 
 
+def test_a_refused_filter_shows_the_servers_message(tab: Page, dashboard_url: str) -> None:
+    page = tab.open(f"{dashboard_url}/dashboard?date_from=2023-05-01&date_to=2021-01-01")
+    status = page.locator("#summary .error").inner_text()
+    assert status.startswith("Could not load data") and "date_from is after date_to" in status
+    tab.errors.clear()  # the browser logs the 400 it was answered
+
+
 def test_unknown_event_says_so(tab: Page, dashboard_url: str) -> None:
     page = tab.open(f"{dashboard_url}/dashboard/events/no-such-event")
     assert page.locator("#event-status").inner_text() == "No such event."
