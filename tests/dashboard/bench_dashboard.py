@@ -12,6 +12,7 @@ every /events page fetched (500 per request), boundaries parsed, map, timeline a
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import statistics
@@ -174,6 +175,7 @@ def main() -> None:
     args = ap.parse_args()
     rows = []
     weight: dict[str, int] = {}
+    load0 = os.getloadavg()[0]
     for n in args.events:
         with tempfile.TemporaryDirectory() as tmp:
             store = Store(f"sqlite:///{tmp}/bench.db")
@@ -194,7 +196,8 @@ def main() -> None:
     bounds = sum(v for k, v in weight.items() if "boundaries" in k)
     lines = [
         f"Measured {datetime.now().date().isoformat()} on {platform.machine()}, {platform.python_version()}, "
-        f"Chromium {CHROMIUM} headless, {args.runs} runs each, the app on 127.0.0.1 (uvicorn, one worker), SQLite.",
+        f"Chromium {CHROMIUM} headless, {args.runs} runs each, the app on 127.0.0.1 (uvicorn, one worker), SQLite; "
+        f"load average {load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end ({os.cpu_count()} CPUs).",
         "",
         "| events in store | ingest (s, synthetic, pre-extracted) | home: first 500 drawn, median (s) "
         "| home: all drawn, median (s) | home max (s) | home incl. alerts panel, median (s) | event page median (s) | event max (s) |",
@@ -209,10 +212,15 @@ def main() -> None:
     table = "\n".join(lines)
     print(table)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    head = (
-        "# Dashboard benchmark\n\nOwner: dashboard (H8). Written by tests/dashboard/bench_dashboard.py.\n\n"
-    )
-    RESULTS.write_text(head + "<!-- BENCH -->\n" + table + "\n<!-- /BENCH -->\n", encoding="utf-8")
+    block = "<!-- BENCH -->\n" + table + "\n<!-- /BENCH -->"
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    if "<!-- BENCH -->" in old and "<!-- /BENCH -->" in old:  # keep the notes around the table
+        before, rest = old.split("<!-- BENCH -->", 1)
+        new = before + block + rest.split("<!-- /BENCH -->", 1)[1]
+    else:
+        new = "# Dashboard benchmark\n\nOwner: dashboard (H8). Written by tests/dashboard/bench_dashboard.py.\n\n"
+        new += block + "\n"
+    RESULTS.write_text(new, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -88,6 +88,12 @@ export async function initI18n(onChange) {
       } catch (_) {
         /* private mode: the choice lasts for this page only */
       }
+      // A ?lang= in the address would override the choice on the next load: keep it in step.
+      const url = new URL(window.location.href);
+      if (url.searchParams.has("lang")) {
+        url.searchParams.set("lang", LANG);
+        history.replaceState(null, "", url);
+      }
       applyLabels();
       if (onChange) onChange();
     });
