@@ -35,10 +35,21 @@ def report(store: Store, examples: int = 3) -> dict[str, object]:
         "events_merged_across_outlets": len(cross),
         "reports_in_multi_report_events": sum(k * v for k, v in n_sources.items() if k > 1),
     }
-    # examples: the cross-outlet events with the most reports first, then most fatalities
-    cross.sort(key=lambda e: (-len(e["doc_ids"]), -e["fatalities"], e["id"]))
+    # the biggest clusters (a caveat: extraction turns commentary on a big story into events)
+    out["largest"] = [
+        {
+            "id": e["id"],
+            "event_date": e["event_date"],
+            "sub_event_type": e["sub_event_type"],
+            "reports": len(e["doc_ids"]),
+        }
+        for e in sorted(cross, key=lambda e: (-len(e["doc_ids"]), e["id"]))[:5]
+    ]
+    # examples: small cross-outlet events (2-4 reports) with casualties, most fatalities first
+    small = [e for e in cross if len(e["doc_ids"]) <= 4 and e["fatalities"] > 0]
+    small.sort(key=lambda e: (-e["fatalities"], e["id"]))
     shown = []
-    for e in cross[:examples]:
+    for e in small[:examples]:
         d = store.get_event(e["id"]) or {}
         shown.append(
             {
