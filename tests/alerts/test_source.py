@@ -32,10 +32,10 @@ def test_jsonl_gzip_and_parquet_give_the_same_rows(tmp_path: Path) -> None:
     ]
     pq.write_table(pa.Table.from_pylist(flat), tmp_path / "events.parquet")
 
-    reader = RowReader()
+    reader, other = RowReader(), RowReader()
     from_jsonl = list(reader.paths([tmp_path / "a"]))
-    from_parquet = list(reader.paths([tmp_path / "events.parquet"]))
-    assert not reader.skipped
+    from_parquet = list(other.paths([tmp_path / "events.parquet"]))
+    assert not reader.skipped and not other.skipped
     assert [r.id for r in from_jsonl] == [r["event_id_cnty"] for r in recs]
     assert [(r.id, r.date, r.admin1, r.fatalities) for r in from_parquet] == [
         (r.id, r.date, r.admin1, r.fatalities) for r in from_jsonl
@@ -70,3 +70,18 @@ def test_missing_file_is_a_coded_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         list(RowReader().jsonl(tmp_path / "nope.jsonl"))
     assert info.value.code == "E_IO"
+
+
+def test_batch_output_twins_and_duplicates_are_read_once(tmp_path: Path) -> None:
+    recs = _records()
+    events = tmp_path / "events"
+    events.mkdir()
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n"
+    (events / "part-00000.jsonl").write_text(lines, encoding="utf-8")
+    flat = [{k: r[k] for k in ("event_id_cnty", "event_date", "admin1")} for r in recs]
+    pq.write_table(pa.Table.from_pylist(flat), events / "part-00000.parquet")  # the shard's twin
+    (tmp_path / "again.jsonl").write_text(lines, encoding="utf-8")  # the same events once more
+    reader = RowReader()
+    rows = list(reader.paths([events, tmp_path / "again.jsonl"]))
+    assert len(rows) == len(recs) == len({r.id for r in rows})
+    assert len(reader.skipped) == len(recs) and all("E_DUPLICATE_ID" in why for _, why in reader.skipped)

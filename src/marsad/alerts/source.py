@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class RowReader:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason)
+    seen: set[str] = field(default_factory=set)  # ids read from files so far
 
     def rows(self, records: Iterable[Any], origin: str = "") -> Iterator[EventRow]:
         for i, rec in enumerate(records):
@@ -65,7 +66,12 @@ class RowReader:
         yield from self.rows(table.to_pylist(), str(path))
 
     def paths(self, paths: Iterable[Path]) -> Iterator[EventRow]:
-        """Read files and directories (recursively: *.jsonl, *.jsonl.gz, *.parquet)."""
+        """Read files and directories (recursively: *.jsonl, *.jsonl.gz, *.parquet).
+
+        A batch run writes each shard twice (part-N.jsonl and part-N.parquet): in a directory the
+        Parquet twin of a JSONL file is not read again. An id seen twice is counted once (and the
+        later copies are listed in `skipped` with E_DUPLICATE_ID).
+        """
         for path in paths:
             if path.is_dir():
                 files = sorted(
@@ -73,11 +79,25 @@ class RowReader:
                     for p in path.rglob("*")
                     if p.is_file() and (p.name.endswith((".jsonl", ".jsonl.gz", ".parquet")))
                 )
+                names = {p.name for p in files}
+                files = [
+                    p
+                    for p in files
+                    if not (p.suffix == ".parquet" and {f"{p.stem}.jsonl", f"{p.stem}.jsonl.gz"} & names)
+                ]
                 yield from self.paths(files)
             elif path.name.endswith(".parquet"):
-                yield from self.parquet(path)
+                yield from self._unique(self.parquet(path))
             else:
-                yield from self.jsonl(path)
+                yield from self._unique(self.jsonl(path))
+
+    def _unique(self, rows: Iterable[EventRow]) -> Iterator[EventRow]:
+        for row in rows:
+            if row.id in self.seen:
+                self.skipped.append((row.id, f"{ErrorCode.DUPLICATE_ID}: event id seen before"))
+                continue
+            self.seen.add(row.id)
+            yield row
 
 
 def rows_from_store(url: str, date_from: dt.date | None = None) -> tuple[list[EventRow], RowReader]:
