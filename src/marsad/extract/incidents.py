@@ -171,6 +171,8 @@ def group(
                     continue
                 target = inc
                 break
+        if target is None and all(t.anaphoric for t in m.live if not t.generic):
+            continue  # "this attack" refers to something told before (maybe history): no new incident
         if target is None:
             # The main incident is told in the lead; one first met deep in the report, or any
             # further one, must stand on its own (figures or a group, and its own day or place).

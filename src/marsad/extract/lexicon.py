@@ -62,6 +62,7 @@ CUE_KINDS = frozenset(
         "denial",
         "hypothetical",
         "metaphor",
+        "anaphora",
     }
 )
 CUE_SCOPES = frozenset({"before", "prev", "sentence"})

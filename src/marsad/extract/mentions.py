@@ -33,6 +33,7 @@ class TrigHit:
     first: int  # token indexes
     last: int
     blocked: str = ""  # cue kind that rules it out
+    anaphoric: bool = False  # "هذا الهجوم" / "ذلك التفجير": an incident told before
 
 
 @dataclass(slots=True)
@@ -199,7 +200,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     th.blocked = kind
             for last, kind in prev:
                 if h.first - last == 1:
-                    th.blocked = kind
+                    if kind == "anaphora":
+                        th.anaphoric = True  # "هذا الهجوم": refers back, never a new incident
+                    else:
+                        th.blocked = kind
             if any(abs(h.first - y) <= YEAR_WINDOW for y in old_years) or any(
                 abs(ds - s) < 60 for ds, _ in old_dates
             ):
