@@ -204,7 +204,12 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
             e = t.end()
         if _PERCENT.match(view, e):
             kind = "percent"
-        elif kind == "digits" and len(raw) == 4 and 1900 <= value <= 2100 and _YEAR_CUE.search(view, max(0, s - 12), s):
+        elif (
+            kind == "digits"
+            and len(raw) == 4
+            and 1900 <= value <= 2100
+            and _YEAR_CUE.search(view, max(0, s - 12), s)
+        ):
             kind = "year"
         found.append((s, e, value, kind, False))
     found.sort()
