@@ -61,6 +61,7 @@ NON_ARABIC = set("پچژگکیەۆێڵڕٹںےہھۇۋېڭ")
 # Direction marks GeoNames leaves inside some Arabic names ("حفر الباطن\u200e").
 BIDI = {c: None for c in (0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0xFEFF, 0x061C)}
 WORLD_MIN_POP = 150_000
+TRANSLIT_MIN_POP = 1000
 SIMPLIFY_DEG = 0.004  # ~400 m: enough for point-in-polygon of towns, keeps the file small
 
 
@@ -232,9 +233,13 @@ def build(shared: Path, out: Path) -> dict[str, int]:
     entries: list[dict[str, Any]] = []
     for c in cities:
         names = sorted(set(arabic_names(c["alternatenames"]) + extra.get(c["geonameid"], [])))
+        latin: list[str] = []
         if c["countrycode"] not in REGION:
             names = [n for n in names if name_key(n) not in country_keys]
-        if not names:
+        elif not names and (c["population"] or 0) >= TRANSLIT_MIN_POP:
+            # No Arabic name: matched by consonant skeleton of its Latin name (marsad.geo.translit).
+            latin = [c["name"]]
+        if not names and not latin:
             continue
         cc = c["countrycode"]
         a1: str | None = c["admin1code"] or None
@@ -245,8 +250,9 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             {
                 "feature": "populated_place",
                 "name": ascii_name(c["name"]),
-                "name_ar": display_ar(names),
+                "name_ar": display_ar(names) if names else "",
                 "names": names,
+                "latin": latin,
                 "cc": cc,
                 "admin1": a1,
                 "admin2": a2,
@@ -384,6 +390,7 @@ def write(
         CREATE TABLE entry(id INTEGER PRIMARY KEY, feature TEXT, name TEXT, name_ar TEXT, cc TEXT,
             admin1 TEXT, admin2 TEXT, admin3 TEXT, lat REAL, lon REAL, population INTEGER, ref TEXT);
         CREATE TABLE name(entry INTEGER, name TEXT);
+        CREATE TABLE latin(entry INTEGER, name TEXT);
         CREATE TABLE admin(cc TEXT, code TEXT, level INTEGER, name TEXT, name_ar TEXT,
             PRIMARY KEY(cc, code));
         CREATE TABLE country(cc TEXT PRIMARY KEY, iso INTEGER, name TEXT, name_ar TEXT);
@@ -400,6 +407,8 @@ def write(
         for n in sorted(set(e["names"])):
             db.execute("INSERT INTO name VALUES (?,?)", (i, n))
             n_names += 1
+        for n in e.get("latin", []):
+            db.execute("INSERT INTO latin VALUES (?,?)", (i, n))
     for (cc, code), info in sorted(admin1.items()):
         db.execute(
             "INSERT INTO admin VALUES (?,?,?,?,?)",

@@ -18,6 +18,7 @@ from typing import Any
 from marsad.errors import ConfigError
 from marsad.geo.data import data_dir
 from marsad.geo.keys import joined_key, name_key
+from marsad.geo.translit import latin_skeleton
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Gazetteer:
     admin_names: dict[tuple[str, str], tuple[str, str | None]]  # (cc, code) -> (name, name_ar)
     countries: dict[str, tuple[str, int | None, str | None]]  # cc -> (name, iso numeric, name_ar)
     fuzzy_keys: dict[int, list[str]] = field(default_factory=dict)  # length -> one-word keys
+    skeletons: dict[str, tuple[int, ...]] = field(default_factory=dict)  # Latin-name skeleton -> ids
     path: Path | None = None
     load_seconds: float = 0.0
 
@@ -88,6 +90,11 @@ def load(path: Path | None = None) -> Gazetteer:
                 names[jk].add(eid)
         admin_names = {(cc, code): (nm, ar) for cc, code, _lvl, nm, ar in db.execute("SELECT * FROM admin")}
         countries = {cc: (nm, iso, ar) for cc, iso, nm, ar in db.execute("SELECT * FROM country")}
+        skel: dict[str, set[int]] = defaultdict(set)
+        for eid, name in db.execute("SELECT entry, name FROM latin"):
+            sk = latin_skeleton(name, entries[eid].cc).replace(" ", "")
+            if len(sk) >= 3:
+                skel[sk].add(eid)
     finally:
         db.close()
     index = {k: tuple(sorted(v)) for k, v in names.items()}
@@ -102,6 +109,7 @@ def load(path: Path | None = None) -> Gazetteer:
         admin_names=admin_names,
         countries=countries,
         fuzzy_keys=dict(fuzzy),
+        skeletons={k: tuple(sorted(v)) for k, v in skel.items()},
         path=path,
     )
     gaz.load_seconds = time.perf_counter() - t0

@@ -25,6 +25,7 @@ from rapidfuzz.process import extractOne
 from marsad.geo.data import FEATURES_OF_TYPE, load_countries, load_cues
 from marsad.geo.gazetteer import FEATURE_RANK, Entry, Gazetteer
 from marsad.geo.keys import Tok, fold, name_key, strip_article, tokenize
+from marsad.geo.translit import arabic_skeleton
 from marsad.model import Place
 
 # Characters allowed between the words of one multi-word name.
@@ -44,6 +45,7 @@ class Mention:
     type_value: str | None = None  # "admin1", "city" … from a type word before the name
     modified: bool = False  # a precision-2 modifier applies
     fuzzy: bool = False
+    translit: bool = False  # matched a Latin-only GeoNames name by consonant skeleton
     whole: tuple[int, ...] = ()  # entries whose name includes the type word ("سوق الشيوخ")
     choice: int | None = None
     score: float = 0.0
@@ -121,8 +123,11 @@ class Geocoder:
         """Every resolved place mention of `text`, in text order, offsets into `text`.
 
         `norm` (a NormalizedText of the same text) is accepted for interface compatibility; the
-        geocoder tokenises the original text itself, so offsets need no mapping back.
+        geocoder tokenises the original text itself, so offsets need no mapping back. Without a
+        `country_hint` the report's country is guessed first (`country_of`).
         """
+        if country_hint is None:
+            country_hint = self.country_of(text)
         return list(self._analyse(text, country_hint).places)
 
     def locate(
@@ -266,6 +271,32 @@ class Geocoder:
                 return True
         return j < len(toks) and toks[j].bare in self.mods_after
 
+    def _plain_word(self, tok: Tok) -> bool:
+        b = tok.bare
+        return len(b) >= 3 and b not in self.stops and b not in self.parts and b not in self.stops_noart
+
+    def _translit(
+        self, text: str, toks: list[Tok], i: int, typ: str | None
+    ) -> tuple[int, int, tuple[int, ...]] | None:
+        """(end word, start offset, entry ids) of a Latin-only GeoNames name spelled at word i."""
+        skel = self.gaz.skeletons
+        if not skel or not self._plain_word(toks[i]):
+            return None
+        # Only after a settlement/admin type word (مدينة جمامي، بلدة بولو بردي): on free text,
+        # skeletons of ordinary words hit foreign towns (القنصلية ~ Kaynaslı). The place must
+        # also lie in the report's country (checked in _drop_strays).
+        if typ is None or typ in ("area", "poi", "district"):
+            return None
+        need = 3
+        two = i + 1 < len(toks) and self._joined(text, toks, i) and self._plain_word(toks[i + 1])
+        for span in (2, 1) if two else (1,):
+            for word, start in toks[i].readings:
+                parts = [word] + [toks[k].bare for k in range(i + 1, i + span)]
+                sk = arabic_skeleton(parts).replace(" ", "")
+                if len(sk) >= need and sk in skel:
+                    return i + span, start, skel[sk]
+        return None
+
     def _fuzzy(self, tok: Tok) -> tuple[str, tuple[int, ...]] | None:
         word = tok.readings[-1][0] if len(tok.readings) > 1 else tok.bare
         for cand in {tok.bare, word}:
@@ -305,6 +336,7 @@ class Geocoder:
                     or (len(key) < 3 and not (admin_typ and has_admin))  # قضاء الحي, not "ام"
                     or (key in self.parts and not (admin_typ and has_admin))  # "قرية أبو …" alone
                     or (weak and key in self.stops)
+                    or (len(key) < 4 and all(E[c].cc not in self._covered for c in ids))  # "وان" ≠ Vaughan
                     or (weak and key in self.stops_noart and not article)
                 ):
                     hit = None
@@ -319,6 +351,15 @@ class Geocoder:
                         continue
             if hit is None:
                 extra = ()
+                tr = self._translit(text, toks, i, typ)
+                if tr is not None:
+                    j, tstart, ids = tr
+                    m = Mention(tstart, toks[j - 1].end, i, j, "", ids, typ, translit=True)
+                    m.modified = self._modified(toks, i, j, taken)
+                    mentions.append(m)
+                    taken.update(range(i, j))
+                    i = j
+                    continue
                 if typ is not None and toks[i].bare not in self.types and toks[i].bare not in self.stops:
                     fz = self._fuzzy(toks[i]) if FEATURES_OF_TYPE.get(typ) != "any" else None
                     if fz is not None:
@@ -338,8 +379,8 @@ class Geocoder:
             words, key, start, ids = hit
             j = i + words
             cands = tuple(sorted(set(ids) | set(extra))) if extra else ids
-            extra = ()
             m = Mention(start, toks[j - 1].end, i, j, key, cands, typ, whole=extra)
+            extra = ()
             m.modified = self._modified(toks, i, j, taken)
             mentions.append(m)
             taken.update(range(i, j))
@@ -349,7 +390,7 @@ class Geocoder:
     # ------------------------------------------------------------------ disambiguation
     def _prior(self, e: Entry, typ: str | None) -> float:
         if e.feature == "country":
-            s = 5.0
+            s = 7.0  # a country name shared with a village (عمان) means the country
         elif e.feature == "admin1":
             s = 3.5  # beats towns under ~100k sharing a governorate's name (صلاح الدين)
         elif e.feature == "admin2":
@@ -390,6 +431,8 @@ class Geocoder:
                 s = self._prior(e, m.type_value)
                 if hint and e.cc == hint:
                     s += 3.0
+                if m.translit:
+                    s -= 1.0
                 if c in m.whole:
                     s += 2.5  # the longer reading (type word included) is the more specific name
                 if home is not None and e.feature == "country" and e.cc != hint and several_countries(m):
@@ -433,9 +476,16 @@ class Geocoder:
         100k outside the report's country, whose country no other mention supports, is taken for an
         unlisted local place (an Unknown after a type word) rather than a far-away namesake.
         """
-        if hint is None:
-            return
         E = self.gaz.entries
+        if hint is None:
+            for m in mentions:
+                if m.translit:
+                    m.choice = None
+            return
+        for m in mentions:
+            # A skeleton match is only believed inside the report's own country.
+            if m.translit and m.choice is not None and E[m.choice].cc != hint:
+                m.choice = None
         chosen = Counter(E[m.choice].cc for m in mentions if m.choice is not None)
         for m in mentions:
             if m.choice is None:
@@ -481,7 +531,7 @@ class Geocoder:
             end=m.end,
             text=text[m.start : m.end],
             name=e.name,
-            name_ar=e.name_ar,
+            name_ar=e.name_ar or text[m.start : m.end],
             country=g.country_name(e.cc),
             country_code=e.cc,
             admin1=g.admin_name(e.cc, e.admin1),

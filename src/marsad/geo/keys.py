@@ -97,8 +97,10 @@ class Tok:
 
 
 _CONJ = ("", "و", "ف")
-_PREP = ("", "ب", "ل", "ك")
-_PROCLITIC_START = frozenset("وفبلك")
+# ك ("like") is left out: before a place name it is rare, and peeling it turns words into
+# towns (كبيرا → بيرا, Beira).
+_PREP = ("", "ب", "ل")
+_PROCLITIC_START = frozenset("وفبل")
 
 
 def _orig_offset(word: str, folded_prefix_len: int) -> int:
@@ -115,7 +117,7 @@ def _orig_offset(word: str, folded_prefix_len: int) -> int:
 
 
 def readings(word: str, folded: str) -> tuple[tuple[str, int], ...]:
-    """All key readings of a word: as is, then with و/ف + ب/ل/ك + ال/ل peeled off."""
+    """All key readings of a word: as is, then with و/ف + ب/ل + ال/ل peeled off."""
     out: list[tuple[str, int]] = [(strip_article(folded), 0)]
     if folded[:1] not in _PROCLITIC_START:
         return (out[0],)
