@@ -81,7 +81,7 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         crowd = any(a.entry.kind in ("crowd", "rioters") for a in m.actors)
         return crowd or len(tags) > 1 or bool(m.dates)
     # weak words: two kinds of violence, or one with a toll, a group, a victim or a day
-    support = int(has_cas) + int(someone) + int(bool(m.dates)) + len(tags)
+    support = int(has_cas) + int(someone) + len(tags)
     if accident_doc and not armed:
         return False
     return support >= 2
