@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
@@ -110,6 +110,7 @@ class Geocoder:
         self._covered = set(load_countries())
         self._country_entry = {e.cc: e for e in gaz.entries if e.feature == "country"}
         self._cache: OrderedDict[tuple[str, str | None], Analysis] = OrderedDict()
+        self._matches: OrderedDict[str, tuple[list[Mention], list[Unknown]]] = OrderedDict()
         self._polys: object | None = None
 
     def __reduce__(self) -> tuple[object, tuple[()]]:
@@ -216,8 +217,16 @@ class Geocoder:
         if cache and ck in self._cache:
             self._cache.move_to_end(ck)
             return self._cache[ck]
-        toks = tokenize(text)
-        mentions, unknowns = self._match(text, toks)
+        # Matching does not depend on the hint: reuse it across country_of / find_places / locate.
+        matched = self._matches.get(text) if cache else None
+        if matched is None:
+            matched = self._match(text, tokenize(text))
+            if cache:
+                self._matches[text] = matched
+                if len(self._matches) > 8:
+                    self._matches.popitem(last=False)
+        mentions = [replace(m, scores={}) for m in matched[0]]
+        unknowns = list(matched[1])
         self._resolve(mentions, hint)
         self._drop_strays(mentions, unknowns, hint)
         places = [self._place(text, m) for m in mentions if m.choice is not None]
@@ -546,8 +555,6 @@ class Geocoder:
 
 
 def _with_precision(p: Place, prec: int) -> Place:
-    from dataclasses import replace
-
     return replace(p, geo_precision=prec)
 
 
