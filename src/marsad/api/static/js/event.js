@@ -9,7 +9,7 @@ const ID = document.body.dataset.eventId;
 // Fields shown in the facts table, in this order; each row links to its evidence spans.
 const FACTS = [
   "event_date", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
-  "location", "admin2", "admin1", "country", "fatalities", "injured", "interaction", "civilian_targeting",
+  "location", "admin2", "admin1", "country", "latitude", "longitude", "fatalities", "injured", "interaction", "civilian_targeting",
   "time_precision", "geo_precision", "confidence",
 ];
 let EVENT = null;

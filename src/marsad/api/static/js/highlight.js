@@ -3,9 +3,11 @@
 import { el, t, fieldLabel } from "./common.js";
 
 // A stable colour per evidence field (index into the CSS palette --f0 … --f9).
-const FIELD_ORDER = ["fatalities", "injured", "event_date", "location", "actor1", "actor2", "sub_event_type", "event_type", "trigger", "admin1"];
+// Place fields (admin units, coordinates) share the location's colour: they come from the same words.
+const FIELD_ORDER = ["fatalities", "injured", "event_date", "location", "actor1", "actor2", "sub_event_type", "event_type", "trigger"];
+const SAME_AS = { admin1: "location", admin2: "location", admin3: "location", country: "location", latitude: "location", longitude: "location" };
 export const fieldClass = (f) => {
-  const i = FIELD_ORDER.indexOf(f);
+  const i = FIELD_ORDER.indexOf(SAME_AS[f] || f);
   return `f${i >= 0 ? i : 9}`;
 };
 
@@ -33,7 +35,11 @@ export function highlight(text, spans) {
   for (let i = 0; i < points.length - 1; i++) {
     const [a, b] = [points[i], points[i + 1]];
     const piece = chars.slice(a, b).join("");
-    const cover = valid.filter((s) => s.start <= a && s.end >= b).sort((x, y) => x.end - x.start - (y.end - y.start));
+    // Innermost span first; among spans of equal length, the field earlier in FIELD_ORDER.
+    const rank = (f) => (FIELD_ORDER.includes(f) ? FIELD_ORDER.indexOf(f) : FIELD_ORDER.length);
+    const cover = valid
+      .filter((s) => s.start <= a && s.end >= b)
+      .sort((x, y) => x.end - x.start - (y.end - y.start) || rank(x.field) - rank(y.field));
     if (!cover.length) {
       frag.append(piece);
       continue;
