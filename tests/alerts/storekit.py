@@ -20,6 +20,11 @@ CLASH = (
     "داعش في قرية {village} التابعة لقضاء {district} جنوب غربي كركوك، ما أسفر عن مقتل {n} من المسلحين.\n"
     "وقال مصدر في قيادة الشرطة إن المسلحين حاولوا التسلل إلى القرية تحت جنح الظلام."
 )
+DIYALA_CLASH = (
+    "بعقوبة - قال مصدر أمني في محافظة ديالى، {day}، إن قوة من الجيش العراقي اشتبكت مع مسلحين من "
+    "تنظيم داعش في بساتين قرية {village} التابعة لقضاء {district}، من دون تسجيل خسائر بشرية.\n"
+    "وأضاف المصدر أن القوة عثرت بعد الاشتباك على مخبأ للأسلحة."
+)
 IED = (
     "بعقوبة - انفجرت عبوة ناسفة، {day}، على جانب طريق زراعي قرب قرية {village} في قضاء {district} "
     "شمال شرقي بعقوبة، من دون أن تسفر عن إصابات، بحسب مصدر في شرطة ديالى.\n"
@@ -82,6 +87,35 @@ def clash_doc(i: int, day: dt.date, n: int = 2) -> Document:
     return doc
 
 
+def diyala_clash_doc(i: int, day: dt.date) -> Document:
+    village = f"قرية-{i}"
+    text = DIYALA_CLASH.format(day=WEEKDAYS_AR[day.weekday()], village=village, district="الخالص")
+    doc = Document(
+        id=f"diyala-{i:04d}",
+        text=text,
+        outlet="Agency B",
+        reader="jsonl",
+        published=dt.datetime(day.year, day.month, day.day, 9, 0),
+    )
+    doc.events = [
+        _record(
+            doc,
+            "اشتبكت مع مسلحين",
+            sub_event_type="Armed clash",
+            event_date=day.isoformat(),
+            actor1="Military Forces of Iraq (2020-)",
+            inter1=1,
+            actor2="Islamic State (Iraq)",
+            inter2=2,
+            admin1="Diyala",
+            admin2="Al-Khalis",
+            location=f"Village {i}",
+            location_ar=village,
+        )
+    ]
+    return doc
+
+
 def ied_doc(i: int, day: dt.date) -> Document:
     village = f"قرية-{i}"
     text = IED.format(day=WEEKDAYS_AR[day.weekday()], village=village, district="الخالص")
@@ -113,8 +147,9 @@ MONDAY = dt.date(2018, 1, 1)
 
 
 def scenario() -> list[Document]:
-    """Kirkuk: two clashes a week for 14 weeks, then 14 in week 14. Diyala: quiet Kirkuk-only
-    record, then a first IED in week 14. Each document is one incident in its own village."""
+    """Kirkuk: two clashes a week for 14 weeks, then 14 in week 14. Diyala (Al-Khalis): one army
+    clash with IS a week, then a first IED, by an unidentified group, in week 14. Each document is
+    one incident in its own village."""
     docs: list[Document] = []
     i = 0
     for week in range(15):
@@ -122,5 +157,8 @@ def scenario() -> list[Document]:
         for j in range(n_events):
             docs.append(clash_doc(i, MONDAY + dt.timedelta(weeks=week, days=j % 7)))
             i += 1
+    for week in range(15):
+        docs.append(diyala_clash_doc(i, MONDAY + dt.timedelta(weeks=week, days=4)))
+        i += 1
     docs.append(ied_doc(i, MONDAY + dt.timedelta(weeks=14, days=2)))
     return docs

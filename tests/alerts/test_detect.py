@@ -81,14 +81,17 @@ def test_one_event_in_a_quiet_village_is_not_an_alarm() -> None:
     assert flagged == [("Taza", _week(25))]
 
 
-def test_fatalities_spike_needs_its_own_minimum() -> None:
+def test_fatalities_spike_needs_deaths_and_several_events() -> None:
     base = events_from_counts([2] * 12, prefix="b", fatalities=0)
-    hit = events_from_counts([0] * 12 + [1], prefix="h", fatalities=13)
-    alerts = detect(base + hit)
-    fat = [a for a in alerts if a.metric == "fatalities" and a.key.dimension == "admin2"]
-    assert [(a.period, a.observed) for a in fat] == [(_week(12), 13)]
-    small = events_from_counts([0] * 12 + [1], prefix="s", fatalities=4, admin1="Diyala", admin2="Khanaqin")
+    hit = events_from_counts([0] * 12 + [3], prefix="h", fatalities=5)
+    fat = [a for a in detect(base + hit) if a.metric == "fatalities" and a.key.dimension == "admin2"]
+    assert [(a.period, a.observed) for a in fat] == [(_week(12), 15)]
+    # Three events but only three deaths: under the fatalities minimum.
+    small = events_from_counts([0] * 12 + [3], prefix="s", fatalities=1, admin1="Diyala", admin2="Khanaqin")
     assert not [a for a in detect(base + small) if a.metric == "fatalities" and a.key.admin1 == "Diyala"]
+    # One incident with a large toll is an event to read, not a trend alarm (nor a misread toll).
+    one = events_from_counts([0] * 12 + [1], prefix="o", fatalities=40, admin1="Babil", admin2="Hilla")
+    assert not [a for a in detect(base + one) if a.kind == "spike" and a.key.admin1 == "Babil"]
 
 
 def test_first_appearance_is_flagged_once() -> None:

@@ -6,12 +6,15 @@ The method, in the words an analyst would use:
   series over the previous `window` weeks. Those weeks give a mean (and, if the counts swing more
   than chance alone would make them, a negative-binomial spread instead of a Poisson one). The
   alert threshold is the `quantile` (e.g. 99 %) of that distribution: a count above it would happen
-  by chance in fewer than 1 week in 100. A spike also needs at least `min_count` events (or
-  `min_fatalities` deaths), so one event in a quiet village is never an alarm. The score is
-  -log10 of the chance of seeing this many or more (3 = one in a thousand).
+  by chance in fewer than 1 week in 100. A spike also needs at least `min_count` events in the
+  week (and, for the fatalities series, at least `min_fatalities` deaths), so one event in a quiet
+  village — or one incident with a large toll — is never a trend alarm. The score is -log10 of
+  the chance of seeing this many or more (3 = one in a thousand).
 * **new** — the first event of an event type, or of an actor, in a place after `new_weeks` weeks
-  without one. It is raised once, in the week it appears, and only where the data reach back
-  `new_weeks` weeks (otherwise everything would look new on the first day of the record).
+  without one, in a place that had at least `new_min_history` other events in those weeks (a
+  place being watched, not one the sources mention once a season). It is raised once, in the
+  week it appears, and only where the data reach back `new_weeks` weeks (otherwise everything
+  would look new on the first day of the record).
 
 Every alert carries the series around it, the rolling baseline and threshold for a chart, the
 observed value, the score and the ids of the events behind it, and a stable id (a hash of what,
@@ -44,6 +47,7 @@ class DetectorConfig:
     min_mean: float = 0.25  # floor of the baseline mean (per period): "about one a month"
     new_weeks: int = 12  # "new" = first in this many periods in that place
     new_min_count: int = 1
+    new_min_history: int = 3  # events the place itself had in those periods (it is being watched)
     # Actors that are the victims or the crowd rather than an armed actor "appearing" somewhere.
     new_ignore_actor_prefixes: tuple[str, ...] = ("Civilians", "Protesters", "Rioters")
     metrics: tuple[str, ...] = ("events", "fatalities")
@@ -234,8 +238,12 @@ def detect_spikes(
             values = s.values(metric)
             floor = cfg.minimum(metric)
             for t in range(cfg.window, len(values)):
-                # Cheap test first: most cells are below the minimum and need no fit at all.
-                if values[t] < floor or not _in_range(s.periods[t], since, until):
+                # Cheap tests first: most cells are below the minimum and need no fit at all.
+                # Both metrics need `min_count` events: deaths from one single incident are an
+                # event to read, not a trend (and one misread toll must not raise an alarm).
+                if values[t] < floor or s.events[t] < cfg.min_count:
+                    continue
+                if not _in_range(s.periods[t], since, until):
                     continue
                 model = _baseline(values, t, cfg)
                 threshold = model.quantile(cfg.quantile)
@@ -246,23 +254,35 @@ def detect_spikes(
     return alerts
 
 
+def unit_of(key: SeriesKey) -> SeriesKey:
+    """The admin unit series of a place × type / place × actor key."""
+    return SeriesKey(key.dimension.split("+", 1)[0], key.country, key.admin1, key.admin2)
+
+
 def detect_new(
     series: Iterable[Series],
     cfg: DetectorConfig,
     rows_by_id: dict[str, EventRow],
     since: dt.date | None = None,
     until: dt.date | None = None,
+    units: dict[SeriesKey, Series] | None = None,
 ) -> list[Alert]:
+    """First appearances. With `units` (the admin unit series), only in units that had at least
+    `new_min_history` events in the quiet periods: something new in a place we have been
+    watching, not the first report ever from a place the sources rarely cover."""
     alerts: list[Alert] = []
     n = cfg.new_weeks
     for s in series:
         if s.key.actor and s.key.actor.startswith(cfg.new_ignore_actor_prefixes):
             continue
         values = s.events
+        unit = units.get(unit_of(s.key)) if units is not None else None
         for t in range(n, len(values)):
             if values[t] < cfg.new_min_count or not _in_range(s.periods[t], since, until):
                 continue
             if any(values[t - n : t]):
+                continue
+            if units is not None and (unit is None or sum(unit.events[t - n : t]) < cfg.new_min_history):
                 continue
             # The score uses the rate "half an event over the quiet periods" (a standard estimate for a
             # count of zero), so three new events in a week score higher than one.
@@ -320,7 +340,7 @@ def detect(
     spikes = build_series(rows, cfg.grain, series_keys, first=first, last=last)
     pairs = build_series(rows, cfg.grain, pair_keys, first=first, last=last)
     alerts = detect_spikes(spikes.values(), cfg, rows_by_id, since, until)
-    alerts += detect_new(pairs.values(), cfg, rows_by_id, since, until)
+    alerts += detect_new(pairs.values(), cfg, rows_by_id, since, until, units=spikes)
     alerts = consolidate(alerts)
     alerts.sort(key=lambda a: (-a.score, a.period, a.id))
     return alerts
