@@ -76,6 +76,24 @@ def fill(db: str, seeds: list[dict[str, Any]], n: int) -> None:
             conn.execute(insert(events), batch)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User+system CPU of a process and its children (uvicorn workers), from /proc (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in Path(f"/proc/{p}/task").iterdir():
+                kids = (task / "children").read_text().split()
+                todo += [int(k) for k in kids]
+        except OSError:
+            continue
+    return total
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -187,11 +205,18 @@ def main() -> None:
             except httpx.HTTPError:
                 time.sleep(0.1)
         asyncio.run(load(base, seeds, 100, args.clients, 30))  # warm-up
+        cpu0 = cpu_seconds(server.pid)
         res = asyncio.run(load(base, seeds, args.requests, args.clients, args.seconds))
+        # server CPU per request: what the figures would be without other load on the machine
+        res["server_cpu_ms_per_req"] = round(
+            1000 * (cpu_seconds(server.pid) - cpu0) / max(1, res["requests"]), 2
+        )
+        res["loadavg_1m"] = round(os.getloadavg()[0], 1)
     finally:
         server.terminate()
         server.wait(timeout=30)
     dialect = "postgresql" if args.db.startswith("postgres") else "sqlite"
+    print("| db | events | clients | workers | " + " | ".join(res) + " |")
     print(
         f"| {dialect} | {args.events} | {args.clients} | {args.workers} | "
         + " | ".join(str(res[k]) for k in res)
