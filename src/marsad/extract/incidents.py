@@ -75,8 +75,8 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     if family(tags) == "crowd" and not tags & {"PROTEST", "RIOT", "MOB"}:
         return False  # tear gas and dispersal need a protest to act on
     if tags <= SD_TAGS:
-        arrests = any(c.role == "arrested" for c in m.casualties)
-        return armed or arrests or any(a.entry.kind == "state" for a in m.actors)
+        # arrests, seizures and truces matter to ACLED when an armed group is party to them
+        return armed
     if tags <= CROWD_TAGS:
         crowd = any(a.entry.kind in ("crowd", "rioters") for a in m.actors)
         return crowd or len(tags) > 1 or bool(m.dates)
