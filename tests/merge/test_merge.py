@@ -152,3 +152,14 @@ def test_no_chaining_across_days(db_url: str) -> None:
             dates = sorted({s["event_date"] for s in (store.get_event(e["id"]) or {})["sources"]})
             spans.append((dates[0], dates[-1]))
         assert all((int(b[-2:]) - int(a[-2:])) <= 1 for a, b in spans), spans
+
+
+def test_police_and_army_of_one_state_are_one_side() -> None:
+    r = _reports()
+    a, b = r["agency-a-0314"], r["outlet-b-7731"]
+    army = b.record.model_copy(update={"actor2": "Military Forces of Iraq (2020-)", "inter2": 1})
+    assert same_incident(a, Report(army, b.text))
+    rebels = b.record.model_copy(update={"actor2": "Kurdistan Workers Party", "inter2": 2})
+    assert not same_incident(
+        Report(a.record.model_copy(update={"actor1": ""}), a.text), Report(rebels, b.text)
+    )

@@ -85,8 +85,15 @@ class Report:
         self.day = date.fromisoformat(self.record.event_date)
         if not self.doc_ids:
             self.doc_ids = frozenset(self.record.doc_ids)
-        names = (self.record.actor1, self.record.actor2, *self.record.assoc_actor_1.split(";"))
-        self.actors = frozenset(actor_key(a) for a in names if actor_key(a) not in GENERIC_ACTORS)
+        rec = self.record
+        names = (rec.actor1, rec.actor2, *rec.assoc_actor_1.split(";"))
+        keys = {actor_key(a) for a in names} - GENERIC_ACTORS
+        # The state's forces (ACLED inter code 1) of one country are one side: a report naming the
+        # police and another naming the army for the same bombing do not contradict each other.
+        for name, inter in ((rec.actor1, rec.inter1), (rec.actor2, rec.inter2)):
+            if inter == 1 and name:
+                keys.add(f"state forces:{rec.country.casefold()}")
+        self.actors = frozenset(keys)
         self.target = actor_key(self.record.actor2)
 
 
