@@ -38,6 +38,7 @@ class Incident:
         return out
 
 
+DETAIL_GAP = 4  # a figures-only sentence this close after an incident's mention still belongs to it
 LEAD_SENTENCES = 3  # sentences after the first one with a trigger that still count as the lead
 # Violence that only a crowd event explains: a protester killed, clashes between protesters and police.
 CROWD_VIOLENCE = frozenset({"KILL", "FIRE", "CLASH", "ATTACK", "EXECUTE"})
@@ -151,7 +152,7 @@ def group(
                 last is not None
                 and m.casualties
                 and not m.blocked_sentence
-                and m.sent - last_sent <= 2
+                and m.sent - last_sent <= DETAIL_GAP
                 and _same_place(last.place, p)
             ):
                 last.mentions.append(m)

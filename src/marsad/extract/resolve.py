@@ -131,8 +131,12 @@ def resolve(
         if k == "unidentified":
             return 2
         if k == "state":
+            # state forces do the acting in air strikes and shelling, clashes, raids and arrests;
+            # otherwise they are named as targets or as the ones who speak about the incident
             military = "{military}" in h.entry.name or "Military" in h.entry.name
-            return 3 if aerial and military else 1
+            if aerial and military:
+                return 3
+            return 1 if tags & (DIRECT_TAGS | {"TAKE", "RETAKE", "ARREST"}) else 0
         return 0
 
     cas_victim_ids = {id(c.victim) for c in victims_cas}
