@@ -43,7 +43,7 @@ from shapely.strtree import STRtree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.geo.data import load_admin1_table, load_countries, load_names_extra  # noqa: E402
+from marsad.geo.data import load_admin1_table, load_countries, load_names_en, load_names_extra  # noqa: E402
 from marsad.geo.keys import WORD_RE, name_key  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -230,6 +230,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             raise SystemExit(f"names_extra.tsv: no GeoNames place {gname!r} in {cc}")
         extra[max(same, key=lambda c: c["population"] or 0)["geonameid"]] = list(ar)
     country_keys = {name_key(n) for row in countries.values() for n in row.names_ar}
+    names_en = load_names_en()
     entries: list[dict[str, Any]] = []
     for c in cities:
         names = sorted(set(arabic_names(c["alternatenames"]) + extra.get(c["geonameid"], [])))
@@ -249,7 +250,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         entries.append(
             {
                 "feature": "populated_place",
-                "name": ascii_name(c["name"]),
+                "name": names_en.get(f"geonames:{c['geonameid']}") or ascii_name(c["name"]),
                 "name_ar": display_ar(names) if names else "",
                 "names": names,
                 "latin": latin,

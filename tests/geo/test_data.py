@@ -8,7 +8,14 @@ import pytest
 
 from marsad.geo import data as geodata
 from marsad.geo import get_geocoder
-from marsad.geo.data import DataFileError, load_admin1_table, load_countries, load_cues, load_names_extra
+from marsad.geo.data import (
+    DataFileError,
+    load_admin1_table,
+    load_countries,
+    load_cues,
+    load_names_en,
+    load_names_extra,
+)
 from marsad.geo.geocoder import Geocoder
 from marsad.geo.keys import name_key
 
@@ -24,6 +31,7 @@ def test_files_load_and_validate() -> None:
     kinds = {c.kind for c in load_cues()}
     assert kinds == {"type", "mod", "stop", "part"}
     assert load_names_extra()
+    assert len(load_names_en()) >= 50
 
 
 def test_validator_reports_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -124,6 +124,17 @@ def load_names_extra() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 
 
 @cache
+def load_names_en() -> dict[str, str]:
+    """Gazetteer ref ("geonames:98182") -> English name in ACLED's spelling."""
+    out: dict[str, str] = {}
+    for lineno, (cc, ref, name, _gn) in _rows("names_en.tsv", 4):
+        if len(cc) != 2 or not ref.startswith("geonames:") or ref in out:
+            raise DataFileError(f"names_en.tsv:{lineno}: bad or duplicate ref {ref!r}")
+        out[ref] = name
+    return out
+
+
+@cache
 def load_cues() -> tuple[Cue, ...]:
     out = []
     for lineno, (kind, word, value, example) in _rows("cues.tsv", 4):

@@ -149,6 +149,11 @@ class Geocoder:
 
         in_region = [p for p in an.places if inside(p.start, p.end)]
         unknown = [u for u in an.unknowns if inside(u.start, u.end)]
+        # The dateline names where the report was filed; it places the incident only when the
+        # incident's words name nothing else ("مقديشو - … هجوم على بلدة جمامي").
+        dateline = self._dateline(text, an.places)
+        if dateline is not None and len(in_region) > 1:
+            in_region = [p for p in in_region if p is not dateline]
         if in_region:
             best = min(in_region, key=lambda p: (FEATURE_RANK.get(p.feature, 0), p.start))
             if unknown and FEATURE_RANK.get(best.feature, 0) > 0 and best.geo_precision < 2:
@@ -173,17 +178,9 @@ class Geocoder:
         an = self._analyse(text, None)
         if not an.places:
             return None
-        head = text[:120]
-        dateline: Place | None = None
-        for sep in (" - ", " – ", " — ", "—", "(", ":", "ـ "):
-            cut = head.find(sep)
-            if cut > 0:
-                dl = [p for p in an.places if p.end <= cut]
-                if dl:
-                    dateline = dl[0]
-                    break
+        dateline = self._dateline(text, an.places)
         body = [p for p in an.places if dateline is None or p.start >= dateline.end]
-        counts: Counter[str] = Counter(p.country_code for p in body if dateline is None or p.end > cut)
+        counts: Counter[str] = Counter(p.country_code for p in body)
         # A dateline counts when the body agrees or says nothing else: "دبي، الإمارات (CNN)—" is
         # the outlet's desk, not the place of a report about Yemen.
         if dateline is not None and (not counts or dateline.country_code in counts):
@@ -191,6 +188,18 @@ class Geocoder:
         if not counts:
             return None
         return counts.most_common(1)[0][0]
+
+    @staticmethod
+    def _dateline(text: str, places: list[Place]) -> Place | None:
+        """The place of a dateline ("الموصل - …", "صنعاء (وكالات) …"), if the report has one."""
+        head = text[:120]
+        for sep in (" - ", " – ", " — ", "—", "(", ":", "ـ "):
+            cut = head.find(sep)
+            if cut > 0:
+                dl = [p for p in places if p.end <= cut]
+                if dl:
+                    return dl[0]
+        return None
 
     def lookup(self, name: str, *, country_hint: str | None = None) -> Place | None:
         """Resolve one place name on its own (the benchmark's unit of work)."""
