@@ -71,3 +71,12 @@ def test_modifiers() -> None:
         ("١١", "at_least"),
         ("7", "at_least"),
     ]
+
+
+def test_article_forms() -> None:
+    text = "قُتل الجنود الثلاثة الاثنين، وبعض المصابين الستين في حالة حرجة، وارتفعت 5 في المئة"
+    assert [(t, v, k) for t, v, k, *_ in _vals(text)] == [
+        ("ثلاثة", 3, "cardinal"),  # after the article: the span is the number word
+        ("ستين", 60, "cardinal"),
+        ("5", 5, "percent"),
+    ]

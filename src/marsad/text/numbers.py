@@ -8,8 +8,10 @@ Knowledge lives in `data/text/numbers.tsv`; this module only composes. Decisions
 - Number words: 0-999,999 in masculine/feminine, case forms, compounds joined by و ("واحد
   وعشرين" 21, "مئة وخمسين" 150, "ثلاثة آلاف وخمسمئة" 3500) or juxtaposed ("ثلاثة عشر" 13, "ثلاث
   مئة" 300, "خمسين ألفا" 50000). A digit followed by ألف/آلاف multiplies ("3 آلاف" 3000).
-- A number word written with the article (الثلاثة، الاثنين، الأحد) is skipped: it is a weekday or
-  a definite reference, not a new count. Vague words keep the article (العشرات).
+- One and two written with the article (الأحد، الاثنين) are skipped: they are weekdays; so is
+  المئة with the article (في المئة، بالمئة: per cent, see "percent" below). Other
+  numbers keep the article ("المصابين الستين" 60, "الجنود الثلاثة" 3, العشرات 12): often a
+  definite re-mention of a count given earlier, which extraction must not add twice.
 - Vague counts as ACLED codes them (عدة/بضعة/عدد من → 3, عشرات → 12, مئات → 100, آلاف alone →
   1000): kind "vague", vague=True.
 - Duals on counted nouns (قتيلين، جنديين …) → 2, kind "dual". Only nouns whose dual cannot be read
@@ -37,7 +39,6 @@ KINDS = frozenset(
     {"unit", "ten", "tens", "hundred", "thousand", "thousands", "vague", "modifier", "post_modifier", "dual"}
 )
 MODIFIERS = frozenset({"more_than", "about", "at_least", "less_than"})
-_ARTICLE_OK = frozenset({"vague", "modifier", "post_modifier"})
 
 # A run of digits and separators, parsed below: starting the pattern with \d lets the regex engine
 # skip to digits quickly (a look-behind first makes it try every position of the article).
@@ -153,7 +154,7 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
             flush()
             (modifiers if w.kind == "modifier" else post).append(m)
             continue
-        if ("ال" in prefix or "لل" in prefix) and w.kind not in _ARTICLE_OK:
+        if ("ال" in prefix or "لل" in prefix) and (w.kind == "hundred" or (w.kind == "unit" and w.value < 3)):
             flush()
             continue
         if w.kind in ("vague", "dual"):
