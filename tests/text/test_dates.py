@@ -53,3 +53,14 @@ def test_night_before_and_weekday_on_anchor() -> None:
 def test_hijri_tabular() -> None:
     assert hijri_to_gregorian(1439, 10, 1) == date(2018, 6, 15)  # Eid al-Fitr 1439 (tabular)
     assert _d("في 10 ذي الحجة 1443 هـ") == [("10 ذي الحجة 1443 هـ", "2022-07-10", "day")]
+
+
+def test_month_with_direction() -> None:
+    text = "في أيلول الماضي وفي مارس الماضي وفي ديسمبر المقبل ومنتصف آب الجاري وليلة الجمعة الماضية"
+    assert _d(text) == [
+        ("أيلول الماضي", "2020-09-01", "month"),
+        ("مارس الماضي", "2021-03-01", "month"),
+        ("ديسمبر المقبل", "2021-12-01", "month"),
+        ("منتصف آب الجاري", "2021-08-01", "month"),
+        ("ليلة الجمعة الماضية", "2021-09-02", "day"),
+    ]

@@ -13,6 +13,8 @@ Decisions (documented because reports are ambiguous):
   calendar: no table, no network; it can differ by a day or two from Umm al-Qura or a sighting.
 - Years: "عام 2014"، "أواخر العام 2017" (precision year; مطلع/منتصف/أواخر are kept in the span but
   do not move the value: the period's first day, as for every coarse precision).
+- A month name with الماضي/المقبل/الجاري ("في مايو الماضي") is that month of the right year
+  (precision month; "الماضي" = the last such month BEFORE the anchor's month).
 - Relative (only with an anchor): اليوم، أمس، أمس الأول، الليلة الماضية …; a weekday (with
   فجر/صباح/ظهر/عصر/مساء/يوم before it, or الماضي/المقبل after) is the most recent such day on or
   before the anchor (المقبل/القادم: the next one after it). "ليلة السبت" is, as in classical usage,
@@ -41,8 +43,9 @@ from marsad.text.normalize import NormalizedText, fold_pattern, normalize, norma
 
 COLUMNS = ["word", "kind", "value", "example", "expected"]
 KINDS = frozenset({"month", "hijri_month", "weekday", "day_offset", "period", "part", "daypart"})
-FUTURE_WORDS = ("المقبل", "القادم")
-PAST_WORDS = ("الماضي", "المنصرم", "الفائت")
+FUTURE_WORDS = ("المقبل", "القادم", "المقبله", "القادمه")
+PAST_WORDS = ("الماضي", "المنصرم", "الفائت", "الماضيه", "المنصرمه")
+CURRENT_WORDS = ("الجاري", "الحالي")
 _MAX_AHEAD = timedelta(days=30)
 
 
@@ -108,6 +111,7 @@ class _Patterns:
     lex: Lexicon
     explicit: re.Pattern[str]
     month_year: re.Pattern[str]
+    month_rel: re.Pattern[str]
     numeric: re.Pattern[str]
     hijri: re.Pattern[str]
     year: re.Pattern[str]
@@ -154,6 +158,12 @@ def _patterns() -> _Patterns:
         month_year=re.compile(
             f(
                 rf"{pro}(?P<all>(?:(?P<part>{part})\s+)?(?:شهر\s+)?{doubled}[\s،,]+{year_intro}(?P<y>\d{{4}}))(?!\d)"
+            )
+        ),
+        month_rel=re.compile(
+            f(
+                rf"{pro}(?P<all>(?:(?P<part>{part})\s+)?(?:شهر\s+)?{doubled}\s+"
+                rf"(?P<dir>{'|'.join(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS)}))(?!\w)"
             )
         ),
         numeric=re.compile(
@@ -284,6 +294,16 @@ def find_dates(
             add(m, d, "day", True, "explicit")
     for m in scan(p.month_year, "month"):
         add(m, _safe_date(int(m.group("y")), lex.months[_key(m.group("m1"))], 1), "month", False, "explicit")
+    if anchor is not None:
+        for m in scan(p.month_rel, "month"):
+            # "في مايو الماضي": the most recent May before the anchor's month; "المقبل": the next one
+            month_no = lex.months[_key(m.group("m1"))]
+            year = anchor.year
+            if m.group("dir") in PAST_WORDS and month_no >= anchor.month:
+                year -= 1
+            elif m.group("dir") in FUTURE_WORDS and month_no <= anchor.month:
+                year += 1
+            add(m, date(year, month_no, 1), "month", True, "relative")
     for m in p.numeric.finditer(view):
         if m.start() and (view[m.start() - 1].isdigit() or view[m.start() - 1] in "/.-"):
             continue
