@@ -4,6 +4,7 @@ Names and relative words live in `data/text/dates.tsv`; the patterns below only 
 Every mention has a precision (day, week, month, year) and `value` = the first day of the period.
 
 Decisions (documented because reports are ambiguous):
+- Ordinal days: "في الخامس من حزيران 2019", "في العاشر من الشهر الجاري" (precision day).
 - Explicit dates: "5 أيلول 2021", the doubled forms "5 أيلول سبتمبر 2021" and "نوفمبر/تشرين
   الثاني 2016" (the first month name wins if the two disagree), an optional weekday before the
   day ("الاحد 5 أيلول سبتمبر 2021" is one mention). A day and month without a year take the
@@ -42,7 +43,9 @@ from marsad.text.lexicon import PREFIXES
 from marsad.text.normalize import NormalizedText, fold_pattern, normalize, normalize_key
 
 COLUMNS = ["word", "kind", "value", "example", "expected"]
-KINDS = frozenset({"month", "hijri_month", "weekday", "day_offset", "period", "part", "daypart"})
+KINDS = frozenset(
+    {"ordinal_day", "month", "hijri_month", "weekday", "day_offset", "period", "part", "daypart"}
+)
 FUTURE_WORDS = ("المقبل", "القادم", "المقبله", "القادمه")
 PAST_WORDS = ("الماضي", "المنصرم", "الفائت", "الماضيه", "المنصرمه")
 CURRENT_WORDS = ("الجاري", "الحالي")
@@ -58,6 +61,7 @@ class Lexicon:
     periods: dict[str, tuple[str, int]]
     parts: dict[str, str]
     dayparts: dict[str, str]
+    ordinals: dict[str, int]
 
 
 def load_rows() -> list[tuple[str, str, str, str, str]]:
@@ -70,11 +74,13 @@ def load_rows() -> list[tuple[str, str, str, str, str]]:
 
 
 def _lexicon() -> Lexicon:
-    lex = Lexicon({}, {}, {}, {}, {}, {}, {})
+    lex = Lexicon({}, {}, {}, {}, {}, {}, {}, {})
     for word, kind, value, _, _ in load_rows():
         key = normalize_key(word)
         try:
-            if kind == "month":
+            if kind == "ordinal_day":
+                lex.ordinals[key] = _bounded(int(value), 1, 31)
+            elif kind == "month":
                 lex.months[key] = _bounded(int(value), 1, 12)
             elif kind == "hijri_month":
                 lex.hijri[key] = _bounded(int(value), 1, 12)
@@ -112,6 +118,7 @@ class _Patterns:
     explicit: re.Pattern[str]
     month_year: re.Pattern[str]
     month_rel: re.Pattern[str]
+    ordinal: re.Pattern[str]
     numeric: re.Pattern[str]
     hijri: re.Pattern[str]
     year: re.Pattern[str]
@@ -164,6 +171,12 @@ def _patterns() -> _Patterns:
             f(
                 rf"{pro}(?P<all>(?:(?P<part>{part})\s+)?(?:شهر\s+)?{doubled}\s+"
                 rf"(?P<dir>{'|'.join(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS)}))(?!\w)"
+            )
+        ),
+        ordinal=re.compile(
+            f(
+                rf"{pro}(?P<all>(?P<od>{_alt(lex.ordinals)})\s+من\s+(?:(?:شهر\s+)?{doubled}"
+                rf"(?:[\s،,]+{year_intro}(?P<y>\d{{4}}))?|(?P<per>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم))))(?![\d\w])"
             )
         ),
         numeric=re.compile(
@@ -247,18 +260,21 @@ def _windows(view: str, auto: ahocorasick.Automaton) -> dict[str, list[tuple[int
             b += 1
         for g in groups:
             raw.setdefault(g, []).append((a, b))
-    out: dict[str, list[tuple[int, int]]] = {}
-    for g, spans in raw.items():
-        spans.sort()
-        merged = [spans[0]]
-        for a, b in spans[1:]:
-            if a <= merged[-1][1]:
-                if b > merged[-1][1]:
-                    merged[-1] = (merged[-1][0], b)
-            else:
-                merged.append((a, b))
-        out[g] = merged
-    return out
+    return {g: _merge(spans) for g, spans in raw.items()}
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if not spans:
+        return []
+    spans = sorted(spans)
+    merged = [spans[0]]
+    for a, b in spans[1:]:
+        if a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def find_dates(
@@ -294,6 +310,30 @@ def find_dates(
             add(m, d, "day", True, "explicit")
     for m in scan(p.month_year, "month"):
         add(m, _safe_date(int(m.group("y")), lex.months[_key(m.group("m1"))], 1), "month", False, "explicit")
+    windows["month+period"] = _merge(windows.get("month", []) + windows.get("period", []))
+    for m in scan(p.ordinal, "month+period"):
+        # "في الخامس من حزيران 2019", "في العاشر من الشهر الجاري"
+        day = lex.ordinals[_key(m.group("od"))]
+        if m.group("y"):
+            add(
+                m,
+                _safe_date(int(m.group("y")), lex.months[_key(m.group("m1"))], day),
+                "day",
+                False,
+                "explicit",
+            )
+        elif anchor is not None:
+            if m.group("per"):
+                first = _shift_month(
+                    anchor, -1 if "الجاري" not in m.group("per") and "الحالي" not in m.group("per") else 0
+                )
+                add(m, _safe_date(first.year, first.month, day), "day", True, "relative")
+            else:
+                month_no = lex.months[_key(m.group("m1"))]
+                d = _safe_date(anchor.year, month_no, day)
+                if d is not None and d - anchor > _MAX_AHEAD:
+                    d = _safe_date(anchor.year - 1, month_no, day)
+                add(m, d, "day", True, "explicit")
     if anchor is not None:
         for m in scan(p.month_rel, "month"):
             # "في مايو الماضي": the most recent May before the anchor's month; "المقبل": the next one
