@@ -119,7 +119,13 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
         return False
     if a.feature in ("admin1",) or b.feature in ("admin1",):
         return True
-    return a.name == b.name or (a.admin2 == b.admin2 and a.admin2 is not None)
+    return a.name == b.name or (a.admin2 is not None and a.admin2 == b.admin2)
+
+
+def _same_admin1(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.country_code == b.country_code and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
 
 
 def standalone(m: Mention) -> bool:
@@ -179,7 +185,20 @@ def group(
             # further one, must stand on its own (figures or a group, and its own day or place).
             lead = not incidents and m.sent <= first_sent + LEAD_SENTENCES
             if not lead and not (standalone(m) and (d is not None or m.new_marker or (m.opener and p))):
-                continue  # context of the main incident, or too thin to be one of its own
+                # too thin for an incident of its own: a detail of the last one in the same
+                # governorate ("قيادة عمليات كركوك" names the city, the attack was in a district)
+                near = next(
+                    (
+                        inc
+                        for inc in reversed(incidents)
+                        if family(inc.tags) == fam and _same_admin1(inc.place, p) and not m.new_marker
+                    ),
+                    None,
+                )
+                if near is not None:
+                    near.mentions.append(m)
+                    last, last_sent = near, m.sent
+                continue
             target = Incident()
             incidents.append(target)
         target.mentions.append(m)
