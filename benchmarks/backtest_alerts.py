@@ -232,10 +232,17 @@ def main() -> None:
         f"- per week: median {sorted(per_week.values())[len(per_week) // 2] if per_week else 0}, "
         f"max {max(per_week.values(), default=0)} ({max(per_week, key=lambda w: per_week[w]) if per_week else '-'})",
         "",
-        f"Strongest {min(args.limit, len(alerts))} (all in `{args.json_out}`):",
+        f"Strongest of each kind (all {len(alerts)} in `{args.json_out}`; ties in score by week):",
         "",
-        *alert_table(alerts, args.limit),
-        "",
+    ]
+    for kind, metric, n in (
+        ("spike", "events", args.limit),
+        ("spike", "fatalities", args.limit // 2),
+        ("new", "events", args.limit // 2),
+    ):
+        chosen = [a for a in alerts if a.kind == kind and a.metric == metric]
+        block += [f"**{kind} / {metric}** ({len(chosen)}):", "", *alert_table(chosen, n), ""]
+    block += [
         "### False-alarm rate on random series without a rise (seeded, 400 series × 40 weeks)",
         "",
         *calibration(cfg),
