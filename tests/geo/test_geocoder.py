@@ -157,3 +157,17 @@ def test_admin_of_point_in_polygon(geo: Geocoder) -> None:
     a1, a2, _a3 = geo.admin_of(kirkuk.latitude, kirkuk.longitude)
     assert a1 == "Kirkuk" and a2 == "Al-Hawiga"
     assert geo.admin_of(24.7, 46.7) == (None, None, None)  # Riyadh: outside Iraq
+
+
+def test_compound_written_apart(geo: Geocoder) -> None:
+    place = geo.find_places("انفجار سيارة مفخخة في تل عفر غرب الموصل")[0]
+    assert place.text == "تل عفر" and place.admin1 == "Ninewa"
+
+
+def test_border_town_is_not_a_stray(geo: Geocoder) -> None:
+    # الخفجي (Saudi Arabia) in a Kuwaiti report stays: it is next door, not a far namesake.
+    text = "الكويت - أمطار غزيرة في الجهراء والأحمدي وصولا إلى الخفجي"
+    assert "SA" in {p.country_code for p in geo.find_places(text)}
+    # حي المغار in a Libyan report is not Maghar in Israel.
+    text = "درنة - اشتباكات عنيفة في حي المغار وسط المدينة"
+    assert all(p.country_code == "LY" for p in geo.find_places(text))

@@ -266,6 +266,9 @@ class Geocoder:
                     parts.append(toks[i + n - 1].bare)
                     key = " ".join(parts)
                 ids = index.get(key)
+                if not ids and n == 2 and first in self.parts:
+                    # Written apart, named as one word: "تل عفر" for تلعفر (after a particle only).
+                    ids = index.get(first + toks[i + 1].folded)
                 if ids and (best is None or n > best[0]):
                     best = (n, key, start, ids)
         return best
@@ -408,7 +411,7 @@ class Geocoder:
     # ------------------------------------------------------------------ disambiguation
     def _prior(self, e: Entry, typ: str | None) -> float:
         if e.feature == "country":
-            s = 7.0  # a country name shared with a village (عمان) means the country
+            s = 6.0  # a country name shared with a village (عمان) means the country
         elif e.feature == "admin1":
             s = 3.5  # beats towns under ~100k sharing a governorate's name (صلاح الدين)
         elif e.feature == "admin2":
@@ -488,7 +491,7 @@ class Geocoder:
         self._pick(mentions)
 
     def _drop_strays(self, mentions: list[Mention], unknowns: list[Unknown], hint: str | None) -> None:
-        """Drop a small foreign town nothing else in the report points to.
+        """Drop a small far-away foreign town nothing else in the report points to.
 
         In a Libyan report "حي المغار" is a Derna neighbourhood, not Maghar in Israel: a town under
         100k outside the report's country, whose country no other mention supports, is taken for an
@@ -505,6 +508,8 @@ class Geocoder:
             if m.translit and m.choice is not None and E[m.choice].cc != hint:
                 m.choice = None
         chosen = Counter(E[m.choice].cc for m in mentions if m.choice is not None)
+        # A border town (الخفجي in a Kuwaiti report) is no stray: only far-away namesakes are.
+        home = self._country_entry.get(hint)
         for m in mentions:
             if m.choice is None:
                 continue
@@ -515,6 +520,7 @@ class Geocoder:
                 and e.population < 100_000
                 and chosen[e.cc] <= 1
                 and m.tok_end - m.tok_start == 1
+                and (home is None or haversine_km(e.lat, e.lon, home.lat, home.lon) > 500)
             ):
                 m.choice = None
                 chosen[e.cc] -= 1
