@@ -181,9 +181,11 @@ class Geocoder:
         dateline = self._dateline(text, an.places)
         body = [p for p in an.places if dateline is None or p.start >= dateline.end]
         counts: Counter[str] = Counter(p.country_code for p in body)
-        # A dateline counts when the body agrees or says nothing else: "دبي، الإمارات (CNN)—" is
-        # the outlet's desk, not the place of a report about Yemen.
-        if dateline is not None and (not counts or dateline.country_code in counts):
+        # A dateline counts unless the body never names its country and twice names another:
+        # "دبي، الإمارات (CNN)—" is the outlet's desk, not the place of a report about Yemen.
+        if dateline is not None and (
+            not counts or dateline.country_code in counts or counts.most_common(1)[0][1] < 2
+        ):
             return dateline.country_code
         if not counts:
             return None
