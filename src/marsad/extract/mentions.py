@@ -20,6 +20,7 @@ VIOLENCE_TAGS = frozenset(
     {"KILL", "ATTACK", "FIRE", "CLASH", "AMBUSH", "ASSASSINATE", "EXECUTE", "ABDUCT", "SEXUAL"} | WEAPON_TAGS
 )
 CROWD_TAGS = frozenset({"PROTEST", "RIOT", "MOB", "INTERVENE"})
+CROWD_IMMUNE = frozenset({"meeting", "plan"})
 SD_TAGS = frozenset({"ARREST", "TAKE", "RETAKE", "AGREE", "LOOT"})
 
 
@@ -197,6 +198,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 th.blocked = blocked_sentence
             for last, kind in before:
                 if 0 < h.first - last <= BEFORE_WINDOW:
+                    if kind in CROWD_IMMUNE and trig.tag in CROWD_TAGS:
+                        continue  # "بعد اللقاء ... سار المعتصمون": meetings and plans do not undo a protest
                     th.blocked = kind
             for last, kind in prev:
                 if h.first - last == 1:
