@@ -158,3 +158,26 @@ def test_bigger_rises_are_caught_more_often() -> None:
     cfg = DetectorConfig(metrics=("events",))
     rates = [detection_rate(cfg, 4.0, k, n_series=200) for k in (1.0, 2.0, 3.0, 5.0)]
     assert rates == sorted(rates) and rates[0] < 0.03 and rates[-1] > 0.9
+
+
+def test_new_is_about_violence_in_a_watched_place() -> None:
+    battles = events_from_counts([2] * 20, prefix="bat")
+    protest = events_from_counts(
+        [0] * 14 + [1],
+        prefix="pro",
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+        actor1="Protesters (Iraq)",
+        actor2="",
+    )
+    assert not [a for a in detect(battles + protest) if a.kind == "new"]
+    # A first IED in a district the sources never covered before is not "new" there either.
+    lone = events_from_counts(
+        [0] * 14 + [1],
+        prefix="lone",
+        admin1="Muthanna",
+        admin2="Al-Salman",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+    )
+    assert not [a for a in detect(battles + lone) if a.kind == "new"]

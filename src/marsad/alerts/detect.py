@@ -48,6 +48,9 @@ class DetectorConfig:
     new_weeks: int = 12  # "new" = first in this many periods in that place
     new_min_count: int = 1
     new_min_history: int = 3  # events the place itself had in those periods (it is being watched)
+    # "New" is about violence appearing: a first protest or arrest in a district is not a warning.
+    # Empty = every type.
+    new_event_types: tuple[str, ...] = ("Battles", "Explosions/Remote violence", "Violence against civilians")
     # Actors that are the victims or the crowd rather than an armed actor "appearing" somewhere.
     new_ignore_actor_prefixes: tuple[str, ...] = ("Civilians", "Protesters", "Rioters")
     metrics: tuple[str, ...] = ("events", "fatalities")
@@ -336,9 +339,16 @@ def detect(
     cfg = cfg or DetectorConfig()
     rows = list(rows)
     rows_by_id = {r.id: r for r in rows}
+    if not rows:
+        return []
     last = until
+    # Both families on the same calendar, from the start of the whole record.
+    first = first or min(r.date for r in rows)
     spikes = build_series(rows, cfg.grain, series_keys, first=first, last=last)
-    pairs = build_series(rows, cfg.grain, pair_keys, first=first, last=last)
+    # "New" looks only at the types it is about: the quiet weeks are quiet of violence, and the
+    # place's own history (new_min_history) is still counted over all its events, in `spikes`.
+    violent = [r for r in rows if not cfg.new_event_types or r.event_type in cfg.new_event_types]
+    pairs = build_series(violent, cfg.grain, pair_keys, first=first, last=last)
     alerts = detect_spikes(spikes.values(), cfg, rows_by_id, since, until)
     alerts += detect_new(pairs.values(), cfg, rows_by_id, since, until, units=spikes)
     alerts = consolidate(alerts)
