@@ -10,11 +10,11 @@ The method, in the words an analyst would use:
   week (and, for the fatalities series, at least `min_fatalities` deaths), so one event in a quiet
   village — or one incident with a large toll — is never a trend alarm. The score is -log10 of
   the chance of seeing this many or more (3 = one in a thousand).
-* **new** — the first event of an event type, or of an actor, in a place after `new_weeks` weeks
-  without one, in a place that had at least `new_min_history` other events in those weeks (a
-  place being watched, not one the sources mention once a season). It is raised once, in the
-  week it appears, and only where the data reach back `new_weeks` weeks (otherwise everything
-  would look new on the first day of the record).
+* **new** — the first violent event (`new_event_types`) of an event type, or of an armed actor,
+  in a place after `new_weeks` weeks without one, in a place that had at least `new_min_history`
+  other events in those weeks (a place being watched, not one the sources mention once a
+  season). It is raised once, in the week it appears, and only where the data reach back
+  `new_weeks` weeks (otherwise everything would look new on the first day of the record).
 
 Every alert carries the series around it, the rolling baseline and threshold for a chart, the
 observed value, the score and the ids of the events behind it, and a stable id (a hash of what,
