@@ -133,6 +133,7 @@ class OutputDir:
             "shard": result.shard_id,
             "docs": result.n_docs,
             "seconds": round(result.seconds, 3),
+            "cpu_seconds": round(result.cpu_seconds, 3),
             "worker": result.worker,
             "peak_rss_mb": result.peak_rss_mb,
             "stages": result.stats,

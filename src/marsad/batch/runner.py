@@ -62,6 +62,8 @@ class BatchReport:
     # first finished shard; the steady rate leaves it out.
     first_result_seconds: float = 0.0
     first_result_docs: int = 0
+    driver_cpu_seconds: float = 0.0  # reading, sharding, writing (and the stages, for `local`)
+    worker_cpu_seconds: float = 0.0  # the stages, summed over shards
     stats: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -186,6 +188,7 @@ def run_batch(
     if sink is not None:
         shards = sink.remember(shards)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     try:
         for result in executor.map(shards):
             if sink is not None:
@@ -197,12 +200,14 @@ def run_batch(
             report.shards_run += 1
             report.docs_run += result.n_docs
             report.events_run += len(result.events)
+            report.worker_cpu_seconds += result.cpu_seconds
             progress.update(result.n_docs, len(result.events))
     finally:
         progress.close()
         if sink is not None:
             sink.close()
     report.seconds = time.perf_counter() - t0
+    report.driver_cpu_seconds = time.process_time() - c0
     report.shards_total = int(read_stats.get("shards", 0))
     report.stats = _write_stats(out, report, read_stats, executor.name, executor.workers)
     return report
@@ -288,6 +293,8 @@ def _write_stats(
             "seconds": round(report.seconds, 3),
             "docs_per_second": round(report.docs_per_second, 1),
             "first_shard_seconds": round(report.first_result_seconds, 3),
+            "driver_cpu_seconds": round(report.driver_cpu_seconds, 3),
+            "worker_cpu_seconds": round(report.worker_cpu_seconds, 3),
             "steady_docs_per_second": (
                 round(report.steady_docs_per_second, 1) if report.steady_docs_per_second else None
             ),

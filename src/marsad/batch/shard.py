@@ -37,6 +37,7 @@ class ShardResult:
     rejects: list[dict[str, Any]] = field(default_factory=list)  # Reject.to_dict()
     stats: list[dict[str, Any]] = field(default_factory=list)  # one StageStats dict per stage
     seconds: float = 0.0  # wall time spent in the worker on this shard
+    cpu_seconds: float = 0.0  # CPU time of the worker on this shard (wall time lies on a busy machine)
     worker: str = ""  # "host:pid" of the worker that ran it
     peak_rss_mb: float = 0.0  # the worker's peak resident memory so far
 
@@ -90,6 +91,7 @@ def peak_rss_mb() -> float:
 def process_shard(stages: list[Stage], shard: Shard) -> ShardResult:
     """Run the stage list over one shard. Stage stats are reset so the result holds this shard only."""
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for stage in stages:
         stage.stats = StageStats(stage.name)
     docs: Iterable[Document] = (doc_from_dict(d) for d in shard.docs)
@@ -102,6 +104,7 @@ def process_shard(stages: list[Stage], shard: Shard) -> ShardResult:
             result.events.append(event.model_dump(mode="json"))
     result.stats = [stage.stats.to_dict() for stage in stages]
     result.seconds = time.perf_counter() - t0
+    result.cpu_seconds = time.process_time() - c0
     result.worker = f"{os.uname().nodename}:{os.getpid()}"
     result.peak_rss_mb = round(peak_rss_mb(), 1)
     return result
