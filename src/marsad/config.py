@@ -36,6 +36,7 @@ class Settings:
     alert_window: int = 8  # weeks of trailing baseline each week is compared with
     alert_quantile: float = 0.99  # threshold = this quantile of the baseline (Poisson / neg. binomial)
     alert_new_weeks: int = 12  # "new" = first event of a type / actor in a place for this many weeks
+    alert_new_min_history: int = 3  # ... in a place with at least this many other events in those weeks
     webhook_retry_base: float = 30.0  # seconds before the first webhook retry, doubled each time
     webhook_max_attempts: int = 25  # then the delivery is kept in the outbox as "dead"
 
@@ -67,7 +68,13 @@ class Settings:
             settings.min_arabic_ratio = float(settings.min_arabic_ratio)
             settings.port = int(settings.port)
             settings.alert_min_count = int(settings.alert_min_count)
-            for name in ("alert_min_fatalities", "alert_window", "alert_new_weeks", "webhook_max_attempts"):
+            for name in (
+                "alert_min_fatalities",
+                "alert_window",
+                "alert_new_weeks",
+                "alert_new_min_history",
+                "webhook_max_attempts",
+            ):
                 setattr(settings, name, int(getattr(settings, name)))
             for name in ("alert_quantile", "webhook_retry_base"):
                 setattr(settings, name, float(getattr(settings, name)))
