@@ -18,10 +18,17 @@ def test_settings_reach_the_detector(tmp_path: Path, monkeypatch: pytest.MonkeyP
         encoding="utf-8",
     )
     monkeypatch.setenv("MARSAD_ALERT_MIN_COUNT", "4")
+    monkeypatch.setenv("MARSAD_ALERT_NEW_MIN_HISTORY", "0")
     monkeypatch.setenv("MARSAD_WEBHOOK_RETRY_BASE", "2.5")
     s = Settings.load(cfg_file)
     cfg = detector_config(s)
-    assert (cfg.window, cfg.quantile, cfg.min_count, cfg.new_weeks) == (12, 0.995, 4, 12)
+    assert (cfg.window, cfg.quantile, cfg.min_count, cfg.new_weeks, cfg.new_min_history) == (
+        12,
+        0.995,
+        4,
+        12,
+        0,
+    )
     assert s.webhook_retry_base == 2.5 and s.webhooks[0].secret == "k"
 
 

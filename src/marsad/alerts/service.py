@@ -23,6 +23,7 @@ def detector_config(settings: Settings) -> DetectorConfig:
             min_count=settings.alert_min_count,
             min_fatalities=settings.alert_min_fatalities,
             new_weeks=settings.alert_new_weeks,
+            new_min_history=settings.alert_new_min_history,
         )
     except ValueError as exc:
         raise MarsadError(ErrorCode.CONFIG, f"invalid alert settings: {exc}") from exc
@@ -129,4 +130,6 @@ def method(cfg: DetectorConfig) -> dict[str, Any]:
         "min_fatalities": cfg.min_fatalities,
         "min_mean": cfg.min_mean,
         "new_weeks": cfg.new_weeks,
+        "new_min_history": cfg.new_min_history,
+        "new_event_types": list(cfg.new_event_types),
     }
