@@ -98,3 +98,21 @@ def test_every_admin1_row_resolves_with_its_type_word(geo: Geocoder) -> None:
         if not places or places[0].admin1 != row.name or places[0].country_code != row.cc:
             missing.append((row.cc, row.name, [(p.name, p.country_code, p.admin1) for p in places]))
     assert missing == []
+
+
+def test_shipped_gazetteer_reflects_the_data_files(geo: Geocoder) -> None:
+    """Editing a TSV without re-running scripts/build_gazetteer.py fails here."""
+    by_ref = {e.ref: e for e in geo.gaz.entries}
+    for ref, name in load_names_en().items():
+        assert ref in by_ref and by_ref[ref].name == name, ref
+    countries = {e.cc: e for e in geo.gaz.entries if e.feature == "country"}
+    for cc, row in load_countries().items():
+        assert countries[cc].name == row.name
+        for ar in row.names_ar:
+            assert name_key(ar) in geo.gaz.index, ar
+    for _cc, _gname, names in load_names_extra():
+        for ar in names:
+            assert name_key(ar) in geo.gaz.index, ar
+    for row in load_admin1_table():
+        if (row.cc, row.code) in geo.gaz.admin_names:
+            assert geo.gaz.admin_names[(row.cc, row.code)][0] == row.name

@@ -16,6 +16,7 @@ Flow for one text:
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
@@ -111,6 +112,7 @@ class Geocoder:
         self._country_entry = {e.cc: e for e in gaz.entries if e.feature == "country"}
         self._cache: OrderedDict[tuple[str, str | None], Analysis] = OrderedDict()
         self._matches: OrderedDict[str, tuple[list[Mention], list[Unknown]]] = OrderedDict()
+        self._lock = threading.Lock()
         self._polys: object | None = None
 
     def __reduce__(self) -> tuple[object, tuple[()]]:
@@ -225,17 +227,22 @@ class Geocoder:
     # ------------------------------------------------------------------ matching
     def _analyse(self, text: str, hint: str | None, cache: bool = True) -> Analysis:
         ck = (text, hint)
-        if cache and ck in self._cache:
-            self._cache.move_to_end(ck)
-            return self._cache[ck]
+        if cache:
+            with self._lock:  # the caches are shared by threads (API server); keep them consistent
+                hit = self._cache.get(ck)
+                if hit is not None:
+                    self._cache.move_to_end(ck)
+                    return hit
         # Matching does not depend on the hint: reuse it across country_of / find_places / locate.
-        matched = self._matches.get(text) if cache else None
+        with self._lock:
+            matched = self._matches.get(text) if cache else None
         if matched is None:
             matched = self._match(text, tokenize(text))
             if cache:
-                self._matches[text] = matched
-                if len(self._matches) > 8:
-                    self._matches.popitem(last=False)
+                with self._lock:
+                    self._matches[text] = matched
+                    if len(self._matches) > 8:
+                        self._matches.popitem(last=False)
         mentions = [replace(m, scores={}) for m in matched[0]]
         unknowns = list(matched[1])
         self._resolve(mentions, hint)
@@ -243,9 +250,10 @@ class Geocoder:
         places = [self._place(text, m) for m in mentions if m.choice is not None]
         an = Analysis(mentions, unknowns, places)
         if cache:
-            self._cache[ck] = an
-            if len(self._cache) > 16:
-                self._cache.popitem(last=False)
+            with self._lock:
+                self._cache[ck] = an
+                if len(self._cache) > 16:
+                    self._cache.popitem(last=False)
         return an
 
     def _joined(self, text: str, toks: list[Tok], i: int) -> bool:
