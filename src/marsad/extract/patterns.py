@@ -25,7 +25,8 @@ PROCLITIC_PREP = ("ب", "ل", "ك")
 
 
 def variants(word: str) -> frozenset[str]:
-    """The word and the forms left after peeling proclitics (conjunction, preposition, article)."""
+    """The word and the forms left after peeling proclitics (conjunction, preposition, article)
+    and the alef of the indefinite accusative."""
     out = {word}
     stage = [word]
     nxt: list[str] = []
@@ -45,6 +46,8 @@ def variants(word: str) -> frozenset[str]:
         if len(w) > 3 and w.startswith("ال"):
             nxt.append(w[2:])
     stage += nxt
+    # the accusative of an indefinite noun ends in alef ("صحفيا", "شخصا"): also try it without
+    stage += [w[:-1] for w in stage if len(w) > 3 and w.endswith("ا")]
     out.update(stage)
     return frozenset(out)
 

@@ -1,0 +1,78 @@
+"""Coding rules on short reports written for these tests (invented incidents, real places)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from marsad.eval import admin1_equal
+from marsad.extract import extract_events
+from marsad.model import Document
+
+
+def _events(text: str, published: str = "2022-05-10T12:00:00+00:00"):  # type: ignore[no-untyped-def]
+    return extract_events(Document(id="r", text=text, published=datetime.fromisoformat(published)))
+
+
+def test_attack_repelled_with_attackers_killed_is_a_battle_even_with_suicide_belts() -> None:
+    text = (
+        "قتل ثلاثة من رجال الشرطة وأصيب خمسة آخرون فجر الثلاثاء في هجوم على نقطة أمنية بمدينة العريش "
+        "في شمال سيناء، فيما قتلت القوات ستة مسلحين كانوا يرتدون أحزمة ناسفة."
+    )
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert ev.fatalities == 9 and ev.injured == 5  # 3 police + 6 attackers
+    assert ev.actor2.startswith("Police Forces of Egypt")
+
+
+def test_car_bomb_with_a_suicide_driver_is_a_suicide_bomb() -> None:
+    text = (
+        "قتل سبعة مدنيين وأصيب 20 آخرون الثلاثاء بانفجار سيارة مفخخة قرب سوق شعبي في مدينة تكريت.\n"
+        "وقال مصدر أمني إن انتحاريا كان يقود السيارة وفجرها وسط المتسوقين."
+    )
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Suicide bomb" and ev.fatalities == 7 and ev.injured == 20
+    assert admin1_equal(ev.admin1, "Salah al-Din")
+
+
+def test_riot_with_tear_gas_and_a_dead_protester() -> None:
+    text = (
+        "قتل متظاهر وأصيب 12 آخرون الثلاثاء في احتجاجات عنيفة أمام مبنى محافظة البصرة، بعدما أطلقت "
+        "قوات الأمن الغاز المسيل للدموع لتفريق المحتجين الذين أحرقوا إطارات السيارات ورشقوا الشرطة بالحجارة."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type == "Riots" and ev.actor1 == "Rioters (Iraq)"
+    assert ev.fatalities == 1 and ev.injured == 12
+
+
+def test_reference_city_and_speaker_capital_do_not_place_the_incident() -> None:
+    text = (
+        "قتل أربعة جنود الثلاثاء بانفجار عبوة ناسفة استهدفت دوريتهم في قضاء طوزخورماتو شمالي العاصمة بغداد، "
+        "وأعلنت بغداد فتح تحقيق في الحادث."
+    )
+    (ev,) = _events(text)
+    assert admin1_equal(ev.admin1, "Salah al-Din"), ev.admin1
+
+
+def test_this_attack_in_a_history_paragraph_is_no_new_event() -> None:
+    text = (
+        "قتل مسلحون مجهولون صحفيا الثلاثاء في مدينة الموصل، بحسب مصدر في الشرطة.\n"
+        "وفي عام 2016 اقتحم التنظيم مبنى الإذاعة في المدينة وقتل عشرة من العاملين فيه.\n"
+        "وقد قتل خلال ذلك الهجوم أيضا خمسة من الحراس في دير الزور."
+    )
+    events = _events(text)
+    assert len(events) == 1 and events[0].fatalities == 1
+
+
+def test_weapon_named_only_as_a_possibility_does_not_type_the_event() -> None:
+    text = (
+        "قتل تسعة أشخاص الثلاثاء بانفجار في سوق مدينة بيداوة بالصومال. "
+        "ولم يعرف حتى الآن إن كان الانفجار نجم عن انتحاري أو عن عبوة زرعت في السوق."
+    )
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_protest_words_that_look_like_weapons() -> None:
+    text = "خرجت مسيرة حاشدة الثلاثاء في وسط مدينة السليمانية، وانفجرت مظاهرات غاضبة في أحياء أخرى للمطالبة بصرف الرواتب."
+    (ev,) = _events(text)
+    assert ev.event_type == "Protests"
