@@ -6,6 +6,10 @@ Examples:
   marsad alerts --events out/events/ --place Kirkuk  # straight from batch output (JSONL/Parquet)
   marsad alerts --trends admin1                      # weekly trend series instead of alerts
   marsad alerts --deliver                            # queue new alerts to the webhooks and send
+  marsad alerts --deliver --requeue-dead             # after fixing a receiver that refused them
+
+Delivery state lives in the `alert_outbox` table of the same database: run `--deliver` again (e.g.
+from cron) to retry what is still pending; nothing delivered is sent twice.
 """
 
 from __future__ import annotations
@@ -48,7 +52,14 @@ def alerts(
         None, "--trends", help="Print weekly trend series for admin1, admin2, actor or event_type instead."
     ),
     deliver: bool = typer.Option(
-        False, "--deliver", help="Queue the alerts for the configured webhooks and send."
+        False,
+        "--deliver",
+        help="Queue the alerts for the configured webhooks and send (without --since: the record's last two weeks).",
+    ),
+    requeue_dead: bool = typer.Option(
+        False,
+        "--requeue-dead",
+        help="With --deliver: retry deliveries that had given up (kept in the outbox).",
     ),
     deliver_seconds: float = typer.Option(
         60.0,
@@ -109,6 +120,8 @@ def alerts(
                 base_delay=settings.webhook_retry_base, max_attempts=settings.webhook_max_attempts
             )
             deliverer = Deliverer(Outbox(url), settings.webhooks, policy)
+            if requeue_dead:
+                typer.echo(f"requeued {deliverer.outbox.requeue_dead()} dead deliveries", err=True)
             # Without --since, only recent alerts are delivered: the last two weeks of the record,
             # so a first run on a database with years of history does not flood the receivers.
             recent = found
