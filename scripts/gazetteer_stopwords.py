@@ -44,7 +44,7 @@ def main() -> None:
             seen = {t.readings[0][0] for t in tokenize(text)} & single
             df.update(seen)
     for key, count in df.most_common():
-        if count < args.min_df or key in geo.stops:
+        if count < args.min_df or key in geo.matcher.stops:
             continue
         ents = [geo.gaz.entries[i] for i in index[key]]
         if any(e.feature in ("country", "admin1") for e in ents):

@@ -1,0 +1,251 @@
+"""Finding place mentions: longest gazetteer names, type words, modifiers, unknown names.
+
+`Matcher.match` walks the words of a text (`keys.tokenize`, original offsets) and at each word
+takes the longest gazetteer name (up to `max_words` words), noting a type word before it
+(محافظة، قضاء، قرية …) and precision-2 modifiers around it (جنوب، قرب، ريف …). Single common
+words (cues.tsv `stop`) only count after an admin or settlement type word. After a type word, a
+name that is not in the gazetteer is tried by fuzzy match (one edit, 5+ letters), then by the
+consonant skeleton of Latin-only GeoNames names, and otherwise kept as an *unknown* mention (an
+unlisted village) so `locate` can fall back to the nearest known place at precision 2.
+Which candidate a mention means is decided later, in `marsad.geo.geocoder`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extractOne
+
+from marsad.geo.data import FEATURES_OF_TYPE, load_countries, load_cues
+from marsad.geo.gazetteer import Gazetteer
+from marsad.geo.keys import Tok, fold, name_key
+from marsad.geo.translit import arabic_skeleton
+
+# Characters allowed between the words of one multi-word name.
+_JOINERS = set(" \t_-\u00a0\u200f")
+_MOD_WINDOW = 3  # words before a name in which a modifier (جنوب، قرب …) applies
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int  # exclusive
+    key: str
+    cands: tuple[int, ...]
+    type_value: str | None = None  # "admin1", "city" … from a type word before the name
+    modified: bool = False  # a precision-2 modifier applies
+    fuzzy: bool = False
+    translit: bool = False  # matched a Latin-only GeoNames name by consonant skeleton
+    whole: tuple[int, ...] = ()  # entries whose name includes the type word ("سوق الشيوخ")
+    choice: int | None = None
+    score: float = 0.0
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Unknown:
+    """A type word followed by a name the gazetteer does not know (قرية البو حمدان)."""
+
+    start: int
+    end: int
+    tok_start: int
+    type_value: str
+
+
+class Matcher:
+    """Cue tables (type words, modifiers, stop words, particles) and the matching walk."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.types: dict[str, str] = {}
+        self.mods_before: dict[str, int] = {}  # first word key -> number of words of the cue
+        self.mod_phrases: set[str] = set()
+        self.mods_after: set[str] = set()
+        self.stops: set[str] = set()
+        self.parts: set[str] = set()
+        self.stops_noart: set[str] = set()
+        for cue in load_cues():
+            key = name_key(cue.word)
+            if cue.kind == "type":
+                self.types[key] = cue.value
+            elif cue.kind == "mod" and cue.value == "after":
+                self.mods_after.add(key)
+            elif cue.kind == "mod":
+                self.mod_phrases.add(key)
+            elif cue.kind == "part":
+                self.parts.add(key)
+            elif cue.value == "noart":
+                self.stops_noart.add(key)
+            else:
+                self.stops.add(key)
+        # Cue words are never places on their own (a village called "منطقة" must not fire), even
+        # after a type word ("سوق مدينة وانلاوين").
+        self.cue_keys = set(self.types) | self.mod_phrases | self.mods_after
+        self.stops |= self.cue_keys
+        # Countries the project reads news about: short names elsewhere are not trusted.
+        self._covered = set(load_countries())
+
+    def _joined(self, text: str, toks: list[Tok], i: int) -> bool:
+        """True when word i and i+1 are separated only by spaces/underscores (one name may span)."""
+        gap = text[toks[i].end : toks[i + 1].start]
+        return len(gap) <= 3 and all(c in _JOINERS for c in gap)
+
+    def _longest(self, text: str, toks: list[Tok], i: int) -> tuple[int, str, int, tuple[int, ...]] | None:
+        """(n_words, key, start offset, entry ids) of the longest name starting at word i."""
+        index = self.gaz.index
+        span = 1
+        while span < self.gaz.max_words and i + span < len(toks) and self._joined(text, toks, i + span - 1):
+            span += 1
+        best: tuple[int, str, int, tuple[int, ...]] | None = None
+        for first, start in toks[i].readings:
+            key = first
+            parts = [first]
+            for n in range(1, span + 1):
+                if n > 1:
+                    parts.append(toks[i + n - 1].bare)
+                    key = " ".join(parts)
+                ids = index.get(key)
+                if not ids and n == 2 and first in self.parts:
+                    # Written apart, named as one word: "تل عفر" for تلعفر (after a particle only).
+                    ids = index.get(first + toks[i + 1].folded)
+                if ids and (best is None or n > best[0]):
+                    best = (n, key, start, ids)
+        return best
+
+    def _type_before(self, toks: list[Tok], i: int) -> str | None:
+        if i == 0:
+            return None
+        for key, _ in toks[i - 1].readings:
+            if key in self.types:
+                return self.types[key]
+        return None
+
+    def _modified(self, toks: list[Tok], i: int, j: int, taken: set[int]) -> bool:
+        for k in range(i - 1, max(-1, i - 1 - _MOD_WINDOW), -1):
+            if k in taken:
+                break
+            for key, _ in toks[k].readings:
+                if key in self.mod_phrases:
+                    return True
+            if k > 0 and f"{toks[k - 1].bare} {toks[k].bare}" in self.mod_phrases:
+                return True
+        return j < len(toks) and toks[j].bare in self.mods_after
+
+    def _plain_word(self, tok: Tok) -> bool:
+        b = tok.bare
+        return len(b) >= 3 and b not in self.stops and b not in self.parts and b not in self.stops_noart
+
+    def _translit(
+        self, text: str, toks: list[Tok], i: int, typ: str | None
+    ) -> tuple[int, int, tuple[int, ...]] | None:
+        """(end word, start offset, entry ids) of a Latin-only GeoNames name spelled at word i."""
+        skel = self.gaz.skeletons
+        if not skel or not self._plain_word(toks[i]):
+            return None
+        # Only after a settlement/admin type word (مدينة جمامي، بلدة بولو بردي): on free text,
+        # skeletons of ordinary words hit foreign towns (القنصلية ~ Kaynaslı). The place must
+        # also lie in the report's country (checked in _drop_strays).
+        if typ is None or typ in ("area", "poi", "district"):
+            return None
+        need = 3
+        two = i + 1 < len(toks) and self._joined(text, toks, i) and self._plain_word(toks[i + 1])
+        for span in (2, 1) if two else (1,):
+            for word, start in toks[i].readings:
+                parts = [word] + [toks[k].bare for k in range(i + 1, i + span)]
+                sk = arabic_skeleton(parts).replace(" ", "")
+                if len(sk) >= need and sk in skel:
+                    return i + span, start, skel[sk]
+        return None
+
+    def _fuzzy(self, tok: Tok) -> tuple[str, tuple[int, ...]] | None:
+        word = tok.readings[-1][0] if len(tok.readings) > 1 else tok.bare
+        for cand in {tok.bare, word}:
+            if len(cand) < 5:
+                continue
+            pool = [
+                k for n in (len(cand) - 1, len(cand), len(cand) + 1) for k in self.gaz.fuzzy_keys.get(n, [])
+            ]
+            got = extractOne(cand, pool, scorer=Levenshtein.distance, score_cutoff=1)
+            if got is not None and got[0] not in self.stops:
+                return got[0], self.gaz.index[got[0]]
+        return None
+
+    def match(self, text: str, toks: list[Tok]) -> tuple[list[Mention], list[Unknown]]:
+        mentions: list[Mention] = []
+        unknowns: list[Unknown] = []
+        taken: set[int] = set()
+        i = 0
+        n = len(toks)
+        extra: tuple[int, ...] = ()
+        E = self.gaz.entries
+        carry: str | None = None  # the type word before a skipped one ("ناحية مركز الخالص")
+        while i < n:
+            typ = carry or self._type_before(toks, i)
+            carry = None
+            hit = self._longest(text, toks, i)
+            if hit is not None:
+                words, key, start, ids = hit
+                admin_typ = typ in ("admin1", "admin2", "admin3")
+                has_admin = admin_typ and any(E[c].feature != "populated_place" for c in ids)
+                # Only admin and settlement type words make a common word a place (ناحية العدل);
+                # "المنطقة الغربية" stays "the western region".
+                weak = typ is None or typ in ("area", "poi", "district", "camp")
+                article = fold(text[start : start + 2]) == "ال"
+                if words == 1 and (
+                    (key in self.cue_keys and not (admin_typ and has_admin))
+                    or (len(key) < 3 and not (admin_typ and has_admin))  # قضاء الحي, not "ام"
+                    or (key in self.parts and not (admin_typ and has_admin))  # "قرية أبو …" alone
+                    or (weak and key in self.stops)
+                    or (len(key) < 4 and all(E[c].cc not in self._covered for c in ids))  # "وان" ≠ Vaughan
+                    or (weak and key in self.stops_noart and not article)
+                ):
+                    hit = None
+                elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
+                    # "قضاء الحويجة" is also a GeoNames name: read it as type word + name, keeping
+                    # the whole name's entries as candidates too.
+                    sub = self._longest(text, toks, i + 1)
+                    if sub is not None and sub[0] == words - 1:
+                        extra = ids
+                        carry = typ
+                        i += 1
+                        continue
+            if hit is None:
+                extra = ()
+                tr = self._translit(text, toks, i, typ)
+                if tr is not None:
+                    j, tstart, ids = tr
+                    m = Mention(tstart, toks[j - 1].end, i, j, "", ids, typ, translit=True)
+                    m.modified = self._modified(toks, i, j, taken)
+                    mentions.append(m)
+                    taken.update(range(i, j))
+                    i = j
+                    continue
+                if typ is not None and toks[i].bare not in self.types and toks[i].bare not in self.stops:
+                    fz = self._fuzzy(toks[i]) if FEATURES_OF_TYPE.get(typ) != "any" else None
+                    if fz is not None:
+                        m = Mention(
+                            toks[i].readings[0][1], toks[i].end, i, i + 1, fz[0], fz[1], typ, fuzzy=True
+                        )
+                        m.modified = self._modified(toks, i, i + 1, taken)
+                        mentions.append(m)
+                        taken.add(i)
+                    elif typ in ("village", "town", "district", "area", "camp", "admin3"):
+                        # An unlisted name; a particle (البو، أبو، تل …) takes the next word too.
+                        end_tok = i + 1 if toks[i].bare in self.parts and i + 1 < n else i
+                        unknowns.append(Unknown(toks[i].start, toks[end_tok].end, i, typ))
+                        i = end_tok
+                i += 1
+                continue
+            words, key, start, ids = hit
+            j = i + words
+            cands = tuple(sorted(set(ids) | set(extra))) if extra else ids
+            m = Mention(start, toks[j - 1].end, i, j, key, cands, typ, whole=extra)
+            extra = ()
+            m.modified = self._modified(toks, i, j, taken)
+            mentions.append(m)
+            taken.update(range(i, j))
+            i = j
+        return mentions, unknowns
