@@ -232,7 +232,14 @@ class Matcher:
                         m.modified = self._modified(toks, i, i + 1, taken)
                         mentions.append(m)
                         taken.add(i)
-                    elif typ in ("village", "town", "district", "area", "camp", "admin3"):
+                    elif typ in (
+                        "village",
+                        "town",
+                        "district",
+                        "area",
+                        "camp",
+                        "admin3",
+                    ) and self._plain_word(toks[i]):
                         # An unlisted name; a particle (البو، أبو، تل …) takes the next word too.
                         end_tok = i + 1 if toks[i].bare in self.parts and i + 1 < n else i
                         unknowns.append(Unknown(toks[i].start, toks[end_tok].end, i, typ))
