@@ -32,8 +32,9 @@ def extract(
     from marsad.config import Settings
     from marsad.errors import MarsadError
     from marsad.export import FORMATS, write
-    from marsad.extract import ExtractStage
     from marsad.io import RejectWriter, RunSummary, read_inputs
+    from marsad.pipeline import extraction_stages
+    from marsad.stage import run_stages
 
     if fmt not in FORMATS:
         typer.echo(f"E_BAD_PARAMETER: --format must be one of {', '.join(FORMATS)}", err=True)
@@ -47,7 +48,7 @@ def extract(
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
     summary = RunSummary()
-    stage = ExtractStage()
+    stages = extraction_stages()  # the project's one stage list: analyse, then extract
     n_events = 0
     with ExitStack() as stack:
         sink: IO[Any]
@@ -60,7 +61,7 @@ def extract(
         rej = stack.enter_context(RejectWriter(rejects))
 
         def events() -> Any:
-            for doc in stage.run(read_inputs(inputs, settings)):
+            for doc in run_stages(stages, read_inputs(inputs, settings)):
                 summary.add(doc)
                 if not doc.ok:
                     rej.write(doc)
