@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -24,6 +25,7 @@ class Receiver:
         self.duplicates = 0
         self.fail_next = 0
         self.fail_status = 503
+        self.delay = 0.0  # seconds each request takes (a slow receiver)
         self.port = 0
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -35,6 +37,7 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                time.sleep(receiver.delay)
                 key = self.headers.get(IDEMPOTENCY_HEADER, "")
                 signed = verify(receiver.secret, body, self.headers.get(SIGNATURE_HEADER, ""))
                 with receiver._lock:

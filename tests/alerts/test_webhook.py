@@ -126,3 +126,31 @@ def test_two_webhooks_each_get_each_alert_once(tmp_path: Path, alerts: list[Aler
     finally:
         a.stop()
         b.stop()
+
+
+def test_two_senders_at_once_post_each_alert_once(
+    tmp_path: Path, receiver: Receiver, alerts: list[Alert]
+) -> None:
+    """Two delivery processes on one outbox (two cron runs overlapping): no row is posted twice."""
+    import threading
+
+    db = f"sqlite:///{tmp_path / 'o.db'}"
+    hook = Webhook(receiver.url, SECRET)
+    Deliverer(Outbox(db), [hook], FAST).enqueue(alerts)
+    receiver.delay = 0.1  # slow enough that both senders see the same due rows
+    reports = []
+
+    # A short request timeout keeps the lease short: the sender that lost a row waits for the lease
+    # to end, sees the row delivered and stops.
+    policy = RetryPolicy(base_delay=0.05, max_delay=0.4, timeout=0.5)
+
+    def work() -> None:
+        reports.append(Deliverer(Outbox(db), [hook], policy).run(max_seconds=10))
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(r.sent for r in reports) == len(alerts)
+    assert len(receiver.posts) == len(alerts) and receiver.duplicates == 0

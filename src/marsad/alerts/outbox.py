@@ -162,6 +162,28 @@ class Outbox:
                 .values(**values)
             )
 
+    def claim(self, item: OutboxItem, lease_until: float) -> bool:
+        """Take a due delivery for this worker until `lease_until`.
+
+        A conditional update on the retry time the worker read: if another worker (another
+        `marsad alerts --deliver`, a second API process) claimed or changed the row since, nothing
+        is updated and this worker skips it, so two senders never post the same row at once.
+        """
+        with self.engine.begin() as conn:
+            res = conn.execute(
+                update(outbox_table)
+                .where(
+                    and_(
+                        outbox_table.c.alert_id == item.alert_id,
+                        outbox_table.c.webhook_url == item.webhook_url,
+                        outbox_table.c.state == "pending",
+                        outbox_table.c.next_attempt_at == item.next_attempt_at,
+                    )
+                )
+                .values(next_attempt_at=lease_until)
+            )
+            return int(res.rowcount or 0) == 1
+
     def mark_delivered(self, item: OutboxItem, status: int, now: float | None = None) -> None:
         now = time.time() if now is None else now
         self._set(

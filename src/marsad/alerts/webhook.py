@@ -115,6 +115,9 @@ class Deliverer:
         try:
             # Rows for a webhook since removed from the settings stay in the outbox, unsent.
             for item in self.outbox.due(self.clock(), limit=1000, urls=self.webhooks):
+                # The lease outlasts one request; if this process dies, the row is due again then.
+                if not self.outbox.claim(item, self.clock() + 2 * self.policy.timeout + 1):
+                    continue
                 status, text = self._post(http, item)
                 now = self.clock()
                 if status is not None and 200 <= status < 300:
