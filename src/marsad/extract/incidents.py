@@ -81,10 +81,13 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     if tags <= CROWD_TAGS:
         crowd = any(a.entry.kind in ("crowd", "rioters") for a in m.actors)
         return crowd or len(tags) > 1 or bool(m.dates)
-    # weak words: two kinds of violence, or one with a toll, a group, a victim or a day
+    # weak words: two kinds of violence, or one with a toll, a group, a victim or a day; and the
+    # sentence must be anchored by a toll, an armed group, a day or (checked later) a place, or
+    # it is talk about violence ("هناك قتل لأبنائنا", "عالم يعاني من حروب")
     support = int(has_cas) + int(someone) + len(tags)
     if accident_doc and not armed:
         return False
+    m.extra["needs_place"] = not (has_cas or armed or m.dates)
     return support >= 2
 
 
