@@ -74,6 +74,8 @@ def fill(db: str, seeds: list[dict[str, Any]], n: int) -> None:
                 batch = []
         if batch:
             conn.execute(insert(events), batch)
+    with Store(db) as store:
+        store.optimize()
 
 
 def cpu_seconds(pid: int) -> float:
@@ -161,6 +163,26 @@ async def load(
     }
 
 
+def direct(db: str, seeds: list[dict[str, Any]], n: int = 1000) -> dict[str, float]:
+    """The same query mix through Store.query_events in this process: the database's share."""
+    from marsad.store import EventFilter
+
+    rng = random.Random(99)
+    lat = []
+    with Store(db) as store:
+        for _ in range(n):
+            params = queries(seeds, rng)
+            limit = params.pop("limit")
+            for k in ("date_from", "date_to"):
+                if k in params:
+                    params[k] = date.fromisoformat(params[k])
+            t0 = time.perf_counter()
+            store.query_events(EventFilter(**params), None, limit)
+            lat.append(time.perf_counter() - t0)
+    lat.sort()
+    return {"store_p50_ms": round(1000 * lat[n // 2], 2), "store_p95_ms": round(1000 * lat[int(0.95 * n)], 2)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True)
@@ -215,6 +237,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    res.update(direct(args.db, seeds))
     dialect = "postgresql" if args.db.startswith("postgres") else "sqlite"
     print("| db | events | clients | workers | " + " | ".join(res) + " |")
     print(

@@ -62,7 +62,15 @@ class Store:
                 batch = []
         if batch:
             total.add(self.ingest_batch(batch))
+        if total.documents:
+            self.optimize()
         return total
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (SQLite has none until ANALYZE runs; without
+        them it may pick the event-type index for a rare admin1 and scan thousands of rows)."""
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
 
     def ingest_batch(self, docs: list[Document]) -> IngestReport:
         with self.engine.begin() as conn:

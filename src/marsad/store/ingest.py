@@ -114,6 +114,8 @@ def ingest_documents(
         total.add(rep)
         if on_batch is not None:
             on_batch(rep)
+    if total.documents:
+        store.optimize()
     return total
 
 

@@ -96,11 +96,12 @@ events = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     # Indexes for the API's filters; every list query is ordered by (event_date, id) for keyset paging.
     Index("ix_events_date_id", "event_date", "id"),
-    Index("ix_events_country_date", "country", "event_date"),
-    Index("ix_events_admin1_date", "admin1", "event_date"),
-    Index("ix_events_type_date", "event_type", "event_date"),
-    Index("ix_events_subtype_date", "sub_event_type", "event_date"),
-    Index("ix_events_fatalities", "fatalities"),
+    # (filter, event_date, id): the filtered rows come out of the index already in page order
+    Index("ix_events_country_date_id", "country", "event_date", "id"),
+    Index("ix_events_admin1_date_id", "admin1", "event_date", "id"),
+    Index("ix_events_type_date_id", "event_type", "event_date", "id"),
+    Index("ix_events_subtype_date_id", "sub_event_type", "event_date", "id"),
+    Index("ix_events_fatalities_date_id", "fatalities", "event_date", "id"),
     Index("ix_events_actor1", "actor1"),
     Index("ix_events_actor2", "actor2"),
 )
