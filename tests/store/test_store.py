@@ -146,3 +146,27 @@ def test_stats_and_documents(db_url: str) -> None:
         assert store.get_document("nope") is None and store.get_event("nope") is None
         recs = list(store.iter_records(EventFilter(country="Iraq")))
         assert len(recs) == 4 and all(r.country == "Iraq" for r in recs)
+
+
+def test_an_old_database_is_upgraded_with_its_data(db_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import func, select
+
+    from marsad.merge.rules import DEFAULT_POLICY
+    from marsad.store.db import alembic_config, make_engine
+    from marsad.store.schema import documents
+
+    engine = make_engine(db_url)
+    cfg = alembic_config()
+    with engine.begin() as conn:  # a database made by the first release
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    engine.dispose()
+    old = Store.__new__(Store)  # today's write path on the old schema, without migrating
+    old.url, old.policy, old.engine = db_url, DEFAULT_POLICY, make_engine(db_url)
+    old.ingest_batch(hawija_docs())
+    old.close()
+    with Store(db_url) as store, store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(documents)).scalar_one() == 4
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+        assert len(store.query_events(EventFilter(admin1="Kirkuk")).events) == 3
