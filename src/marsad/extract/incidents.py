@@ -76,8 +76,10 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     if family(tags) == "crowd" and not tags & {"PROTEST", "RIOT", "MOB"}:
         return False  # tear gas and dispersal need a protest to act on
     if tags <= SD_TAGS:
-        # arrests, seizures and truces matter to ACLED when an armed group is party to them
-        return armed
+        # arrests, seizures and truces matter to ACLED when an armed group is party to them, or
+        # when security forces arrest wanted men or "terror" suspects
+        arrests = any(c.role == "arrested" for c in m.casualties) and bool(m.extra.get("suspects"))
+        return armed or (arrests and any(a.entry.kind == "state" for a in m.actors))
     if tags <= CROWD_TAGS:
         crowd = any(a.entry.kind in ("crowd", "rioters") for a in m.actors)
         return crowd or len(tags) > 1 or bool(m.dates)
@@ -94,19 +96,26 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
 def place_of(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]] = frozenset()) -> Place | None:
     """The place of one mention: the most specific place named in its sentence.
 
-    Places named only as reference points ("شمالي العاصمة بغداد", "على بعد 100 كيلومتر من بغداد")
-    are used only when nothing else is named.
+    A place named only as a reference point ("شمالي العاصمة بغداد", "على بعد 100 كيلومتر من بغداد")
+    does not place the incident, so a later sentence may ("سوق في مدينة صغيرة شمال مقديشو ... سوق
+    مدينة وانلاوين"); but when the sentence also names the governorate the reference town lies in
+    ("حي ... غربي مدينة الرمادي، مركز محافظة الأنبار"), the incident is near that town (precision 2).
     """
     inside = [p for p in places if m.start <= p.start < m.end and p.feature != "country"]
-    # a place named only as a reference point does not place the incident (the report may name
-    # the real place later: "سوق في مدينة صغيرة شمال مقديشو ... سوق مدينة وانلاوين")
-    inside = [p for p in inside if (p.start, p.end) not in refs]
-    if not inside:
-        return None
-    # a town or district beats a governorate; then a place after the trigger ("قتل ... في مدينة
-    # الحلة") beats one before it, the nearer the better
+    own = [p for p in inside if (p.start, p.end) not in refs]
     pos = m.live[0].start if m.live else m.start
-    return min(inside, key=lambda p: (p.geo_precision, _rank(p), p.start < pos, abs(p.start - pos)))
+    towns = [p for p in own if p.feature != "admin1"]
+    if towns:
+        # a town after the trigger ("قتل ... في مدينة الحلة") beats one before it, nearer is better
+        return min(towns, key=lambda p: (p.geo_precision, p.start < pos, abs(p.start - pos)))
+    admins = [p for p in own if p.feature == "admin1"]
+    ref_towns = [p for p in inside if (p.start, p.end) in refs and p.feature != "admin1"]
+    for r in ref_towns:
+        if any(a.country_code == r.country_code and a.admin1 == r.admin1 for a in admins):
+            return replace(r, geo_precision=max(r.geo_precision, 2))
+    if not admins:
+        return None
+    return min(admins, key=lambda p: (p.start < pos, abs(p.start - pos)))
 
 
 def _rank(p: Place) -> int:

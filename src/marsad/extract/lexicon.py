@@ -63,6 +63,7 @@ CUE_KINDS = frozenset(
         "hypothetical",
         "metaphor",
         "anaphora",
+        "claim",
     }
 )
 CUE_SCOPES = frozenset({"before", "prev", "sentence"})

@@ -70,6 +70,7 @@ class Mention:
     new_marker: bool = False  # "في سياق آخر", "وفي هجوم آخر": a different incident starts here
     blocked_sentence: str = ""
     opener: bool = False  # starts with "وفي ..." (another place's report often does)
+    claim: ActorHit | None = None  # the group that claimed the incident, when the sentence says so
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -175,8 +176,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         blocked_sentence = ""
         before: list[tuple[int, str]] = []
         prev: list[tuple[int, str]] = []
+        claimed_by: list[int] = []
         for h in cue_hits:
             cue: Cue = h.pattern.payload
+            if cue.kind == "claim":
+                # "تبنى التنظيم الهجوم" (but not "لم تتبن أي جهة"): kept for the notes, blocks nothing
+                if not (h.first > sv.lo and toks[h.first - 1].norm in ("لم", "لا", "ولم")):
+                    claimed_by.append(h.first)
+                continue
             if cue.scope == "sentence":
                 blocked_sentence = blocked_sentence or cue.kind
             elif cue.scope == "before":
@@ -221,6 +228,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
         marker = any(m in norm_sent for m in NEW_MARKERS)
         opener = toks[sv.lo].norm in LOCALE_OPENERS
+        suspects = any("SUSPECT" in toks[i].classes for i in range(sv.lo, sv.hi))
+        claim = None
+        if claimed_by:
+            armed = [a for a in actors if a.entry.kind in ("armed", "external", "state")]
+            if armed:
+                claim = min(armed, key=lambda a: min(abs(a.first - c) for c in claimed_by))
         out.append(
             Mention(
                 si,
@@ -233,6 +246,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 marker,
                 blocked_sentence=blocked_sentence,
                 opener=opener,
+                claim=claim,
+                extra={"suspects": suspects},
             )
         )
     return out

@@ -105,7 +105,8 @@ def resolve(
     event_day = day_m.value if day_m else anchor
     if event_day is None:
         return None  # no date at all: ACLED cannot code it
-    precision = "day"
+    # a day named in the text is precise; the report's own date alone is "within the week"
+    precision = "day" if day_m is not None else "week"
 
     # ---- actors
     hits: list[ActorHit] = []
@@ -251,6 +252,18 @@ def resolve(
     if "ABDUCT" in tags and sub == "Attack":
         sub = "Abduction/forced disappearance"
     event_type = EVENT_TYPE_OF[sub]
+    if event_type == "Battles" and (a2 is None or a2.kind in ("victim", "crowd")):
+        # a battle is fought between armed sides: civilians caught in it are not the second side
+        side = next(
+            (
+                h
+                for h in sorted(hits, key=lambda h: h.start)
+                if h.entry.kind in ARMED_KINDS and _name(lex, h, cc, country, event_day) != a1.name
+            ),
+            None,
+        )
+        if side is not None:
+            a2 = Actor(_name(lex, side, cc, country, event_day), side.entry.inter, side.entry.kind, side)
     if event_type == "Strategic developments" and a1.hit is None:
         return None  # a development with nobody doing it is too weak to report
     if key_trig is None:
@@ -301,6 +314,10 @@ def resolve(
     iso3 = info.iso3 if info else "XXX"
     civ = "Civilian targeting" if (a2 is not None and a2.inter == 7 and event_type != "Battles") else ""
     notes = _notes(event_day, a1.name, a2.name if a2 else "", sub, place, country, fat, inj, doc)
+    claim = next((m.claim for m in inc.mentions if m.claim is not None), None)
+    if claim is not None:
+        notes += f" Claimed by {_name(lex, claim, cc, country, event_day)}."
+        ev("notes", claim.start, claim.end)
     rich = sum(_richness(m) for m in inc.mentions)
     conf = min(0.95, 0.35 + 0.08 * rich + (0.1 if place is not None else 0.0))
     return EventRecord(
