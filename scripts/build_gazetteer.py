@@ -168,6 +168,24 @@ def natural_earth() -> dict[str, tuple[float, float, str]]:
     return out
 
 
+def capital_of(capital: str | None, towns: list[dict[str, Any]], names_field: str) -> dict[str, Any] | None:
+    """The town named `capital` among `towns` (the biggest such), else the biggest town.
+
+    ACLED places a region-level event at the region's capital; the reviewed admin1.tsv names it.
+    A capital that is not found among the region's towns fails the build (a data error).
+    """
+    def pop(t: dict[str, Any]) -> int:
+        return int(t.get("population") or 0)
+
+    if capital:
+        key = name_key(capital)
+        named = [t for t in towns if any(name_key(n) == key for n in t[names_field] if WORD_RE.search(n))]
+        if not named:
+            raise SystemExit(f"admin1.tsv: capital {capital!r} not found among the region's towns")
+        return max(named, key=pop)
+    return max(towns, key=pop, default=None)
+
+
 def simple_key(s: str) -> str:
     s = ascii_name(s).lower()
     for w in ("muhafazat ", "governorate", "province", "region", "state", " district", "imarat "):
@@ -190,7 +208,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             gn_admin1[(cc, a1)] = ascii_
     admin1: dict[tuple[str, str], dict[str, Any]] = {}
     for r in admin1_rows:
-        admin1[(r.cc, r.code)] = {"name": r.name, "ar": list(r.names_ar)}
+        admin1[(r.cc, r.code)] = {"name": r.name, "ar": list(r.names_ar), "capital": r.capital}
     by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for c in cities:
         by_admin1[(c["countrycode"], c["admin1code"])].append(c)
@@ -224,7 +242,12 @@ def build(shared: Path, out: Path) -> dict[str, int]:
 
     # Reviewed Arabic names for places GeoNames leaves without one (names_extra.tsv).
     extra: dict[int, list[str]] = {}
+    unit_extra: dict[str, list[str]] = {}  # COD-AB P-code -> more Arabic names (الكرادة)
+    pcodes = {u["pcode"] for u in units}
     for cc, gname, ar in load_names_extra():
+        if cc == "IQ" and gname in pcodes:
+            unit_extra[gname] = list(ar)
+            continue
         same = [c for c in cities if c["countrycode"] == cc and c["name"] == gname]
         if not same:
             raise SystemExit(f"names_extra.tsv: no GeoNames place {gname!r} in {cc}")
@@ -265,15 +288,16 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             }
         )
 
-    # Iraqi admin units: placed at the eponymous town inside them if there is one (ACLED codes
-    # "قضاء الحويجة" at Hawija), else at the biggest town inside, else at a point inside the polygon.
+    # Iraqi admin units: a governorate at its capital (admin1.tsv), a district or sub-district at
+    # the eponymous town inside it if there is one (ACLED codes "قضاء الحويجة" at Hawija), else
+    # at a point inside the polygon.
     iq_places = [e for e in entries if e["cc"] == "IQ"]
     for u in units:
         key = name_key(u["ar"])
         inside = [e for e in iq_places if u["geom"].covers(Point(e["lon"], e["lat"]))]
         same = [e for e in inside if any(name_key(n) == key for n in e["names"])]
         if u["level"] == 1:
-            pick = max(inside, key=lambda e: e["population"], default=None)
+            pick = capital_of(admin1[("IQ", u["pcode"])].get("capital"), inside, "names")
         else:
             pick = max(same, key=lambda e: e["population"], default=None)
         if pick is not None:
@@ -281,7 +305,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         else:
             rp = u["geom"].representative_point()
             lat, lon = round(rp.y, 5), round(rp.x, 5)
-        names = [u["ar"]]
+        names = [u["ar"], *unit_extra.get(u["pcode"], [])]
         if u["level"] == 1:
             names += [n for n in admin1[("IQ", u["pcode"])]["ar"] if n not in names]
         entries.append(
@@ -301,14 +325,15 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             }
         )
 
-    # Other countries' admin-1 units: at their biggest town (usually the capital).
+    # Other countries' admin-1 units: at their capital (admin1.tsv) or else their biggest town.
     for (cc, a1), info in sorted(admin1.items()):
         if cc == "IQ" or not info["ar"]:
             continue
         towns = by_admin1.get((cc, a1), [])
         if not towns:
             continue
-        cap = max(towns, key=lambda c: c["population"] or 0)
+        cap = capital_of(info.get("capital"), towns, "alternatenames")
+        assert cap is not None
         entries.append(
             {
                 "feature": "admin1",

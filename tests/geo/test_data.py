@@ -116,3 +116,18 @@ def test_shipped_gazetteer_reflects_the_data_files(geo: Geocoder) -> None:
     for row in load_admin1_table():
         if (row.cc, row.code) in geo.gaz.admin_names:
             assert geo.gaz.admin_names[(row.cc, row.code)][0] == row.name
+
+
+def test_region_level_places_sit_at_their_capital(geo: Geocoder) -> None:
+    from marsad.geo.geocoder import haversine_km
+
+    checked = 0
+    for row in load_admin1_table():
+        if row.capital is None:
+            continue
+        region = geo.find_places(f"قتل شخصان في محافظة {row.names_ar[0]}", country_hint=row.cc)[0]
+        town = geo.find_places(f"قتل شخصان في مدينة {row.capital}", country_hint=row.cc)[0]
+        assert region.geo_precision == 3
+        assert haversine_km(region.latitude, region.longitude, town.latitude, town.longitude) < 1, row.name
+        checked += 1
+    assert checked >= 60

@@ -171,3 +171,15 @@ def test_border_town_is_not_a_stray(geo: Geocoder) -> None:
     # حي المغار in a Libyan report is not Maghar in Israel.
     text = "درنة - اشتباكات عنيفة في حي المغار وسط المدينة"
     assert all(p.country_code == "LY" for p in geo.find_places(text))
+
+
+def test_outlet_desk_dateline_yields_to_the_body(geo: Geocoder) -> None:
+    text = "دبي، الإمارات العربية المتحدة (CNN)— قتل 12 شخصا في قصف على سوق في صعدة، وأصيب آخرون في الحديدة"
+    assert geo.country_of(text) == "YE"
+    # …but one stray mention does not overturn a dateline.
+    assert geo.country_of("الموصل - قال مسؤول إن وفدا زار باريس أمس") == "IQ"
+
+
+def test_neighbourhood_alias(geo: Geocoder) -> None:
+    place = geo.locate("انفجار سيارة مفخخة في منطقة الكرادة وسط بغداد", [(0, 40)])
+    assert place is not None and place.admin1 == "Baghdad" and place.admin3 == "Al-Karrada Al-Sharqia"

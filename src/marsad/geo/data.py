@@ -78,6 +78,7 @@ class Admin1Row:
     code: str
     name: str
     names_ar: tuple[str, ...]
+    capital: str | None = None  # Arabic name of the town region-level events are placed at
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +105,12 @@ def load_countries() -> dict[str, CountryRow]:
 def load_admin1_table() -> tuple[Admin1Row, ...]:
     seen: set[tuple[str, str]] = set()
     out = []
-    for lineno, (cc, code, name, ar) in _rows("admin1.tsv", 4):
+    for lineno, (cc, code, name, ar, cap) in _rows("admin1.tsv", 5):
         if len(cc) != 2 or (cc, code) in seen:
             raise DataFileError(f"admin1.tsv:{lineno}: bad or duplicate code {cc}.{code}")
         seen.add((cc, code))
-        out.append(Admin1Row(cc, code, name, _arabic_forms("admin1.tsv", lineno, ar)))
+        capital = None if cap == "-" else _arabic_forms("admin1.tsv", lineno, cap)[0]
+        out.append(Admin1Row(cc, code, name, _arabic_forms("admin1.tsv", lineno, ar), capital))
     return tuple(out)
 
 

@@ -95,7 +95,7 @@ class Geocoder:
         unknown = [u for u in an.unknowns if inside(u.start, u.end)]
         # The dateline names where the report was filed; it places the incident only when the
         # incident's words name nothing else ("مقديشو - … هجوم على بلدة جمامي").
-        dateline = self._dateline(text, an.places)
+        dateline, _ = self._dateline(text, an.places)
         if dateline is not None and len(in_region) > 1:
             in_region = [p for p in in_region if p is not dateline]
         if in_region:
@@ -122,8 +122,8 @@ class Geocoder:
         an = self._analyse(text, None)
         if not an.places:
             return None
-        dateline = self._dateline(text, an.places)
-        body = [p for p in an.places if dateline is None or p.start >= dateline.end]
+        dateline, cut = self._dateline(text, an.places)
+        body = [p for p in an.places if p.start >= cut]
         counts: Counter[str] = Counter(p.country_code for p in body)
         # A dateline counts unless the body never names its country and twice names another:
         # "دبي، الإمارات (CNN)—" is the outlet's desk, not the place of a report about Yemen.
@@ -136,16 +136,17 @@ class Geocoder:
         return counts.most_common(1)[0][0]
 
     @staticmethod
-    def _dateline(text: str, places: list[Place]) -> Place | None:
-        """The place of a dateline ("الموصل - …", "صنعاء (وكالات) …"), if the report has one."""
+    def _dateline(text: str, places: list[Place]) -> tuple[Place | None, int]:
+        """The place of a dateline ("الموصل - …", "صنعاء (وكالات) …") and where the dateline ends."""
         head = text[:120]
         for sep in (" - ", " – ", " — ", "—", "(", ":", "ـ "):
             cut = head.find(sep)
             if cut > 0:
                 dl = [p for p in places if p.end <= cut]
                 if dl:
-                    return dl[0]
-        return None
+                    end = head.find(" ", cut + len(sep)) if sep == "(" else cut + len(sep)
+                    return dl[0], max(end, cut)
+        return None, 0
 
     def lookup(self, name: str, *, country_hint: str | None = None) -> Place | None:
         """Resolve one place name on its own (the benchmark's unit of work)."""
@@ -245,12 +246,21 @@ class Geocoder:
                 if m.translit:
                     s -= 1.0
                 if c in m.whole:
-                    s += 2.5  # the longer reading (type word included) is the more specific name
+                    s += 1.5  # the longer reading (type word included) is the more specific name
                 if home is not None and e.feature == "country" and e.cc != hint and several_countries(m):
                     # "المملكة" in a Kuwaiti report: the nearest kingdom (Saudi Arabia, not Morocco).
                     s -= haversine_km(e.lat, e.lon, home.lat, home.lon) / 20000.0
                 s += 2.0 * ccs.get(e.cc, 0.0) / total
                 m.scores[c] = s
+            # A governorate's own capital sharing its name (صعدة، مأرب، إدلب): a bare mention
+            # means the town (ACLED's precision 1); "محافظة صعدة" still means the governorate.
+            govs = [E[c] for c in m.cands if E[c].feature == "admin1"]
+            for c in m.cands:
+                e = E[c]
+                if e.feature == "populated_place" and any(
+                    g.cc == e.cc and haversine_km(g.lat, g.lon, e.lat, e.lon) < 25 for g in govs
+                ):
+                    m.scores[c] += 1.0
         self._pick(mentions)
         if len(mentions) < 2:
             return

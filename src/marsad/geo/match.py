@@ -190,13 +190,15 @@ class Matcher:
                 words, key, start, ids = hit
                 admin_typ = typ in ("admin1", "admin2", "admin3")
                 has_admin = admin_typ and any(E[c].feature != "populated_place" for c in ids)
+                # Two-letter names only after a type word: قضاء الحي, مدينة إب (never "ام" alone).
+                big = len(key) < 3 and any(E[c].population >= 100_000 for c in ids)
                 # Only admin and settlement type words make a common word a place (ناحية العدل);
                 # "المنطقة الغربية" stays "the western region".
                 weak = typ is None or typ in ("area", "poi", "district", "camp")
                 article = fold(text[start : start + 2]) == "ال"
                 if words == 1 and (
                     (key in self.cue_keys and not (admin_typ and has_admin))
-                    or (len(key) < 3 and not (admin_typ and has_admin))  # قضاء الحي, not "ام"
+                    or (len(key) < 3 and not (admin_typ and has_admin) and not (typ == "city" and big))
                     or (key in self.parts and not (admin_typ and has_admin))  # "قرية أبو …" alone
                     or (weak and key in self.stops)
                     or (len(key) < 4 and all(E[c].cc not in self._covered for c in ids))  # "وان" ≠ Vaughan
