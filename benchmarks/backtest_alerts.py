@@ -54,7 +54,24 @@ def run_batch(corpus: Path, out: Path, workers: int) -> Path:
     return out / "events"
 
 
-def weekly_replay(rows: list[EventRow], cfg: DetectorConfig) -> tuple[list[Alert], float]:
+def reports_per_week(corpus: Path) -> dict[dt.date, float]:
+    """How many articles the corpus holds for each week (by publication date): the exposure."""
+    import gzip
+
+    counts: Counter[dt.date] = Counter()
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    with opener(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            published = json.loads(line).get("published") or ""
+            if published:
+                day = dt.date.fromisoformat(published[:10])
+                counts[day - dt.timedelta(days=day.weekday())] += 1
+    return {k: float(v) for k, v in counts.items()}
+
+
+def weekly_replay(
+    rows: list[EventRow], cfg: DetectorConfig, exposure: dict[dt.date, float] | None = None
+) -> tuple[list[Alert], float]:
     """Alerts raised each week with only the events known by that week's end."""
     rows = sorted(rows, key=lambda r: r.date)
     first = rows[0].date
@@ -68,7 +85,7 @@ def weekly_replay(rows: list[EventRow], cfg: DetectorConfig) -> tuple[list[Alert
         while i < len(rows) and rows[i].date <= end:
             known.append(rows[i])
             i += 1
-        alerts += detect(known, cfg, since=week, until=end, first=first)
+        alerts += detect(known, cfg, since=week, until=end, first=first, exposure=exposure)
     return alerts, time.perf_counter() - t0
 
 
@@ -177,6 +194,7 @@ def main() -> None:
     ap.add_argument("--json-out", type=Path, default=Path("/tmp/marsad-backtest-alerts.json"))
     ap.add_argument("--no-write", action="store_true", help="print the block instead of writing alerts.md")
     ap.add_argument("--label", default="", help="what the events are (shown in the results)")
+    ap.add_argument("--exposure", type=Path, help="corpus JSONL(.gz): scale baselines by articles per week")
     ap.add_argument(
         "--review", nargs="*", default=[], help="alert ids: print the events behind them (markdown)"
     )
@@ -198,9 +216,10 @@ def main() -> None:
     if not in_range:
         sys.exit("no events in the date range: nothing to back-test")
 
-    alerts, seconds = weekly_replay(in_range, cfg)
+    exposure = reports_per_week(args.exposure) if args.exposure else None
+    alerts, seconds = weekly_replay(in_range, cfg, exposure)
     # The replay must equal one run over the whole record: the detector only looks back.
-    once = {a.id for a in detect(in_range, cfg)}
+    once = {a.id for a in detect(in_range, cfg, exposure=exposure)}
     assert once == {a.id for a in alerts}, "weekly replay and single run disagree"
     alerts.sort(key=lambda a: (-a.score, a.period, a.id))
 
@@ -221,7 +240,8 @@ def main() -> None:
         f"- weeks: {len(weeks)} ({weeks[0]} .. {weeks[-1]}); spike series: {len(spikes)}; "
         f"place×type / place×actor series: {len(pairs)}",
         f"- detector: window {cfg.window} weeks, quantile {cfg.quantile}, min events {cfg.min_count}, "
-        f"min fatalities {cfg.min_fatalities}, baseline floor {cfg.min_mean}/week, new = first in {cfg.new_weeks} weeks",
+        f"min fatalities {cfg.min_fatalities}, baseline floor {cfg.min_mean}/week, new = first in {cfg.new_weeks} weeks"
+        + (f"; baselines scaled by articles per week ({args.exposure.name})" if exposure else ""),
         f"- week-by-week replay: {seconds:.2f} s for {len(weeks)} weekly runs (one CPU core, shared machine)",
         "",
         "### Alerts raised",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
 from helpers import MONDAY, events_from_counts
 
 from marsad.alerts.calibrate import detection_rate, false_alarm_rate, noise
@@ -181,3 +182,19 @@ def test_new_is_about_violence_in_a_watched_place() -> None:
         sub_event_type="Remote explosive/landmine/IED",
     )
     assert not [a for a in detect(battles + lone) if a.kind == "new"]
+
+
+def test_exposure_separates_more_reporting_from_more_violence() -> None:
+    # Two events a week; in week 12 the sources publish three times as much and seven events appear.
+    rows = events_from_counts([2] * 12 + [7], prefix="cov")
+    volume = {_week(i): 300.0 for i in range(12)} | {_week(12): 900.0}
+    plain = [a for a in detect(rows, first=MONDAY) if a.kind == "spike" and a.metric == "events"]
+    assert [a.period for a in plain] == [_week(12)]  # on counts alone: a rise
+    adjusted = detect(rows, first=MONDAY, exposure=volume)
+    assert not [a for a in adjusted if a.kind == "spike" and a.metric == "events"]
+    # Same volume, eighteen events: still a rise once the volume is accounted for.
+    more = events_from_counts([2] * 12 + [18], prefix="esc")
+    hits = [
+        a for a in detect(more, first=MONDAY, exposure=volume) if a.kind == "spike" and a.metric == "events"
+    ]
+    assert [a.period for a in hits] == [_week(12)] and hits[0].baseline_mean == pytest.approx(6.0)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,12 +169,27 @@ def score_of(p_value: float) -> float:
     return MAX_SCORE if p_value <= 0 else min(MAX_SCORE, -math.log10(p_value))
 
 
-def _baseline(values: Sequence[int], t: int, cfg: DetectorConfig) -> CountModel:
-    return fit([float(v) for v in values[t - cfg.window : t]], min_mean=cfg.min_mean)
+def _baseline(
+    values: Sequence[int], t: int, cfg: DetectorConfig, exposure: Sequence[float] | None = None
+) -> CountModel:
+    """The trailing-window model for period t.
+
+    With `exposure` (how many reports were read in each period), the expected count is scaled by
+    this period's volume over the window's average: a week in which the sources published twice
+    as much is expected to yield twice the events, so more reporting alone is not a rise (and a
+    thin week is not a lull).
+    """
+    model = fit([float(v) for v in values[t - cfg.window : t]], min_mean=cfg.min_mean)
+    if exposure is None:
+        return model
+    base = sum(exposure[t - cfg.window : t]) / cfg.window
+    if base <= 0 or exposure[t] <= 0:
+        return model
+    return CountModel(mean=max(cfg.min_mean, model.mean * exposure[t] / base), size=model.size)
 
 
 def _chart(
-    series: Series, metric: str, t: int, cfg: DetectorConfig
+    series: Series, metric: str, t: int, cfg: DetectorConfig, exposure: Sequence[float] | None = None
 ) -> tuple[list[dt.date], list[int], list[float], list[int]]:
     """The periods up to t that have a full baseline window, with the rolling baseline and threshold."""
     values = series.values(metric)
@@ -182,7 +197,7 @@ def _chart(
     baseline: list[float] = []
     threshold: list[int] = []
     for i in range(lo, t + 1):
-        m = _baseline(values, i, cfg)
+        m = _baseline(values, i, cfg, exposure)
         baseline.append(m.mean)
         threshold.append(m.quantile(cfg.quantile))
     return series.periods[lo : t + 1], values[lo : t + 1], baseline, threshold
@@ -198,8 +213,9 @@ def _make_alert(
     p_value: float,
     cfg: DetectorConfig,
     rows_by_id: dict[str, EventRow],
+    exposure: Sequence[float] | None = None,
 ) -> Alert:
-    periods, values, baseline, thresholds = _chart(series, metric, t, cfg)
+    periods, values, baseline, thresholds = _chart(series, metric, t, cfg, exposure)
     ids = series.event_ids(t)
     return Alert(
         id=alert_id(kind, metric, series.key, series.grain, series.periods[t]),
@@ -234,7 +250,9 @@ def detect_spikes(
     rows_by_id: dict[str, EventRow],
     since: dt.date | None = None,
     until: dt.date | None = None,
+    exposure: Sequence[float] | None = None,
 ) -> list[Alert]:
+    """Spikes; `exposure` (reports read per period, aligned with the series' periods) is optional."""
     alerts: list[Alert] = []
     for s in series:
         for metric in cfg.metrics:
@@ -248,12 +266,14 @@ def detect_spikes(
                     continue
                 if not _in_range(s.periods[t], since, until):
                     continue
-                model = _baseline(values, t, cfg)
+                model = _baseline(values, t, cfg, exposure)
                 threshold = model.quantile(cfg.quantile)
                 if values[t] <= threshold:
                     continue
                 p = model.sf(values[t])
-                alerts.append(_make_alert("spike", s, metric, t, model, threshold, p, cfg, rows_by_id))
+                alerts.append(
+                    _make_alert("spike", s, metric, t, model, threshold, p, cfg, rows_by_id, exposure)
+                )
     return alerts
 
 
@@ -330,11 +350,13 @@ def detect(
     since: dt.date | None = None,
     until: dt.date | None = None,
     first: dt.date | None = None,
+    exposure: Mapping[dt.date, float] | None = None,
 ) -> list[Alert]:
     """All alerts whose period starts in [since, until], strongest first.
 
     `first` is where the record begins (default: the earliest event). The baseline needs the weeks
-    before `since`, so pass all rows, not only those after `since`.
+    before `since`, so pass all rows, not only those after `since`. `exposure` maps a period's
+    first day to the number of reports read in it (see `_baseline`); periods missing count as 0.
     """
     cfg = cfg or DetectorConfig()
     rows = list(rows)
@@ -349,7 +371,11 @@ def detect(
     # place's own history (new_min_history) is still counted over all its events, in `spikes`.
     violent = [r for r in rows if not cfg.new_event_types or r.event_type in cfg.new_event_types]
     pairs = build_series(violent, cfg.grain, pair_keys, first=first, last=last)
-    alerts = detect_spikes(spikes.values(), cfg, rows_by_id, since, until)
+    aligned = None
+    if exposure is not None and spikes:
+        periods = next(iter(spikes.values())).periods
+        aligned = [float(exposure.get(p, 0.0)) for p in periods]
+    alerts = detect_spikes(spikes.values(), cfg, rows_by_id, since, until, aligned)
     alerts += detect_new(pairs.values(), cfg, rows_by_id, since, until, units=spikes)
     alerts = consolidate(alerts)
     alerts.sort(key=lambda a: (-a.score, a.period, a.id))
