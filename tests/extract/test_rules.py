@@ -76,3 +76,24 @@ def test_protest_words_that_look_like_weapons() -> None:
     text = "خرجت مسيرة حاشدة الثلاثاء في وسط مدينة السليمانية، وانفجرت مظاهرات غاضبة في أحياء أخرى للمطالبة بصرف الرواتب."
     (ev,) = _events(text)
     assert ev.event_type == "Protests"
+
+
+def test_claim_goes_to_the_notes_and_foreign_strikes_by_adjective() -> None:
+    text = (
+        "قتل خمسة مدنيين بينهم طفلان الأربعاء في غارات روسية على بلدة كفرنبل في ريف إدلب الجنوبي.\n"
+        "وتبنت هيئة تحرير الشام في بيان قصف مواقع للقوات الحكومية في ريف حماة ردا على الغارات."
+    )
+    events = _events(text, "2022-05-11T12:00:00+00:00")
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 == "Military Forces of Russia (2000-)" and strike.actor2 == "Civilians (Syria)"
+    assert strike.fatalities == 5 and strike.event_date == "2022-05-11"
+
+
+def test_no_claim_when_nobody_claimed() -> None:
+    text = (
+        "قتل ستة جنود الأربعاء بانفجار عبوة ناسفة استهدفت عربتهم في قضاء الطارمية شمال بغداد.\n"
+        "ولم تعلن أي جهة مسؤوليتها عن الهجوم، لكن تنظيم داعش تبنى هجمات مماثلة في المنطقة."
+    )
+    (ev,) = _events(text, "2022-05-11T12:00:00+00:00")
+    assert "Claimed by" not in ev.notes.split("According")[0]
+    assert ev.sub_event_type == "Remote explosive/landmine/IED" and ev.fatalities == 6

@@ -177,12 +177,16 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         before: list[tuple[int, str]] = []
         prev: list[tuple[int, str]] = []
         claimed_by: list[int] = []
+        no_claim = False
         for h in cue_hits:
             cue: Cue = h.pattern.payload
             if cue.kind == "claim":
-                # "تبنى التنظيم الهجوم" (but not "لم تتبن أي جهة"): kept for the notes, blocks nothing
-                if not (h.first > sv.lo and toks[h.first - 1].norm in ("لم", "لا", "ولم")):
-                    claimed_by.append(h.first)
+                # "تبنى التنظيم الهجوم": kept for the notes, blocks nothing. Not a claim: "لم تعلن أي
+                # جهة مسؤوليتها" (then nothing in the sentence is), nor "تبنى هجمات مماثلة" (others)
+                if h.first > sv.lo and toks[h.first - 1].norm in ("لم", "لا", "ولم"):
+                    no_claim = True
+                else:
+                    claimed_by.append(h.last)
                 continue
             if cue.scope == "sentence":
                 blocked_sentence = blocked_sentence or cue.kind
@@ -230,7 +234,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         opener = toks[sv.lo].norm in LOCALE_OPENERS
         suspects = any("SUSPECT" in toks[i].classes for i in range(sv.lo, sv.hi))
         claim = None
-        if claimed_by:
+        generic_after = {h.first for h in trig_hits if h.pattern.payload.generic}
+        claimed_by = [c for c in claimed_by if not any(0 < g - c <= 2 for g in generic_after)]
+        if claimed_by and not no_claim:
             armed = [a for a in actors if a.entry.kind in ("armed", "external", "state")]
             if armed:
                 claim = min(armed, key=lambda a: min(abs(a.first - c) for c in claimed_by))
