@@ -16,7 +16,7 @@ from marsad.extract.lexicon import Lexicons, lexicons
 from marsad.extract.locate import Locator, default_locator
 from marsad.extract.mentions import Mention, sentence_mentions
 from marsad.extract.resolve import resolve
-from marsad.extract.textview import build_view
+from marsad.extract.textview import SKIP_ZONES, build_view
 from marsad.model import Document
 from marsad.record import EventRecord
 from marsad.stage import Stage
@@ -46,7 +46,8 @@ def extract_events(
         places = [p for p in places if not any(p.start < e and s < p.end for s, e in taken)]
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
         refs = reference_places(places, view.norm.text, view.norm, doc.text)
-        for i, inc in enumerate(group(mentions, places, view.anchor, accident, refs)):
+        first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
+        for i, inc in enumerate(group(mentions, places, view.anchor, accident, refs, first_body)):
             if inc.place is None:
                 inc.place = fallback_place(inc, places)
             rec = resolve(inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i)

@@ -39,7 +39,7 @@ class Incident:
 
 
 DETAIL_GAP = 4  # a figures-only sentence this close after an incident's mention still belongs to it
-LEAD_SENTENCES = 3  # sentences after the first one with a trigger that still count as the lead
+LEAD_SENTENCES = 4  # sentences after the first body sentence that still count as the lead
 # Violence that only a crowd event explains: a protester killed, clashes between protesters and police.
 CROWD_VIOLENCE = frozenset({"KILL", "FIRE", "CLASH", "ATTACK", "EXECUTE"})
 
@@ -155,10 +155,13 @@ def group(
     anchor: date | None,
     accident_doc: bool,
     refs: frozenset[tuple[int, int]] = frozenset(),
+    first_body: int | None = None,
 ) -> list[Incident]:
     incidents: list[Incident] = []
+    # the lead is counted from the report's first body sentence (teasers of other stories
+    # appended at the end must not become the main incident of a report about something else)
     body = [m.sent for m in mentions]
-    first_sent = min(body) if body else 0
+    first_sent = first_body if first_body is not None else (min(body) if body else 0)
     last: Incident | None = None  # the incident the previous kept mention went to
     last_sent = -10
     for m in mentions:
