@@ -239,6 +239,10 @@ def resolve(
     elif "SEXUAL" in tags:
         sub = "Sexual violence"
         key_trig = _first(trigs, {"SEXUAL"})
+    elif lead_tags & {"TAKE", "RETAKE"} and a1.kind in ("state", "armed", "external"):
+        # territory taken by force in the lead: a battle won (ACLED codes it under Battles)
+        sub = "Government regains territory" if a1.kind == "state" else "Non-state actor overtakes territory"
+        key_trig = _first(trigs, {"TAKE", "RETAKE"})
     elif "AGREE" in tags:
         sub, key_trig = "Agreement", _first(trigs, {"AGREE"})
     elif "ARREST" in tags:
@@ -252,6 +256,8 @@ def resolve(
     if "ABDUCT" in tags and sub == "Attack":
         sub = "Abduction/forced disappearance"
     event_type = EVENT_TYPE_OF[sub]
+    if event_type == "Strategic developments" and a2 is not None and a2.kind == "victim":
+        a2 = None  # a truce or an arrest is not done to "civilians" named nearby
     if event_type == "Battles" and (a2 is None or a2.kind in ("victim", "crowd")):
         # a battle is fought between armed sides: civilians caught in it are not the second side
         side = next(
