@@ -77,6 +77,10 @@ class _TokCache:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
         self.cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        # class prefixes ("مطلوب*") indexed by their first two letters
+        self.by_head: dict[str, list[tuple[str, str]]] = {}
+        for pre, cls in lex.class_prefixes:
+            self.by_head.setdefault(pre[:2], []).append((pre, cls))
 
     def get(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
         hit = self.cache.get(word)
@@ -86,9 +90,9 @@ class _TokCache:
         classes: set[str] = set()
         for f in forms:
             classes.update(self.lex.class_words.get(f, ()))
-        for pre, cls in self.lex.class_prefixes:
-            if any(f.startswith(pre) for f in forms):
-                classes.add(cls)
+            for pre, cls in self.by_head.get(f[:2], ()):
+                if f.startswith(pre):
+                    classes.add(cls)
         res = (forms, frozenset(classes))
         if len(self.cache) < 200_000:
             self.cache[word] = res
