@@ -31,6 +31,7 @@ from sqlalchemy import delete, insert
 
 from marsad.store import Store
 from marsad.store.schema import change_log, documents, event_sources, events, evidence
+from marsad.store.write import actors_key
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,6 +69,7 @@ def fill(db: str, seeds: list[dict[str, Any]], n: int) -> None:
                 fatalities=max(0, int(rng.expovariate(0.3))),
                 updated_at=datetime.now(UTC),
             )
+            e["actors_key"] = actors_key(e)
             batch.append({k: v for k, v in e.items() if k in cols})
             if len(batch) == 5000:
                 conn.execute(insert(events), batch)

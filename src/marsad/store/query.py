@@ -25,7 +25,7 @@ from marsad.store.schema import change_log, documents, event_sources, events, ev
 
 MAX_LIMIT = 500
 # What an event row shows (internal bookkeeping columns stay in the database).
-EVENT_COLS = [c for c in events.c if c.name not in ("updated_at", "created_seq")]
+EVENT_COLS = [c for c in events.c if c.name not in ("updated_at", "created_seq", "actors_key")]
 
 
 def bad(message: str) -> MarsadError:
@@ -77,15 +77,7 @@ def apply_filters(q: Select[Any], f: EventFilter | None) -> Select[Any]:
     if f.min_fatalities is not None:
         q = q.where(e.fatalities >= f.min_fatalities)
     if f.actor:
-        pat = f"%{_like_escape(f.actor.casefold())}%"
-        q = q.where(
-            or_(
-                *(
-                    func.lower(e[c]).like(pat, escape="\\")
-                    for c in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_ar", "actor2_ar")
-                )
-            )
-        )
+        q = q.where(e.actors_key.like(f"%{_like_escape(f.actor.lower())}%", escape="\\"))
     if f.ids:
         q = q.where(e.id.in_(f.ids))
     if f.q:

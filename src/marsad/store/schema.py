@@ -93,6 +93,8 @@ events = Table(
     Column("actor1_ar", String(255), nullable=False, default=""),
     Column("actor2_ar", String(255), nullable=False, default=""),
     Column("confidence", Float, nullable=False, default=0.5),
+    # every actor name (EN and AR) in lower case, "|"-separated: one LIKE for the actor filter
+    Column("actors_key", Text, nullable=False, default="", server_default=""),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     # Indexes for the API's filters; every list query is ordered by (event_date, id) for keyset paging.
     Index("ix_events_date_id", "event_date", "id"),

@@ -91,9 +91,19 @@ def add_reject(conn: Connection, rej: Reject, report: IngestReport) -> None:
     )
 
 
+ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_ar", "actor2_ar")
+
+
+def actors_key(values: dict[str, Any]) -> str:
+    """The `actors_key` column: all actor names, lower-cased, for the API's actor filter."""
+    return "|".join(str(values.get(f) or "") for f in ACTOR_FIELDS).lower()
+
+
 def _event_values(rec: EventRecord) -> dict[str, Any]:
     data = rec.model_dump(mode="json")
-    return {c: data[c] for c in EVENT_COLUMNS}
+    values = {c: data[c] for c in EVENT_COLUMNS}
+    values["actors_key"] = actors_key(values)
+    return values
 
 
 def _source_report(row: Any) -> Report:
