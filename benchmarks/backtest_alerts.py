@@ -39,10 +39,12 @@ RESULTS = ROOT / "benchmarks" / "results" / "alerts.md"
 START, END = "<!-- backtest:start -->", "<!-- backtest:end -->"
 
 
-def run_batch(corpus: Path, out: Path, workers: int) -> Path:
-    """Extract events from the corpus with the project's batch pipeline (resumable)."""
+def run_batch(corpus: Path, out: Path, workers: int, merge: bool) -> Path:
+    """Extract events from the corpus with the project's batch pipeline (resumable), then merge
+    the same incident across reports, so a week's count is incidents, not how many outlets ran them."""
     from marsad.batch import BatchOptions
     from marsad.batch import run_batch as batch
+    from marsad.batch.merge import merge_run
 
     engine = "pool" if workers > 1 else "local"
     report = batch(
@@ -51,7 +53,11 @@ def run_batch(corpus: Path, out: Path, workers: int) -> Path:
         )
     )
     print(f"batch: {report}", file=sys.stderr)
-    return out / "events"
+    if not merge:
+        return out / "events"
+    merged = merge_run(out)
+    print(f"merge: {merged}", file=sys.stderr)
+    return merged.path
 
 
 def reports_per_week(corpus: Path) -> dict[dt.date, float]:
