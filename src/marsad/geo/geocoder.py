@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter, OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from marsad.geo.data import FEATURES_OF_TYPE, load_countries
 from marsad.geo.gazetteer import FEATURE_RANK, Entry, Gazetteer
@@ -26,6 +26,9 @@ from marsad.geo.keys import tokenize
 from marsad.geo.match import Matcher, Mention, Unknown
 from marsad.model import Place
 
+# How specific a place is for an incident's location: a sub-district (ناحية العظيم) is named
+# after its town and counts as one; then districts, governorates, countries.
+_SPECIFIC = {"populated_place": 0, "admin3": 0, "admin2": 1, "admin1": 2, "country": 3}
 _CONTAINER_WINDOW = 10  # words either side in which a named admin unit counts as "containing"
 
 
@@ -34,6 +37,7 @@ class Analysis:
     mentions: list[Mention]
     unknowns: list[Unknown]
     places: list[Place]
+    of: dict[int, Mention] = field(default_factory=dict)  # id(place) -> its mention
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -98,8 +102,12 @@ class Geocoder:
         dateline, _ = self._dateline(text, an.places)
         if dateline is not None and len(in_region) > 1:
             in_region = [p for p in in_region if p is not dateline]
+        # "قرب ناحية العظيم شمالي بعقوبة": a place named after a direction word right behind another
+        # place is the reference of that direction, not where the incident happened.
+        refs = {id(p) for p in in_region if self._is_reference(an, p, in_region)}
+        in_region = [p for p in in_region if id(p) not in refs] or in_region
         if in_region:
-            best = min(in_region, key=lambda p: (FEATURE_RANK.get(p.feature, 0), p.start))
+            best = min(in_region, key=lambda p: (_SPECIFIC.get(p.feature, 0), p.start))
             if unknown and FEATURE_RANK.get(best.feature, 0) > 0 and best.geo_precision < 2:
                 return _with_precision(best, 2)
             if unknown and best.feature == "populated_place":
@@ -134,6 +142,17 @@ class Geocoder:
         if not counts:
             return None
         return counts.most_common(1)[0][0]
+
+    @staticmethod
+    def _is_reference(an: Analysis, p: Place, others: list[Place]) -> bool:
+        m = an.of.get(id(p))
+        if m is None or not m.modified:
+            return False
+        for o in others:
+            om = an.of.get(id(o))
+            if om is not None and om is not m and om.tok_end <= m.tok_start and m.tok_start - om.tok_end <= 4:
+                return True
+        return False
 
     @staticmethod
     def _dateline(text: str, places: list[Place]) -> tuple[Place | None, int]:
@@ -190,8 +209,8 @@ class Geocoder:
         unknowns = list(matched[1])
         self._resolve(mentions, hint)
         self._drop_strays(mentions, unknowns, hint)
-        places = [self._place(text, m) for m in mentions if m.choice is not None]
-        an = Analysis(mentions, unknowns, places)
+        pairs = [(self._place(text, m), m) for m in mentions if m.choice is not None]
+        an = Analysis(mentions, unknowns, [p for p, _ in pairs], {id(p): m for p, m in pairs})
         if cache:
             with self._lock:
                 self._cache[ck] = an
