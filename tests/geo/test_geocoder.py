@@ -183,3 +183,9 @@ def test_outlet_desk_dateline_yields_to_the_body(geo: Geocoder) -> None:
 def test_neighbourhood_alias(geo: Geocoder) -> None:
     place = geo.locate("انفجار سيارة مفخخة في منطقة الكرادة وسط بغداد", [(0, 40)])
     assert place is not None and place.admin1 == "Baghdad" and place.admin3 == "Al-Karrada Al-Sharqia"
+
+
+def test_unlisted_neighbourhood_with_a_particle(geo: Geocoder) -> None:
+    text = "أصيب خمسة أشخاص في قصف على حي الشيخ مقصود في مدينة حلب"
+    place = geo.locate(text, [(0, len(text))])
+    assert place is not None and place.name == "Aleppo" and place.geo_precision == 2

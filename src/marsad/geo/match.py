@@ -24,7 +24,11 @@ from marsad.geo.translit import arabic_skeleton
 
 # Characters allowed between the words of one multi-word name.
 _JOINERS = set(" \t_-\u00a0\u200f")
-_MOD_WINDOW = 3  # words before a name in which a modifier (جنوب، قرب …) applies
+_MOD_WINDOW = 3
+# Type words after which an unknown name is kept as an unlisted place (قرية البو عيثة).
+_UNLISTED_TYPES = frozenset(
+    {"village", "town", "district", "area", "camp", "admin3"}
+)  # words before a name in which a modifier (جنوب، قرب …) applies
 
 
 @dataclass(slots=True)
@@ -234,14 +238,7 @@ class Matcher:
                         m.modified = self._modified(toks, i, i + 1, taken)
                         mentions.append(m)
                         taken.add(i)
-                    elif typ in (
-                        "village",
-                        "town",
-                        "district",
-                        "area",
-                        "camp",
-                        "admin3",
-                    ) and self._plain_word(toks[i]):
+                    elif typ in _UNLISTED_TYPES and (toks[i].bare in self.parts or self._plain_word(toks[i])):
                         # An unlisted name; a particle (البو، أبو، تل …) takes the next word too.
                         end_tok = i + 1 if toks[i].bare in self.parts and i + 1 < n else i
                         unknowns.append(Unknown(toks[i].start, toks[end_tok].end, i, typ))
