@@ -85,6 +85,10 @@ def resolve(
     lead_tags = {t.tag for t in trigs if inc.mentions[0].start <= t.start < inc.mentions[0].end}
     place = inc.place
     cc = place.country_code if place else country_cc
+    if cc is None:
+        # no place at all: a group bound to one country ("الحوثيون", "ولاية سيناء") tells where
+        bound = [a.entry.country for m in inc.mentions for a in m.actors if a.entry.country != "*"]
+        cc = max(sorted(set(bound)), key=bound.count) if bound else None
     info = country_info(cc)
     country = place.country if place else (info.name if info else "")
     evidence: list[Evidence] = []
