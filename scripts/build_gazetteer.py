@@ -174,6 +174,7 @@ def capital_of(capital: str | None, towns: list[dict[str, Any]], names_field: st
     ACLED places a region-level event at the region's capital; the reviewed admin1.tsv names it.
     A capital that is not found among the region's towns fails the build (a data error).
     """
+
     def pop(t: dict[str, Any]) -> int:
         return int(t.get("population") or 0)
 
