@@ -143,6 +143,10 @@ def _same_admin1(a: Place | None, b: Place | None) -> bool:
 def standalone(m: Mention) -> bool:
     """Evidence enough for a second incident in the same report (not just context or background)."""
     live = [t for t in m.live if not t.generic]
+    if {t.tag for t in live} & {"TAKE", "RETAKE", "AGREE"} and any(
+        a.entry.kind in ("armed", "external", "state") for a in m.actors
+    ):
+        return True  # forces entering a town, a truce: a development of its own with its party named
     strong = any(t.strong for t in live)
     figures = any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
     armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
