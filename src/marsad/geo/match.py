@@ -65,7 +65,6 @@ class Matcher:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self.types: dict[str, str] = {}
-        self.mods_before: dict[str, int] = {}  # first word key -> number of words of the cue
         self.mod_phrases: set[str] = set()
         self.mods_after: set[str] = set()
         self.stops: set[str] = set()
