@@ -82,13 +82,22 @@ class Mention:
         return {t.tag for t in self.live}
 
 
-def _best_hits(hits: list[Hit]) -> list[Hit]:
-    """Drop hits contained in a longer hit of the same matcher (longest match wins)."""
+def _best_hits(hits: list[Hit], *, strength: bool = False) -> list[Hit]:
+    """Drop hits contained in a longer hit of the same matcher (longest match wins).
+
+    With `strength`, a strong trigger inside a longer weak one survives ("فجر انتحاري سيارة" is a
+    weak "blew up a car" around a strong "suicide bomber").
+    """
     hits.sort(key=lambda h: (h.first, -(h.last - h.first)))
     out: list[Hit] = []
     for h in hits:
-        if any(
-            o.first <= h.first and h.last <= o.last and (o.last - o.first) > (h.last - h.first) for o in out
+        inside = [
+            o
+            for o in out
+            if o.first <= h.first and h.last <= o.last and (o.last - o.first) > (h.last - h.first)
+        ]
+        if inside and not (
+            strength and h.pattern.payload.strong and all(not o.pattern.payload.strong for o in inside)
         ):
             continue
         out.append(h)
@@ -169,7 +178,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
     for si, sv in enumerate(view.sents):
         if sv.zone in SKIP_ZONES or sv.hi <= sv.lo:
             continue
-        trig_hits = _best_hits(lex.triggers.find(toks, sv.lo, sv.hi))
+        trig_hits = _best_hits(lex.triggers.find(toks, sv.lo, sv.hi), strength=True)
         if not any(not h.pattern.payload.generic for h in trig_hits):
             continue  # generic words alone ("الهجمات") never make a mention: skip the costly part
         cue_hits = lex.cues.find(toks, sv.lo, sv.hi)
