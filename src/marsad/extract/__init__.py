@@ -49,7 +49,7 @@ def extract_events(
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
         for i, inc in enumerate(group(mentions, places, view.anchor, accident, refs, first_body)):
             if inc.place is None:
-                inc.place = fallback_place(inc, places)
+                inc.place = fallback_place(inc, places, refs)
             rec = resolve(inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i)
             if rec is not None:
                 events.append(rec)

@@ -244,10 +244,13 @@ def plausible_places(places: list[Place], hint: str | None) -> list[Place]:
     return [p for p in places if p.country_code in named]
 
 
-def fallback_place(inc: Incident, places: list[Place]) -> Place | None:
-    """No place in the incident's own sentences: the nearest one named before it, else the first."""
+def fallback_place(
+    inc: Incident, places: list[Place], refs: frozenset[tuple[int, int]] = frozenset()
+) -> Place | None:
+    """No place in the incident's own sentences: the nearest one named before it, else the first
+    one after (never a dateline or a reference point)."""
     first = inc.mentions[0].start
-    towns = [p for p in places if p.feature != "country"]
+    towns = [p for p in places if p.feature != "country" and (p.start, p.end) not in refs]
     before = [p for p in towns if p.end <= first]
     pick = before[-1] if before else (towns[0] if towns else None)
     if pick is None:

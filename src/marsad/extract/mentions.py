@@ -56,6 +56,7 @@ class ActorHit:
     end: int
     first: int
     last: int
+    target: bool = False  # right after "استهدف", "على", "مقر": what was hit, not who hit
 
 
 @dataclass(slots=True)
@@ -233,7 +234,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 th.blocked = th.blocked or "background"
             trigs.append(th)
         actors = [
-            ActorHit(h.pattern.payload, *view.orig(toks[h.first].start, toks[h.last].end), h.first, h.last)
+            ActorHit(
+                h.pattern.payload,
+                *view.orig(toks[h.first].start, toks[h.last].end),
+                h.first,
+                h.last,
+                target=any("TARGET" in toks[k].classes for k in range(max(sv.lo, h.first - 2), h.first)),
+            )
             for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))
         ]
         cas = _casualties(view, lex, sv, actors)

@@ -128,6 +128,8 @@ def resolve(
     aerial = weapon in ("AIR", "SHELL")
 
     def attacker_score(h: ActorHit) -> int:
+        if h.target:
+            return 0
         k = h.entry.kind
         if k == "armed":
             return 4
@@ -150,6 +152,8 @@ def resolve(
         k = h.entry.kind
         if id(h) in cas_victim_ids:
             return 6
+        if h.target:
+            return 5
         if k == "victim":
             return 4
         if k == "state":
