@@ -110,7 +110,7 @@ def _gold_file(fixtures_dir: Path, tmp_path: Path) -> Path:
 def test_quality_floor_on_the_test_reports(fixtures_dir: Path, tmp_path: Path) -> None:
     """A quality gate: the figures on the project's own reports must not drop silently."""
     d = evaluate(_gold_file(fixtures_dir, tmp_path)).to_dict()
-    assert d["f1"] >= 0.7, d
+    assert d["f1"] >= 0.75, d
     assert d["fields"]["event_type"]["accuracy"] >= 0.85
     assert d["fields"]["admin1"]["accuracy"] >= 0.85
     assert d["no_event_articles_with_events"] == 0
@@ -119,9 +119,10 @@ def test_quality_floor_on_the_test_reports(fixtures_dir: Path, tmp_path: Path) -
 @pytest.mark.shared
 def test_quality_floor_on_the_dev_set(shared_dir: Path) -> None:
     d = evaluate(shared_dir / "eval" / "dev-articles.jsonl").to_dict()
-    assert d["f1"] >= 0.65, d
-    assert d["fields"]["date"]["accuracy"] >= 0.8
-    assert d["fields"]["admin1"]["accuracy"] >= 0.9
+    assert d["f1"] >= 0.8, d
+    for field in ("event_type", "date", "admin1", "fatalities"):
+        assert d["fields"][field]["accuracy"] >= 0.85, (field, d["fields"][field])
+    assert d["no_event_articles_with_events"] == 0
 
 
 def test_cli_eval_json(fixtures_dir: Path, tmp_path: Path) -> None:
