@@ -64,6 +64,7 @@ CUE_KINDS = frozenset(
         "metaphor",
         "anaphora",
         "claim",
+        "period",
     }
 )
 CUE_SCOPES = frozenset({"before", "prev", "sentence"})

@@ -188,8 +188,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         prev: list[tuple[int, str]] = []
         claimed_by: list[int] = []
         no_claim = False
+        period = False
         for h in cue_hits:
             cue: Cue = h.pattern.payload
+            if cue.kind == "period":
+                period = True  # several days: the event keeps its place but loses day precision
+                continue
             if cue.kind == "claim":
                 # "تبنى التنظيم الهجوم": kept for the notes, blocks nothing. Not a claim: "لم تعلن أي
                 # جهة مسؤوليتها" (then nothing in the sentence is), nor "تبنى هجمات مماثلة" (others)
@@ -269,7 +273,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 blocked_sentence=blocked_sentence,
                 opener=opener,
                 claim=claim,
-                extra={"suspects": suspects},
+                extra={"suspects": suspects, "period": period},
             )
         )
     return out

@@ -111,6 +111,8 @@ def resolve(
         return None  # no date at all: ACLED cannot code it
     # a day named in the text is precise; the report's own date alone is "within the week"
     precision = "day" if day_m is not None else "week"
+    if any(m.extra.get("period") for m in inc.mentions):
+        precision = "week"  # "خلال اليومين الأخيرين", "خلال أسبوع": a multi-day operation
 
     # ---- actors
     hits: list[ActorHit] = []
@@ -132,7 +134,7 @@ def resolve(
             return 0
         k = h.entry.kind
         if k == "armed":
-            return 4
+            return 1 if weapon == "AIR" else 4  # armed groups rarely fly: the aircraft are a state's
         if k == "external":
             return 5 if aerial else 3
         if k == "unidentified":
@@ -194,11 +196,15 @@ def resolve(
     # ---- type (ACLED hierarchy)
     armed_target = a2 is not None and a2.kind in ("state", "armed", "external")
     strong_clash = any(t.tag in DIRECT_TAGS and t.strong for t in trigs)
+    # a weak "مواجهات" in a lead that names air strikes may be another day's clashes ("غداة مواجهات")
+    lead_trigs = [t for t in trigs if inc.mentions[0].start <= t.start < inc.mentions[0].end]
+    lead_weapon = any(t.tag in WEAPON_TAGS and t.strong for t in lead_trigs)
+    lead_direct = any(t.tag in DIRECT_TAGS and (t.strong or not lead_weapon) for t in lead_trigs)
     # Fighting, not just a bombing: fire exchanged or a storming, or attackers killed by the
     # defenders; a bare "attack" on armed forces counts only when no explosive did the work.
     attackers_died = any(c.attacker and c.role == "killed" for m in inc.mentions for c in m.casualties)
     direct = (
-        bool(lead_tags & DIRECT_TAGS)
+        lead_direct
         or strong_clash
         or ("FIRE" in tags and armed_target)
         or ("ATTACK" in tags and armed_target and (weapon is None or attackers_died))
