@@ -18,7 +18,7 @@ def _bad(msg: str) -> MarsadError:
     return MarsadError(ErrorCode.BAD_PARAMETER, msg)
 
 
-def event_filter(
+async def event_filter(  # async: pure validation, no thread hop
     date_from: Annotated[date | None, Query(description="First event date (YYYY-MM-DD), inclusive.")] = None,
     date_to: Annotated[date | None, Query(description="Last event date (YYYY-MM-DD), inclusive.")] = None,
     country: Annotated[str | None, Query(description="Country as ACLED writes it (Iraq).", **_TEXT)] = None,
