@@ -11,6 +11,18 @@ Query parameters (both routes): `place` (country, admin1 or admin2 name), `actor
 `id` (one alert), `limit` (1..1000, default 100).
 
 `GET /alerts/trends`: the weekly (or daily) series themselves, per admin1, admin2, actor or type.
+
+One alert in `data` (newest period first):
+  {"id": "al_…" (stable: same what/where/when -> same id), "kind": "spike"|"new",
+   "metric": "events"|"fatalities", "title": "Rise in events: Iraq / Kirkuk / Daquq: 14 in …",
+   "key": {"dimension": "admin2", "country", "admin1", "admin2", "actor", "event_type", "label"},
+   "also": [other keys the same events raised it in], "grain": "week",
+   "period_start", "period_end", "observed", "baseline_mean", "threshold", "score", "p_value",
+   "model": "poisson"|"negative-binomial", "dispersion", "quiet_periods" (for "new"),
+   "event_ids": [...], "events": [{"id", "event_date", "country", "admin1", "admin2", "location",
+   "actor1", "actor2", "event_type", "sub_event_type", "fatalities"}],
+   "series": [{"date", "value", "baseline", "threshold"}, …] (oldest first, the alert's period last),
+   "baseline": [the same baselines as a list]}
 """
 
 from __future__ import annotations
