@@ -127,6 +127,9 @@ def test_exports(client: TestClient) -> None:
         io.BytesIO(client.get("/export.parquet", params={"event_type": "Protests"}).content)
     )
     assert table.num_rows == 1 and table.column("event_type").to_pylist() == ["Protests"]
+    # nothing matches: a header alone, an empty collection
+    assert client.get("/export.csv", params={"country": "Nowhere"}).text.strip() == ",".join(ACLED_COLUMNS)
+    assert json.loads(client.get("/export.geojson", params={"country": "Nowhere"}).text)["features"] == []
 
 
 def test_unknown_routes_and_methods(client: TestClient) -> None:

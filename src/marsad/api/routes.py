@@ -211,9 +211,9 @@ def _attachment(name: str) -> dict[str, str]:
 
 @router.get("/export.csv", summary="Events as ACLED CSV (31 columns in ACLED's order).", tags=["exports"])
 def export_csv(request: Request, filters: Filters) -> Response:
-    events = _store(request).iter_events(filters)
+    records = _store(request).iter_records(filters)
     return StreamingResponse(
-        exports.csv_chunks(events),
+        exports.csv_chunks(records),
         media_type="text/csv; charset=utf-8",
         headers=_attachment("marsad-events.csv"),
     )
@@ -223,9 +223,9 @@ def export_csv(request: Request, filters: Filters) -> Response:
     "/export.geojson", summary="Events as GeoJSON points (all fields as properties).", tags=["exports"]
 )
 def export_geojson(request: Request, filters: Filters) -> Response:
-    events = _store(request).iter_events(filters)
+    records = _store(request).iter_records(filters)
     return StreamingResponse(
-        exports.geojson_chunks(events),
+        exports.geojson_chunks(records),
         media_type="application/geo+json",
         headers=_attachment("marsad-events.geojson"),
     )
@@ -233,7 +233,7 @@ def export_geojson(request: Request, filters: Filters) -> Response:
 
 @router.get("/export.parquet", summary="Events as Parquet (ACLED columns plus extensions).", tags=["exports"])
 def export_parquet(request: Request, filters: Filters) -> Response:
-    data = exports.parquet_bytes(_store(request).iter_events(filters))
+    data = exports.parquet_bytes(_store(request).iter_records(filters))
     return Response(
         data, media_type="application/vnd.apache.parquet", headers=_attachment("marsad-events.parquet")
     )
