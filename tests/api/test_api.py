@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime, timedelta, timezone
 
 import pyarrow.parquet as pq
 import pytest
@@ -110,6 +111,10 @@ def test_stats_and_changes(client: TestClient) -> None:
     last = body["meta"]["last_seq"]
     assert data(client.get("/changes", params={"since": last})) == []
     assert len(data(client.get("/changes", params={"since": "2000-01-01T00:00:00Z"}))) == 5  # type: ignore[arg-type]
+    future = (datetime.now(UTC) + timedelta(minutes=30)).astimezone(timezone(timedelta(hours=3)))
+    assert data(client.get("/changes", params={"since": future.isoformat()})) == []
+    past = (datetime.now(UTC) - timedelta(minutes=30)).astimezone(timezone(timedelta(hours=-5)))
+    assert len(data(client.get("/changes", params={"since": past.isoformat()}))) == 5  # type: ignore[arg-type]
     err(client.get("/changes", params={"since": "yesterday"}), 400, "E_BAD_PARAMETER")
     err(client.get("/changes", params={"since": "2021-03-01T00:00:00"}), 400, "E_BAD_PARAMETER")
 

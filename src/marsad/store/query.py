@@ -13,7 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, exists, func, or_, select
@@ -283,7 +283,8 @@ def changes(conn: Connection, since: int | datetime | None, limit: int) -> list[
         raise bad("limit must be between 1 and 10000")
     q = select(change_log)
     if isinstance(since, datetime):
-        q = q.where(change_log.c.at > since)
+        # Times are stored in UTC (SQLite keeps no offset): compare in UTC.
+        q = q.where(change_log.c.at > since.astimezone(UTC) if since.tzinfo else since)
     elif since is not None:
         q = q.where(change_log.c.seq > since)
     rows = conn.execute(q.order_by(change_log.c.seq).limit(limit)).all()
