@@ -4,6 +4,8 @@
 - admin1.tsv: ISO2, admin-1 code, ACLED English name, Arabic names.
 - cues.tsv: type words (محافظة، قضاء …), precision-2 modifiers (جنوب، قرب، ريف …) and stop words
   (common words that are also names of places), each with an example phrase the tests run.
+- nisba.tsv: country adjectives/demonyms (هندي، البورمي، الأتراك): references to a country, not places.
+- ambiguous.tsv: names with readings in several countries (عمان: Oman / Amman) and their cue words.
 
 Every loader validates as it reads and raises `DataFileError` with the file and line, so a bad
 edit fails loudly at load (and in the tests) instead of silently changing results.
@@ -23,6 +25,7 @@ FEATURES_OF_TYPE = {
     "admin2": "admin2",
     "admin3": "admin3",
     "city": "populated_place",
+    "capital": "populated_place",  # العاصمة: a city, but "عاصمة الدولة" names no place
     "town": "populated_place",
     "village": "populated_place",
     "district": "populated_place",
@@ -70,6 +73,24 @@ class CountryRow:
     name: str
     names_ar: tuple[str, ...]
     example: str
+    focus: bool = True  # a country the project reads news about (full prior for its places)
+
+
+@dataclass(frozen=True, slots=True)
+class NisbaRow:
+    cc: str
+    forms: tuple[str, ...]  # as written in the file (masculine singular, or a broken plural)
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of an ambiguous name: its country and the cue words that select it."""
+
+    name: str
+    cc: str
+    cues: tuple[str, ...]
+    example: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +113,56 @@ class Cue:
 @cache
 def load_countries() -> dict[str, CountryRow]:
     out: dict[str, CountryRow] = {}
-    for lineno, (cc, iso, name, ar, example) in _rows("countries.tsv", 5):
+    for lineno, (cc, iso, name, ar, example, scope) in _rows("countries.tsv", 6):
         if len(cc) != 2 or not cc.isupper() or cc in out:
             raise DataFileError(f"countries.tsv:{lineno}: bad or duplicate ISO2 code {cc!r}")
         if not iso.isdigit():
             raise DataFileError(f"countries.tsv:{lineno}: ISO numeric must be digits")
-        out[cc] = CountryRow(cc, int(iso), name, _arabic_forms("countries.tsv", lineno, ar), example)
+        if scope not in ("focus", "world"):
+            raise DataFileError(f"countries.tsv:{lineno}: scope is 'focus' or 'world'")
+        forms = _arabic_forms("countries.tsv", lineno, ar)
+        out[cc] = CountryRow(cc, int(iso), name, forms, example, scope == "focus")
     return out
+
+
+def focus_countries() -> frozenset[str]:
+    """Countries the project reads news about (places elsewhere get a lower prior)."""
+    return frozenset(cc for cc, row in load_countries().items() if row.focus)
+
+
+def nisba_forms(form: str) -> tuple[str, ...]:
+    """A nisba and its inflections: هندي → هندية، هنديون، هنديين، هنديتين، هنديتان (word by word)."""
+    words = form.split()
+    if not all(w.endswith("ي") for w in words):
+        return (form,)
+    out = [form]
+    for suffix in ("ة", "ون", "ين", "تين", "تان"):
+        out.append(" ".join(w + suffix for w in words))
+    return tuple(out)
+
+
+@cache
+def load_nisba() -> tuple[NisbaRow, ...]:
+    countries = load_countries()
+    out = []
+    for lineno, (cc, forms, example) in _rows("nisba.tsv", 3):
+        if cc not in countries:
+            raise DataFileError(f"nisba.tsv:{lineno}: {cc!r} is not in countries.tsv")
+        out.append(NisbaRow(cc, _arabic_forms("nisba.tsv", lineno, forms), example))
+    return tuple(out)
+
+
+@cache
+def load_ambiguous() -> tuple[Reading, ...]:
+    countries = load_countries()
+    out = []
+    for lineno, (name, cc, cues, example) in _rows("ambiguous.tsv", 4):
+        if cc not in countries:
+            raise DataFileError(f"ambiguous.tsv:{lineno}: {cc!r} is not in countries.tsv")
+        if name not in example:
+            raise DataFileError(f"ambiguous.tsv:{lineno}: the example must contain the name")
+        out.append(Reading(name, cc, _arabic_forms("ambiguous.tsv", lineno, cues), example))
+    return tuple(out)
 
 
 @cache
@@ -144,6 +208,8 @@ def load_cues() -> tuple[Cue, ...]:
             raise DataFileError(f"cues.tsv:{lineno}: unknown kind {kind!r}")
         if kind == "type" and value not in FEATURES_OF_TYPE:
             raise DataFileError(f"cues.tsv:{lineno}: unknown type value {value!r}")
+        if kind == "stop" and value not in ("-", "noart", "art"):
+            raise DataFileError(f"cues.tsv:{lineno}: a stop word's value is '-', 'noart' or 'art'")
         if kind == "mod" and value not in ("before", "after"):
             raise DataFileError(f"cues.tsv:{lineno}: a modifier's value is 'before' or 'after'")
         if word not in example and kind != "stop":

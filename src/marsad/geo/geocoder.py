@@ -11,6 +11,8 @@ Flow for one text:
 3. `_resolve` scores each mention's candidates: feature/population prior, the type word, the
    report's country, containing units named nearby (… التابعة لقضاء الحويجة في محافظة كركوك) and
    the distance to the other places of the text; two passes so the second sees the first's picks.
+   A country adjective next to a name favours that country's places ("العاصمة الأردنية عمان");
+   names of ambiguous.tsv (عمان: Oman / Amman) keep only their readings, chosen by cue words.
 """
 
 from __future__ import annotations
@@ -20,16 +22,30 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
-from marsad.geo.data import FEATURES_OF_TYPE, load_countries
+from marsad.geo.data import (
+    FEATURES_OF_TYPE,
+    focus_countries,
+    load_ambiguous,
+    load_countries,
+    load_nisba,
+    nisba_forms,
+)
 from marsad.geo.gazetteer import FEATURE_RANK, Entry, Gazetteer
-from marsad.geo.keys import tokenize
-from marsad.geo.match import Matcher, Mention, Unknown
+from marsad.geo.keys import Tok, name_key, tokenize
+from marsad.geo.match import Matcher, Mention, Ref, Unknown
 from marsad.model import Place
 
 # How specific a place is for an incident's location: a sub-district (ناحية العظيم) is named
 # after its town and counts as one; then districts, governorates, countries.
 _SPECIFIC = {"populated_place": 0, "admin3": 0, "admin2": 1, "admin1": 2, "country": 3}
 _CONTAINER_WINDOW = 10  # words either side in which a named admin unit counts as "containing"
+_NISBA_BONUS = 4.0  # "مدينة كراتشي الباكستانية": the adjective next to a name names its country
+_CUE_NEAR, _CUE_ANY = 5.0, 3.0  # a reading's cue word within _CUE_WINDOW words / anywhere
+_CUE_WINDOW = 12
+_BODY_MIN = 2.0  # body mentions another country needs to overrule a local dateline
+_NISBA_WEIGHT = 0.5  # a country adjective (الهندية) counts as half a mention in country_of
+_NISBA_CAP = 2.0  # and all of a country's adjectives together as two mentions at most
+_COUNTRY_WEIGHT = 1.0  # a country's name, against 1 for a town or region
 
 
 @dataclass(slots=True)
@@ -38,6 +54,7 @@ class Analysis:
     unknowns: list[Unknown]
     places: list[Place]
     of: dict[int, Mention] = field(default_factory=dict)  # id(place) -> its mention
+    refs: list[Ref] = field(default_factory=list)  # country adjectives (الهندية): not places
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -54,10 +71,25 @@ class Geocoder:
         self.gaz = gaz
         self.matcher = Matcher(gaz)
         # Countries the project reads news about; places elsewhere get a lower prior.
-        self._covered = set(load_countries())
+        self._covered = focus_countries()
         self._country_entry = {e.cc: e for e in gaz.entries if e.feature == "country"}
+        # Ambiguous names: key -> [(ISO2, cue keys)], the default reading first.
+        self._ambig: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        # A reading's cues: the listed words, every inflection of them, and the country's own
+        # names and adjectives (الأردنية selects Amman) — not the ambiguous name itself.
+        # A country form shared by several countries ("المملكة") is no cue.
+        owners: dict[str, set[str]] = {}
+        for row in load_countries().values():
+            for n in row.names_ar:
+                owners.setdefault(name_key(n), set()).add(row.cc)
+        own = {cc: [k for k, v in owners.items() if v == {cc}] for cc in load_countries()}
+        nisba = {row.cc: row.forms for row in load_nisba()}
+        for r in load_ambiguous():
+            words = [*r.cues, *own[r.cc], *nisba.get(r.cc, ())]
+            cues = {name_key(f) for w in words for f in nisba_forms(w)} - {name_key(r.name)}
+            self._ambig.setdefault(name_key(r.name), []).append((r.cc, frozenset(cues)))
         self._cache: OrderedDict[tuple[str, str | None], Analysis] = OrderedDict()
-        self._matches: OrderedDict[str, tuple[list[Mention], list[Unknown]]] = OrderedDict()
+        self._matches: OrderedDict[str, _Matched] = OrderedDict()
         self._lock = threading.Lock()
         self._polys: object | None = None
 
@@ -128,20 +160,35 @@ class Geocoder:
     def country_of(self, text: str, *, norm: object = None, outlet: str | None = None) -> str | None:
         """ISO2 of the report's main country: the dateline's place first, then mention counts."""
         an = self._analyse(text, None)
-        if not an.places:
+        if not an.places and not an.refs:
             return None
         dateline, cut = self._dateline(text, an.places)
         body = [p for p in an.places if p.start >= cut]
-        counts: Counter[str] = Counter(p.country_code for p in body)
-        # A dateline counts unless the body never names its country and twice names another:
-        # "دبي، الإمارات (CNN)—" is the outlet's desk, not the place of a report about Yemen.
-        if dateline is not None and (
-            not counts or dateline.country_code in counts or counts.most_common(1)[0][1] < 2
-        ):
-            return dateline.country_code
-        if not counts:
-            return None
-        return counts.most_common(1)[0][0]
+        # Country adjectives count as mentions: "الشرطة الهندية" is about India.
+        # An adjective weighs less than a place: "الجيش الإسرائيلي" fills every report on Gaza.
+        score: dict[str, float] = {}
+        for p in body:
+            w = _COUNTRY_WEIGHT if p.feature == "country" else 1.0
+            score[p.country_code] = score.get(p.country_code, 0.0) + w
+        # ... and counts at most _NISBA_CAP: repeated, it names an actor, not where things happen.
+        refs = Counter(r.cc for r in an.refs if r.start >= cut)
+        for cc, n in refs.items():
+            score[cc] = score.get(cc, 0.0) + min(n * _NISBA_WEIGHT, _NISBA_CAP)
+        if not score:
+            return dateline.country_code if dateline is not None else None
+        first = {cc: i for i, cc in reversed(list(enumerate(p.country_code for p in an.places)))}
+        top = max(score, key=lambda cc: (score[cc], -first.get(cc, len(first))))
+        if dateline is None or top == dateline.country_code:
+            return top
+        # The dateline decides unless the body is about another country: a body that never names
+        # the dateline's country ("دبي، الإمارات العربية المتحدة (CNN)—", the outlet's desk) goes
+        # by its own mentions; one that does, only when another country outweighs it twice over.
+        # A desk dateline names its country too ("CITY، COUNTRY (CNN)"): any body mention outweighs it.
+        own = score.get(dateline.country_code, 0.0)
+        need = 1.0 if sum(1 for p in an.places if p.end <= cut) > 1 else _BODY_MIN
+        if own == 0.0:
+            return top if score[top] >= need else dateline.country_code
+        return top if score[top] >= need and score[top] > 2 * own else dateline.country_code
 
     @staticmethod
     def _is_reference(an: Analysis, p: Place, others: list[Place]) -> bool:
@@ -199,7 +246,9 @@ class Geocoder:
         with self._lock:
             matched = self._matches.get(text) if cache else None
         if matched is None:
-            matched = self.matcher.match(text, tokenize(text))
+            toks = tokenize(text)
+            ms, us, rs = self.matcher.match(text, toks)
+            matched = (ms, us, rs, self._cues_at(text, toks, ms))
             if cache:
                 with self._lock:
                     self._matches[text] = matched
@@ -207,10 +256,10 @@ class Geocoder:
                         self._matches.popitem(last=False)
         mentions = [replace(m, scores={}) for m in matched[0]]
         unknowns = list(matched[1])
-        self._resolve(mentions, hint)
-        self._drop_strays(mentions, unknowns, hint)
+        self._resolve(mentions, hint, matched[2], matched[3])
+        self._drop_strays(mentions, unknowns, hint, matched[2])
         pairs = [(self._place(text, m), m) for m in mentions if m.choice is not None]
-        an = Analysis(mentions, unknowns, [p for p, _ in pairs], {id(p): m for p, m in pairs})
+        an = Analysis(mentions, unknowns, [p for p, _ in pairs], {id(p): m for p, m in pairs}, matched[2])
         if cache:
             with self._lock:
                 self._cache[ck] = an
@@ -242,13 +291,54 @@ class Geocoder:
                 s -= 1.0
         return s
 
-    def _resolve(self, mentions: list[Mention], hint: str | None) -> None:
+    def _cues_at(self, text: str, toks: list[Tok], mentions: list[Mention]) -> dict[str, list[int]]:
+        """Word positions of the cue words of the ambiguous names this text mentions."""
+        wanted: set[str] = set()
+        for m in mentions:
+            for _cc, cues in self._ambig.get(m.key, ()):
+                wanted |= cues
+        if not wanted:
+            return {}
+        out: dict[str, list[int]] = {}
+        for i, t in enumerate(toks):
+            keys = {k for k, _ in t.readings}
+            if i + 1 < len(toks):
+                keys |= {f"{k} {toks[i + 1].bare}" for k, _ in t.readings}
+            for k in keys & wanted:
+                out.setdefault(k, []).append(i)
+        return out
+
+    def _readings(self, m: Mention, cues_at: dict[str, list[int]]) -> dict[str, float]:
+        """Bonus per country for an ambiguous name: default reading, cue words near or anywhere."""
+        out: dict[str, float] = {}
+        for k, (cc, cues) in enumerate(self._ambig.get(m.key, ())):
+            b = 0.5 if k == 0 else 0.0
+            dists = [abs(i - m.tok_start) for c in cues for i in cues_at.get(c, ())]
+            if dists:
+                b += _CUE_NEAR if min(dists) <= _CUE_WINDOW else _CUE_ANY
+            out[cc] = max(out.get(cc, 0.0), b)
+        return out
+
+    def _resolve(
+        self,
+        mentions: list[Mention],
+        hint: str | None,
+        refs: list[Ref] = [],  # noqa: B006 - read only
+        cues_at: dict[str, list[int]] | None = None,
+    ) -> None:
         E = self.gaz.entries
         ccs: dict[str, float] = {}
         for m in mentions:
+            # An ambiguous name (عمان) keeps only its listed readings, not namesake villages.
+            readings = self._ambig.get(m.key)
+            if readings:
+                keep = {cc for cc, _ in readings}
+                m.cands = tuple(c for c in m.cands if E[c].cc in keep) or m.cands
             mccs = {E[c].cc for c in m.cands}
             for cc in mccs:
                 ccs[cc] = ccs.get(cc, 0.0) + 1.0 / len(mccs)
+        for r in refs:
+            ccs[r.cc] = ccs.get(r.cc, 0.0) + 1.0
         total = sum(ccs.values()) or 1.0
         home = self._country_entry.get(hint) if hint else None
 
@@ -257,9 +347,15 @@ class Geocoder:
 
         for m in mentions:
             m.scores = {}
+            # Country adjectives right before or after the name: "مدينة كراتشي الباكستانية".
+            beside = {r.cc for r in refs if r.tok_end == m.tok_start or r.tok_start == m.tok_end}
+            cue_bonus = self._readings(m, cues_at or {}) if m.key in self._ambig else {}
             for c in m.cands:
                 e = E[c]
                 s = self._prior(e, m.type_value)
+                if e.cc in beside and e.feature != "country":
+                    s += _NISBA_BONUS
+                s += cue_bonus.get(e.cc, 0.0)
                 if hint and e.cc == hint:
                     s += 3.0
                 if m.translit:
@@ -309,7 +405,13 @@ class Geocoder:
                 m.scores[c] += min(b, 4.5)
         self._pick(mentions)
 
-    def _drop_strays(self, mentions: list[Mention], unknowns: list[Unknown], hint: str | None) -> None:
+    def _drop_strays(
+        self,
+        mentions: list[Mention],
+        unknowns: list[Unknown],
+        hint: str | None,
+        refs: list[Ref] = [],  # noqa: B006 - read only
+    ) -> None:
         """Drop a small far-away foreign town nothing else in the report points to.
 
         In a Libyan report "حي المغار" is a Derna neighbourhood, not Maghar in Israel: a town under
@@ -317,6 +419,17 @@ class Geocoder:
         unlisted local place (an Unknown after a type word) rather than a far-away namesake.
         """
         E = self.gaz.entries
+        # "مدينة كويتا الباكستانية": the adjective right after a name gives its country; a
+        # namesake elsewhere (Cuito, Angola) is an unknown place of that country, not a match.
+        after = {r.tok_start: r.cc for r in refs}
+        for m in mentions:
+            if m.choice is None or m.tok_end not in after:
+                continue
+            e = E[m.choice]
+            if e.cc != after[m.tok_end] and e.feature in ("populated_place", "admin3", "admin2"):
+                m.choice = None
+                if m.type_value is not None:
+                    unknowns.append(Unknown(m.start, m.end, m.tok_start, m.type_value))
         if hint is None:
             for m in mentions:
                 if m.translit:
@@ -326,7 +439,9 @@ class Geocoder:
             # A skeleton match is only believed inside the report's own country.
             if m.translit and m.choice is not None and E[m.choice].cc != hint:
                 m.choice = None
-        chosen = Counter(E[m.choice].cc for m in mentions if m.choice is not None)
+        # Distinct places per country ("المفرق" twice is one place), and country adjectives.
+        chosen = Counter(E[c].cc for c in {m.choice for m in mentions if m.choice is not None})
+        chosen.update({r.cc for r in refs})
         # A border town (الخفجي in a Kuwaiti report) is no stray: only far-away namesakes are.
         home = self._country_entry.get(hint)
         for m in mentions:
@@ -386,6 +501,9 @@ class Geocoder:
             feature=e.feature,
             score=round(m.score, 3),
         )
+
+
+_Matched = tuple[list[Mention], list[Unknown], list[Ref], dict[str, list[int]]]
 
 
 def _with_precision(p: Place, prec: int) -> Place:

@@ -7,6 +7,9 @@ words (cues.tsv `stop`) only count after an admin or settlement type word. After
 name that is not in the gazetteer is tried by fuzzy match (one edit, 5+ letters), then by the
 consonant skeleton of Latin-only GeoNames names, and otherwise kept as an *unknown* mention (an
 unlisted village) so `locate` can fall back to the nearest known place at precision 2.
+Country adjectives (nisba.tsv: الهندية، البورمي) are kept as `Ref`s, references to a country, not
+places, unless a settlement or admin type word stands before them ("قضاء الهندية"). Two-word stop
+phrases (فرانس برس، مسقط رأس) are skipped whole. Words with tanween (دوراً) are never names.
 Which candidate a mention means is decided later, in `marsad.geo.geocoder`.
 """
 
@@ -17,7 +20,14 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
 
-from marsad.geo.data import FEATURES_OF_TYPE, load_countries, load_cues
+from marsad.geo.data import (
+    FEATURES_OF_TYPE,
+    focus_countries,
+    load_countries,
+    load_cues,
+    load_nisba,
+    nisba_forms,
+)
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.keys import Tok, fold, name_key
 from marsad.geo.translit import arabic_skeleton
@@ -49,6 +59,21 @@ class Mention:
     scores: dict[int, float] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A country adjective or demonym (الهندية، الأتراك): a reference to country `cc`, not a place."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    cc: str
+
+
+# Tanween (ً ٌ ٍ) marks an indefinite common noun or adjective: "دوراً" is "a role", not Dura.
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
 @dataclass(slots=True)
 class Unknown:
     """A type word followed by a name the gazetteer does not know (قرية البو حمدان)."""
@@ -57,6 +82,10 @@ class Unknown:
     end: int
     tok_start: int
     type_value: str
+
+
+# Type words after which a country adjective is a town's name ("قضاء الهندية", "مدينة الهندية").
+_SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "village"})
 
 
 class Matcher:
@@ -70,9 +99,13 @@ class Matcher:
         self.stops: set[str] = set()
         self.parts: set[str] = set()
         self.stops_noart: set[str] = set()
+        self.stops_art: set[str] = set()
+        self.stop_phrases: set[str] = set()
         for cue in load_cues():
             key = name_key(cue.word)
-            if cue.kind == "type":
+            if cue.kind == "stop" and " " in key:
+                self.stop_phrases.add(key)
+            elif cue.kind == "type":
                 self.types[key] = cue.value
             elif cue.kind == "mod" and cue.value == "after":
                 self.mods_after.add(key)
@@ -82,6 +115,8 @@ class Matcher:
                 self.parts.add(key)
             elif cue.value == "noart":
                 self.stops_noart.add(key)
+            elif cue.value == "art":
+                self.stops_art.add(key)
             else:
                 self.stops.add(key)
         # Cue words are never places on their own (a village called "منطقة" must not fire), even
@@ -89,7 +124,20 @@ class Matcher:
         self.cue_keys = set(self.types) | self.mod_phrases | self.mods_after
         self.stops |= self.cue_keys
         # Countries the project reads news about: short names elsewhere are not trusted.
-        self._covered = set(load_countries())
+        self._covered = focus_countries()
+        # Country adjectives: key (one or two words, article stripped) -> ISO2.
+        self.nisba: dict[str, str] = {}
+        for nrow in load_nisba():
+            for form in nrow.forms:
+                for f in nisba_forms(form):
+                    self.nisba.setdefault(name_key(f), nrow.cc)
+        # Country names that look like adjectives: "سورية" (written bare) is Syria but "السورية" is
+        # the adjective; "السعودية" (written with the article) is Saudi Arabia.
+        self.country_bare: set[str] = set()
+        self.country_art: set[str] = set()
+        for row in load_countries().values():
+            for name in row.names_ar:
+                (self.country_art if fold(name).startswith("ال") else self.country_bare).add(name_key(name))
 
     def _joined(self, text: str, toks: list[Tok], i: int) -> bool:
         """True when word i and i+1 are separated only by spaces/underscores (one name may span)."""
@@ -124,7 +172,34 @@ class Matcher:
         for key, _ in toks[i - 1].readings:
             if key in self.types:
                 return self.types[key]
+        # "العاصمة الأردنية عمان": the type word stands before the country adjective.
+        if i >= 2 and toks[i - 1].bare in self.nisba:
+            for key, _ in toks[i - 2].readings:
+                if key in self.types:
+                    return self.types[key]
         return None
+
+    def _nisba(self, text: str, toks: list[Tok], i: int) -> tuple[int, str] | None:
+        """(words, ISO2) of a country adjective at word i ("الكوري الشمالي" is two words)."""
+        if i + 1 < len(toks) and self._joined(text, toks, i):
+            cc = self.nisba.get(f"{toks[i].bare} {toks[i + 1].bare}")
+            if cc is not None:
+                return 2, cc
+        for key, start in toks[i].readings:
+            cc = self.nisba.get(key)
+            if cc is None:
+                continue
+            article = fold(text[start : start + 2]) == "ال"
+            if key in (self.country_art if article else self.country_bare):
+                return None
+            return 1, cc
+        return None
+
+    def _stop_phrase(self, toks: list[Tok], i: int) -> bool:
+        if i + 1 >= len(toks) or not self.stop_phrases:
+            return False
+        nxt = toks[i + 1].bare
+        return any(f"{key} {nxt}" in self.stop_phrases for key, _ in toks[i].readings)
 
     def _modified(self, toks: list[Tok], i: int, j: int, taken: set[int]) -> bool:
         for k in range(i - 1, max(-1, i - 1 - _MOD_WINDOW), -1):
@@ -176,9 +251,10 @@ class Matcher:
                 return got[0], self.gaz.index[got[0]]
         return None
 
-    def match(self, text: str, toks: list[Tok]) -> tuple[list[Mention], list[Unknown]]:
+    def match(self, text: str, toks: list[Tok]) -> tuple[list[Mention], list[Unknown], list[Ref]]:
         mentions: list[Mention] = []
         unknowns: list[Unknown] = []
+        refs: list[Ref] = []
         taken: set[int] = set()
         i = 0
         n = len(toks)
@@ -188,7 +264,18 @@ class Matcher:
         while i < n:
             typ = carry or self._type_before(toks, i)
             carry = None
+            if self._stop_phrase(toks, i):
+                i += 2
+                continue
+            if _TANWEEN.intersection(text[toks[i].start : toks[i].end]):
+                i += 1
+                continue
             hit = self._longest(text, toks, i)
+            nis = None if typ in _SETTLED_TYPES else self._nisba(text, toks, i)
+            if nis is not None and (hit is None or hit[0] <= nis[0]):
+                refs.append(Ref(toks[i].start, toks[i + nis[0] - 1].end, i, i + nis[0], nis[1]))
+                i += nis[0]
+                continue
             if hit is not None:
                 words, key, start, ids = hit
                 admin_typ = typ in ("admin1", "admin2", "admin3")
@@ -197,15 +284,24 @@ class Matcher:
                 big = len(key) < 3 and any(E[c].population >= 100_000 for c in ids)
                 # Only admin and settlement type words make a common word a place (ناحية العدل);
                 # "المنطقة الغربية" stays "the western region".
-                weak = typ is None or typ in ("area", "poi", "district", "camp")
+                weak = typ is None or typ in ("area", "poi", "district", "camp", "capital")
                 article = fold(text[start : start + 2]) == "ال"
                 if words == 1 and (
                     (key in self.cue_keys and not (admin_typ and has_admin))
-                    or (len(key) < 3 and not (admin_typ and has_admin) and not (typ == "city" and big))
+                    or (
+                        len(key) < 3
+                        and not (admin_typ and has_admin)
+                        and not (typ in ("city", "capital") and big)
+                    )
                     or (key in self.parts and not (admin_typ and has_admin))  # "قرية أبو …" alone
                     or (weak and key in self.stops)
-                    or (len(key) < 4 and all(E[c].cc not in self._covered for c in ids))  # "وان" ≠ Vaughan
+                    # "وان" ≠ Vaughan; a country's own name (المجر) stays
+                    or (
+                        len(key) < 4
+                        and all(E[c].cc not in self._covered and E[c].feature != "country" for c in ids)
+                    )
                     or (weak and key in self.stops_noart and not article)
+                    or (weak and key in self.stops_art and article)
                 ):
                     hit = None
                 elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
@@ -253,4 +349,4 @@ class Matcher:
             mentions.append(m)
             taken.update(range(i, j))
             i = j
-        return mentions, unknowns
+        return mentions, unknowns, refs
