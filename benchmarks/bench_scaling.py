@@ -63,6 +63,7 @@ def main() -> None:
     ap.add_argument("--pipeline", default="extract")
     ap.add_argument("--engines", default="pool,ray")
     ap.add_argument("--shard-size", type=int, default=250)
+    ap.add_argument("--repeat", type=int, default=2, help="runs per setting; the fastest counts (noise)")
     args = ap.parse_args()
     if not SHARED.is_dir():
         print(f"skip: {SHARED} is absent", file=sys.stderr)
@@ -80,7 +81,10 @@ def main() -> None:
     for engine in args.engines.split(","):
         base = steady_base = None
         for workers in (1, 2):
-            r = run(path, engine, workers, args.pipeline, args.shard_size)
+            tries = [run(path, engine, workers, args.pipeline, args.shard_size) for _ in range(args.repeat)]
+            good = [t for t in tries if "error" not in t]
+            # Other work on the machine only ever slows a run down: the fastest run is the truest.
+            r = min(good, key=lambda t: float(t["seconds"])) if good else tries[0]  # type: ignore[arg-type]
             results.append(r)
             if "error" in r:
                 print(f"| {engine} | {workers} | unavailable: {r['error']} |")
