@@ -1,52 +1,21 @@
-"""Text views used to compare reports: normalised trigger sentences.
+"""Text views used to compare reports (normalised trigger sentences) and to search them.
 
-Uses the text layer's `normalize_key` (hamza/alef/teh-marbuta/yeh folding, no diacritics or
-tatweel). Until that module is importable a minimal equivalent keeps the store usable; both fold
-the same letters, so search keys stay comparable once the real one lands.
+Folding is the text layer's `normalize_key` (hamza/alef/teh-marbuta/yeh folding, no diacritics or
+tatweel): the same function on stored text and on queries, so "إغتال" finds "اغتال".
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from marsad.record import EventRecord
+from marsad.text.normalize import normalize_key
+
+__all__ = ["match_text", "normalize_key", "search_key", "sentence_around"]
 
 # Sentence ends in Arabic news text: Latin and Arabic full stops and question marks, newlines.
 _SENT_END = re.compile(r"[.!?؟\n]")
-
-_FALLBACK_TABLE = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ة": "ه",
-        "ى": "ي",
-        "ؤ": "و",
-        "ئ": "ي",
-        "ـ": None,  # tatweel
-        **{chr(c): None for c in range(0x064B, 0x0653)},  # harakat, shadda, sukun
-        "ٰ": None,  # dagger alef
-    }
-)
-
-
-def _fallback_normalize_key(s: str) -> str:
-    return " ".join(s.translate(_FALLBACK_TABLE).casefold().split())
-
-
-def _load_normalize_key() -> Callable[[str], str]:
-    try:
-        module = importlib.import_module("marsad.text.normalize")
-        fn: Callable[[str], str] = module.normalize_key
-        return fn
-    except (ImportError, AttributeError):
-        return _fallback_normalize_key
-
-
-normalize_key = _load_normalize_key()
 
 
 def sentence_around(text: str, start: int, end: int, max_len: int = 400) -> str:
