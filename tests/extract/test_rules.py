@@ -97,3 +97,13 @@ def test_no_claim_when_nobody_claimed() -> None:
     (ev,) = _events(text, "2022-05-11T12:00:00+00:00")
     assert "Claimed by" not in ev.notes.split("According")[0]
     assert ev.sub_event_type == "Remote explosive/landmine/IED" and ev.fatalities == 6
+
+
+def test_joined_counts_add_up() -> None:
+    text = (
+        "قتل جندي أميركي الجمعة في هجوم على قاعدة في جنوب الصومال أسفر كذلك عن إصابة أربعة عسكريين "
+        "أميركيين وجندي صومالي بجروح، بحسب مسؤول عسكري."
+    )
+    (ev,) = _events(text, "2022-05-13T12:00:00+00:00")
+    assert ev.fatalities == 1 and ev.injured == 5
+    assert [e.text for e in ev.evidence_for("injured")] == ["أربعة", "وجندي"]

@@ -47,6 +47,7 @@ class CasHit:
     tok: int
     attacker: bool = False
     victim: ActorHit | None = None
+    head: CasHit | None = None  # the count this one is joined to ("4 عسكريين وجندي صومالي")
 
 
 @dataclass(slots=True)
@@ -324,15 +325,19 @@ def _casualties(view: DocView, lex: Lexicons, sv: SentView, actors: list[ActorHi
                         ch.victim = a
                     break
         out.append(ch)
-        if c.role == "killed" and h.nums:
-            chained = _chained(view, sv, j, seen, actors)
+        if c.role in ("killed", "injured") and h.nums:
+            chained = _chained(view, sv, j, seen, actors, c.role)
             if chained is not None:
+                chained.head = ch
                 out.append(chained)
     return out
 
 
-def _chained(view: DocView, sv: SentView, j: int, seen: set[int], actors: list[ActorHit]) -> CasHit | None:
-    """A second count joined by "و" after the first one's noun: "مقتل 8 جنود و14 جهاديا"."""
+def _chained(
+    view: DocView, sv: SentView, j: int, seen: set[int], actors: list[ActorHit], role: str = "killed"
+) -> CasHit | None:
+    """A second count joined by "و" after the first one's noun: "مقتل 8 جنود و14 جهاديا",
+    "إصابة أربعة عسكريين أميركيين وجندي صومالي" (a singular noun counts one, a dual two)."""
     toks = view.toks
     for k in range(j + 1, min(sv.hi - 1, j + 4)):
         t = toks[k]
@@ -340,6 +345,12 @@ def _chained(view: DocView, sv: SentView, j: int, seen: set[int], actors: list[A
             ti = k + 1
         elif t.norm.startswith("و") and t.num is not None:
             ti = k
+        elif t.norm.startswith("و") and len(t.norm) > 2 and t.classes & {"SG", "DUAL"} and t.num is None:
+            if k in seen:
+                return None
+            seen.add(k)
+            start, end_ = view.orig(t.start, t.end)
+            return CasHit(role, 2 if "DUAL" in t.classes else 1, False, start, end_, k)
         else:
             continue
         n = toks[ti]
@@ -347,7 +358,7 @@ def _chained(view: DocView, sv: SentView, j: int, seen: set[int], actors: list[A
             return None
         seen.add(ti)
         span = n.num_span or view.orig(n.start, n.end)
-        ch = CasHit("killed", n.num, False, span[0], span[1], ti)
+        ch = CasHit(role, n.num, False, span[0], span[1], ti)
         end = ti
         while end + 1 < sv.hi and toks[end + 1].num_id == n.num_id and n.num_id >= 0:
             end += 1

@@ -297,10 +297,14 @@ def resolve(
     killed_att = [c for c in cas if c.role == "killed" and c.attacker]
     injured = [c for c in cas if c.role == "injured" and not c.attacker]
     fat = 0
-    kv = next((c for c in killed if not c.vague), None) or next(iter(killed), None)
+    kv = next((c for c in killed if not c.vague and c.head is None), None) or next(iter(killed), None)
     if kv is not None:
         fat += kv.value
         ev("fatalities", kv.start, kv.end)
+        for c in killed:  # "مقتل 3 مدنيين وجندي": the joined counts belong to the lead figure
+            if c.head is kv:
+                fat += c.value
+                ev("fatalities", c.start, c.end)
     if kv is None and "ASSASSINATE" in tags:
         # "اغتال مسلحون العلامة ..." reports one death without a number (not so for an attempt)
         t = _first(trigs, {"ASSASSINATE"})
@@ -311,10 +315,14 @@ def resolve(
     if ka is not None and (kv is None or (ka.start, ka.end) != (kv.start, kv.end)):
         fat += ka.value
         ev("fatalities", ka.start, ka.end)
-    iv = next((c for c in injured if not c.vague), None)
+    iv = next((c for c in injured if not c.vague and c.head is None), None)
     inj = iv.value if iv is not None else None
     if iv is not None:
         ev("injured", iv.start, iv.end)
+        for c in injured:
+            if c.head is iv:
+                inj = (inj or 0) + c.value
+                ev("injured", c.start, c.end)
 
     # ---- evidence for actors, date, place
     if a1.hit is not None:
