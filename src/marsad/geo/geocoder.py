@@ -42,6 +42,7 @@ _CONTAINER_WINDOW = 10  # words either side in which a named admin unit counts a
 _NISBA_BONUS = 4.0  # "مدينة كراتشي الباكستانية": the adjective next to a name names its country
 _CUE_NEAR, _CUE_ANY = 5.0, 3.0  # a reading's cue word within _CUE_WINDOW words / anywhere
 _CUE_WINDOW = 12
+_LIST_KM = 150.0  # a listed common word (وبلد) must lie this near the place before it
 _BODY_MIN = 2.0  # body mentions another country needs to overrule a local dateline
 _NISBA_WEIGHT = 0.5  # a country adjective (الهندية) counts as half a mention in country_of
 _NISBA_CAP = 2.0  # and all of a country's adjectives together as two mentions at most
@@ -419,6 +420,18 @@ class Geocoder:
         unlisted local place (an Unknown after a type word) rather than a far-away namesake.
         """
         E = self.gaz.entries
+        # A common word kept as an item of a list of places ("سامراء وبلد وتكريت") must lie near
+        # the place before it; otherwise it was the word ("بغداد وبركة ماء").
+        prev: Mention | None = None
+        for m in mentions:
+            if m.listed and m.choice is not None:
+                p = E[m.choice]
+                q = E[prev.choice] if prev is not None and prev.choice is not None else None
+                if q is None or prev is None or prev.tok_end != m.tok_start:
+                    m.choice = None
+                elif haversine_km(p.lat, p.lon, q.lat, q.lon) > _LIST_KM:
+                    m.choice = None
+            prev = m
         # "مدينة كويتا الباكستانية": the adjective right after a name gives its country; a
         # namesake elsewhere (Cuito, Angola) is an unknown place of that country, not a match.
         after = {r.tok_start: r.cc for r in refs}

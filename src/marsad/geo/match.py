@@ -53,6 +53,7 @@ class Mention:
     modified: bool = False  # a precision-2 modifier applies
     fuzzy: bool = False
     translit: bool = False  # matched a Latin-only GeoNames name by consonant skeleton
+    listed: bool = False  # a common word kept because it follows a place in a list (وبلد)
     whole: tuple[int, ...] = ()  # entries whose name includes the type word ("سوق الشيوخ")
     choice: int | None = None
     score: float = 0.0
@@ -195,6 +196,16 @@ class Matcher:
             return 1, cc
         return None
 
+    @staticmethod
+    def _listed(toks: list[Tok], i: int, start: int, mentions: list[Mention]) -> bool:
+        """Word i is "و" + a name right after a place mention: an item of a list of places."""
+        return (
+            start > toks[i].start
+            and toks[i].folded.startswith("و")
+            and bool(mentions)
+            and mentions[-1].tok_end == i
+        )
+
     def _stop_phrase(self, toks: list[Tok], i: int) -> bool:
         if i + 1 >= len(toks) or not self.stop_phrases:
             return False
@@ -261,6 +272,7 @@ class Matcher:
         extra: tuple[int, ...] = ()
         E = self.gaz.entries
         carry: str | None = None  # the type word before a skipped one ("ناحية مركز الخالص")
+        listed = False
         while i < n:
             typ = carry or self._type_before(toks, i)
             carry = None
@@ -286,6 +298,12 @@ class Matcher:
                 # "المنطقة الغربية" stays "the western region".
                 weak = typ is None or typ in ("area", "poi", "district", "camp", "capital")
                 article = fold(text[start : start + 2]) == "ال"
+                common = (
+                    (weak and key in self.stops and key not in self.cue_keys)
+                    or (weak and key in self.stops_noart and not article)
+                    or (weak and key in self.stops_art and article)
+                )
+                listed = words == 1 and common
                 if words == 1 and (
                     (key in self.cue_keys and not (admin_typ and has_admin))
                     or (
@@ -294,14 +312,15 @@ class Matcher:
                         and not (typ in ("city", "capital") and big)
                     )
                     or (key in self.parts and not (admin_typ and has_admin))  # "قرية أبو …" alone
-                    or (weak and key in self.stops)
+                    or (weak and key in self.cue_keys)
                     # "وان" ≠ Vaughan; a country's own name (المجر) stays
                     or (
                         len(key) < 4
                         and all(E[c].cc not in self._covered and E[c].feature != "country" for c in ids)
                     )
-                    or (weak and key in self.stops_noart and not article)
-                    or (weak and key in self.stops_art and article)
+                    # A common word is a place only in a list right after one ("سامراء وبلد وتكريت");
+                    # the geocoder keeps it only if it lies near the place before it.
+                    or (common and not self._listed(toks, i, start, mentions))
                 ):
                     hit = None
                 elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
@@ -344,6 +363,7 @@ class Matcher:
             j = i + words
             cands = tuple(sorted(set(ids) | set(extra))) if extra else ids
             m = Mention(start, toks[j - 1].end, i, j, key, cands, typ, whole=extra)
+            m.listed = listed
             extra = ()
             m.modified = self._modified(toks, i, j, taken)
             mentions.append(m)
