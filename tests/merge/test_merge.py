@@ -163,3 +163,16 @@ def test_police_and_army_of_one_state_are_one_side() -> None:
     assert not same_incident(
         Report(a.record.model_copy(update={"actor1": ""}), a.text), Report(rebels, b.text)
     )
+
+
+def test_a_report_without_a_figure_does_not_zero_the_event() -> None:
+    from marsad.merge import combine
+
+    r = _reports()
+    a, b = r["agency-a-0314"], r["outlet-b-7731"]
+    silent = Report(b.record.model_copy(update={"fatalities": 0, "injured": None}), b.text)
+    ev = combine([a, silent])
+    assert ev.fatalities == 3 and ev.fatalities_range == [3, 3] and ev.injured == 5
+    assert ev.source == "Agency A; Outlet B" and ev.doc_ids == ["agency-a-0314", "outlet-b-7731"]
+    none = combine([Report(a.record.model_copy(update={"fatalities": 0}), a.text), silent])
+    assert none.fatalities == 0 and none.fatalities_range is None
