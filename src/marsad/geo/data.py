@@ -131,13 +131,13 @@ def focus_countries() -> frozenset[str]:
 
 
 def nisba_forms(form: str) -> tuple[str, ...]:
-    """A nisba and its inflections: هندي → هندية، هنديون، هنديين، هنديتين، هنديتان (word by word)."""
+    """A nisba and its inflections: هندي → هندية، هنديون، هنديين، هنديتين، هنديتان (each word in ي)."""
     words = form.split()
-    if not all(w.endswith("ي") for w in words):
+    if not any(w.endswith("ي") for w in words):
         return (form,)
     out = [form]
     for suffix in ("ة", "ون", "ين", "تين", "تان"):
-        out.append(" ".join(w + suffix for w in words))
+        out.append(" ".join(w + suffix if w.endswith("ي") else w for w in words))
     return tuple(out)
 
 

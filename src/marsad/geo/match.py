@@ -131,7 +131,9 @@ class Matcher:
         for nrow in load_nisba():
             for form in nrow.forms:
                 for f in nisba_forms(form):
-                    self.nisba.setdefault(name_key(f), nrow.cc)
+                    # "الألمانية" keeps the أ-ل of ألمانية after the article is stripped.
+                    for k in (name_key(f), name_key("ال" + f)):
+                        self.nisba.setdefault(k, nrow.cc)
         # Country names that look like adjectives: "سورية" (written bare) is Syria but "السورية" is
         # the adjective; "السعودية" (written with the article) is Saudi Arabia.
         self.country_bare: set[str] = set()
