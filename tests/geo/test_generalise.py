@@ -185,3 +185,11 @@ def test_common_word_in_a_list_of_towns(geo: Geocoder) -> None:
 def test_common_word_after_a_type_word_is_a_place(geo: Geocoder) -> None:
     place = geo.find_places("هجوم بقذائف الهاون على قضاء بلد جنوبي سامراء")[0]
     assert (place.name, place.admin1) == ("Balad", "Salah al-Din")
+
+
+def test_bare_subdistrict_of_another_country_is_a_stray(geo: Geocoder) -> None:
+    # "العظيم" (great) in a Yemeni report is no Iraqi sub-district; in an Iraqi one it is.
+    yemen = "أعلن الجيش اليمني تحقيق نصر العظيم في صعدة بعد معارك مع الحوثيين في صنعاء"
+    assert all(p.country_code == "YE" for p in geo.find_places(yemen))
+    iraq = "قتل جنديان بهجوم مسلح في العظيم شمال بعقوبة"
+    assert geo.find_places(iraq)[0].name == "Al-Atheem"

@@ -463,8 +463,11 @@ class Geocoder:
             e = E[m.choice]
             if (
                 e.cc != hint
-                and e.feature == "populated_place"
-                and e.population < 100_000
+                # a small town, or a sub-district/district named bare ("العظيم" in a Yemeni report)
+                and (
+                    (e.feature == "populated_place" and e.population < 100_000)
+                    or (e.feature in ("admin3", "admin2") and m.type_value is None)
+                )
                 and chosen[e.cc] <= 1
                 and m.tok_end - m.tok_start == 1
                 and (home is None or haversine_km(e.lat, e.lon, home.lat, home.lon) > 500)
