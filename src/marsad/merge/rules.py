@@ -136,6 +136,11 @@ def place_score(a: EventRecord, b: EventRecord, p: MergePolicy) -> float | None:
     return None
 
 
+def _unknown(actor: str) -> bool:
+    """'Unidentified Armed Group' says who is unknown: it cannot contradict a named target."""
+    return actor.startswith("unidentified")
+
+
 def _mentions_place(text: str, rec: EventRecord) -> bool:
     """Does `text` name the place of `rec`, when that place is a region (geo_precision >= 2)?
     (A town named in passing, 'in Kirkuk province', must not make Kirkuk city match.)"""
@@ -180,7 +185,7 @@ def explain(a: Report, b: Report, p: MergePolicy = DEFAULT_POLICY) -> dict[str, 
     else:
         parts["type"] = p.w_same_family
     parts["actors"] = p.w_shared_actor if a.actors & b.actors else p.w_unknown_actor
-    if a.target and b.target and a.target != b.target:
+    if a.target and b.target and a.target != b.target and not _unknown(a.target) and not _unknown(b.target):
         parts["target"] = p.w_target_differs
     fa, fb = ra.fatalities, rb.fatalities
     if fa and fb:
