@@ -89,6 +89,9 @@ class Unknown:
 _SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "village"})
 
 
+_PLACE_PREPS = frozenset({"في", "الي", "من", "قرب"})
+
+
 class Matcher:
     """Cue tables (type words, modifiers, stop words, particles) and the matching walk."""
 
@@ -285,7 +288,12 @@ class Matcher:
                 i += 1
                 continue
             hit = self._longest(text, toks, i)
-            nis = None if typ in _SETTLED_TYPES else self._nisba(text, toks, i)
+            # After a type word ("قضاء الهندية") or a preposition ("في الهندية": an adjective
+            # follows a noun, never في) a country adjective that is also a place name is the place.
+            placed = typ in _SETTLED_TYPES or (
+                hit is not None and i > 0 and toks[i - 1].folded in _PLACE_PREPS
+            )
+            nis = None if placed else self._nisba(text, toks, i)
             if nis is not None and (hit is None or hit[0] <= nis[0]):
                 refs.append(Ref(toks[i].start, toks[i + nis[0] - 1].end, i, i + nis[0], nis[1]))
                 i += nis[0]
