@@ -65,9 +65,11 @@ CUE_KINDS = frozenset(
         "anaphora",
         "claim",
         "period",
+        "reaction",
+        "quote",
     }
 )
-CUE_SCOPES = frozenset({"before", "prev", "sentence"})
+CUE_SCOPES = frozenset({"before", "prev", "sentence", "after"})
 ACTOR_KINDS = frozenset({"armed", "state", "external", "unidentified", "victim", "crowd", "rioters"})
 
 

@@ -187,6 +187,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         blocked_sentence = ""
         before: list[tuple[int, str]] = []
         prev: list[tuple[int, str]] = []
+        after: list[tuple[int, str]] = []
         claimed_by: list[int] = []
         no_claim = False
         period = False
@@ -207,6 +208,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 blocked_sentence = blocked_sentence or cue.kind
             elif cue.scope == "before":
                 before.append((h.last, cue.kind))
+            elif cue.scope == "after":
+                after.append((h.last, cue.kind))
             else:
                 prev.append((h.last, cue.kind))
         old_years = _old_year_tokens(view, sv)
@@ -219,7 +222,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         for h in trig_hits:
             trig: Trigger = h.pattern.payload
             s, e = view.orig(toks[h.first].start, toks[h.last].end)
-            th = TrigHit(trig.tag, trig.strong, trig.generic, s, e, h.first, h.last)
+            # "احتجاجا على", "تنديدا ب": the reason of an act, not a protest of its own
+            adverb = trig.tag == "PROTEST" and h.first == h.last and "ADVERB" in toks[h.first].classes
+            th = TrigHit(trig.tag, trig.strong and not adverb, trig.generic or adverb, s, e, h.first, h.last)
             if blocked_sentence:
                 th.blocked = blocked_sentence
             for last, kind in before:
@@ -248,7 +253,20 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             )
             for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))
         ]
-        cas = _casualties(view, lex, sv, actors)
+        big: list[int] = []
+        cas = _casualties(view, lex, sv, actors, big)
+        if big and not blocked_sentence:
+            # "أسفرت عن مقتل 1500 مدني": a toll in the thousands sums a campaign, not one incident
+            blocked_sentence = "aggregate"
+            for th in trigs:
+                th.blocked = th.blocked or "aggregate"
+        if after and not any(c.role in ("killed", "injured") and not c.vague for c in cas):
+            # a speaker judging, praising or accusing: what follows is talk about violence, unless
+            # the sentence itself gives a precise toll (then something did happen)
+            for th in trigs:
+                for last, kind in after:
+                    if th.first > last:
+                        th.blocked = th.blocked or kind
         dates = [d for d in view.dates if sv.start <= d.start < sv.end]
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
         marker = any(m in norm_sent for m in NEW_MARKERS)
@@ -280,7 +298,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
     return out
 
 
-def _casualties(view: DocView, lex: Lexicons, sv: SentView, actors: list[ActorHit]) -> list[CasHit]:
+def _casualties(
+    view: DocView, lex: Lexicons, sv: SentView, actors: list[ActorHit], big: list[int] | None = None
+) -> list[CasHit]:
     toks = view.toks
     hits = _best_hits(lex.casualties.find(toks, sv.lo, sv.hi))
     out: list[CasHit] = []
@@ -301,6 +321,8 @@ def _casualties(view: DocView, lex: Lexicons, sv: SentView, actors: list[ActorHi
                 continue
             span, value, vague = view.orig(t.start, t.end), (2 if "DUAL" in t.classes else 1), False
         if value <= 0 or value >= 1000:  # a single event's toll; larger figures are aggregates
+            if value >= 1000 and big is not None and c.role in ("killed", "injured"):
+                big.append(value)
             continue
         # a year-looking figure right after a trigger ("قتل عام 2014") is not a count
         if 1900 < value < 2100 and not t.num_vague and len(t.norm) == 4:

@@ -288,6 +288,13 @@ def resolve(
         return None  # a development with nobody doing it is too weak to report
     if key_trig is None:
         key_trig = trigs[0]
+    thin = a1.hit is None and not any(
+        c.role in ("killed", "injured", "abducted") for m in inc.mentions for c in m.casualties
+    )
+    if thin and event_type not in ("Protests", "Riots") and (not key_trig.strong or place is None):
+        # nobody named as doing it, nobody hurt, and only a weak word or no place of its own:
+        # such a mention is talk about violence ("حسابات وهمية تستهدف المملكة"), not an incident
+        return None
     ev("event_type", key_trig.start, key_trig.end)
     ev("sub_event_type", key_trig.start, key_trig.end)
 
