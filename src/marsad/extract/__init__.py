@@ -47,9 +47,9 @@ def extract_events(
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
         refs = reference_places(places, view.norm.text, view.norm, doc.text)
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
-        for i, inc in enumerate(group(mentions, places, view.anchor, accident, refs, first_body)):
+        for i, inc in enumerate(group(mentions, places, view.anchor, accident, refs, first_body, doc.text)):
             if inc.place is None:
-                inc.place = fallback_place(inc, places, refs)
+                inc.place = fallback_place(inc, places, refs, doc.text)
             rec = resolve(inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i)
             if rec is not None:
                 events.append(rec)

@@ -129,7 +129,7 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
         return False
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
-    if a.feature in ("admin1",) or b.feature in ("admin1",):
+    if a.feature in ("admin1", "country") or b.feature in ("admin1", "country"):
         return True
     return a.name == b.name or (a.admin2 is not None and a.admin2 == b.admin2)
 
@@ -160,6 +160,7 @@ def group(
     accident_doc: bool,
     refs: frozenset[tuple[int, int]] = frozenset(),
     first_body: int | None = None,
+    text: str = "",
 ) -> list[Incident]:
     incidents: list[Incident] = []
     # the lead is counted from the report's first body sentence (teasers of other stories
@@ -170,6 +171,8 @@ def group(
     last_sent = -10
     for m in mentions:
         p = place_of(m, places, refs)
+        if p is not None:
+            p = _in_named_country(p, m, places, text)
         ok = eventful(m, accident_doc) and not (m.extra.get("needs_place") and p is None)
         if not ok:
             # a details sentence right after an incident (figures, the attackers' fate) belongs to it
@@ -244,13 +247,59 @@ def plausible_places(places: list[Place], hint: str | None) -> list[Place]:
     return [p for p in places if p.country_code in named]
 
 
+# "في سوريا", "بالكاميرون", "داخل الأراضي السورية", "في جنوب سوريا": the country where it happened
+_LOCATIVE = re.compile(r"(?:^|\s)(?:و?في|داخل|و?ب|و?فى)\s*(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)\S*\s+)?$")
+
+
+def named_countries(m: Mention, places: list[Place], text: str) -> list[Place]:
+    """Countries the sentence names as where something happens ("في سوريا"), in text order."""
+    out = []
+    for p in places:
+        if p.feature != "country" or not m.start <= p.start < m.end:
+            continue
+        head = text[max(0, p.start - 20) : p.start]
+        if _LOCATIVE.search(head) or head.endswith(("ب", "وب")):
+            out.append(p)
+    return out
+
+
+def _in_named_country(p: Place, m: Mention, places: list[Place], text: str) -> Place:
+    """A town abroad does not place an incident the sentence sets in another country ("غارات ...
+    في جنوب سوريا ... منذ توقيع موسكو هدنة"): the named country does, at country precision."""
+    if not text:
+        return p
+    named = named_countries(m, places, text)
+    if not named or any(c.country_code == p.country_code for c in named):
+        return p
+    return replace(named[0], geo_precision=3)
+
+
 def fallback_place(
-    inc: Incident, places: list[Place], refs: frozenset[tuple[int, int]] = frozenset()
+    inc: Incident, places: list[Place], refs: frozenset[tuple[int, int]] = frozenset(), text: str = ""
 ) -> Place | None:
-    """No place in the incident's own sentences: the nearest one named before it, else the first
-    one after (never a dateline or a reference point)."""
+    """No place in the incident's own sentences: a reference town in them ("شرق حمص": near Homs),
+    else the nearest place named before it, else the first one after (never a dateline); when
+    its sentences set it in a country ("في سوريا"), only places there, else that country."""
     first = inc.mentions[0].start
+    named = [c for m in inc.mentions for c in named_countries(m, places, text)] if text else []
+    ccs = {c.country_code for c in named}
+    if text:
+        near = [
+            p
+            for p in places
+            if (p.start, p.end) in refs
+            and p.feature != "country"
+            and p.start >= 40  # not the dateline
+            and any(m.start <= p.start < m.end for m in inc.mentions)
+            and (not ccs or p.country_code in ccs)
+        ]
+        if near:
+            return replace(near[0], geo_precision=max(near[0].geo_precision, 2))
     towns = [p for p in places if p.feature != "country" and (p.start, p.end) not in refs]
+    if ccs:
+        towns = [p for p in towns if p.country_code in ccs]
+        if not towns:
+            return replace(named[0], geo_precision=3)
     before = [p for p in towns if p.end <= first]
     pick = before[-1] if before else (towns[0] if towns else None)
     if pick is None:

@@ -69,7 +69,7 @@ CUE_KINDS = frozenset(
         "quote",
     }
 )
-CUE_SCOPES = frozenset({"before", "prev", "sentence", "after"})
+CUE_SCOPES = frozenset({"before", "prev", "sentence", "after", "next"})
 ACTOR_KINDS = frozenset({"armed", "state", "external", "unidentified", "victim", "crowd", "rioters"})
 
 

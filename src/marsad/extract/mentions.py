@@ -188,6 +188,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         before: list[tuple[int, str]] = []
         prev: list[tuple[int, str]] = []
         after: list[tuple[int, str]] = []
+        following: list[tuple[int, str]] = []
         claimed_by: list[int] = []
         no_claim = False
         period = False
@@ -210,6 +211,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 before.append((h.last, cue.kind))
             elif cue.scope == "after":
                 after.append((h.last, cue.kind))
+            elif cue.scope == "next":
+                following.append((h.first, cue.kind))
             else:
                 prev.append((h.last, cue.kind))
         old_years = _old_year_tokens(view, sv)
@@ -232,6 +235,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     if kind in CROWD_IMMUNE and trig.tag in CROWD_TAGS:
                         continue  # "بعد اللقاء ... سار المعتصمون": meetings and plans do not undo a protest
                     th.blocked = kind
+            for first, kind in following:
+                if 0 < first - h.last <= 2:
+                    th.blocked = kind  # "هجوم محتمل": a feared or expected attack
             for last, kind in prev:
                 if h.first - last == 1:
                     if kind == "anaphora":

@@ -23,6 +23,7 @@ from marsad.model import DateMention, Document, Place
 from marsad.record import EventRecord, Evidence
 
 _ATTEMPT = re.compile(r"محاول[ةه]|نجا|ينجو|فشل")
+_FAILED = re.compile(r"^\s*(?:ال)?فاشل|^\s*لم\s")  # "عملية اغتيال فاشلة": nobody died
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
@@ -291,7 +292,11 @@ def resolve(
     thin = a1.hit is None and not any(
         c.role in ("killed", "injured", "abducted") for m in inc.mentions for c in m.casualties
     )
-    if thin and event_type not in ("Protests", "Riots") and (not key_trig.strong or place is None):
+    if (
+        thin
+        and event_type not in ("Protests", "Riots")
+        and (not key_trig.strong or place is None or place.feature == "country")
+    ):
         # nobody named as doing it, nobody hurt, and only a weak word or no place of its own:
         # such a mention is talk about violence ("حسابات وهمية تستهدف المملكة"), not an incident
         return None
@@ -315,7 +320,11 @@ def resolve(
     if kv is None and "ASSASSINATE" in tags:
         # "اغتال مسلحون العلامة ..." reports one death without a number (not so for an attempt)
         t = _first(trigs, {"ASSASSINATE"})
-        if t is not None and not _ATTEMPT.search(doc.text[max(0, t.start - 14) : t.start]):
+        if (
+            t is not None
+            and not _ATTEMPT.search(doc.text[max(0, t.start - 14) : t.start])
+            and not _FAILED.search(doc.text[t.end : t.end + 12])
+        ):
             fat += 1
             ev("fatalities", t.start, t.end)
     ka = next((c for c in killed_att if not c.vague), None)
