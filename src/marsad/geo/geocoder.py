@@ -349,7 +349,11 @@ class Geocoder:
         for m in mentions:
             m.scores = {}
             # Country adjectives right before or after the name: "مدينة كراتشي الباكستانية".
-            beside = {r.cc for r in refs if r.tok_end == m.tok_start or r.tok_start == m.tok_end}
+            beside = (
+                {r.cc for r in refs if r.tok_end == m.tok_start or r.tok_start == m.tok_end}
+                if refs
+                else set()
+            )
             cue_bonus = self._readings(m, cues_at or {}) if m.key in self._ambig else {}
             for c in m.cands:
                 e = E[c]
@@ -423,7 +427,7 @@ class Geocoder:
         # A common word kept as an item of a list of places ("سامراء وبلد وتكريت") must lie near
         # the place before it; otherwise it was the word ("بغداد وبركة ماء").
         prev: Mention | None = None
-        for m in mentions:
+        for m in mentions if any(m.listed for m in mentions) else ():
             if m.listed and m.choice is not None:
                 p = E[m.choice]
                 q = E[prev.choice] if prev is not None and prev.choice is not None else None
@@ -435,7 +439,7 @@ class Geocoder:
         # "مدينة كويتا الباكستانية": the adjective right after a name gives its country; a
         # namesake elsewhere (Cuito, Angola) is an unknown place of that country, not a match.
         after = {r.tok_start: r.cc for r in refs}
-        for m in mentions:
+        for m in mentions if after else ():
             if m.choice is None or m.tok_end not in after:
                 continue
             e = E[m.choice]

@@ -137,6 +137,14 @@ class Matcher:
                     # "الألمانية" keeps the أ-ل of ألمانية after the article is stripped.
                     for k in (name_key(f), name_key("ال" + f)):
                         self.nisba.setdefault(k, nrow.cc)
+        self.nisba_first = {k.split()[0] for k in self.nisba if " " in k}
+        # Word prefixes of multi-word names: the longest-match walk stops when none applies.
+        self.prefixes: set[str] = set()
+        for k in gaz.index:
+            words = k.split(" ")
+            for n in range(1, len(words)):
+                self.prefixes.add(" ".join(words[:n]))
+        self.phrase_first = {k.split()[0] for k in self.stop_phrases}
         # Country names that look like adjectives: "سورية" (written bare) is Syria but "السورية" is
         # the adjective; "السعودية" (written with the article) is Saudi Arabia.
         self.country_bare: set[str] = set()
@@ -170,6 +178,9 @@ class Matcher:
                     ids = index.get(first + toks[i + 1].folded)
                 if ids and (best is None or n > best[0]):
                     best = (n, key, start, ids)
+                # No longer name starts with these words (a particle may still join the next one).
+                if key not in self.prefixes and not (n == 1 and first in self.parts):
+                    break
         return best
 
     def _type_before(self, toks: list[Tok], i: int) -> str | None:
@@ -187,7 +198,7 @@ class Matcher:
 
     def _nisba(self, text: str, toks: list[Tok], i: int) -> tuple[int, str] | None:
         """(words, ISO2) of a country adjective at word i ("الكوري الشمالي" is two words)."""
-        if i + 1 < len(toks) and self._joined(text, toks, i):
+        if toks[i].bare in self.nisba_first and i + 1 < len(toks) and self._joined(text, toks, i):
             cc = self.nisba.get(f"{toks[i].bare} {toks[i + 1].bare}")
             if cc is not None:
                 return 2, cc
@@ -212,10 +223,12 @@ class Matcher:
         )
 
     def _stop_phrase(self, toks: list[Tok], i: int) -> bool:
-        if i + 1 >= len(toks) or not self.stop_phrases:
+        if i + 1 >= len(toks):
             return False
         nxt = toks[i + 1].bare
-        return any(f"{key} {nxt}" in self.stop_phrases for key, _ in toks[i].readings)
+        return any(
+            key in self.phrase_first and f"{key} {nxt}" in self.stop_phrases for key, _ in toks[i].readings
+        )
 
     def _modified(self, toks: list[Tok], i: int, j: int, taken: set[int]) -> bool:
         for k in range(i - 1, max(-1, i - 1 - _MOD_WINDOW), -1):
