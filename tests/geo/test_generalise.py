@@ -193,3 +193,8 @@ def test_bare_subdistrict_of_another_country_is_a_stray(geo: Geocoder) -> None:
     assert all(p.country_code == "YE" for p in geo.find_places(yemen))
     iraq = "قتل جنديان بهجوم مسلح في العظيم شمال بعقوبة"
     assert geo.find_places(iraq)[0].name == "Al-Atheem"
+
+
+def test_punctuation_ends_a_type_word(geo: Geocoder) -> None:
+    text = "نهبت الميليشيات الأموال من المؤسسات الحكومية في العاصمة، بأزمة حادة بين صفوف قادتها في صعدة"
+    assert [p.name for p in geo.find_places(text)] == ["Sa'dah"]

@@ -89,6 +89,7 @@ class Unknown:
 _SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "village"})
 
 
+_TYPE_BREAK = frozenset("،,.:;؛!?؟\n")
 _PLACE_PREPS = frozenset({"في", "الي", "من", "قرب"})
 
 
@@ -183,8 +184,11 @@ class Matcher:
                     break
         return best
 
-    def _type_before(self, toks: list[Tok], i: int) -> str | None:
+    def _type_before(self, toks: list[Tok], i: int, text: str = "") -> str | None:
         if i == 0:
+            return None
+        # "في العاصمة، بأزمة حادة": punctuation ends the phrase; the type word names nothing after it.
+        if text and not _TYPE_BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
             return None
         for key, _ in toks[i - 1].readings:
             if key in self.types:
@@ -292,7 +296,7 @@ class Matcher:
         carry: str | None = None  # the type word before a skipped one ("ناحية مركز الخالص")
         listed = False
         while i < n:
-            typ = carry or self._type_before(toks, i)
+            typ = carry or self._type_before(toks, i, text)
             carry = None
             if self._stop_phrase(toks, i):
                 i += 2
