@@ -15,19 +15,7 @@ from marsad.batch.stages import WordSplitStage
 from marsad.errors import ConfigError
 
 from .conftest import write_corpus
-from .test_batch_runner import outputs
-
-
-def has_real_pipeline() -> bool:
-    return (
-        importlib.util.find_spec("marsad.text.analyze") is not None
-        and importlib.util.find_spec("marsad.extract") is not None
-        and hasattr(importlib.import_module("marsad.extract"), "ExtractStage")
-    )
-
-
-def pipelines() -> list[str]:
-    return ["bare", "extract"] if has_real_pipeline() else ["bare"]
+from .helpers import outputs, pipelines
 
 
 @pytest.mark.parametrize("pipeline", pipelines())

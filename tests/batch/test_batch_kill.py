@@ -14,7 +14,7 @@ from pathlib import Path
 from marsad.batch import BatchOptions, run_batch
 
 from .conftest import write_corpus
-from .test_batch_runner import outputs
+from .helpers import outputs
 
 SHARD = 200
 DOCS = 8000  # 40 shards: long enough (seconds) to be killed in the middle

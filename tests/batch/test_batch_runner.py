@@ -11,19 +11,7 @@ from marsad.batch.output import events_parquet_bytes
 from marsad.errors import ConfigError
 from marsad.record import EventRecord, Evidence
 
-
-def outputs(out: Path) -> dict[str, str]:
-    """Every shard file's content except timings: what must not depend on how the run went."""
-    files = {}
-    for sub in ("events", "rejects"):
-        for p in sorted((out / sub).glob("part-*.jsonl")):
-            files[f"{sub}/{p.name}"] = p.read_text(encoding="utf-8")
-    for p in sorted((out / "stats").glob("part-*.json")):
-        stages = json.loads(p.read_text(encoding="utf-8"))["stages"]
-        for s in stages:
-            s.pop("seconds")
-        files[f"stats/{p.name}"] = json.dumps(stages, sort_keys=True)
-    return files
+from .helpers import has_real_pipeline, outputs
 
 
 def test_batch_writes_shards_rejects_and_stats(corpus: Path, tmp_path: Path) -> None:
@@ -142,3 +130,23 @@ def test_batch_writes_documents_to_the_database_directly(corpus: Path, tmp_path:
     run_batch(opts)
     with Store(url) as store:
         assert store.counts()["documents"] == first["documents"]
+
+
+@pytest.mark.skipif(not has_real_pipeline(), reason="the extraction stages are not in this tree yet")
+def test_batch_stores_extracted_events_in_the_database(tmp_path: Path) -> None:
+    from marsad.store import Store
+
+    from .conftest import write_corpus
+
+    corpus = write_corpus(tmp_path / "small.jsonl", 24)
+    url = f"sqlite:///{tmp_path / 'marsad.db'}"
+    report = run_batch(
+        BatchOptions([str(corpus)], tmp_path / "out", shard_size=8, progress="none", db_url=url)
+    )
+    assert report.stats["events"] > 0
+    with Store(url) as store:
+        counts = store.counts()
+        assert counts["documents"] == 24
+        # every extracted event is stored, as its own event or merged into another report's
+        assert counts["event_sources"] == report.stats["events"]
+        assert 0 < counts["events"] <= report.stats["events"]
