@@ -214,3 +214,44 @@ def test_every_route_is_documented(client: TestClient) -> None:
     page = client.get("/docs")
     assert page.status_code == 200 and "/events" in page.text
     assert "<script" not in page.text and "cdn" not in page.text.lower()
+
+
+def test_a_merged_away_id_answers_with_the_survivor(client: TestClient) -> None:
+    from reportkit import doc, event  # type: ignore[import-not-found]
+
+    def telling(doc_id: str, day: str, killed: int, text: str, target: str) -> object:
+        d = doc(doc_id, text, "Agency " + doc_id)
+        d.events = [
+            event(
+                d,
+                "Remote explosive/landmine/IED",
+                {"sub_event_type": "عبوة ناسفة", "location": "الحويجة"},
+                event_date=day,
+                actor2=target,
+                inter1=2,
+                inter2=1 if target else 0,
+                fatalities=killed,
+            )
+        ]
+        return d
+
+    police = "Police Forces of Iraq (2021-)"
+    x = telling(
+        "x", "2021-04-14", 3, "انفجرت عبوة ناسفة بدورية للشرطة في الحويجة ليلة السبت فقتل ثلاثة.", police
+    )
+    y = telling(
+        "y", "2021-04-15", 0, "أعلنت خلية الإعلام الأمني انفجار عبوة ناسفة قرب الحويجة وفتح تحقيق.", ""
+    )
+    z = telling(
+        "z",
+        "2021-04-14",
+        3,
+        "مقتل ثلاثة منتسبين للشرطة بانفجار عبوة ناسفة قرب الحويجة ليلة السبت، وفتح تحقيق.",
+        police,
+    )
+    store = client.app.state.store  # type: ignore[attr-defined]
+    store.ingest_documents([x, y])
+    store.ingest_documents([z])
+    body = client.get("/events/IRQ-y-0").json()
+    assert body["ok"] and body["data"]["id"] == "IRQ-x-0" and body["meta"] == {"merged_from": "IRQ-y-0"}
+    assert [s["doc_id"] for s in body["data"]["sources"]] == ["x", "y", "z"]
