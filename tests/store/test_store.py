@@ -97,6 +97,16 @@ def test_same_id_different_text_is_rejected(db_url: str) -> None:
         assert [r["code"] for r in store.rejects()] == ["E_DUPLICATE_ID", "E_NOT_ARABIC"]
 
 
+def test_a_bad_record_rejects_its_document_not_the_batch(db_url: str) -> None:
+    docs = hawija_docs()
+    docs[1].events = [docs[1].events[0].model_copy(update={"event_date": "14/03/2021"})]
+    with Store(db_url) as store:
+        rep = store.ingest_documents(docs)
+        assert rep.documents == 3 and rep.reject_codes == {"E_PROCESSING": 1}
+        assert store.get_document("outlet-b-7731") is None
+        assert "event_date" in store.rejects()[0]["message"]
+
+
 def test_filters_and_search(db_url: str) -> None:
     with Store(db_url) as store:
         store.ingest_documents([*hawija_docs(), protest_doc()])

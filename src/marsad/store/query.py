@@ -284,7 +284,7 @@ def changes(conn: Connection, since: int | datetime | None, limit: int) -> list[
     q = select(change_log)
     if isinstance(since, datetime):
         # Times are stored in UTC (SQLite keeps no offset): compare in UTC.
-        q = q.where(change_log.c.at > since.astimezone(UTC) if since.tzinfo else since)
+        q = q.where(change_log.c.at > (since.astimezone(UTC) if since.tzinfo else since))
     elif since is not None:
         q = q.where(change_log.c.seq > since)
     rows = conn.execute(q.order_by(change_log.c.seq).limit(limit)).all()

@@ -246,6 +246,19 @@ class _BatchWriter:
         return event_id
 
 
+def _check_events(doc: Document) -> str | None:
+    """What the write path relies on beyond EventRecord's own validation (None when fine)."""
+    for i, rec in enumerate(doc.events):
+        try:
+            date.fromisoformat(rec.event_date)
+        except ValueError:
+            return f"event {i}: event_date {rec.event_date!r} is not YYYY-MM-DD"
+        for ev in rec.evidence:
+            if not 0 <= ev.start <= ev.end <= len(doc.text):
+                return f"event {i}: evidence for {ev.field!r} [{ev.start}, {ev.end}) is outside the text"
+    return None
+
+
 def known_hashes(conn: Connection, ids: list[str]) -> dict[str, str]:
     if not ids:
         return {}
@@ -271,6 +284,10 @@ def ingest_batch(
             else:
                 msg = "a document with this id is already stored with different content"
                 add_reject(conn, Reject(ErrorCode.DUPLICATE_ID, msg, doc.id, doc.origin), report)
+            continue
+        problem = _check_events(doc)
+        if problem:  # checked before any write: a bad record must not abort the whole batch
+            add_reject(conn, Reject(ErrorCode.PROCESSING, problem, doc.id, doc.origin), report)
             continue
         conn.execute(
             insert(documents).values(
