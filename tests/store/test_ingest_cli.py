@@ -120,3 +120,25 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path: Path, db_url: str)
     assert again.returncode == 0
     assert json.loads(again.stderr.strip().splitlines()[-1])["ingest"]["documents"] == 0
     assert dump(crash_url) == reference
+
+
+def test_ingest_reads_text_files_and_writes_rejects(tmp_path: Path) -> None:
+    from reportkit import HAWIJA_A, HAWIJA_B  # type: ignore[import-not-found]
+
+    src = tmp_path / "reports"
+    src.mkdir()
+    (src / "hawija-a.txt").write_text(HAWIJA_A, encoding="utf-8")
+    (src / "hawija-b.txt").write_text(HAWIJA_B, encoding="utf-8")
+    (src / "broken.txt").write_bytes(b"\xff\xfe\x00garbage\x00")
+    (src / "english.txt").write_text("A short English note with no Arabic in it at all.", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'txt.db'}"
+    rejects = tmp_path / "rejects.jsonl"
+    run = _ingest(src, url, "--rejects", str(rejects))
+    assert run.returncode == 0, run.stderr
+    summary = json.loads(run.stderr.strip().splitlines()[-1])
+    assert summary["ingest"]["documents"] == 2 and summary["ingest"]["rejected"] == 2
+    codes = sorted(json.loads(line)["code"] for line in rejects.read_text(encoding="utf-8").splitlines())
+    assert len(codes) == 2 and set(codes) == set(summary["ingest"]["reject_codes"])
+    with Store(url) as store:
+        assert sorted(r["code"] for r in store.rejects()) == codes
+        assert store.counts()["documents"] == 2
