@@ -64,3 +64,5 @@ def test_ray_equals_in_process(tmp_path: Path) -> None:
     assert ray.stats["this_run"]["engine"] == "ray"
     assert ray.shards_run == 3 and ray.stats["documents"] == local.stats["documents"] == 36
     assert outputs(tmp_path / "ray") == outputs(tmp_path / "local")
+    again = run_batch(BatchOptions([str(corpus)], tmp_path / "ray", engine="ray", workers=2, **opts))  # type: ignore[arg-type]
+    assert again.shards_run == 0 and again.shards_skipped == 3  # and Ray was not even started

@@ -75,17 +75,17 @@ class RayExecutor:
         import ray
         import ray.data
 
+        it = iter(shards)
+        window = list(islice(it, self.window))
+        if not window:  # everything already done (a re-run): do not start Ray for nothing
+            return
         started = self._init_ray()
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False  # marsad draws its own progress bar
         logging.getLogger("ray.data").setLevel(logging.ERROR)  # per-dataset chatter, not ours
         blob = pickle.dumps(self.stages)
-        it = iter(shards)
         try:
-            while True:
-                window = list(islice(it, self.window))
-                if not window:
-                    break
+            while window:
                 rows = [
                     {"shard_id": s.shard_id, "payload": json.dumps(s.docs, ensure_ascii=False)}
                     for s in window
@@ -100,6 +100,7 @@ class RayExecutor:
                 )
                 for row in mapped.iter_rows():
                     yield ShardResult.from_json(str(row["result"]))
+                window = list(islice(it, self.window))
         finally:
             if started:
                 ray.shutdown()
