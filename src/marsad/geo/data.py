@@ -208,8 +208,8 @@ def load_cues() -> tuple[Cue, ...]:
             raise DataFileError(f"cues.tsv:{lineno}: unknown kind {kind!r}")
         if kind == "type" and value not in FEATURES_OF_TYPE:
             raise DataFileError(f"cues.tsv:{lineno}: unknown type value {value!r}")
-        if kind == "stop" and value not in ("-", "noart", "art"):
-            raise DataFileError(f"cues.tsv:{lineno}: a stop word's value is '-', 'noart' or 'art'")
+        if kind == "stop" and value not in ("-", "noart", "art", "never"):
+            raise DataFileError(f"cues.tsv:{lineno}: a stop word's value is '-', 'noart', 'art' or 'never'")
         if kind == "mod" and value not in ("before", "after"):
             raise DataFileError(f"cues.tsv:{lineno}: a modifier's value is 'before' or 'after'")
         if word not in example and kind != "stop":

@@ -105,6 +105,7 @@ class Matcher:
         self.parts: set[str] = set()
         self.stops_noart: set[str] = set()
         self.stops_art: set[str] = set()
+        self.stops_never: set[str] = set()  # not even after a type word ("محافظات البلاد")
         self.stop_phrases: set[str] = set()
         for cue in load_cues():
             key = name_key(cue.word)
@@ -122,8 +123,11 @@ class Matcher:
                 self.stops_noart.add(key)
             elif cue.value == "art":
                 self.stops_art.add(key)
+            elif cue.value == "never":
+                self.stops_never.add(key)
             else:
                 self.stops.add(key)
+        self.stops |= self.stops_never
         # Cue words are never places on their own (a village called "منطقة" must not fire), even
         # after a type word ("سوق مدينة وانلاوين").
         self.cue_keys = set(self.types) | self.mod_phrases | self.mods_after
@@ -339,6 +343,7 @@ class Matcher:
                         and not (typ in ("city", "capital") and big)
                     )
                     or (key in self.parts and not (admin_typ and has_admin))  # "قرية أبو …" alone
+                    or key in self.stops_never
                     or (weak and key in self.cue_keys)
                     # "وان" ≠ Vaughan; a country's own name (المجر) stays
                     or (
