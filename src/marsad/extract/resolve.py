@@ -295,9 +295,13 @@ def resolve(
     if (
         thin
         and event_type not in ("Protests", "Riots")
-        and (not key_trig.strong or place is None or place.feature == "country")
+        and (
+            not any(t.strong or t.tag in WEAPON_TAGS or t.tag in DIRECT_TAGS for t in trigs)
+            or (day_m is None and (place is None or place.feature == "country"))
+        )
     ):
-        # nobody named as doing it, nobody hurt, and only a weak word or no place of its own:
+        # nobody named as doing it, nobody hurt, and only weak words (no weapon, no fighting) or
+        # neither a day nor a place of its own:
         # such a mention is talk about violence ("حسابات وهمية تستهدف المملكة"), not an incident
         return None
     ev("event_type", key_trig.start, key_trig.end)
