@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from reportkit import HAWIJA_A, doc, hawija_docs, protest_doc
+from reportkit import HAWIJA_A, doc, event, hawija_docs, protest_doc
 
 from marsad.errors import ErrorCode, MarsadError, Reject
 from marsad.store import EventFilter, Store
@@ -95,6 +95,36 @@ def test_same_id_different_text_is_rejected(db_url: str) -> None:
         assert rep.rejected == 2 and rep.reject_codes == {"E_DUPLICATE_ID": 1, "E_NOT_ARABIC": 1}
         store.ingest_documents([broken])  # a reject seen again is not stored twice
         assert [r["code"] for r in store.rejects()] == ["E_DUPLICATE_ID", "E_NOT_ARABIC"]
+
+
+def test_a_changed_document_can_replace_its_stored_version(db_url: str) -> None:
+    with Store(db_url, replace_changed=True) as store:
+        store.ingest_documents(hawija_docs())
+        last = store.changes()[-1]["seq"]
+        updated = hawija_docs()[1]  # Outlet B updates its article: now five killed
+        updated.text = updated.text.replace("قُتل أربعة", "قُتل خمسة")
+        updated.events = [
+            event(
+                updated,
+                "Remote explosive/landmine/IED",
+                {"sub_event_type": "تفجير عبوة ناسفة", "fatalities": "قُتل خمسة", "location": "الحويجة"},
+                actor2="Police Forces of Iraq (2021-)",
+                inter1=2,
+                inter2=1,
+                fatalities=5,
+            )
+        ]
+        rep = store.ingest_documents([updated])
+        assert rep.replaced == 1 and rep.documents == 1 and rep.rejected == 0
+        merged = store.get_event("IRQ-agency-a-0314-0")
+        assert merged is not None and merged["fatalities_range"] == [3, 5]
+        assert [s["fatalities"] for s in merged["sources"]] == [3, 5]
+        assert [(c["event_id"], c["kind"]) for c in store.changes(last)] == [
+            ("IRQ-agency-a-0314-0", "updated"),  # the old report withdrawn
+            ("IRQ-agency-a-0314-0", "updated"),  # the new one merged in
+        ]
+        doc = store.get_document("outlet-b-7731")
+        assert doc is not None and "قُتل خمسة" in doc["text"]
 
 
 def test_a_bad_record_rejects_its_document_not_the_batch(db_url: str) -> None:

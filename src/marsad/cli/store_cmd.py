@@ -30,6 +30,9 @@ def ingest(
         None, "--category", help="Only documents of this category (ANT corpus)."
     ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Stop after this many documents."),
+    replace_changed: bool = typer.Option(
+        False, "--replace-changed", help="A stored document whose text changed is replaced (else rejected)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress lines."),
 ) -> None:
     """Read, extract, merge across reports and store. Idempotent and resumable."""
@@ -39,7 +42,7 @@ def ingest(
 
     try:
         settings = Settings.load()
-        store = Store(db or settings.db_url)
+        store = Store(db or settings.db_url, replace_changed=replace_changed)
     except MarsadError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

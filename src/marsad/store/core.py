@@ -27,9 +27,16 @@ class Store:
     Reads may come from many threads; writes are serialised by the database (one writer).
     """
 
-    def __init__(self, url: str = "sqlite:///marsad.db", *, policy: MergePolicy = DEFAULT_POLICY) -> None:
+    def __init__(
+        self,
+        url: str = "sqlite:///marsad.db",
+        *,
+        policy: MergePolicy = DEFAULT_POLICY,
+        replace_changed: bool = False,
+    ) -> None:
         self.url = url
         self.policy = policy
+        self.replace_changed = replace_changed  # a changed document replaces its stored version
         self.engine: Engine = make_engine(url)
         migrate(self.engine)
 
@@ -74,7 +81,7 @@ class Store:
 
     def ingest_batch(self, docs: list[Document]) -> IngestReport:
         with self.engine.begin() as conn:
-            return write.ingest_batch(conn, docs, self.policy)
+            return write.ingest_batch(conn, docs, self.policy, self.replace_changed)
 
     def delete_document(self, doc_id: str) -> dict[str, list[str]] | None:
         """Withdraw a document: its reports leave their events (deleted when none is left)."""

@@ -40,10 +40,19 @@ class IngestReport:
     events_created: int = 0
     events_updated: int = 0  # a new report joined an existing event
     events_merged: int = 0  # existing events folded into another one
+    replaced: int = 0  # stored documents whose content changed, stored again (replace_changed)
     reject_codes: dict[str, int] = field(default_factory=dict)
 
     def add(self, other: IngestReport) -> None:
-        for k in ("documents", "unchanged", "rejected", "events_created", "events_updated", "events_merged"):
+        for k in (
+            "documents",
+            "unchanged",
+            "rejected",
+            "events_created",
+            "events_updated",
+            "events_merged",
+            "replaced",
+        ):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         for code, n in other.reject_codes.items():
             self.reject_codes[code] = self.reject_codes.get(code, 0) + n
@@ -267,9 +276,17 @@ def known_hashes(conn: Connection, ids: list[str]) -> dict[str, str]:
 
 
 def ingest_batch(
-    conn: Connection, docs: list[Document], policy: MergePolicy = DEFAULT_POLICY
+    conn: Connection,
+    docs: list[Document],
+    policy: MergePolicy = DEFAULT_POLICY,
+    replace_changed: bool = False,
 ) -> IngestReport:
-    """Store one batch inside the caller's transaction."""
+    """Store one batch inside the caller's transaction.
+
+    A document whose id is stored with other content is rejected (E_DUPLICATE_ID), or, with
+    `replace_changed`, withdrawn and stored again (an outlet updated its article): its old reports
+    leave their events, the new ones merge as usual, and the change log shows both.
+    """
     report = IngestReport()
     writer = _BatchWriter(conn, policy, report)
     stored = known_hashes(conn, [d.id for d in docs if d.reject is None])
@@ -278,17 +295,21 @@ def ingest_batch(
             add_reject(conn, doc.reject, report)
             continue
         h = content_hash(doc)
-        if doc.id in stored:
-            if stored[doc.id] == h:
-                report.unchanged += 1
-            else:
-                msg = "a document with this id is already stored with different content"
-                add_reject(conn, Reject(ErrorCode.DUPLICATE_ID, msg, doc.id, doc.origin), report)
+        if doc.id in stored and stored[doc.id] == h:
+            report.unchanged += 1
+            continue
+        if doc.id in stored and not replace_changed:
+            msg = "a document with this id is already stored with different content"
+            add_reject(conn, Reject(ErrorCode.DUPLICATE_ID, msg, doc.id, doc.origin), report)
             continue
         problem = _check_events(doc)
         if problem:  # checked before any write: a bad record must not abort the whole batch
             add_reject(conn, Reject(ErrorCode.PROCESSING, problem, doc.id, doc.origin), report)
             continue
+        if doc.id in stored:
+            writer.flush()  # keep the change log in order
+            delete_document(conn, doc.id, policy)
+            report.replaced += 1
         conn.execute(
             insert(documents).values(
                 id=doc.id,
