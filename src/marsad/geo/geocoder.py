@@ -295,7 +295,7 @@ class Geocoder:
     def _cues_at(self, text: str, toks: list[Tok], mentions: list[Mention]) -> dict[str, list[int]]:
         """Word positions of the cue words of the ambiguous names this text mentions."""
         wanted: set[str] = set()
-        for m in mentions:
+        for m in mentions if self._ambig else ():
             for _cc, cues in self._ambig.get(m.key, ()):
                 wanted |= cues
         if not wanted:
@@ -358,9 +358,10 @@ class Geocoder:
             for c in m.cands:
                 e = E[c]
                 s = self._prior(e, m.type_value)
-                if e.cc in beside and e.feature != "country":
+                if beside and e.cc in beside and e.feature != "country":
                     s += _NISBA_BONUS
-                s += cue_bonus.get(e.cc, 0.0)
+                if cue_bonus:
+                    s += cue_bonus.get(e.cc, 0.0)
                 if hint and e.cc == hint:
                     s += 3.0
                 if m.translit:

@@ -191,11 +191,11 @@ class Matcher:
     def _type_before(self, toks: list[Tok], i: int, text: str = "") -> str | None:
         if i == 0:
             return None
-        # "في العاصمة، بأزمة حادة": punctuation ends the phrase; the type word names nothing after it.
-        if text and not _TYPE_BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
-            return None
         for key, _ in toks[i - 1].readings:
             if key in self.types:
+                # "في العاصمة، بأزمة حادة": punctuation ends the phrase; the type word names nothing.
+                if text and not _TYPE_BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
+                    return None
                 return self.types[key]
         # "العاصمة الأردنية عمان": the type word stands before the country adjective.
         if i >= 2 and toks[i - 1].bare in self.nisba:
@@ -299,13 +299,14 @@ class Matcher:
         E = self.gaz.entries
         carry: str | None = None  # the type word before a skipped one ("ناحية مركز الخالص")
         listed = False
+        tanween = not _TANWEEN.isdisjoint(text)
         while i < n:
             typ = carry or self._type_before(toks, i, text)
             carry = None
-            if self._stop_phrase(toks, i):
+            if i + 1 < n and self._stop_phrase(toks, i):
                 i += 2
                 continue
-            if _TANWEEN.intersection(text[toks[i].start : toks[i].end]):
+            if tanween and not _TANWEEN.isdisjoint(text[toks[i].start : toks[i].end]):
                 i += 1
                 continue
             hit = self._longest(text, toks, i)
