@@ -15,7 +15,7 @@ from marsad.extract.incidents import eventful, fallback_place, group, plausible_
 from marsad.extract.lexicon import Lexicons, lexicons
 from marsad.extract.locate import Locator, default_locator
 from marsad.extract.mentions import Mention, sentence_mentions
-from marsad.extract.resolve import resolve
+from marsad.extract.resolve import lead_weapon, resolve
 from marsad.extract.textview import SKIP_ZONES, build_view
 from marsad.model import Document
 from marsad.record import EventRecord
@@ -47,10 +47,14 @@ def extract_events(
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
         refs = reference_places(places, view.norm.text, view.norm, doc.text)
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
-        for i, inc in enumerate(group(mentions, places, view.anchor, accident, refs, first_body, doc.text)):
+        incidents = group(mentions, places, view.anchor, accident, refs, first_body, doc.text)
+        main_weapon = lead_weapon([m for m in mentions if eventful(m, accident)])
+        for i, inc in enumerate(incidents):
             if inc.place is None:
                 inc.place = fallback_place(inc, places, refs, doc.text)
-            rec = resolve(inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i)
+            rec = resolve(
+                inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i, report_weapon=main_weapon
+            )
             if rec is not None:
                 events.append(rec)
     doc.events = events

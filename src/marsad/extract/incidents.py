@@ -29,6 +29,8 @@ class Incident:
     mentions: list[Mention] = field(default_factory=list)
     place: Place | None = None
     day: DateMention | None = None
+    # governorates its first sentence spreads it over ("في محافظتي إدلب وحلب"): a total over places
+    umbrella: frozenset[str] = frozenset()
 
     @property
     def tags(self) -> set[str]:
@@ -190,10 +192,18 @@ def group(
         d = sentence_has_date_near(m, anchor)
         target: Incident | None = None
         fresh = m.new_marker and last is not None and m.sent - last_sent <= 1
-        if not fresh:
+        split = bool(m.extra.get("split"))  # one of several places with their own tolls
+        if split and p is None and last is not None and last.place is not None and m.sent == last_sent:
+            p = replace(last.place, geo_precision=max(last.place.geo_precision, 2))  # "البلدة المجاورة"
+        own_toll = p is not None and any(
+            c.role == "killed" and not c.vague and not c.attacker for c in m.casualties
+        )
+        if not fresh and not split:
             for inc in reversed(incidents):
                 if family(inc.tags) != fam:
                     continue
+                if inc.umbrella and own_toll:
+                    continue  # a place's own toll is not the total over several governorates
                 if not _same_place(inc.place, p):
                     continue
                 if inc.day is not None and d is not None and abs((inc.day.value - d.value).days) > 1:
@@ -206,7 +216,11 @@ def group(
             # The main incident is told in the lead; one first met deep in the report, or any
             # further one, must stand on its own (figures or a group, and its own day or place).
             lead = not incidents and m.sent <= first_sent + LEAD_SENTENCES
-            if not lead and not (standalone(m) and (d is not None or m.new_marker or (m.opener and p))):
+            if (
+                not lead
+                and not split
+                and not (standalone(m) and (d is not None or m.new_marker or (m.opener and p)))
+            ):
                 # too thin for an incident of its own: a detail of the last one in the same
                 # governorate ("قيادة عمليات كركوك" names the city, the attack was in a district)
                 near = next(
@@ -221,7 +235,7 @@ def group(
                     near.mentions.append(m)
                     last, last_sent = near, m.sent
                 continue
-            target = Incident()
+            target = Incident(umbrella=_governorates(m, places, refs))
             incidents.append(target)
         target.mentions.append(m)
         last, last_sent = target, m.sent
@@ -229,7 +243,37 @@ def group(
             target.place = p
         if d is not None and target.day is None:
             target.day = d
-    return incidents
+    return _drop_totals(incidents)
+
+
+def _governorates(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]]) -> frozenset[str]:
+    names = {
+        p.admin1
+        for p in places
+        if m.start <= p.start < m.end and p.feature != "country" and p.admin1 and (p.start, p.end) not in refs
+    }
+    return frozenset(names) if len(names) >= 2 else frozenset()
+
+
+def _drop_totals(incidents: list[Incident]) -> list[Incident]:
+    """A toll over several governorates ("قتل 30 مدنيا في غارات على محافظتي إدلب وحلب") told again
+    place by place ("8 في خان شيخون ... 18 في أورم الكبرى"): the places are the incidents."""
+    out = []
+    for inc in incidents:
+        if inc.umbrella:
+            fam = family(inc.tags)
+            parts = [
+                o
+                for o in incidents
+                if o is not inc
+                and family(o.tags) == fam
+                and o.place is not None
+                and o.place.admin1 in inc.umbrella
+            ]
+            if len(parts) >= 2:
+                continue
+        out.append(inc)
+    return out
 
 
 def _more_specific(p: Place, than: Place) -> bool:

@@ -5,8 +5,9 @@ A `Mention` is what one sentence says about a possible incident; `incidents.py` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from marsad.extract.lexicon import ActorEntry, Casualty, Cue, Lexicons, Trigger
 from marsad.extract.patterns import Hit, Tok
@@ -285,23 +286,67 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             armed = [a for a in actors if a.entry.kind in ("armed", "external", "state")]
             if armed:
                 claim = min(armed, key=lambda a: min(abs(a.first - c) for c in claimed_by))
-        out.append(
-            Mention(
-                si,
-                sv.start,
-                sv.end,
-                trigs,
-                cas,
-                actors,
-                dates,
-                marker,
-                blocked_sentence=blocked_sentence,
-                opener=opener,
-                claim=claim,
-                extra={"suspects": suspects, "period": period},
+        out.extend(
+            _split_tolls(
+                view,
+                sv,
+                Mention(
+                    si,
+                    sv.start,
+                    sv.end,
+                    trigs,
+                    cas,
+                    actors,
+                    dates,
+                    marker,
+                    blocked_sentence=blocked_sentence,
+                    opener=opener,
+                    claim=claim,
+                    extra={"suspects": suspects, "period": period},
+                ),
             )
         )
     return out
+
+
+def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
+    """One sentence, several places with their own tolls ("قتل ثمانية مدنيين في قصف على مدينة خان
+    شيخون فيما قتل ثلاثة آخرون في قصف لبلدة التح"): one mention per place and toll.
+
+    Each part must hold a precise killed count followed by a locality word (مدينة، بلدة، قرية …);
+    parts are cut before the joining word (فيما، بينما، كما) or else at the next count."""
+    toks = view.toks
+    heads = [
+        c for c in m.casualties if c.role == "killed" and not c.vague and not c.attacker and c.head is None
+    ]
+    if len(heads) < 2:
+        return [m]
+    heads.sort(key=lambda c: c.tok)
+    cuts: list[int] = []  # token index where each later part starts
+    for a, b in pairwise(heads):
+        if not any("LOCW" in toks[k].classes for k in range(a.tok + 1, b.tok)):
+            return [m]
+        joint = next((k for k in range(b.tok - 1, a.tok, -1) if "SPLITW" in toks[k].classes), None)
+        cuts.append(joint if joint is not None else b.tok)
+    if not any("LOCW" in toks[k].classes for k in range(heads[-1].tok + 1, sv.hi)):
+        return [m]
+    bounds = [m.start] + [view.orig(toks[k].start, toks[k].end)[0] for k in cuts] + [m.end]
+    parts: list[Mention] = []
+    for lo, hi in pairwise(bounds):
+        part = replace(
+            m,
+            start=lo,
+            end=hi,
+            triggers=[t for t in m.triggers if lo <= t.start < hi],
+            casualties=[c for c in m.casualties if lo <= c.start < hi],
+            actors=[a for a in m.actors if lo <= a.start < hi],
+            dates=[d for d in m.dates if lo <= d.start < hi] or m.dates,
+            extra={**m.extra, "split": True},
+        )
+        if not part.live:
+            return [m]
+        parts.append(part)
+    return parts
 
 
 def _casualties(

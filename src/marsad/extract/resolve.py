@@ -77,7 +77,14 @@ def _actor_ok(hit: ActorHit, cc: str | None, day: date | None) -> bool:
 
 
 def resolve(
-    inc: Incident, doc: Document, lex: Lexicons, *, anchor: date | None, country_cc: str | None, index: int
+    inc: Incident,
+    doc: Document,
+    lex: Lexicons,
+    *,
+    anchor: date | None,
+    country_cc: str | None,
+    index: int,
+    report_weapon: str | None = None,
 ) -> EventRecord | None:
     trigs = _trigs(inc)
     if not trigs:
@@ -128,6 +135,8 @@ def resolve(
     )
     if weapon == "IED" and any(t.tag == "SUICIDE" and t.strong for t in trigs):
         weapon = "SUICIDE"  # a car bomb driven by a suicide bomber
+    if weapon == "SHELL" and report_weapon == "AIR" and not any(t.tag == "SHELL" and t.strong for t in trigs):
+        weapon = "AIR"  # a bare "قصف" in a report whose lead says the bombardment was from the air
     aerial = weapon in ("AIR", "SHELL")
 
     def attacker_score(h: ActorHit) -> int:
@@ -424,6 +433,17 @@ def _first(trigs: list[TrigHit], tags: set[str] | frozenset[str]) -> TrigHit | N
     if strong:
         return strong[0]
     return next((t for t in trigs if t.tag in tags), None)
+
+
+def lead_weapon(mentions: list[Mention]) -> str | None:
+    """The weapon the report's first eventful sentence names with a strong word (for a bare "قصف"
+    elsewhere in the report)."""
+    for m in mentions:
+        live = [t for t in m.live if not t.generic]
+        if live:
+            strong = {t.tag for t in live if t.strong}
+            return next((w for w in WEAPON_ORDER if w in strong), None)
+    return None
 
 
 def _richness(m: Mention) -> int:
