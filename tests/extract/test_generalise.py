@@ -1,0 +1,97 @@
+"""Not-events and multi-place reports found in a check on random real articles (the reports here
+are invented for the tests, in the style of agency news; places are real)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from marsad.eval import admin1_equal
+from marsad.extract import extract_events
+from marsad.model import Document
+
+
+def _events(text: str, published: str = "2022-05-10T12:00:00+00:00"):  # type: ignore[no-untyped-def]
+    return extract_events(Document(id="g", text=text, published=datetime.fromisoformat(published)))
+
+
+def test_a_speaker_judging_a_chemical_attack_report_is_no_event() -> None:
+    text = (
+        "اعتبرت الحكومة الإيرانية الثلاثاء أن المعلومات المتداولة عن استخدام أسلحة كيماوية في ريف دمشق "
+        "مكيدة غربية.\n"
+        "وقال المتحدث باسم الخارجية إن الادعاءات عن استخدام الجيش السوري للأسلحة الكيماوية لا أساس لها."
+    )
+    assert _events(text) == []
+
+
+def test_praise_for_air_defences_is_no_event() -> None:
+    text = (
+        "أشاد مجلس الوزراء السعودي الثلاثاء في جلسته بمدينة جدة بكفاءة الدفاع الجوي في اعتراض الصواريخ "
+        "البالستية التي تطلق من الأراضي اليمنية."
+    )
+    assert _events(text) == []
+
+
+def test_a_killed_figure_after_a_reaction_verb_still_makes_the_event() -> None:
+    text = "استنكرت الوزارة الثلاثاء الهجوم الذي أسفر عن مقتل خمسة مدنيين في قصف على مدينة تعز."
+    (ev,) = _events(text)
+    assert ev.fatalities == 5 and admin1_equal(ev.admin1, "Ta'izz")
+
+
+def test_in_protest_at_is_no_protest() -> None:
+    text = "أعلنت الحكومة الثلاثاء انسحابها من الاتفاقية الدولية احتجاجا على نقل السفارة إلى القدس."
+    assert _events(text) == []
+
+
+def test_a_campaign_total_in_the_thousands_is_no_event() -> None:
+    text = (
+        "تقول منظمات حقوقية إن الغارات الجوية والقصف المدفعي على الغوطة الشرقية أسفرت عن مقتل 1500 مدني، "
+        "بينما فر آلاف السكان."
+    )
+    assert _events(text) == []
+
+
+def test_a_hashtag_is_no_shooting() -> None:
+    text = (
+        "أوضحت شرطة الرياض الثلاثاء أن طائرة لاسلكية ترفيهية حلقت فوق حي سكني، بعد انتشار وسم "
+        '"إطلاق نار في حي الخزامي" على مواقع التواصل.'
+    )
+    assert _events(text) == []
+
+
+def test_a_feared_attack_and_manoeuvres_are_no_events() -> None:
+    assert _events("تتزايد المخاوف من احتمالية استخدام السلاح الكيماوي ضد آخر معاقل المعارضة في إدلب.") == []
+    assert _events("أجرت القوات الثلاثاء مناورات في بولندا للتدرب على صد هجوم محتمل.") == []
+
+
+def test_an_attack_abroad_is_placed_in_the_country_the_sentence_names() -> None:
+    text = (
+        "قالت وكالة أنباء إيرانية الثلاثاء إن عدد القتلى الإيرانيين ارتفع إلى 7 جراء الغارات الإسرائيلية "
+        "على مطار عسكري في سوريا.\n"
+        "وأضافت أن القتلى من مدينة تبريز."
+    )
+    (ev,) = _events(text)
+    assert ev.country == "Syria" and ev.fatalities == 7
+
+
+def test_a_failed_assassination_kills_nobody() -> None:
+    text = "نجا محافظ عدن الثلاثاء من محاولة اغتيال فاشلة استهدفت موكبه في مدينة عدن."
+    evs = _events(text)
+    assert all(e.fatalities == 0 for e in evs)
+
+
+def test_thin_talk_of_targeting_is_no_event() -> None:
+    text = "أعلنت وزارة الداخلية الثلاثاء رصدها استهدافا ممنهجا للمملكة عبر حسابات وهمية على مواقع التواصل."
+    assert _events(text) == []
+
+
+def test_two_towns_with_their_own_tolls_in_one_sentence_are_two_events() -> None:
+    text = (
+        "قتل 20 مدنيا على الأقل الجمعة في غارات جوية على محافظتي إدلب وحلب، بحسب المرصد.\n"
+        "وأوضح المرصد أن سبعة مدنيين قتلوا في قصف على مدينة معرة النعمان فيما قتل أربعة آخرون في قصف "
+        "لبلدة مجاورة.\n"
+        "وفي محافظة حلب، أسفرت ضربات جوية على مدينة الأتارب عن مقتل تسعة مدنيين."
+    )
+    evs = _events(text)
+    assert sorted(e.fatalities for e in evs) == [4, 7, 9], [(e.location, e.fatalities) for e in evs]
+    assert all(e.sub_event_type == "Air/drone strike" for e in evs)
+    assert sum(admin1_equal(e.admin1, "Idleb") for e in evs) == 2
