@@ -198,3 +198,14 @@ def test_bare_subdistrict_of_another_country_is_a_stray(geo: Geocoder) -> None:
 def test_punctuation_ends_a_type_word(geo: Geocoder) -> None:
     text = "نهبت الميليشيات الأموال من المؤسسات الحكومية في العاصمة، بأزمة حادة بين صفوف قادتها في صعدة"
     assert [p.country_code for p in geo.find_places(text)] == ["YE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أحدثه إعصار مايكل في ولاية فلوريدا بالولايات المتحدة",  # peeled to وريدا ~ Breda
+        "قتل مسلحون ثلاثة أشخاص في محافظات كردستان وكرمانشاه",  # كردستان ~ Bardestan
+    ],
+)
+def test_near_misses_keep_their_first_letter(geo: Geocoder, text: str) -> None:
+    assert all(p.name not in ("Breda", "Bardestan") for p in geo.find_places(text))

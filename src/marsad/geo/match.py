@@ -284,8 +284,12 @@ class Matcher:
                 k for n in (len(cand) - 1, len(cand), len(cand) + 1) for k in self.gaz.fuzzy_keys.get(n, [])
             ]
             got = extractOne(cand, pool, scorer=Levenshtein.distance, score_cutoff=1)
-            if got is not None and got[0] not in self.stops:
-                return got[0], self.gaz.index[got[0]]
+            # A near-miss keeps the first letter (a wrong peel changes it: "ولاية فلوريدا" peeled
+            # to "وريدا" is not Breda) and is believed only for the countries the project reads about.
+            if got is not None and got[0] not in self.stops and got[0][0] == cand[0]:
+                ids = tuple(c for c in self.gaz.index[got[0]] if self.gaz.entries[c].cc in self._covered)
+                if ids:
+                    return got[0], ids
         return None
 
     def match(self, text: str, toks: list[Tok]) -> tuple[list[Mention], list[Unknown], list[Ref]]:
