@@ -209,3 +209,8 @@ def test_punctuation_ends_a_type_word(geo: Geocoder) -> None:
 )
 def test_near_misses_keep_their_first_letter(geo: Geocoder, text: str) -> None:
     assert all(p.name not in ("Breda", "Bardestan") for p in geo.find_places(text))
+
+
+def test_direction_word_before_a_name_is_no_region(geo: Geocoder) -> None:
+    assert geo.find_places("يزور الرئيس ولاية شمال الراين حيث تقيم جالية كبيرة") == []
+    assert [p.name for p in geo.find_places("اشتباكات في محافظة الشمال اللبنانية")] == ["North"]

@@ -220,6 +220,15 @@ class Matcher:
             return 1, cc
         return None
 
+    def _name_follows(self, text: str, toks: list[Tok], i: int) -> bool:
+        """Word i+1 is a plain word (not an adjective) joined to word i."""
+        return (
+            i + 1 < len(toks)
+            and self._joined(text, toks, i)
+            and toks[i + 1].bare not in self.nisba
+            and self._plain_word(toks[i + 1])
+        )
+
     @staticmethod
     def _listed(toks: list[Tok], i: int, start: int, mentions: list[Mention]) -> bool:
         """Word i is "و" + a name right after a place mention: an item of a list of places."""
@@ -342,6 +351,8 @@ class Matcher:
                 listed = words == 1 and common
                 if words == 1 and (
                     (key in self.cue_keys and not (admin_typ and has_admin))
+                    # "ولاية شمال الراين": a direction word before another name is not محافظة الشمال
+                    or (key in self.mod_phrases and self._name_follows(text, toks, i))
                     or (
                         len(key) < 3
                         and not (admin_typ and has_admin)
