@@ -95,3 +95,54 @@ def test_two_towns_with_their_own_tolls_in_one_sentence_are_two_events() -> None
     assert sorted(e.fatalities for e in evs) == [4, 7, 9], [(e.location, e.fatalities) for e in evs]
     assert all(e.sub_event_type == "Air/drone strike" for e in evs)
     assert sum(admin1_equal(e.admin1, "Idleb") for e in evs) == 2
+
+
+def test_a_question_headline_keeps_only_incidents_with_casualties() -> None:
+    text = (
+        "يقع المطار العسكري غرب العاصمة، وقد شهد في الأسابيع الماضية غارات جوية متكررة.\n"
+        "وتعرض المطار أمس لقصف صاروخي بحسب وسائل إعلام محلية في دمشق."
+    )
+    doc = Document(
+        id="q",
+        text=text,
+        title="ما هو مطار المزة؟",
+        published=datetime.fromisoformat("2022-05-10T12:00:00+00:00"),
+    )
+    assert extract_events(doc) == []
+
+
+def test_a_statement_headline_without_an_incident_keeps_only_casualties() -> None:
+    text = "أكد الناطق باسم الحكومة الثلاثاء أن المعلومات تؤكد مبدئيا استخدام أسلحة كيميائية في دوما."
+    doc = Document(
+        id="s",
+        text=text,
+        title="فرنسا تحذر من رد إذا تجاوز النظام الخط الأحمر",
+        published=datetime.fromisoformat("2022-05-10T12:00:00+00:00"),
+    )
+    assert extract_events(doc) == []
+    # the same body under an incident headline keeps the incident
+    doc2 = Document(
+        id="s2",
+        text="قتل خمسة مدنيين الثلاثاء في قصف على مدينة دوما.",
+        title="فرنسا تدين القصف على دوما",
+        published=datetime.fromisoformat("2022-05-10T12:00:00+00:00"),
+    )
+    assert len(extract_events(doc2)) == 1
+
+
+def test_an_incident_told_deep_in_the_report_and_dated_weeks_earlier_is_background() -> None:
+    text = (
+        "قتل ثلاثة جنود الثلاثاء في هجوم على حاجز للجيش في مدينة العريش.\n"
+        "وأعلن الجيش أنه يلاحق المهاجمين.\n"
+        "وقالت مصادر إن الحاجز تعرض لهجمات سابقة.\n"
+        "وأضافت أن المنطقة تشهد توترا.\n"
+        "وكان الجيش قد أعلن أن القوات تواصل عملياتها.\n"
+        "وفي 20 أبريل قتل مسلحون أربعة شرطيين في هجوم على دورية في مدينة رفح."
+    )
+    evs = _events(text)
+    assert [e.fatalities for e in evs] == [3]
+
+
+def test_a_word_in_scare_quotes_is_no_clash() -> None:
+    text = 'شهد مؤتمر ميونخ للأمن، الأحد، "اشتباكا" كلاميا بين وزيري الخارجية التركي والعراقي.'
+    assert _events(text) == []

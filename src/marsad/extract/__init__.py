@@ -10,8 +10,17 @@ actors per sentence) -> `incidents` (group mentions) -> `resolve` (ACLED coding 
 from __future__ import annotations
 
 import logging
+from datetime import date
 
-from marsad.extract.incidents import eventful, fallback_place, group, plausible_places, reference_places
+from marsad.extract.headline import talk_headline
+from marsad.extract.incidents import (
+    LEAD_SENTENCES,
+    eventful,
+    fallback_place,
+    group,
+    plausible_places,
+    reference_places,
+)
 from marsad.extract.lexicon import Lexicons, lexicons
 from marsad.extract.locate import Locator, default_locator
 from marsad.extract.mentions import Mention, sentence_mentions
@@ -55,10 +64,27 @@ def extract_events(
             rec = resolve(
                 inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i, report_weapon=main_weapon
             )
-            if rec is not None:
-                events.append(rec)
+            if rec is None:
+                continue
+            lead = inc.mentions[0].sent <= first_body + LEAD_SENTENCES
+            if not lead and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
+                continue  # an incident told deep in the report and dated days earlier: background
+            events.append(rec)
+        if events and talk_headline(doc.title, lex):
+            # a question or statement headline: the body's violence is mostly what the talk is
+            # about; keep only incidents that report casualties
+            events = [e for e in events if e.fatalities > 0 or e.injured is not None]
     doc.events = events
     return events
+
+
+OLD_DAYS = 3  # a later incident dated more than this before the report is background
+
+
+def _days_before(event_date: str, anchor: date | None) -> int:
+    if anchor is None:
+        return 0
+    return (anchor - date.fromisoformat(event_date)).days
 
 
 def _worth_locating(mentions: list[Mention]) -> bool:

@@ -292,7 +292,10 @@ def plausible_places(places: list[Place], hint: str | None) -> list[Place]:
 
 
 # "في سوريا", "بالكاميرون", "داخل الأراضي السورية", "في جنوب سوريا": the country where it happened
-_LOCATIVE = re.compile(r"(?:^|\s)(?:و?في|داخل|و?ب|و?فى)\s*(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)\S*\s+)?$")
+_LOCATIVE = re.compile(
+    r"(?:(?:^|\s)(?:و?في|داخل|و?ب|و?فى)\s*(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)\S*\s+)?"
+    r"|(?:^|\s)(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)\s+)$"
+)
 
 
 def named_countries(m: Mention, places: list[Place], text: str) -> list[Place]:

@@ -67,9 +67,10 @@ CUE_KINDS = frozenset(
         "period",
         "reaction",
         "quote",
+        "statement",
     }
 )
-CUE_SCOPES = frozenset({"before", "prev", "sentence", "after", "next"})
+CUE_SCOPES = frozenset({"before", "prev", "sentence", "after", "next", "title"})
 ACTOR_KINDS = frozenset({"armed", "state", "external", "unidentified", "victim", "crowd", "rioters"})
 
 

@@ -15,6 +15,7 @@ from marsad.extract.textview import SKIP_ZONES, DocView, SentView
 from marsad.model import DateMention
 
 BEFORE_WINDOW = 4  # words before a trigger a "before" cue may sit
+NEXT_WINDOW = 3  # words after a trigger a "next" cue may sit ("المظاهرات التي جرت أخيرا")
 YEAR_WINDOW = 8  # words around a trigger where an old year marks it as background
 WEAPON_TAGS = frozenset({"IED", "SUICIDE", "AIR", "SHELL", "GRENADE", "CHEM"})
 VIOLENCE_TAGS = frozenset(
@@ -124,6 +125,14 @@ def _crowd_words(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
     return out
 
 
+_QUOTES = "\"«»“”'"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The trigger alone between quotation marks."""
+    return start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES
+
+
 def _old_year_tokens(view: DocView, sv: SentView) -> list[int]:
     """Token indexes of years well before the report's own date (background history)."""
     if view.anchor is None:
@@ -206,6 +215,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 else:
                     claimed_by.append(h.last)
                 continue
+            if cue.scope == "title":
+                continue  # headline words (see headline.py), not read in the body
             if cue.scope == "sentence":
                 blocked_sentence = blocked_sentence or cue.kind
             elif cue.scope == "before":
@@ -226,8 +237,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         for h in trig_hits:
             trig: Trigger = h.pattern.payload
             s, e = view.orig(toks[h.first].start, toks[h.last].end)
-            # "احتجاجا على", "تنديدا ب": the reason of an act, not a protest of its own
-            adverb = trig.tag == "PROTEST" and h.first == h.last and "ADVERB" in toks[h.first].classes
+            # "احتجاجا على", "تنديدا ب": the reason of an act, not a protest of its own; a word in
+            # scare quotes ("اشتباكا" تركيا عربيا) is a figure of speech
+            adverb = (
+                trig.tag == "PROTEST" and h.first == h.last and "ADVERB" in toks[h.first].classes
+            ) or _quoted(view.doc.text, s, e)
             th = TrigHit(trig.tag, trig.strong and not adverb, trig.generic or adverb, s, e, h.first, h.last)
             if blocked_sentence:
                 th.blocked = blocked_sentence
@@ -237,7 +251,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         continue  # "بعد اللقاء ... سار المعتصمون": meetings and plans do not undo a protest
                     th.blocked = kind
             for first, kind in following:
-                if 0 < first - h.last <= 2:
+                if 0 < first - h.last <= NEXT_WINDOW:
                     th.blocked = kind  # "هجوم محتمل": a feared or expected attack
             for last, kind in prev:
                 if h.first - last == 1:

@@ -1,0 +1,38 @@
+"""What kind of report the headline announces: an incident, or talk about one.
+
+A question headline ("ما هو مطار المزة؟", "ماذا فعلت الحرب بسوريا؟") announces a feature or an
+explainer; a headline whose verb is a statement, a warning, a call or a condemnation and that names
+no incident ("فرنسا: هناك رد إذا ...", "بريطانيا تعرب عن قلقها ...") announces diplomacy. In such
+reports violence is mostly background or the subject of the talk, so an incident found in the body
+must at least report casualties to be kept (see `extract_events`). The words are data
+(`cues.tsv`, scope `title`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extract.lexicon import Cue, Lexicons, Trigger
+from marsad.extract.textview import build_view
+from marsad.model import Document
+
+_QUESTION = re.compile(r"[؟?]\s*$|^\s*(?:ماذا|لماذا|كيف|هل|ما\s+(?:هو|هي|هم|الذي|سر|قصة))\s")
+
+
+def talk_headline(title: str | None, lex: Lexicons) -> str:
+    """ "feature", "statement" or "" (an incident headline, or no headline)."""
+    if not title or not title.strip():
+        return ""
+    if _QUESTION.search(title):
+        return "feature"
+    view = build_view(Document(id="title", text=title), lex)
+    toks = view.toks
+    for h in lex.triggers.find(toks):
+        trig: Trigger = h.pattern.payload
+        if not trig.generic:
+            return ""  # the headline names an incident ("تركيا تدين الهجوم على دوما")
+    for h in lex.cues.find(toks):
+        cue: Cue = h.pattern.payload
+        if cue.scope == "title":
+            return "statement"
+    return ""
