@@ -227,6 +227,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 following.append((h.first, cue.kind))
             else:
                 prev.append((h.last, cue.kind))
+        if blocked_sentence == "background" and _recent_date(view, sv):
+            # "تجددت المظاهرات أمس ... بعد أن قمعت في نهاية الشهر الماضي": a day of this week
+            # in the sentence says it reports something new; the past is only its context
+            blocked_sentence = ""
         old_years = _old_year_tokens(view, sv)
         old_dates = _old_dates(view, sv)
         if (old_years or old_dates) and not blocked_sentence and not _recent_date(view, sv):
