@@ -146,3 +146,12 @@ def test_an_incident_told_deep_in_the_report_and_dated_weeks_earlier_is_backgrou
 def test_a_word_in_scare_quotes_is_no_clash() -> None:
     text = 'شهد مؤتمر ميونخ للأمن، الأحد، "اشتباكا" كلاميا بين وزيري الخارجية التركي والعراقي.'
     assert _events(text) == []
+
+
+def test_a_toll_over_the_past_days_is_not_the_incident_toll() -> None:
+    text = (
+        "يتواصل القتال الثلاثاء في الغوطة الشرقية بين القوات الحكومية والفصائل المسلحة.\n"
+        "وقتل 568 شخصا على الأقل في الغارات الجوية والقصف المدفعي على الغوطة الشرقية في الأيام التسعة "
+        "الماضية، بحسب المرصد."
+    )
+    assert all(e.fatalities < 100 for e in _events(text))

@@ -68,6 +68,7 @@ CUE_KINDS = frozenset(
         "reaction",
         "quote",
         "statement",
+        "cumulative",
     }
 )
 CUE_SCOPES = frozenset({"before", "prev", "sentence", "after", "next", "title"})

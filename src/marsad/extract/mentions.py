@@ -198,12 +198,16 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         before: list[tuple[int, str]] = []
         prev: list[tuple[int, str]] = []
         after: list[tuple[int, str]] = []
+        cumulative = False
         following: list[tuple[int, str]] = []
         claimed_by: list[int] = []
         no_claim = False
         period = False
         for h in cue_hits:
             cue: Cue = h.pattern.payload
+            if cue.kind == "cumulative":
+                cumulative = True  # "في الأيام التسعة الماضية": its tolls add up several days
+                continue
             if cue.kind == "period":
                 period = True  # several days: the event keeps its place but loses day precision
                 continue
@@ -280,6 +284,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         ]
         big: list[int] = []
         cas = _casualties(view, lex, sv, actors, big)
+        if cumulative:
+            cas = []
         if big and not blocked_sentence:
             # "أسفرت عن مقتل 1500 مدني": a toll in the thousands sums a campaign, not one incident
             blocked_sentence = "aggregate"
