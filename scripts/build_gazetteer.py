@@ -128,17 +128,39 @@ def iraq_units(cod_dir: Path) -> list[dict[str, Any]]:
     return units
 
 
+def box_middle(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the 5th-95th percentile box of (lat, lon) points: near the centroid, no outliers."""
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    lo, hi = int(len(pts) * 0.05), max(int(len(pts) * 0.95) - 1, 0)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
 def country_centres(cities: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
     """Middle of the 5th-95th percentile box of a country's places: near the centroid, no outliers."""
     pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
         pts[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    return {cc: box_middle(ps) for cc, ps in pts.items()}
+
+
+def region_centres(entries: list[dict[str, Any]]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(ISO2, admin-1 code) -> the region's representative point: the middle of the 5th-95th
+    percentile box of its populated places (the same rule as `country_centres`).
+
+    ACLED places a region-level EVENT at the region's capital (the admin1 entry's own point); a
+    toponym resolver scored against map points (OpenStreetMap puts a region at its middle, e.g.
+    Hadramawt 250 km inland of its capital Mukalla) wants the region's middle instead. We ship no
+    admin-1 polygons outside Iraq, so the middle is taken from the region's settlements.
+    """
+    pts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for e in entries:
+        if e["feature"] == "populated_place" and e["admin1"]:
+            pts[(e["cc"], e["admin1"])].append((e["lat"], e["lon"]))
     out = {}
-    for cc, ps in pts.items():
-        lats = sorted(p[0] for p in ps)
-        lons = sorted(p[1] for p in ps)
-        lo, hi = int(len(ps) * 0.05), max(int(len(ps) * 0.95) - 1, 0)
-        out[cc] = ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
+    for key, ps in pts.items():
+        lat, lon = box_middle(ps)
+        out[key] = (round(lat, 4), round(lon, 4))
     return out
 
 
@@ -398,7 +420,9 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         )
 
     entries.sort(key=lambda e: (e["cc"], e["feature"], e["ref"]))
-    return write(out, entries, admin1, units, countries)
+    regions = {(e["cc"], e["admin1"]) for e in entries if e["feature"] == "admin1"}
+    centres = {k: v for k, v in region_centres(entries).items() if k in regions}
+    return write(out, entries, admin1, units, countries, centres)
 
 
 def write(
@@ -407,6 +431,7 @@ def write(
     admin1: dict[tuple[str, str], dict[str, Any]],
     units: list[dict[str, Any]],
     countries: dict[str, Any],
+    centres: dict[tuple[str, str], tuple[float, float]],
 ) -> dict[str, int]:
     tmp = out.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
@@ -422,6 +447,7 @@ def write(
             PRIMARY KEY(cc, code));
         CREATE TABLE country(cc TEXT PRIMARY KEY, iso INTEGER, name TEXT, name_ar TEXT);
         CREATE TABLE polygon(pcode TEXT PRIMARY KEY, level INTEGER, wkb BLOB);
+        CREATE TABLE centre(cc TEXT, admin1 TEXT, lat REAL, lon REAL, PRIMARY KEY(cc, admin1));
         """
     )
     n_names = 0
@@ -449,6 +475,8 @@ def write(
         geom = shapely.simplify(u["geom"], SIMPLIFY_DEG, preserve_topology=True)
         geom = shapely.set_precision(geom, 1e-5)
         db.execute("INSERT INTO polygon VALUES (?,?,?)", (u["pcode"], u["level"], shapely.to_wkb(geom)))
+    for (cc, a1), (lat, lon) in sorted(centres.items()):
+        db.execute("INSERT INTO centre VALUES (?,?,?,?)", (cc, a1, lat, lon))
     for cc, crow in sorted(countries.items()):
         db.execute("INSERT INTO country VALUES (?,?,?,?)", (cc, crow.iso, crow.name, crow.names_ar[0]))
     # English names of every other country (world cities can be mentioned): from GeoNames.

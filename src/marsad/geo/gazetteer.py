@@ -50,6 +50,9 @@ class Gazetteer:
     countries: dict[str, tuple[str, int | None, str | None]]  # cc -> (name, iso numeric, name_ar)
     fuzzy_keys: dict[int, list[str]] = field(default_factory=dict)  # length -> one-word keys
     skeletons: dict[str, tuple[int, ...]] = field(default_factory=dict)  # Latin-name skeleton -> ids
+    # (cc, admin-1 code) -> the region's middle (lat, lon): its representative point for map-point
+    # scoring, NOT where an event is placed (ACLED: at the region's capital, the entry's own point).
+    centres: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     path: Path | None = None
     load_seconds: float = 0.0
 
@@ -90,6 +93,7 @@ def load(path: Path | None = None) -> Gazetteer:
                 names[jk].add(eid)
         admin_names = {(cc, code): (nm, ar) for cc, code, _lvl, nm, ar in db.execute("SELECT * FROM admin")}
         countries = {cc: (nm, iso, ar) for cc, iso, nm, ar in db.execute("SELECT * FROM country")}
+        centres = {(cc, code): (lat, lon) for cc, code, lat, lon in db.execute("SELECT * FROM centre")}
         skel: dict[str, set[int]] = defaultdict(set)
         for eid, name in db.execute("SELECT entry, name FROM latin"):
             sk = latin_skeleton(name, entries[eid].cc).replace(" ", "")
@@ -110,6 +114,7 @@ def load(path: Path | None = None) -> Gazetteer:
         countries=countries,
         fuzzy_keys=dict(fuzzy),
         skeletons={k: tuple(sorted(v)) for k, v in skel.items()},
+        centres=centres,
         path=path,
     )
     gaz.load_seconds = time.perf_counter() - t0

@@ -93,6 +93,7 @@ class Geocoder:
         self._matches: OrderedDict[str, _Matched] = OrderedDict()
         self._lock = threading.Lock()
         self._polys: object | None = None
+        self._centre_of: dict[tuple[str, str], tuple[float, float]] | None = None
 
     def __reduce__(self) -> tuple[object, tuple[()]]:
         # Workers re-load the gazetteer (once per process) instead of pickling ~10 MB of dicts.
@@ -219,6 +220,24 @@ class Geocoder:
         """Resolve one place name on its own (the benchmark's unit of work)."""
         places = self._analyse(name, country_hint, cache=False).places
         return places[0] if places else None
+
+    def representative_point(self, place: Place) -> tuple[float, float]:
+        """(lat, lon) that stands for `place` on a map: a region's middle, else the place's point.
+
+        A region-level place keeps ACLED's point (its capital) for events; map-based toponym
+        resolution (OpenStreetMap puts a region at its middle) scores this point instead.
+        Countries already sit at their middle (the centroid of their largest part).
+        """
+        if place.feature == "admin1" and place.admin1:
+            if self._centre_of is None:
+                g = self.gaz
+                self._centre_of = {
+                    (cc, g.admin_name(cc, code) or ""): pt for (cc, code), pt in g.centres.items()
+                }
+            got = self._centre_of.get((place.country_code, place.admin1))
+            if got is not None:
+                return got
+        return place.latitude, place.longitude
 
     def admin_of(self, lat: float, lon: float) -> tuple[str | None, str | None, str | None]:
         """Iraq admin1-3 names of a point by point-in-polygon (None outside Iraq's polygons)."""
