@@ -155,3 +155,12 @@ def test_a_toll_over_the_past_days_is_not_the_incident_toll() -> None:
         "الماضية، بحسب المرصد."
     )
     assert all(e.fatalities < 100 for e in _events(text))
+
+
+def test_the_place_a_missile_was_fired_from_is_not_where_it_struck() -> None:
+    text = (
+        "اعترضت الدفاعات الجوية السعودية مساء الاثنين صاروخا بالستيا أطلقته الميليشيات الحوثية من محافظة "
+        "صعدة باتجاه مدينة نجران، بحسب التحالف."
+    )
+    (ev,) = _events(text)
+    assert ev.country == "Saudi Arabia" and admin1_equal(ev.admin1, "Najran"), (ev.country, ev.admin1)

@@ -365,6 +365,13 @@ _SPEAKER = re.compile(
 )
 
 
+# A place a missile or a rocket was fired from ("أطلقته ... من محافظة عمران باتجاه المملكة") is not
+# where it struck.
+_LAUNCH = re.compile(
+    r"(?:اطلق|انطلق)\S*(?:\s+\S+){0,6}\s+من\s+(?:داخل\s+)?(?:ال)?(?:محافظه|مدينه|منطقه|مديريه)?\s*$"
+)
+
+
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[-–—:،]")
 
 
@@ -377,7 +384,8 @@ def reference_places(
     for p in places:
         v = conv(p.start) if callable(conv) else p.start
         head = norm_text[max(0, v - 40) : v]
-        if _REF.search(head) or _SPEAKER.search(head):
+        launch = norm_text[max(0, v - 80) : v]
+        if _REF.search(head) or _SPEAKER.search(head) or _LAUNCH.search(launch):
             out.add((p.start, p.end))
         elif text and p.start < 40 and _DATELINE_TAIL.match(text[p.end : p.end + 40]):
             out.add((p.start, p.end))  # "بغداد - وكالة ...": where the story was filed
