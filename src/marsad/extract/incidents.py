@@ -69,8 +69,10 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         # "مقتل 16 شخصا" alone may be an accident or a disease; it needs a perpetrator
         return (not accident_doc) and has_cas and (armed or any(a.entry.kind == "state" for a in m.actors))
     if tags <= {"ABDUCT", "SEXUAL"}:
-        # kidnapping and rape are crimes unless an armed group or a count of victims says otherwise
-        return armed or has_cas
+        # kidnapping and rape are crimes unless an armed group or a count of victims says otherwise;
+        # rape by soldiers or police is political violence too ("اغتصابها من قبل عدة ضباط")
+        state = any(a.entry.kind == "state" for a in m.actors)
+        return armed or has_cas or ("SEXUAL" in tags and state)
     if any(t.strong for t in live) or len(tags & WEAPON_TAGS) >= 2:
         # a strong word alone ("الغارات" in a match report) needs someone, a toll, a day or a place
         m.extra["needs_place"] = not (has_cas or someone or m.dates)

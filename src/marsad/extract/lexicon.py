@@ -48,6 +48,7 @@ CASUALTY_ROLES = frozenset({"killed", "injured", "abducted", "arrested"})
 CUE_KINDS = frozenset(
     {
         "negation",
+        "purpose",
         "future",
         "threat",
         "plan",
@@ -71,7 +72,7 @@ CUE_KINDS = frozenset(
         "cumulative",
     }
 )
-CUE_SCOPES = frozenset({"before", "prev", "sentence", "after", "next", "title"})
+CUE_SCOPES = frozenset({"before", "prev", "sentence", "clause", "after", "next", "title"})
 ACTOR_KINDS = frozenset({"armed", "state", "external", "unidentified", "victim", "crowd", "rioters"})
 
 

@@ -22,7 +22,7 @@ VIOLENCE_TAGS = frozenset(
     {"KILL", "ATTACK", "FIRE", "CLASH", "AMBUSH", "ASSASSINATE", "EXECUTE", "ABDUCT", "SEXUAL"} | WEAPON_TAGS
 )
 CROWD_TAGS = frozenset({"PROTEST", "RIOT", "MOB", "INTERVENE"})
-CROWD_IMMUNE = frozenset({"meeting", "plan"})
+CROWD_IMMUNE = frozenset({"meeting", "plan", "purpose"})
 SD_TAGS = frozenset({"ARREST", "TAKE", "RETAKE", "AGREE", "LOOT"})
 
 
@@ -184,6 +184,62 @@ def _recent_date(view: DocView, sv: SentView) -> bool:
 NEW_MARKERS = ("سياق اخر", "حادث اخر", "هجوم اخر", "حادث منفصل", "هجوم منفصل", "تفجير اخر", "وقت سابق")
 
 
+# words that put a date in the clause of the word before it ("قتل ... في 12 مايو"); after a noun
+# the date names that noun's own event ("مظاهرات مناوئة لانقلاب السادس من أغسطس")
+DATE_GOVERNORS = frozenset(
+    {
+        "في",
+        "يوم",
+        "منذ",
+        "بتاريخ",
+        "خلال",
+        "ليله",
+        "مساء",
+        "صباح",
+        "فجر",
+        "ظهر",
+        "اواخر",
+        "اوائل",
+        "مطلع",
+        "نهايه",
+        "بدايه",
+        "حتي",
+        "الي",
+        "بين",
+        "منتصف",
+    }
+)
+
+
+def _tok_at(toks: list[Tok], sv: SentView, pos: int) -> int:
+    """Index of the token of the sentence that starts at or after `pos` (view offsets)."""
+    for i in range(sv.lo, sv.hi):
+        if toks[i].start >= pos:
+            return i
+    return sv.hi - 1
+
+
+def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) -> bool:
+    """Whether an old date near a trigger dates the trigger's own clause."""
+    if date_tok <= trig_last or date_tok <= sv.lo:
+        return True  # a date before the word ("في 12 مايو خطف ...") frames it
+    before = toks[date_tok - 1].norm
+    return before in DATE_GOVERNORS or before.removeprefix("و") in DATE_GOVERNORS
+
+
+# words that make a demonstrative a discourse link ("إلى ذلك", "وفي غضون ذلك", "بعد ذلك")
+CONNECTIVES = frozenset({"الي", "الى", "غضون", "جانب", "بعد", "قبل", "اثر", "عقب", "مع", "رغم", "عن"})
+
+
+def _connective(norm: str) -> bool:
+    return norm in CONNECTIVES or norm.removeprefix("و") in CONNECTIVES
+
+
+def _superlative_before(toks: list[Tok], lo: int, first: int) -> bool:
+    """A superlative or "for the first time" within six words before a "since" cue."""
+    return any("SUPERL" in toks[i].classes for i in range(max(lo, first - 6), first))
+
+
 def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
     toks = view.toks
     out: list[Mention] = []
@@ -203,8 +259,20 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         claimed_by: list[int] = []
         no_claim = False
         period = False
+        first_trig = min((h.first for h in trig_hits if not h.pattern.payload.generic), default=sv.lo)
+        late: list[int] = []  # token indexes of history markers far after the incident words
         for h in cue_hits:
             cue: Cue = h.pattern.payload
+            if cue.kind == "aggregate" and _superlative_before(toks, sv.lo, h.first):
+                continue  # "أعنف هجوم منذ بدء الحرب", "لأول مرة منذ": a comparison, not a total
+            if cue.scope == "clause":
+                # "الشهر/العام الماضي": history when it frames the incident words; far after them
+                # it dates only its own clause ("... تحت شعارات ... وعدا بها في العام الماضي")
+                if h.first - first_trig > YEAR_WINDOW:
+                    late.append(h.first)
+                else:
+                    blocked_sentence = blocked_sentence or cue.kind
+                continue
             if cue.kind == "cumulative":
                 cumulative = True  # "في الأيام التسعة الماضية": its tolls add up several days
                 continue
@@ -237,8 +305,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             blocked_sentence = ""
         old_years = _old_year_tokens(view, sv)
         old_dates = _old_dates(view, sv)
-        if (old_years or old_dates) and not blocked_sentence and not _recent_date(view, sv):
-            # an old year or date and nothing recent: the whole sentence is history
+        date_toks = [_tok_at(toks, sv, ds) for ds, _ in old_dates]
+        early = old_years + [i for i in date_toks if i - first_trig <= YEAR_WINDOW]
+        if early and not blocked_sentence and not _recent_date(view, sv):
+            # an old year anywhere, or an old date before or among the incident words, and nothing
+            # recent: the whole sentence is history. A date far after them dates only its clause.
             blocked_sentence = "background"
         trig_hits = _crowd_words(trig_hits, toks)
         trigs: list[TrigHit] = []
@@ -263,12 +334,15 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     th.blocked = kind  # "هجوم محتمل": a feared or expected attack
             for last, kind in prev:
                 if h.first - last == 1:
+                    if kind == "anaphora" and last > sv.lo and _connective(toks[last - 1].norm):
+                        continue  # "إلى ذلك، تظاهر ...", "بعد ذلك": a discourse link, not "this attack"
                     if kind == "anaphora":
                         th.anaphoric = True  # "هذا الهجوم": refers back, never a new incident
                     else:
                         th.blocked = kind
-            if any(abs(h.first - y) <= YEAR_WINDOW for y in old_years) or any(
-                abs(ds - s) < 60 for ds, _ in old_dates
+            if any(abs(h.first - y) <= YEAR_WINDOW for y in old_years + late) or any(
+                abs(ds - s) < 60 and _dates_clause(toks, sv, h.last, i)
+                for (ds, _), i in zip(old_dates, date_toks, strict=True)
             ):
                 th.blocked = th.blocked or "background"
             trigs.append(th)
