@@ -52,6 +52,22 @@ MOGADISHU_BOMB = (
     "وتبنت حركة الشباب المجاهدين الهجوم في بيان نشرته على مواقع موالية لها."
 )
 
+# Three distinct incidents in Baghdad in one week (5-9 June 2023): a rise against the city's own
+# baseline, so the alerts panel always has an alert to show, whatever the extractor makes of the
+# fixture reports of the weeks before.
+BAGHDAD_STICKY_BOMB = (
+    "بغداد - قُتل موظف حكومي وأصيب اثنان من مرافقيه، صباح الاثنين، بانفجار عبوة لاصقة وُضعت أسفل "
+    "سيارته في منطقة الكرادة وسط بغداد، بحسب مصدر في الشرطة."
+)
+BAGHDAD_MORTARS = (
+    "بغداد - سقطت ثلاث قذائف هاون، مساء الأربعاء، على حي سكني في منطقة الدورة جنوبي بغداد، ما أدى إلى "
+    "مقتل امرأتين وإصابة خمسة مدنيين، وفق ما أفادت خلية الإعلام الأمني."
+)
+BAGHDAD_SHOOTING = (
+    "بغداد - اغتال مسلحون مجهولون يستقلون دراجة نارية، ليل الجمعة، ناشطاً مدنياً أمام منزله في حي "
+    "الشعلة شمال غربي بغداد، وفق ما أكده مصدر أمني."
+)
+
 IRAQ = {"country": "Iraq", "iso": 368, "region": "Middle East"}
 
 
@@ -106,7 +122,7 @@ DAQUQ = {
 
 
 def documents() -> list[Document]:
-    """Seven reports of six incidents in Iraq, Syria, Yemen, Libya and Somalia."""
+    """Ten reports of nine incidents in Iraq, Syria, Yemen, Libya and Somalia."""
     a = doc("wakala-2109-0411", DAQUQ_A, "Wakala Iraqiya", "2021-09-14T20:15:00+03:00")
     a.events = [
         event(
@@ -298,4 +314,79 @@ def documents() -> list[Document]:
             longitude=45.3438,
         )
     ]
-    return [a, b, m, s, t, lb, so]
+    return [a, b, m, s, t, lb, so, *baghdad_week()]
+
+
+def baghdad_week() -> list[Document]:
+    """Three reports of three incidents in Baghdad between 5 and 9 June 2023."""
+    unidentified = {"actor1": "Unidentified Armed Group (Iraq)", "inter1": 3, **IRAQ, "admin1": "Baghdad"}
+    civilians = {"actor2": "Civilians (Iraq)", "inter2": 7, "civilian_targeting": "Civilian targeting"}
+    k = doc("wakala-2306-0105", BAGHDAD_STICKY_BOMB, "Wakala Iraqiya", "2023-06-05T12:00:00+03:00")
+    k.events = [
+        event(
+            k,
+            "Remote explosive/landmine/IED",
+            {
+                "sub_event_type": "عبوة لاصقة",
+                "fatalities": "قُتل موظف حكومي",
+                "injured": "أصيب اثنان",
+                "location": "منطقة الكرادة",
+                "event_date": "صباح الاثنين",
+            },
+            event_date="2023-06-05",
+            fatalities=1,
+            injured=2,
+            location="Baghdad - Karrada",
+            location_ar="الكرادة",
+            latitude=33.3045,
+            longitude=44.4263,
+            **unidentified,
+            **civilians,
+        )
+    ]
+    d = doc("wakala-2306-0133", BAGHDAD_MORTARS, "Wakala Iraqiya", "2023-06-07T23:10:00+03:00")
+    d.events = [
+        event(
+            d,
+            "Shelling/artillery/missile attack",
+            {
+                "sub_event_type": "قذائف هاون",
+                "fatalities": "مقتل امرأتين",
+                "injured": "إصابة خمسة مدنيين",
+                "location": "منطقة الدورة",
+                "event_date": "مساء الأربعاء",
+            },
+            event_date="2023-06-07",
+            fatalities=2,
+            injured=5,
+            location="Baghdad - Dora",
+            location_ar="الدورة",
+            latitude=33.2562,
+            longitude=44.4016,
+            **unidentified,
+            **civilians,
+        )
+    ]
+    sh = doc("akhbar-2306-0410", BAGHDAD_SHOOTING, "Akhbar al-Khaleej", "2023-06-10T08:30:00+03:00")
+    sh.events = [
+        event(
+            sh,
+            "Attack",
+            {
+                "sub_event_type": "اغتال",
+                "actor1": "مسلحون مجهولون",
+                "fatalities": "ناشطاً مدنياً",
+                "location": "حي الشعلة",
+                "event_date": "ليل الجمعة",
+            },
+            event_date="2023-06-09",
+            fatalities=1,
+            location="Baghdad - Shula",
+            location_ar="الشعلة",
+            latitude=33.3900,
+            longitude=44.3060,
+            **unidentified,
+            **civilians,
+        )
+    ]
+    return [k, d, sh]
