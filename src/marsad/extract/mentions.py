@@ -236,8 +236,8 @@ def _connective(norm: str) -> bool:
 
 
 def _superlative_before(toks: list[Tok], lo: int, first: int) -> bool:
-    """A superlative or "for the first time" within six words before a "since" cue."""
-    return any("SUPERL" in toks[i].classes for i in range(max(lo, first - 6), first))
+    """A superlative or "for the first time" within eight words before a "since" cue."""
+    return any("SUPERL" in toks[i].classes for i in range(max(lo, first - 8), first))
 
 
 def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
@@ -306,7 +306,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         old_years = _old_year_tokens(view, sv)
         old_dates = _old_dates(view, sv)
         date_toks = [_tok_at(toks, sv, ds) for ds, _ in old_dates]
-        early = old_years + [i for i in date_toks if i - first_trig <= YEAR_WINDOW]
+        early = old_years + [
+            i for i in date_toks if i - first_trig <= YEAR_WINDOW and _dates_clause(toks, sv, first_trig, i)
+        ]
         if early and not blocked_sentence and not _recent_date(view, sv):
             # an old year anywhere, or an old date before or among the incident words, and nothing
             # recent: the whole sentence is history. A date far after them dates only its clause.
@@ -322,7 +324,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 trig.tag == "PROTEST" and h.first == h.last and "ADVERB" in toks[h.first].classes
             ) or _quoted(view.doc.text, s, e)
             th = TrigHit(trig.tag, trig.strong and not adverb, trig.generic or adverb, s, e, h.first, h.last)
-            if blocked_sentence:
+            if blocked_sentence and not (
+                blocked_sentence == "market" and trig.tag in CROWD_TAGS and th.strong
+            ):
+                # market talk ("هجوم على الأسهم") leaves marchers protesting prices ("آلاف المتظاهرين")
                 th.blocked = blocked_sentence
             for last, kind in before:
                 if 0 < h.first - last <= BEFORE_WINDOW:
