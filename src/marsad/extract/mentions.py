@@ -372,8 +372,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 th.blocked = th.blocked or "aggregate"
         if after and not any(c.role in ("killed", "injured") and not c.vague for c in cas):
             # a speaker judging, praising or accusing: what follows is talk about violence, unless
-            # the sentence itself gives a precise toll (then something did happen)
+            # the sentence itself gives a precise toll, or protesters and a day of this week
+            # ("ندد الوزير بقمع المتظاهرين أمس"): then something did happen
+            recent = _recent_date(view, sv)
             for th in trigs:
+                if recent and th.strong and th.tag in CROWD_TAGS:
+                    continue
                 for last, kind in after:
                     if th.first > last:
                         th.blocked = th.blocked or kind
