@@ -16,13 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
-    Column,
-    Float,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
     and_,
     insert,
     select,
@@ -33,23 +26,11 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from marsad.errors import ErrorCode, MarsadError
 from marsad.store.db import make_engine
+from marsad.store.schema import alert_outbox
 
-metadata = MetaData()
-
-outbox_table = Table(
-    "alert_outbox",
-    metadata,
-    Column("alert_id", String(64), primary_key=True),
-    Column("webhook_url", String(1000), primary_key=True),
-    Column("payload", Text, nullable=False),  # the exact JSON body; signed again on each try
-    Column("state", String(16), nullable=False, default="pending"),  # pending | delivered | dead
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("created_at", Float, nullable=False),
-    Column("next_attempt_at", Float, nullable=False),
-    Column("delivered_at", Float, nullable=True),
-    Column("last_status", Integer, nullable=True),
-    Column("last_error", Text, nullable=True),
-)
+# The table belongs to the store's schema (migration 0005); a database that is not a store (an
+# outbox of its own) gets just this table on first use.
+outbox_table = alert_outbox
 
 
 @dataclass(frozen=True)
@@ -86,7 +67,7 @@ class Outbox:
             # The store's engine rules: postgresql:// -> psycopg 3, a bare path or sqlite:/// -> SQLite
             # in WAL mode with a busy timeout, so the outbox and the store share one file safely.
             self.engine = make_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
-            metadata.create_all(self.engine, checkfirst=True)
+            outbox_table.create(self.engine, checkfirst=True)
         except SQLAlchemyError as exc:
             raise MarsadError(ErrorCode.DATABASE, f"cannot open the alert outbox: {exc}") from exc
 

@@ -164,3 +164,20 @@ change_log = Table(
 )
 
 CHANGE_KINDS = ("created", "updated", "merged", "deleted")
+
+# Webhook deliveries of alerts (marsad.alerts.outbox): one row per (alert, webhook), kept until the
+# receiver acknowledged it, so a pending delivery survives a restart. Created by migration 0005.
+alert_outbox = Table(
+    "alert_outbox",
+    metadata,
+    Column("alert_id", String(64), primary_key=True),
+    Column("webhook_url", String(1000), primary_key=True),
+    Column("payload", Text, nullable=False),  # the exact JSON body; signed again on each try
+    Column("state", String(16), nullable=False, default="pending"),  # pending | delivered | dead
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("created_at", Float, nullable=False),
+    Column("next_attempt_at", Float, nullable=False),
+    Column("delivered_at", Float, nullable=True),
+    Column("last_status", Integer, nullable=True),
+    Column("last_error", Text, nullable=True),
+)
