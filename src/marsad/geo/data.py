@@ -104,7 +104,7 @@ class Admin1Row:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    kind: str  # "type", "mod", "stop", "part"
+    kind: str  # "type", "dual", "mod", "stop", "part"
     word: str
     value: str
     example: str
@@ -204,12 +204,14 @@ def load_names_en() -> dict[str, str]:
 def load_cues() -> tuple[Cue, ...]:
     out = []
     for lineno, (kind, word, value, example) in _rows("cues.tsv", 4):
-        if kind not in ("type", "mod", "stop", "part"):
+        if kind not in ("type", "dual", "mod", "stop", "part"):
             raise DataFileError(f"cues.tsv:{lineno}: unknown kind {kind!r}")
-        if kind == "type" and value not in FEATURES_OF_TYPE:
+        if kind in ("type", "dual") and value not in FEATURES_OF_TYPE:
             raise DataFileError(f"cues.tsv:{lineno}: unknown type value {value!r}")
-        if kind == "stop" and value not in ("-", "noart", "art", "never"):
-            raise DataFileError(f"cues.tsv:{lineno}: a stop word's value is '-', 'noart', 'art' or 'never'")
+        if kind == "stop" and value not in ("-", "noart", "art", "never", "type", "number"):
+            raise DataFileError(
+                f"cues.tsv:{lineno}: a stop word's value is '-', 'noart', 'art', 'never', 'type' or 'number'"
+            )
         if kind == "mod" and value not in ("before", "after"):
             raise DataFileError(f"cues.tsv:{lineno}: a modifier's value is 'before' or 'after'")
         if word not in example and kind != "stop":

@@ -107,12 +107,18 @@ class Matcher:
         self.stops_art: set[str] = set()
         self.stops_never: set[str] = set()  # not even after a type word ("محافظات البلاد")
         self.stop_phrases: set[str] = set()
+        self.duals: set[str] = set()  # "محافظتي إدلب وحلب": the type applies to both names
+        self.stops_number: set[str] = set()  # "الخمس" the number: a place only after في/ب or a type word
         for cue in load_cues():
             key = name_key(cue.word)
-            if cue.kind == "stop" and " " in key:
+            if cue.kind == "stop" and cue.value == "number":
+                self.stops_number.add(key)
+            elif cue.kind == "stop" and " " in key and cue.value != "type":
                 self.stop_phrases.add(key)
-            elif cue.kind == "type":
+            elif cue.kind in ("type", "dual"):
                 self.types[key] = cue.value
+                if cue.kind == "dual":
+                    self.duals.add(key)
             elif cue.kind == "mod" and cue.value == "after":
                 self.mods_after.add(key)
             elif cue.kind == "mod":
@@ -239,6 +245,12 @@ class Matcher:
             and mentions[-1].tok_end == i
         )
 
+    def _placed_number(self, text: str, toks: list[Tok], i: int, words: int) -> bool:
+        """A number word that is also a town ("الخمس") is the town after a preposition (في الخمس،
+        بالخمس) when no noun follows it ("في الخمس سنوات الماضية" counts years)."""
+        prep = (i > 0 and toks[i - 1].folded in _PLACE_PREPS) or toks[i].folded[:1] == "ب"
+        return prep and not self._name_follows(text, toks, i + words - 1)
+
     def _stop_phrase(self, toks: list[Tok], i: int) -> bool:
         if i + 1 >= len(toks):
             return False
@@ -313,8 +325,13 @@ class Matcher:
         carry: str | None = None  # the type word before a skipped one ("ناحية مركز الخالص")
         listed = False
         tanween = not _TANWEEN.isdisjoint(text)
+        dual: tuple[int, str] | None = None  # (word, type) of the second name after a dual type word
         while i < n:
-            typ = carry or self._type_before(toks, i, text)
+            second = dual[1] if dual is not None and dual[0] == i and toks[i].folded.startswith("و") else None
+            dual = None
+            typ = carry or self._type_before(toks, i, text) or second  # "بمحافظتي إدلب وحلب": both
+            if typ is not None and i > 0 and any(k in self.duals for k, _ in toks[i - 1].readings):
+                dual = (-1, typ)  # the first name after a dual type word; where it ends is set below
             carry = None
             if i + 1 < n and self._stop_phrase(toks, i):
                 i += 2
@@ -347,28 +364,33 @@ class Matcher:
                     (weak and key in self.stops and key not in self.cue_keys)
                     or (weak and key in self.stops_noart and not article)
                     or (weak and key in self.stops_art and article)
+                    or (weak and key in self.stops_number and not self._placed_number(text, toks, i, words))
                 )
                 listed = words == 1 and common
-                if words == 1 and (
-                    (key in self.cue_keys and not (admin_typ and has_admin))
-                    # "ولاية شمال الراين": a direction word before another name is not محافظة الشمال
-                    or (key in self.mod_phrases and self._name_follows(text, toks, i))
-                    or (
-                        len(key) < 3
-                        and not (admin_typ and has_admin)
-                        and not (typ in ("city", "capital") and big)
+                # a two-word stop of value 'type' ("البحر الأحمر" the sea) needs a type word too
+                if (words > 1 and common and not self._listed(toks, i, start, mentions)) or (
+                    words == 1
+                    and (
+                        (key in self.cue_keys and not (admin_typ and has_admin))
+                        # "ولاية شمال الراين": a direction word before another name is not محافظة الشمال
+                        or (key in self.mod_phrases and self._name_follows(text, toks, i))
+                        or (
+                            len(key) < 3
+                            and not (admin_typ and has_admin)
+                            and not (typ in ("city", "capital") and big)
+                        )
+                        or (key in self.parts and not (admin_typ and has_admin))  # "قرية أبو …" alone
+                        or key in self.stops_never
+                        or (weak and key in self.cue_keys)
+                        # "وان" ≠ Vaughan; a country's own name (المجر) stays
+                        or (
+                            len(key) < 4
+                            and all(E[c].cc not in self._covered and E[c].feature != "country" for c in ids)
+                        )
+                        # A common word is a place only in a list right after one ("سامراء وبلد وتكريت");
+                        # the geocoder keeps it only if it lies near the place before it.
+                        or (common and not self._listed(toks, i, start, mentions))
                     )
-                    or (key in self.parts and not (admin_typ and has_admin))  # "قرية أبو …" alone
-                    or key in self.stops_never
-                    or (weak and key in self.cue_keys)
-                    # "وان" ≠ Vaughan; a country's own name (المجر) stays
-                    or (
-                        len(key) < 4
-                        and all(E[c].cc not in self._covered and E[c].feature != "country" for c in ids)
-                    )
-                    # A common word is a place only in a list right after one ("سامراء وبلد وتكريت");
-                    # the geocoder keeps it only if it lies near the place before it.
-                    or (common and not self._listed(toks, i, start, mentions))
                 ):
                     hit = None
                 elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
@@ -404,6 +426,8 @@ class Matcher:
                         # An unlisted name; a particle (البو، أبو، تل …) takes the next word too.
                         end_tok = i + 1 if toks[i].bare in self.parts and i + 1 < n else i
                         unknowns.append(Unknown(toks[i].start, toks[end_tok].end, i, typ))
+                        if dual is not None and dual[0] == -1:
+                            dual = (end_tok + 1, dual[1])
                         i = end_tok
                 i += 1
                 continue
@@ -412,6 +436,8 @@ class Matcher:
             cands = tuple(sorted(set(ids) | set(extra))) if extra else ids
             m = Mention(start, toks[j - 1].end, i, j, key, cands, typ, whole=extra)
             m.listed = listed
+            if dual is not None and dual[0] == -1:
+                dual = (j, dual[1])
             extra = ()
             m.modified = self._modified(toks, i, j, taken)
             mentions.append(m)

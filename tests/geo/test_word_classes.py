@@ -1,0 +1,107 @@
+"""Classes of geocoding errors seen on real reports: a sea that is also a governorate, a number
+word that is also a town, a common plural that is a village, a region missing from the
+gazetteer, dual type words. Every sentence is written for these tests in agency style."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.geo import get_geocoder
+from marsad.geo.geocoder import Geocoder
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return get_geocoder()
+
+
+def _found(geo: Geocoder, text: str) -> list[tuple[str, str, str, str | None]]:
+    return [(p.text, p.country_code, p.feature, p.admin1) for p in geo.find_places(text)]
+
+
+# ------------------------------------------------------------------ a sea, a governorate of its name
+def test_red_sea_is_the_sea_without_a_type_word(geo: Geocoder) -> None:
+    text = "أعلن الحوثيون استهداف سفينة تجارية في البحر الأحمر قبالة سواحل الحديدة فجر اليوم"
+    found = _found(geo, text)
+    assert all(t != "البحر الأحمر" for t, *_ in found), found
+    assert ("الحديدة", "YE", "populated_place", "Al Hudaydah") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "cc"),
+    [
+        ("افتتح المحافظ مستشفى جديدا في محافظة البحر الأحمر أمس", "EG"),
+        ("ضربت سيول جارفة ولاية البحر الأحمر شرق السودان", "SD"),
+    ],
+)
+def test_red_sea_governorate_after_a_type_word(geo: Geocoder, text: str, cc: str) -> None:
+    found = _found(geo, text)
+    assert ("البحر الأحمر", cc, "admin1", "Red Sea") in found, found
+
+
+def test_gulf_of_aden_is_not_aden(geo: Geocoder) -> None:
+    text = "هاجم قراصنة صوماليون ناقلة نفط في خليج عدن مساء الثلاثاء"
+    assert all(t != "عدن" for t, *_ in _found(geo, text))
+
+
+# ------------------------------------------------------------------------ a number that is a town
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اجتمع ممثلو الدول الخمس الدائمة العضوية في مجلس الأمن",
+        "ارتفعت الأسعار في الخمس سنوات الماضية بنسبة كبيرة",
+        "وقعت الدول الخمس على البيان الختامي",
+    ],
+)
+def test_the_number_five_is_no_town(geo: Geocoder, text: str) -> None:
+    assert not [f for f in _found(geo, text) if f[1] == "LY"], _found(geo, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اندلعت اشتباكات مسلحة في الخمس غرب ليبيا مساء أمس",
+        "قتل ثلاثة أشخاص في اشتباكات بمدينة الخمس الساحلية",
+        "اندلعت اشتباكات بالخمس بين مجموعتين مسلحتين",
+    ],
+)
+def test_al_khums_after_a_preposition_or_type_word(geo: Geocoder, text: str) -> None:
+    assert any(t == "الخمس" and cc == "LY" for t, cc, *_ in _found(geo, text)), _found(geo, text)
+
+
+# ----------------------------------------------------------------------- common plural, a village
+def test_mountain_ranges_are_no_village(geo: Geocoder) -> None:
+    text = "قصفت الطائرات مواقع للمسلحين في السلاسل الجبلية جنوب البلاد"
+    assert not _found(geo, text)
+
+
+# ------------------------------------------------------------------- regions beyond the Arab world
+def test_dagestan_is_a_region_of_russia(geo: Geocoder) -> None:
+    text = "قالت روسيا إنها قتلت تسعة مسلحين كانوا يخططون لهجوم في داغستان بجنوب البلاد"
+    found = _found(geo, text)
+    assert ("داغستان", "RU", "admin1", "Dagestan") in found, found
+    place = geo.locate(text, [(0, len(text))])
+    assert place is not None and place.admin1 == "Dagestan"
+
+
+# ----------------------------------------------------------------------------- dual type words
+def test_dual_governorates(geo: Geocoder) -> None:
+    text = "شنت طائرات حربية غارات على مواقع بمحافظتي إدلب وحلب شمال سوريا"
+    found = _found(geo, text)
+    assert ("إدلب", "SY", "admin1", "Idleb") in found, found
+    assert ("حلب", "SY", "admin1", "Aleppo") in found, found
+
+
+def test_dual_cities(geo: Geocoder) -> None:
+    text = "خرجت تظاهرات في مدينتي البصرة والناصرية للمطالبة بالخدمات"
+    found = _found(geo, text)
+    assert ("البصرة", "IQ", "populated_place", "Basrah") in found, found
+    assert ("الناصرية", "IQ", "populated_place", "Thi-Qar") in found, found
+
+
+def test_a_single_type_word_does_not_reach_the_second_name(geo: Geocoder) -> None:
+    # "محافظة" (singular) types only its own name: Aleppo here is the city
+    text = "قصفت الطائرات محافظة إدلب وحلب"
+    found = _found(geo, text)
+    assert ("إدلب", "SY", "admin1", "Idleb") in found, found
+    assert ("حلب", "SY", "populated_place", "Aleppo") in found, found
