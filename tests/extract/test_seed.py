@@ -36,6 +36,16 @@ def test_seed_report_yields_the_kirkuk_attack_only(shared_dir: Path) -> None:
     assert "كركوك" in ev_by_field["admin1"].text
     assert ev_by_field["event_date"].text.endswith("الاحد")
     assert ev_by_field["event_type"].text in ("هجوم", "الهجوم")
+    # every field's words come from the incident's own sentence ("وكان 13 عنصرا ... في هجوم على
+    # حاجز أمني في محيط جنوب كركوك نفّذه عناصر داعش فجر الاحد"), not the headline or the statements
+    line_start = doc.text.index("وكان 13 عنصرا")
+    line_end = doc.text.index("\n", line_start)
+    for e in ev.evidence:
+        assert line_start <= e.start < e.end <= line_end, (e.field, e.text, e.start)
+    assert ev_by_field["event_date"].text == "فجر الاحد"
+    assert ev_by_field["location"].text == "محيط جنوب كركوك"
+    assert ev.location_ar == "محيط جنوب كركوك" and ev.location == "Kirkuk"
+    assert ev.geo_precision == 2
     # the meeting, the press conference, the 2017 victory and the 2020 vote are not events
     not_events = ("اجتماعاً طارئاً", "مؤتمر صحافي", "انتصاره", "صوّت")
     for phrase in not_events:

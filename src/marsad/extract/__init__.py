@@ -10,14 +10,18 @@ actors per sentence) -> `incidents` (group mentions) -> `resolve` (ACLED coding 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 
 from marsad.extract.headline import talk_headline
 from marsad.extract.incidents import (
     LEAD_SENTENCES,
+    Incident,
+    core_mention,
     eventful,
     fallback_place,
     group,
+    place_of,
     plausible_places,
     reference_places,
 )
@@ -26,7 +30,7 @@ from marsad.extract.locate import Locator, default_locator
 from marsad.extract.mentions import Mention, sentence_mentions
 from marsad.extract.resolve import lead_weapon, resolve
 from marsad.extract.textview import SKIP_ZONES, build_view
-from marsad.model import Document
+from marsad.model import Document, Place
 from marsad.record import EventRecord
 from marsad.stage import Stage
 
@@ -61,6 +65,7 @@ def extract_events(
         for i, inc in enumerate(incidents):
             if inc.place is None:
                 inc.place = fallback_place(inc, places, refs, doc.text)
+            inc.place = _core_place(inc, places, refs)
             rec = resolve(
                 inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i, report_weapon=main_weapon
             )
@@ -85,6 +90,24 @@ def _days_before(event_date: str, anchor: date | None) -> int:
     if anchor is None:
         return 0
     return (anchor - date.fromisoformat(event_date)).days
+
+
+def _core_place(inc: Incident, places: list[Place], refs: frozenset[tuple[int, int]]) -> Place | None:
+    """The incident's place as its core sentence names it ("في محيط جنوب كركوك", precision 2)
+    rather than as a headline or statement does ("هجوم كركوك"), when both name the same town."""
+    place = inc.place
+    if place is None:
+        return None
+    core = core_mention(inc)
+    own = place_of(core, places, refs)
+    if own is not None and (own.country_code, own.name) == (place.country_code, place.name):
+        return own
+    # the core names the town as a reference point ("جنوب كركوك"): the incident is near it
+    for p in places:
+        if core.start <= p.start < core.end and (p.start, p.end) in refs:
+            if (p.country_code, p.name) == (place.country_code, place.name):
+                return replace(p, geo_precision=max(p.geo_precision, 2))
+    return place
 
 
 def _worth_locating(mentions: list[Mention]) -> bool:

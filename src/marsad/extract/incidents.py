@@ -40,6 +40,24 @@ class Incident:
         return out
 
 
+def core_mention(inc: Incident) -> Mention:
+    """The sentence that tells the incident most fully: its trigger, toll, day and attacker.
+
+    Fields take their evidence (and the place its precision) preferably from here rather than
+    from a headline ("هجوم كركوك") or a statement paragraph that mentions the incident in passing.
+    """
+
+    def score(m: Mention) -> int:
+        return (
+            int(any(not t.generic for t in m.live))
+            + int(any(c.role in ("killed", "injured") and not c.vague for c in m.casualties))
+            + int(bool(m.dates))
+            + int(any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors))
+        )
+
+    return max(inc.mentions, key=score)  # the first of equals: the lead before its retellings
+
+
 DETAIL_GAP = 4  # a figures-only sentence this close after an incident's mention still belongs to it
 LEAD_SENTENCES = 4  # sentences after the first body sentence that still count as the lead
 # Violence that only a crowd event explains: a protester killed, clashes between protesters and police.

@@ -8,12 +8,14 @@ geocoder's country table and `data/extract/regions.tsv`.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 from marsad.model import Place
+from marsad.text.normalize import normalize_key
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).resolve().parent.parent / "data" / "extract" / "regions.tsv"
@@ -103,3 +105,40 @@ def country_info(iso2: str | None) -> CountryInfo | None:
     if not iso2:
         return None
     return _countries().get(iso2)
+
+
+_WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0670-\u06D3]+")
+_CLITICS = ("وفي", "في", "وب", "ب", "و", "ف", "ل")
+
+
+@lru_cache(maxsize=1)
+def _modifier_words() -> frozenset[str]:
+    """The geocoder's reviewed "near/around/south of" words (data/geo/cues.tsv, kind mod)."""
+    from marsad.geo.data import load_cues
+
+    return frozenset(normalize_key(c.word) for c in load_cues() if c.kind == "mod" and c.value == "before")
+
+
+def modifier_start(text: str, start: int, max_words: int = 3) -> int:
+    """Start of the place phrase including the modifiers right before the name ("محيط جنوب كركوك")."""
+    mods = _modifier_words()
+    out = start
+    words = list(_WORD.finditer(text, max(0, start - 60), start))
+    for w in reversed(words[-max_words:]):
+        if text[w.end() : out].strip(" \u0640"):
+            break  # punctuation or another word between: the phrase ends here
+        word = w.group()
+        forms = [word] + [word[len(c) :] for c in _CLITICS if word.startswith(c) and len(word) > len(c) + 2]
+        if not any(normalize_key(f) in mods for f in forms):
+            break
+        out = w.start() + next(
+            (
+                len(c)
+                for c in _CLITICS
+                if word.startswith(c)
+                and normalize_key(word[len(c) :]) in mods
+                and normalize_key(word) not in mods
+            ),
+            0,
+        )
+    return out

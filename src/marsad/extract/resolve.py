@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from marsad.acled import DISORDER_TYPE, EVENT_TYPE_OF, TIME_PRECISION, interaction_code
-from marsad.extract.incidents import Incident, family
+from marsad.extract.incidents import Incident, core_mention, family
 from marsad.extract.lexicon import Lexicons
-from marsad.extract.locate import country_info
+from marsad.extract.locate import country_info, modifier_start
 from marsad.extract.mentions import WEAPON_TAGS, ActorHit, CasHit, Mention, TrigHit, sentence_has_date_near
 from marsad.model import DateMention, Document, Place
 from marsad.record import EventRecord, Evidence
@@ -313,6 +314,13 @@ def resolve(
         # neither a day nor a place of its own:
         # such a mention is talk about violence ("حسابات وهمية تستهدف المملكة"), not an incident
         return None
+    # evidence from the core sentence (trigger, toll, day together) when it has the same word kind
+    core = core_mention(inc)
+
+    def in_core(start: int) -> bool:
+        return core.start <= start < core.end
+
+    key_trig = next((t for t in trigs if t.tag == key_trig.tag and in_core(t.start)), key_trig)
     ev("event_type", key_trig.start, key_trig.end)
     ev("sub_event_type", key_trig.start, key_trig.end)
 
@@ -323,6 +331,7 @@ def resolve(
     injured = [c for c in cas if c.role == "injured" and not c.attacker]
     fat = 0
     kv = next((c for c in killed if not c.vague and c.head is None), None) or next(iter(killed), None)
+    kv = _same_in_core(kv, killed, in_core)
     if kv is not None:
         fat += kv.value
         ev("fatalities", kv.start, kv.end)
@@ -344,7 +353,7 @@ def resolve(
     if ka is not None and (kv is None or (ka.start, ka.end) != (kv.start, kv.end)):
         fat += ka.value
         ev("fatalities", ka.start, ka.end)
-    iv = next((c for c in injured if not c.vague and c.head is None), None)
+    iv = _same_in_core(next((c for c in injured if not c.vague and c.head is None), None), injured, in_core)
     inj = iv.value if iv is not None else None
     if iv is not None:
         ev("injured", iv.start, iv.end)
@@ -354,14 +363,30 @@ def resolve(
                 ev("injured", c.start, c.end)
 
     # ---- evidence for actors, date, place
+    def core_hit(actor: Actor) -> Actor:
+        """The same actor as the core sentence names it, for the evidence."""
+        if actor.hit is None or in_core(actor.hit.start):
+            return actor
+        for h in core.actors:
+            if _actor_ok(h, cc, event_day) and _name(lex, h, cc, country, event_day) == actor.name:
+                return Actor(actor.name, actor.inter, actor.kind, h)
+        return actor
+
+    a1 = core_hit(a1)
+    a2 = core_hit(a2) if a2 is not None else None
     if a1.hit is not None:
         ev("actor1", a1.hit.start, a1.hit.end)
     if a2 is not None and a2.hit is not None:
         ev("actor2", a2.hit.start, a2.hit.end)
     if day_m is not None:
         ev("event_date", day_m.start, day_m.end)
+    # "في محيط جنوب كركوك": a place near a town is told by the words before its name
+    loc_start = place.start if place is not None else 0
+    if place is not None and place.geo_precision == 2:
+        loc_start = modifier_start(doc.text, place.start)
     if place is not None:
-        for f in ("location", "admin1", "country", "latitude", "longitude"):
+        ev("location", loc_start, place.end)
+        for f in ("admin1", "country", "latitude", "longitude"):
             ev(f, place.start, place.end)
 
     inter1 = a1.inter
@@ -410,7 +435,7 @@ def resolve(
         doc_ids=[doc.id],
         injured=inj,
         fatalities_range=[fat, fat],
-        location_ar=doc.text[place.start : place.end] if place else "",
+        location_ar=doc.text[loc_start : place.end] if place else "",
         actor1_ar=doc.text[a1.hit.start : a1.hit.end] if a1.hit else "",
         actor2_ar=doc.text[a2.hit.start : a2.hit.end] if a2 and a2.hit else "",
         evidence=evidence,
@@ -444,6 +469,20 @@ def lead_weapon(mentions: list[Mention]) -> str | None:
             strong = {t.tag for t in live if t.strong}
             return next((w for w in WEAPON_ORDER if w in strong), None)
     return None
+
+
+def _same_in_core(c: CasHit | None, pool: list[CasHit], in_core: Callable[[int], bool]) -> CasHit | None:
+    """The same figure as the core sentence gives it ("قتلوا 13" there, not "مقتل 13" in a statement)."""
+    if c is None or in_core(c.start):
+        return c
+    return next(
+        (
+            o
+            for o in pool
+            if in_core(o.start) and o.value == c.value and o.vague == c.vague and o.head is None
+        ),
+        c,
+    )
 
 
 def _richness(m: Mention) -> int:
