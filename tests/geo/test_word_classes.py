@@ -105,3 +105,18 @@ def test_a_single_type_word_does_not_reach_the_second_name(geo: Geocoder) -> Non
     found = _found(geo, text)
     assert ("إدلب", "SY", "admin1", "Idleb") in found, found
     assert ("حلب", "SY", "populated_place", "Aleppo") in found, found
+
+
+# --------------------------------------------------------------- a place before its container
+def test_a_neighbourhood_before_its_city_is_not_a_namesake_abroad(geo: Geocoder) -> None:
+    text = "تظاهر مئات الطلاب الثلاثاء في حي العامرية ببغداد للمطالبة بالإفراج عن زميلهم"
+    found = _found(geo, text)
+    assert all(cc == "IQ" for _, cc, *_ in found), found
+    place = geo.locate(text, [(0, len(text))])
+    assert place is not None and (place.country_code, place.admin1) == ("IQ", "Baghdad")
+
+
+def test_a_town_before_its_governorate_takes_that_governorates_namesake(geo: Geocoder) -> None:
+    text = "تظاهر مئات الأهالي أمس في العامرية بالأنبار احتجاجا على انقطاع الكهرباء"
+    found = _found(geo, text)
+    assert ("العامرية", "IQ", "admin3", "Al Anbar") in found, found

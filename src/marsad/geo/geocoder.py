@@ -21,6 +21,7 @@ import math
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from marsad.geo.data import (
     FEATURES_OF_TYPE,
@@ -465,6 +466,31 @@ class Geocoder:
             e = E[m.choice]
             if e.cc != after[m.tok_end] and e.feature in ("populated_place", "admin3", "admin2"):
                 m.choice = None
+                if m.type_value is not None:
+                    unknowns.append(Unknown(m.start, m.end, m.tok_start, m.type_value))
+        # "حي العامرية ببغداد": a small place right before the town that contains it ("ب"/"في" + a
+        # city or region) lies in that town's country; a namesake abroad (El Amria, Algeria) is an
+        # unlisted neighbourhood of the container instead.
+        for m, o in pairwise(mentions):
+            if m.choice is None or o.choice is None or not 0 <= o.tok_start - m.tok_end <= 1:
+                continue
+            e, c = E[m.choice], E[o.choice]
+            small = (e.feature == "populated_place" and e.population < 100_000) or e.feature in (
+                "admin3",
+                "admin2",
+            )
+            big = c.feature in ("admin1", "country") or c.population >= 100_000
+            if not (small and big and e.cc != c.cc):
+                continue
+            inside = [
+                k for k in m.cands if E[k].cc == c.cc and (c.feature == "country" or E[k].admin1 == c.admin1)
+            ]
+            home_cc = [k for k in m.cands if E[k].cc == c.cc]
+            if inside or (home_cc and m.type_value != "district"):
+                m.choice = max(inside or home_cc, key=lambda k: m.scores.get(k, 0.0))
+                m.score = m.scores.get(m.choice, m.score)
+            else:
+                m.choice = None  # an unlisted neighbourhood of the container
                 if m.type_value is not None:
                     unknowns.append(Unknown(m.start, m.end, m.tok_start, m.type_value))
         if hint is None:

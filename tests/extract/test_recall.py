@@ -1,0 +1,119 @@
+"""Recall cases: incidents told with a comparison, a later clause about the past, slogans, a
+purpose, prices, a discourse link, a kidnapped worker, a march, a condemned crackdown; and the
+evidence of an incident taken from its own sentence. Reports written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from marsad.extract import extract_events
+from marsad.model import Document
+from marsad.record import EventRecord
+
+
+def _events(text: str, published: str = "2022-05-10T12:00:00+00:00") -> list[EventRecord]:
+    return extract_events(Document(id="r", text=text, published=datetime.fromisoformat(published)))
+
+
+def test_deadliest_attack_since_is_a_comparison_not_a_total() -> None:
+    text = "قتل 14 شخصا الثلاثاء في تفجير سيارة مفخخة بسوق في مدينة الحلة، في أعنف هجوم تشهده المدينة منذ بداية العام."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Remote explosive/landmine/IED" and ev.fatalities == 14
+
+
+def test_a_total_since_the_start_of_the_year_is_still_no_incident() -> None:
+    assert _events("قتل أكثر من 300 مدني في الغارات على المدينة منذ بداية العام.") == []
+
+
+def test_last_year_far_after_the_protest_dates_only_its_clause() -> None:
+    text = (
+        "نصب المتظاهرون من أنصار المعارضة خيامهم الثلاثاء أمام مقر البرلمان في عمان تحت شعارات تطالب "
+        "بتنفيذ الإصلاحات التي وعدت بها الحكومة في العام الماضي."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type == "Protests"
+
+
+def test_last_year_framing_the_incident_is_history() -> None:
+    assert _events("وفي العام الماضي قتل 55 مدنيا في قصف على مدينة دوما.") == []
+
+
+def test_an_old_date_after_a_noun_names_that_nouns_event() -> None:
+    text = "اندلعت في نواكشوط مظاهرات مناوئة لانقلاب السادس من أغسطس الماضي، ورفع المتظاهرون صور الرئيس."
+    (ev,) = _events(text, "2022-10-17T12:00:00+00:00")
+    assert ev.event_type == "Protests" and ev.country == "Mauritania"
+
+
+def test_an_old_date_framing_the_incident_is_history() -> None:
+    text = "وفي السادس من أغسطس قتل مسلحون ثلاثة جنود في هجوم على حاجز قرب مدينة العريش."
+    assert _events(text, "2022-10-17T12:00:00+00:00") == []
+
+
+def test_a_crowd_chanting_slogans_is_a_protest() -> None:
+    text = (
+        "تجمع عدد من أنصار الحزب بعد ظهر الثلاثاء في ساحة النور بطرابلس شمال لبنان مرددين هتافات ضد الحكومة."
+    )
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Peaceful protest" and ev.country == "Lebanon"
+
+
+def test_a_demand_does_not_undo_the_protest_that_makes_it() -> None:
+    text = (
+        "إلى ذلك، تظاهر مئات الطلاب الثلاثاء في حي العامرية ببغداد للمطالبة بالإفراج عن زميلهم، "
+        "وهتف المتظاهرون بشعارات ضد الحكومة."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type == "Protests" and ev.country == "Iraq"
+
+
+def test_price_protesters_are_not_market_talk() -> None:
+    text = "واصل آلاف المتظاهرين الثلاثاء مسيراتهم الاحتجاجية في مقديشو ضد ارتفاع الأسعار وتراجع العملة أمام الدولار."
+    (ev,) = _events(text)
+    assert ev.event_type == "Protests" and ev.country == "Somalia"
+
+
+def test_market_talk_alone_is_no_protest() -> None:
+    text = "تراجعت الليرة أمام الدولار وسط احتجاجات المستوردين على الرسوم الجمركية الجديدة."
+    assert _events(text) == []
+
+
+def test_a_kidnapped_engineer_is_a_victim() -> None:
+    text = "اختطف مسلحون مجهولون مهندسا يعمل في شركة نفطية الثلاثاء في مدينة البصرة."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Abduction/forced disappearance" and ev.country == "Iraq"
+
+
+def test_people_marching_are_a_protest() -> None:
+    text = "خرج آلاف الطلاب الثلاثاء في مسيرة جابت شوارع الرباط تضامنا مع الأساتذة المضربين."
+    (ev,) = _events(text)
+    assert ev.event_type == "Protests" and ev.country == "Morocco"
+
+
+def test_a_crackdown_condemned_with_its_day_happened() -> None:
+    text = "ندد الاتحاد الأوروبي بقمع قوات الأمن للمتظاهرين في الخرطوم أمس."
+    (ev,) = _events(text)
+    assert ev.event_type == "Protests" and ev.country == "Sudan"
+
+
+def test_a_reaction_without_a_day_stays_talk() -> None:
+    assert _events("أشاد الوزير بالمتظاهرين السلميين الذين يطالبون بالإصلاح في الخرطوم.") == []
+
+
+def test_a_foiled_assassination_plot_is_no_event() -> None:
+    text = "أحبط جهاز المخابرات محاولة اغتيال كان يعد لها مسلحون ضد الرئيس خلال زيارته إلى تونس."
+    assert _events(text) == []
+
+
+def test_evidence_comes_from_the_incidents_own_sentence() -> None:
+    text = (
+        "الحكومة تبحث هجوم الموصل\n"
+        "عقد مجلس الوزراء الثلاثاء اجتماعا طارئا لبحث الهجوم الذي أدى أمس إلى مقتل 6 جنود في الموصل.\n"
+        "وكان ستة جنود من الجيش العراقي قد قتلوا في هجوم على نقطة تفتيش قرب الموصل نفذه مسلحو داعش فجر الاثنين."
+    )
+    (ev,) = _events(text)
+    assert ev.fatalities == 6 and ev.actor1 == "Islamic State (Iraq)"
+    core = text.index("وكان ستة")
+    for e in ev.evidence:
+        assert e.start >= core, (e.field, e.text)
+    assert ev.location_ar == "قرب الموصل" and ev.geo_precision == 2
+    assert ev.event_date == "2022-05-09"
