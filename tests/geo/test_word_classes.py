@@ -120,3 +120,18 @@ def test_a_town_before_its_governorate_takes_that_governorates_namesake(geo: Geo
     text = "تظاهر مئات الأهالي أمس في العامرية بالأنبار احتجاجا على انقطاع الكهرباء"
     found = _found(geo, text)
     assert ("العامرية", "IQ", "admin3", "Al Anbar") in found, found
+
+
+# ---------------------------------------------------- a country name read as an accusative adjective
+@pytest.mark.parametrize(
+    "text",
+    ["اختطف مسلحون مهندسا تركيا في بغداد أمس", "قتل حرس الحدود مهربا سوريا قرب الرمثا"],
+)
+def test_accusative_adjective_is_no_country(geo: Geocoder, text: str) -> None:
+    found = _found(geo, text)
+    assert all(f != "country" for _, _, f, _ in found), found
+
+
+@pytest.mark.parametrize("text", ["زار الوزير تركيا وروسيا الأسبوع الماضي", "دعا روسيا إلى وقف القصف"])
+def test_the_country_itself_stays(geo: Geocoder, text: str) -> None:
+    assert any(f == "country" for _, _, f, _ in _found(geo, text))

@@ -251,6 +251,29 @@ class Matcher:
         prep = (i > 0 and toks[i - 1].folded in _PLACE_PREPS) or toks[i].folded[:1] == "ب"
         return prep and not self._name_follows(text, toks, i + words - 1)
 
+    def _accusative_nisba(
+        self, text: str, toks: list[Tok], i: int, hit: tuple[int, str, int, tuple[int, ...]] | None
+    ) -> str | None:
+        """ISO2 when a country name in -يا is the accusative adjective of an indefinite noun before
+        it ("مهندسا تركيا" a Turkish engineer, "لاجئا سوريا", "سائحا ألمانيا"), not the country."""
+        if (
+            hit is None
+            or hit[0] != 1
+            or i == 0
+            or not hit[1].endswith("يا")
+            or not self._joined(text, toks, i - 1)
+        ):
+            return None
+        prev = toks[i - 1].folded
+        # an indefinite accusative noun ends in alef; verbs in -وا ("هاجموا سوريا") and short
+        # words ("دعا روسيا") do not make an adjective
+        if len(prev) < 4 or not prev.endswith("ا") or prev.endswith(("وا", "اا")) or prev.startswith("ال"):
+            return None
+        if toks[i].folded != hit[1]:
+            return None  # with a proclitic ("وسوريا", "بروسيا") it is the country
+        E = self.gaz.entries
+        return next((E[c].cc for c in hit[3] if E[c].feature == "country"), None)
+
     def _stop_phrase(self, toks: list[Tok], i: int) -> bool:
         if i + 1 >= len(toks):
             return False
@@ -349,6 +372,11 @@ class Matcher:
             if nis is not None and (hit is None or hit[0] <= nis[0]):
                 refs.append(Ref(toks[i].start, toks[i + nis[0] - 1].end, i, i + nis[0], nis[1]))
                 i += nis[0]
+                continue
+            adj = self._accusative_nisba(text, toks, i, hit)
+            if adj is not None:
+                refs.append(Ref(toks[i].start, toks[i].end, i, i + 1, adj))
+                i += 1
                 continue
             if hit is not None:
                 words, key, start, ids = hit
