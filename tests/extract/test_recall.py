@@ -117,3 +117,15 @@ def test_evidence_comes_from_the_incidents_own_sentence() -> None:
         assert e.start >= core, (e.field, e.text)
     assert ev.location_ar == "قرب الموصل" and ev.geo_precision == 2
     assert ev.event_date == "2022-05-09"
+
+
+def test_worshippers_beaten_by_a_police_force() -> None:
+    text = "قال سكان في تلعفر إن قوة من الشرطة داهمت جامعا بعد صلاة العشاء واعتدت على المصلين بالضرب."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Attack" and ev.actor2 == "Civilians (Iraq)"
+
+
+def test_an_assassination_attempt_on_a_minister_without_a_day() -> None:
+    text = "تعرض وزير الداخلية الليبي لمحاولة اغتيال في ليبيا عندما أطلق مجهولون النار على موكبه."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Attack" and ev.country == "Libya" and ev.fatalities == 0

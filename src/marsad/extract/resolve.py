@@ -302,12 +302,14 @@ def resolve(
     thin = a1.hit is None and not any(
         c.role in ("killed", "injured", "abducted") for m in inc.mentions for c in m.casualties
     )
+    # an assassination (attempt) names its target: with a place, even a country, it happened
+    targeted = place is not None and any(t.tag == "ASSASSINATE" and t.strong for t in trigs)
     if (
         thin
         and event_type not in ("Protests", "Riots")
         and (
             not any(t.strong or t.tag in WEAPON_TAGS or t.tag in DIRECT_TAGS for t in trigs)
-            or (day_m is None and (place is None or place.feature == "country"))
+            or (day_m is None and (place is None or place.feature == "country") and not targeted)
         )
     ):
         # nobody named as doing it, nobody hurt, and only weak words (no weapon, no fighting) or
