@@ -129,3 +129,12 @@ def test_an_assassination_attempt_on_a_minister_without_a_day() -> None:
     text = "تعرض وزير الداخلية الليبي لمحاولة اغتيال في ليبيا عندما أطلق مجهولون النار على موكبه."
     (ev,) = _events(text)
     assert ev.sub_event_type == "Attack" and ev.country == "Libya" and ev.fatalities == 0
+
+
+def test_rape_by_soldiers_is_political_violence() -> None:
+    (ev,) = _events("اغتصب جنود امرأة في قرية قرب مدينة الفاشر مساء الاثنين.")
+    assert ev.sub_event_type == "Sexual violence" and ev.actor1.startswith("Military Forces of Sudan")
+
+
+def test_police_investigating_a_rape_is_no_political_event() -> None:
+    assert _events("تحقق الشرطة الفرنسية في واقعة اغتصاب فتاة قرب ناد ليلي في مدينة تولوز.") == []

@@ -88,9 +88,10 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         return (not accident_doc) and has_cas and (armed or any(a.entry.kind == "state" for a in m.actors))
     if tags <= {"ABDUCT", "SEXUAL"}:
         # kidnapping and rape are crimes unless an armed group or a count of victims says otherwise;
-        # rape by soldiers or police is political violence too ("اغتصابها من قبل عدة ضباط")
-        state = any(a.entry.kind == "state" for a in m.actors)
-        return armed or has_cas or ("SEXUAL" in tags and state)
+        # rape by soldiers is political violence too ("اغتصابها من قبل عدة ضباط"); the police
+        # named in a rape report are mostly investigating it
+        soldiers = any(a.entry.kind == "state" and "ilitary" in a.entry.name for a in m.actors)
+        return armed or has_cas or ("SEXUAL" in tags and soldiers)
     if any(t.strong for t in live) or len(tags & WEAPON_TAGS) >= 2:
         # a strong word alone ("الغارات" in a match report) needs someone, a toll, a day or a place
         m.extra["needs_place"] = not (has_cas or someone or m.dates)

@@ -156,7 +156,7 @@ def resolve(
             military = "{military}" in h.entry.name or "Military" in h.entry.name
             if aerial and military:
                 return 3
-            return 1 if tags & (DIRECT_TAGS | {"TAKE", "RETAKE", "ARREST"}) else 0
+            return 1 if tags & (DIRECT_TAGS | {"TAKE", "RETAKE", "ARREST", "SEXUAL"}) else 0
         return 0
 
     cas_victim_ids = {id(c.victim) for c in victims_cas}
