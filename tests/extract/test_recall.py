@@ -138,3 +138,17 @@ def test_rape_by_soldiers_is_political_violence() -> None:
 
 def test_police_investigating_a_rape_is_no_political_event() -> None:
     assert _events("تحقق الشرطة الفرنسية في واقعة اغتصاب فتاة قرب ناد ليلي في مدينة تولوز.") == []
+
+
+def test_reports_as_the_source_of_the_news() -> None:
+    (ev,) = _events("تحدثت تقارير عن اشتباكات عنيفة بين الجيش ومسلحين في ريف حلب صباح الثلاثاء.")
+    assert ev.sub_event_type == "Armed clash" and ev.country == "Syria"
+
+
+def test_answering_reports_is_still_talk() -> None:
+    assert _events("ردت وزارة الدفاع على تقارير عن هجوم كيميائي في بلدة دوما.") == []
+
+
+def test_aircraft_that_bombed_is_an_air_strike() -> None:
+    (ev,) = _events("قصفت طائرات مجهولة مواقع لفصائل مسلحة في مدينة البوكمال.")
+    assert ev.sub_event_type == "Air/drone strike" and ev.admin1 == "Deir-ez-Zor"

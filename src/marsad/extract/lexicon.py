@@ -49,6 +49,7 @@ CUE_KINDS = frozenset(
     {
         "negation",
         "purpose",
+        "source",
         "market",
         "future",
         "threat",

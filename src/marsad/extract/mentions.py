@@ -261,8 +261,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         period = False
         first_trig = min((h.first for h in trig_hits if not h.pattern.payload.generic), default=sv.lo)
         late: list[int] = []  # token indexes of history markers far after the incident words
+        # "تحدثت تقارير عن اشتباكات": reports as the source of the news, not talk about reports
+        sources = [(h.first, h.last) for h in cue_hits if h.pattern.payload.kind == "source"]
         for h in cue_hits:
             cue: Cue = h.pattern.payload
+            if cue.kind == "source" or (
+                cue.kind == "reaction" and any(a <= h.first <= b + 1 for a, b in sources)
+            ):
+                continue
             if cue.kind == "aggregate" and _superlative_before(toks, sv.lo, h.first):
                 continue  # "أعنف هجوم منذ بدء الحرب", "لأول مرة منذ": a comparison, not a total
             if cue.scope == "clause":
