@@ -152,3 +152,23 @@ def test_answering_reports_is_still_talk() -> None:
 def test_aircraft_that_bombed_is_an_air_strike() -> None:
     (ev,) = _events("قصفت طائرات مجهولة مواقع لفصائل مسلحة في مدينة البوكمال.")
     assert ev.sub_event_type == "Air/drone strike" and ev.admin1 == "Deir-ez-Zor"
+
+
+def test_gunmen_killing_a_count_of_victims() -> None:
+    (ev,) = _events("قتل مسلحون مجهولون ثلاثة من عناصر الصحوة في بعقوبة مساء الاثنين.")
+    assert ev.fatalities == 3 and ev.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_stones_thrown_at_soldiers_are_a_riot() -> None:
+    (ev,) = _events("رشق شبان فلسطينيون الجنود الإسرائيليين بالحجارة في الخليل الثلاثاء.")
+    assert ev.sub_event_type == "Violent demonstration"
+
+
+def test_a_strike_is_a_protest() -> None:
+    (ev,) = _events("أضرب عمال الميناء عن العمل في مدينة العقبة الثلاثاء للمطالبة بزيادة الأجور.")
+    assert ev.sub_event_type == "Peaceful protest" and ev.country == "Jordan"
+
+
+def test_janjaweed_militia() -> None:
+    (ev,) = _events("هاجمت ميليشيات الجنجويد قرية في شمال دارفور الثلاثاء وأحرقت منازلها.")
+    assert ev.actor1 == "Janjaweed Militia" and ev.country == "Sudan"
