@@ -72,8 +72,22 @@ def extract_events(
             if rec is None:
                 continue
             lead = inc.mentions[0].sent <= first_body + LEAD_SENTENCES
-            if not lead and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
-                continue  # an incident told deep in the report and dated days earlier: background
+            # an incident told deep in the report and dated days earlier is background; so is one
+            # whose own sentence names a day weeks back ("وفي 20 أبريل قتل ...") that was too old
+            # to date the event (it then fell back on the report's day)
+            named = max(
+                (
+                    _days_before(d.value.isoformat(), view.anchor)
+                    for d in inc.mentions[0].dates
+                    if d.precision == "day"
+                ),
+                default=0,
+            )
+            if not lead and (
+                _days_before(rec.event_date, view.anchor) > OLD_DAYS
+                or (rec.time_precision != 1 and named > OLD_DAYS)
+            ):
+                continue
             events.append(rec)
         if events and talk_headline(doc.title, lex):
             # a question or statement headline: the body's violence is mostly what the talk is
