@@ -172,3 +172,17 @@ def test_a_strike_is_a_protest() -> None:
 def test_janjaweed_militia() -> None:
     (ev,) = _events("هاجمت ميليشيات الجنجويد قرية في شمال دارفور الثلاثاء وأحرقت منازلها.")
     assert ev.actor1 == "Janjaweed Militia" and ev.country == "Sudan"
+
+
+def test_rockets_fired_on_a_town() -> None:
+    (ev,) = _events("أطلق مسلحون ثلاثة صواريخ على مدينة عسقلان أمس دون وقوع إصابات.")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.country == "Israel"
+
+
+def test_a_patrol_fired_upon() -> None:
+    (ev,) = _events("تعرضت دورية للجيش اللبناني لإطلاق نار في منطقة البقاع مساء الاثنين.")
+    assert ev.event_type == "Battles" and ev.country == "Lebanon"
+
+
+def test_a_cyber_attack_is_no_attack() -> None:
+    assert _events("تعرض موقع وزارة الخارجية لهجوم إلكتروني مساء الاثنين.") == []

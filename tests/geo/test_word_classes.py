@@ -135,3 +135,9 @@ def test_accusative_adjective_is_no_country(geo: Geocoder, text: str) -> None:
 @pytest.mark.parametrize("text", ["زار الوزير تركيا وروسيا الأسبوع الماضي", "دعا روسيا إلى وقف القصف"])
 def test_the_country_itself_stays(geo: Geocoder, text: str) -> None:
     assert any(f == "country" for _, _, f, _ in _found(geo, text))
+
+
+@pytest.mark.parametrize(("name", "en"), [("عسقلان", "Ashkelon"), ("سديروت", "Sderot")])
+def test_towns_near_gaza_have_arabic_names(geo: Geocoder, name: str, en: str) -> None:
+    text = f"سقطت صواريخ على مدينة {name} في جنوب إسرائيل"
+    assert any(p.name == en and p.country_code == "IL" for p in geo.find_places(text))
