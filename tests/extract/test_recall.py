@@ -186,3 +186,13 @@ def test_a_patrol_fired_upon() -> None:
 
 def test_a_cyber_attack_is_no_attack() -> None:
     assert _events("تعرض موقع وزارة الخارجية لهجوم إلكتروني مساء الاثنين.") == []
+
+
+def test_dead_and_wounded_together_are_no_death_toll() -> None:
+    (ev,) = _events("أسفرت المعارك عن سقوط أكثر من ثلاثين قتيلا وجريحا من الحوثيين في مديرية باقم أمس.")
+    assert ev.fatalities == 0
+
+
+def test_a_second_figure_of_the_wounded_is_not_added_to_the_dead() -> None:
+    (ev,) = _events("سقط 11 قتيلا و10 جرحى في انفجار سيارة مفخخة بسوق في بغداد أمس.")
+    assert (ev.fatalities, ev.injured) == (11, 10)

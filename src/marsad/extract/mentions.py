@@ -491,6 +491,9 @@ def _casualties(
         # a year-looking figure right after a trigger ("قتل عام 2014") is not a count
         if 1900 < value < 2100 and not t.num_vague and len(t.norm) == 4:
             continue
+        nxt = toks[h.last + 1] if h.last + 1 < sv.hi else None
+        if c.role == "killed" and nxt is not None and nxt.norm.startswith("و") and "WOUNDED" in nxt.classes:
+            continue  # "ثلاثين قتيلا وجريحا": dead and wounded together, not a death toll
         seen.add(ti)
         ch = CasHit(c.role, value, vague, span[0], span[1], ti)
         # what follows the count says who they are: attackers or victims
@@ -542,6 +545,12 @@ def _chained(
         n = toks[ti]
         if ti in seen or n.num is None or n.num_vague:
             return None
+        last = ti
+        while last + 1 < sv.hi and toks[last + 1].num_id == n.num_id and n.num_id >= 0:
+            last += 1
+        other = "WOUNDED" if role == "killed" else "DEAD"
+        if last + 1 < sv.hi and other in toks[last + 1].classes:
+            return None  # "11 قتيلا و10 جرحى": the second figure is of the other role
         seen.add(ti)
         span = n.num_span or view.orig(n.start, n.end)
         ch = CasHit(role, n.num, False, span[0], span[1], ti)
