@@ -196,3 +196,17 @@ def test_dead_and_wounded_together_are_no_death_toll() -> None:
 def test_a_second_figure_of_the_wounded_is_not_added_to_the_dead() -> None:
     (ev,) = _events("سقط 11 قتيلا و10 جرحى في انفجار سيارة مفخخة بسوق في بغداد أمس.")
     assert (ev.fatalities, ev.injured) == (11, 10)
+
+
+def test_a_stabbing_attack() -> None:
+    (ev,) = _events("أصيب جنديان إسرائيليان بجروح في عملية طعن قرب الخليل الثلاثاء.")
+    assert ev.injured == 2 and ev.country == "Palestine"
+
+
+def test_protests_going_on_for_days() -> None:
+    (ev,) = _events("تواصلت الاحتجاجات لليوم الثالث على التوالي في مدينة صفاقس.")
+    assert ev.event_type == "Protests" and ev.country == "Tunisia"
+
+
+def test_an_appeal_is_no_stabbing() -> None:
+    assert _events("قدم المحامي طعنا في الحكم أمام المحكمة في تونس.") == []

@@ -141,3 +141,14 @@ def test_the_country_itself_stays(geo: Geocoder, text: str) -> None:
 def test_towns_near_gaza_have_arabic_names(geo: Geocoder, name: str, en: str) -> None:
     text = f"سقطت صواريخ على مدينة {name} في جنوب إسرائيل"
     assert any(p.name == en and p.country_code == "IL" for p in geo.find_places(text))
+
+
+def test_hebron_with_the_article_but_not_the_first_name() -> None:
+    geo = get_geocoder()
+    assert any(p.name == "Hebron" for p in geo.find_places("اندلعت مواجهات في الخليل جنوب الضفة الغربية"))
+    assert not geo.find_places("قال المتحدث إن خليل كان موضوع الحديث")
+
+
+def test_a_verb_with_its_object_after_a_type_word_is_no_place() -> None:
+    geo = get_geocoder()
+    assert not geo.find_places("هاجم مئات المحتجين مركز الشرطة في المدينة وأحرقوه")

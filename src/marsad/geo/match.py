@@ -91,6 +91,7 @@ _SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "villa
 
 _TYPE_BREAK = frozenset("،,.:;؛!?؟\n")
 _PLACE_PREPS = frozenset({"في", "الي", "من", "قرب"})
+_OBJECT_SUFFIXES = ("وه", "وها", "وهم", "تها", "تهم", "وني")  # أحرقوه، قتلوها، اعتقلتهم (folded)
 
 
 class Matcher:
@@ -441,7 +442,19 @@ class Matcher:
                     taken.update(range(i, j))
                     i = j
                     continue
-                if typ is not None and toks[i].bare not in self.types and toks[i].bare not in self.stops:
+                # "في المدينة وأحرقوه": a verb with the conjunction و and an object pronoun is no name
+                # of the type word before it (no near-miss "أبرقوه", no unlisted place)
+                conj = (
+                    toks[i].folded.startswith("و")
+                    and len(toks[i].readings) > 1
+                    and toks[i].folded.endswith(_OBJECT_SUFFIXES)
+                )
+                if (
+                    typ is not None
+                    and not conj
+                    and toks[i].bare not in self.types
+                    and toks[i].bare not in self.stops
+                ):
                     fz = self._fuzzy(toks[i]) if FEATURES_OF_TYPE.get(typ) != "any" else None
                     if fz is not None:
                         m = Mention(
