@@ -214,3 +214,13 @@ def test_near_misses_keep_their_first_letter(geo: Geocoder, text: str) -> None:
 def test_direction_word_before_a_name_is_no_region(geo: Geocoder) -> None:
     assert geo.find_places("يزور الرئيس ولاية شمال الراين حيث تقيم جالية كبيرة") == []
     assert [p.name for p in geo.find_places("اشتباكات في محافظة الشمال اللبنانية")] == ["North"]
+
+
+def test_a_village_named_before_its_district_lies_in_that_district() -> None:
+    # "قرية الإمام بقضاء المقدادية": Al-Emam is also a sub-district of Babil; the district named
+    # right after the village places it in Diyala (the village itself is unlisted: precision 2).
+    text = "انفجرت عبوة ناسفة قرب قرية الإمام بقضاء المقدادية شمال شرقي بعقوبة، مركز محافظة ديالى."
+    place = get_geocoder().locate(text, [(0, len(text))], country_hint="IQ")
+    assert place is not None
+    assert (place.admin1, place.admin2) == ("Diyala", "Al-Muqdadiya")
+    assert place.geo_precision == 2

@@ -18,6 +18,7 @@ Flow for one text:
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,9 @@ from marsad.model import Place
 # How specific a place is for an incident's location: a sub-district (ناحية العظيم) is named
 # after its town and counts as one; then districts, governorates, countries.
 _SPECIFIC = {"populated_place": 0, "admin3": 0, "admin2": 1, "admin1": 2, "country": 3}
+# What may stand between a small place and the unit containing it: "ب"/"في"/"التابعة ل", maybe a
+# type word ("قرية الإمام بقضاء المقدادية", "حي العامرية ببغداد", "الزركة التابعة لقضاء داقوق").
+_CONTAINED_BY = re.compile(r"\s*(?:ب|في\s+|(?:ال)?تابع[ةه]?\s+ل)\s*(?:[^\W\d_]+\s+)?")
 _CONTAINER_WINDOW = 10  # words either side in which a named admin unit counts as "containing"
 _NISBA_BONUS = 4.0  # "مدينة كراتشي الباكستانية": the adjective next to a name names its country
 _CUE_NEAR, _CUE_ANY = 5.0, 3.0  # a reading's cue word within _CUE_WINDOW words / anywhere
@@ -278,7 +282,7 @@ class Geocoder:
         mentions = [replace(m, scores={}) for m in matched[0]]
         unknowns = list(matched[1])
         self._resolve(mentions, hint, matched[2], matched[3])
-        self._drop_strays(mentions, unknowns, hint, matched[2])
+        self._drop_strays(mentions, unknowns, hint, matched[2], text)
         pairs = [(self._place(text, m), m) for m in mentions if m.choice is not None]
         an = Analysis(mentions, unknowns, [p for p, _ in pairs], {id(p): m for p, m in pairs}, matched[2])
         if cache:
@@ -437,6 +441,7 @@ class Geocoder:
         unknowns: list[Unknown],
         hint: str | None,
         refs: list[Ref] = [],  # noqa: B006 - read only
+        text: str = "",
     ) -> None:
         """Drop a small far-away foreign town nothing else in the report points to.
 
@@ -468,29 +473,31 @@ class Geocoder:
                 m.choice = None
                 if m.type_value is not None:
                     unknowns.append(Unknown(m.start, m.end, m.tok_start, m.type_value))
-        # "حي العامرية ببغداد": a small place right before the town that contains it ("ب"/"في" + a
-        # city or region) lies in that town's country; a namesake abroad (El Amria, Algeria) is an
-        # unlisted neighbourhood of the container instead.
+        # "حي العامرية ببغداد", "قرية الإمام بقضاء المقدادية": a small place right before the unit
+        # that contains it ("ب"/"في" + a city, district, governorate or country) lies inside that
+        # unit. A namesake outside it (El Amria in Algeria; Al-Emam in Babil, not Diyala) gives way
+        # to a reading inside the container, or else to an unlisted place of the container.
         for m, o in pairwise(mentions):
             if m.choice is None or o.choice is None or not 0 <= o.tok_start - m.tok_end <= 1:
                 continue
+            if text and not _CONTAINED_BY.fullmatch(text[m.end : o.start]):
+                continue  # "الحويجة، وفي بغداد": a new clause, not a container
             e, c = E[m.choice], E[o.choice]
             small = (e.feature == "populated_place" and e.population < 100_000) or e.feature in (
                 "admin3",
                 "admin2",
             )
-            big = c.feature in ("admin1", "country") or c.population >= 100_000
-            if not (small and big and e.cc != c.cc):
+            if not small or not self._contains_candidate(c):
                 continue
-            inside = [
-                k for k in m.cands if E[k].cc == c.cc and (c.feature == "country" or E[k].admin1 == c.admin1)
-            ]
-            home_cc = [k for k in m.cands if E[k].cc == c.cc]
+            if self._within(e, c):
+                continue
+            inside = [k for k in m.cands if self._within(E[k], c)]
+            home_cc = [k for k in m.cands if E[k].cc == c.cc] if e.cc != c.cc else []
             if inside or (home_cc and m.type_value != "district"):
                 m.choice = max(inside or home_cc, key=lambda k: m.scores.get(k, 0.0))
                 m.score = m.scores.get(m.choice, m.score)
             else:
-                m.choice = None  # an unlisted neighbourhood of the container
+                m.choice = None  # an unlisted place of the container
                 if m.type_value is not None:
                     unknowns.append(Unknown(m.start, m.end, m.tok_start, m.type_value))
         if hint is None:
@@ -527,6 +534,22 @@ class Geocoder:
                 if m.type_value is not None:
                     unknowns.append(Unknown(m.start, m.end, m.tok_start, m.type_value))
         unknowns.sort(key=lambda u: u.start)
+
+    @staticmethod
+    def _contains_candidate(c: Entry) -> bool:
+        """Can this entry contain a smaller place named right before it?"""
+        return c.feature in ("country", "admin1", "admin2") or c.population >= 100_000
+
+    @staticmethod
+    def _within(e: Entry, c: Entry) -> bool:
+        """Is entry `e` inside container `c` (same country; same governorate; same district)?"""
+        if e.cc != c.cc:
+            return False
+        if c.feature == "country":
+            return True
+        if e.admin1 != c.admin1:
+            return False
+        return c.feature != "admin2" or e.admin2 == c.admin2
 
     @staticmethod
     def _pick(mentions: list[Mention]) -> None:
