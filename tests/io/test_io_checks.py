@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from marsad.config import Settings
@@ -59,3 +61,23 @@ def test_check_text_codes(text: str, code: str) -> None:
     with pytest.raises(InputError) as error:
         check_text(text, settings)
     assert error.value.code == code
+
+
+def test_a_reject_file_inside_the_input_directory_is_not_read(tmp_path: Path) -> None:
+    # `marsad analyze DIR --rejects DIR/rejects.jsonl`: the reject file grows while the directory
+    # is read; reading it as input would never end.
+    from marsad.io import RejectWriter, read_inputs
+
+    (tmp_path / "good.txt").write_text(
+        "قتل ثلاثة أشخاص في انفجار عبوة ناسفة في بغداد صباح اليوم.", encoding="utf-8"
+    )
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    rejects = tmp_path / "rejects.jsonl"
+    seen = []
+    with RejectWriter(rejects) as writer:
+        for doc in read_inputs([tmp_path], exclude=[rejects]):
+            seen.append(doc.id)
+            if doc.reject is not None:
+                writer.write(doc)
+    assert sorted(seen) == ["empty", "good"]
+    assert len(rejects.read_text(encoding="utf-8").splitlines()) == 1

@@ -29,7 +29,10 @@ def analyze(
         summary.reject_path = str(rejects)
     out = sys.stdout
     with RejectWriter(rejects) as writer:
-        for doc in run_stages([AnalyzeStage(tokens=False)], read_inputs([str(p) for p in inputs], settings)):
+        for doc in run_stages(
+            [AnalyzeStage(tokens=False)],
+            read_inputs([str(p) for p in inputs], settings, exclude=[rejects] if rejects else ()),
+        ):
             summary.add(doc)
             if doc.reject is not None:
                 writer.write(doc)

@@ -61,7 +61,8 @@ def extract(
         rej = stack.enter_context(RejectWriter(rejects))
 
         def events() -> Any:
-            for doc in run_stages(stages, read_inputs(inputs, settings)):
+            outputs = [p for p in (out, rejects) if p is not None]
+            for doc in run_stages(stages, read_inputs(inputs, settings, exclude=outputs)):
                 summary.add(doc)
                 if not doc.ok:
                     rej.write(doc)

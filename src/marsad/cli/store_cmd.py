@@ -62,6 +62,7 @@ def ingest(
             keep=category_filter(category) if category else None,
             limit=limit,
             on_reject=writer.write,
+            exclude=[rejects] if rejects else (),
             on_batch=progress,
         )
         counts = store.counts()

@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -44,7 +44,12 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
-def read_inputs(inputs: Sequence[str | Path], settings: Settings | None = None) -> Iterator[Document]:
+def read_inputs(
+    inputs: Sequence[str | Path],
+    settings: Settings | None = None,
+    *,
+    exclude: Iterable[str | Path] = (),
+) -> Iterator[Document]:
     """Yield one Document per input document, lazily, in input order (directories sorted).
 
     Inputs: JSON Lines (.jsonl/.ndjson/.json), plain text (.txt), HTML (.html/.htm), WARC (.warc),
@@ -52,13 +57,16 @@ def read_inputs(inputs: Sequence[str | Path], settings: Settings | None = None) 
     for stdin (JSON Lines or plain text, sniffed). Hidden files and folders inside a directory
     (".git", ".DS_Store") are passed over. A second document with an id already seen in this run
     is rejected with E_DUPLICATE_ID. A single path may be given bare instead of in a list.
+    `exclude` names files this run writes (a reject file, an output file): they are never read,
+    even inside an input directory — a reject file read while it grows would never end.
     """
     settings = settings or Settings.load()
     if isinstance(inputs, str | Path):  # one path given bare: not a sequence of one-letter paths
         inputs = [inputs]
+    skip = frozenset(Path(p).resolve() for p in exclude)
     seen: set[str] = set()
     for item in inputs:
-        for doc in _read_input(item, settings):
+        for doc in _read_input(item, settings, skip):
             if doc.ok:
                 if doc.id in seen:
                     yield rejected(
@@ -78,7 +86,9 @@ def read_inputs(inputs: Sequence[str | Path], settings: Settings | None = None) 
             yield doc
 
 
-def _read_input(item: str | Path, settings: Settings) -> Iterator[Document]:
+def _read_input(
+    item: str | Path, settings: Settings, skip: frozenset[Path] = frozenset()
+) -> Iterator[Document]:
     if isinstance(item, str) and item == STDIN:
         yield from _guarded(
             _read_stream(sys.stdin.buffer, STDIN_NAME, None, settings, stdin=True), STDIN_NAME
@@ -86,9 +96,11 @@ def _read_input(item: str | Path, settings: Settings) -> Iterator[Document]:
         return
     path = Path(item)
     if path.is_dir():
-        files = iter_files(path)
-        for file in files:
-            yield from _read_file(file, settings)
+        for file in iter_files(path):
+            if not skip or file.resolve() not in skip:
+                yield from _read_file(file, settings)
+    elif skip and path.resolve() in skip:
+        log.warning("%s is an output of this run: not read as input", path)
     elif path.exists():
         yield from _read_file(path, settings)
     else:

@@ -130,11 +130,14 @@ def ingest_paths(
     extractor: Extractor | Any | None = "pipeline",
     on_reject: Callable[[Document], None] | None = None,
     on_batch: Callable[[IngestReport], None] | None = None,
+    exclude: Sequence[str | Path] = (),
 ) -> IngestReport:
-    """Read `inputs` with marsad.io.read_inputs and ingest them (see module doc)."""
+    """Read `inputs` with marsad.io.read_inputs and ingest them (see module doc).
+
+    `exclude`: files this run writes (the reject file), never read as inputs."""
     from marsad.io import read_inputs
 
-    docs: Iterable[Document] = read_inputs(inputs, settings)
+    docs: Iterable[Document] = read_inputs(inputs, settings, exclude=exclude)
     if keep is not None:
         docs = (d for d in docs if keep(d))
     if limit is not None:
