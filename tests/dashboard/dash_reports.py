@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from marsad.acled import DISORDER_TYPE, EVENT_TYPE_OF, interaction_code
+from handcoded import hand_coded_event  # type: ignore[import-not-found]
 from marsad.model import Document
-from marsad.record import EventRecord, Evidence
+from marsad.record import EventRecord
 
 DAQUQ_A = (
     "كركوك - أعلنت مصادر أمنية عراقية، مساء الثلاثاء، مقتل أربعة جنود وإصابة ستة آخرين بانفجار عبوة "
@@ -86,28 +86,8 @@ def doc(doc_id: str, text: str, outlet: str, published: str) -> Document:
 
 def event(d: Document, sub_event_type: str, evidence: dict[str, str], **fields: Any) -> EventRecord:
     """A record coded by hand; `evidence` maps field -> a phrase that must occur in the text."""
-    event_type = EVENT_TYPE_OF[sub_event_type]
-    spans = []
-    for name, phrase in evidence.items():
-        start = d.text.index(phrase)
-        spans.append(Evidence(field=name, doc_id=d.id, start=start, end=start + len(phrase), text=phrase))
-    data: dict[str, Any] = {
-        "event_id_cnty": f"{d.id}-1",
-        "year": int(fields["event_date"][:4]),
-        "time_precision": 1,
-        "disorder_type": DISORDER_TYPE[event_type],
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
-        "source": d.outlet or "",
-        "doc_ids": [d.id],
-        "evidence": spans,
-        "geo_precision": 1,
-        "confidence": 0.8,
-    }
-    data.update(fields)
-    data["interaction"] = interaction_code(data.get("inter1", 0), data.get("inter2", 0))
-    data["notes"] = data.get("notes") or f"{sub_event_type} in {data['location']}."
-    return EventRecord.model_validate(data)
+    defaults: dict[str, Any] = {"event_id_cnty": f"{d.id}-1", "geo_precision": 1, "confidence": 0.8}
+    return hand_coded_event(d, sub_event_type, evidence, **{**defaults, **fields})
 
 
 DAQUQ = {

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from marsad.acled import DISORDER_TYPE, EVENT_TYPE_OF, interaction_code
+from handcoded import hand_coded_event  # type: ignore[import-not-found]
 from marsad.model import Document
-from marsad.record import EventRecord, Evidence
+from marsad.record import EventRecord
 
 # Two reports of ONE incident (an IED on a police patrol in Hawija), written differently.
 HAWIJA_A = (
@@ -87,30 +87,14 @@ def doc(doc_id: str, text: str, outlet: str, published: str = "2021-03-14T18:00:
 
 
 def event(d: Document, sub_event_type: str, evidence: dict[str, str], **fields: Any) -> EventRecord:
-    """A record coded by hand; `evidence` maps field -> phrase that must occur in the text."""
-    event_type = EVENT_TYPE_OF[sub_event_type]
-    spans = []
-    for name, phrase in evidence.items():
-        start = d.text.index(phrase)
-        spans.append(Evidence(field=name, doc_id=d.id, start=start, end=start + len(phrase), text=phrase))
-    data: dict[str, Any] = {
+    """A record coded by hand (a Hawija incident on 2021-03-14 unless `fields` say otherwise)."""
+    defaults: dict[str, Any] = {
         "event_id_cnty": f"IRQ-{d.id}-{fields.pop('n', 0)}",
         "event_date": "2021-03-14",
-        "year": 2021,
-        "time_precision": 1,
-        "disorder_type": DISORDER_TYPE[event_type],
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
         "actor1": "Unidentified Armed Group (Iraq)",
-        "source": d.outlet or "",
-        "doc_ids": [d.id],
-        "evidence": spans,
         **HAWIJA,
     }
-    data.update(fields)
-    data["interaction"] = interaction_code(data.get("inter1", 0), data.get("inter2", 0))
-    data["notes"] = data.get("notes") or f"{sub_event_type} in {data['location']}."
-    return EventRecord.model_validate(data)
+    return hand_coded_event(d, sub_event_type, evidence, **{**defaults, **fields})
 
 
 def hawija_docs() -> list[Document]:
