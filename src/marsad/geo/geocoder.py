@@ -440,8 +440,8 @@ class Geocoder:
         mentions: list[Mention],
         unknowns: list[Unknown],
         hint: str | None,
-        refs: list[Ref] = [],  # noqa: B006 - read only
-        text: str = "",
+        refs: list[Ref],
+        text: str,
     ) -> None:
         """Drop a small far-away foreign town nothing else in the report points to.
 
@@ -480,7 +480,7 @@ class Geocoder:
         for m, o in pairwise(mentions):
             if m.choice is None or o.choice is None or not 0 <= o.tok_start - m.tok_end <= 1:
                 continue
-            if text and not _CONTAINED_BY.fullmatch(text[m.end : o.start]):
+            if not _CONTAINED_BY.fullmatch(text[m.end : o.start]):
                 continue  # "الحويجة، وفي بغداد": a new clause, not a container
             e, c = E[m.choice], E[o.choice]
             small = (e.feature == "populated_place" and e.population < 100_000) or e.feature in (
