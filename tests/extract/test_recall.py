@@ -210,3 +210,33 @@ def test_protests_going_on_for_days() -> None:
 
 def test_an_appeal_is_no_stabbing() -> None:
     assert _events("قدم المحامي طعنا في الحكم أمام المحكمة في تونس.") == []
+
+
+# Lead sentences in the ways agencies tell them: each names one incident and must give one event of
+# the right kind (written for these tests after reading how 2018 outlets open their reports).
+LEADS = [
+    ("أعلن الجيش المصري القضاء على ستة مسلحين في اشتباك بمدينة العريش.", "Battles", 6),
+    ("أعلنت الشرطة العراقية تصفية أربعة من عناصر داعش في صحراء الأنبار.", "Battles", 4),
+    ("انفجرت عبوة ناسفة في سوق بمدينة الموصل وراح ضحيتها تسعة أشخاص.", "Explosions/Remote violence", 9),
+    ("أسفرت هجمات تفجيرية في مدينة السويداء عن مقتل 20 شخصا على الأقل.", "Explosions/Remote violence", 20),
+    ("هزت عدة انفجارات صباح السبت مراكز اقتراع في مدينة كركوك.", "Explosions/Remote violence", 0),
+    ("قصفت قوات النظام بالبراميل المتفجرة للمرة الأولى منذ عام أحياء في مدينة درعا.", "Explosions/Remote violence", 0),
+    ("قتل إسرائيليان حين دهس فلسطيني بسيارته مجموعة جنود قرب مدينة جنين.", "Violence against civilians", 2),
+    ("لقي 3 عناصر من مليشيا الحوثي مصرعهم بنيران الجيش الوطني غربي تعز.", "Battles", 3),
+    ("يواصل المحتجون في مدينة البصرة للأسبوع الثاني تظاهراتهم ضد تردي الخدمات.", "Protests", 0),
+    ("شارك آلاف العمال في مظاهرات في مدينة صفاقس للمطالبة برفع الأجور.", "Protests", 0),
+    ("فجر المهاجمون عبوتين ناسفتين قرب مركز للشرطة في مدينة بعقوبة.", "Explosions/Remote violence", 0),
+]
+
+
+def test_agency_leads_each_give_their_incident() -> None:
+    for text, event_type, killed in LEADS:
+        events = _events(text, "2018-03-01T09:00:00+00:00")
+        assert [(e.event_type, e.fatalities) for e in events] == [(event_type, killed)], text
+
+
+def test_the_same_words_as_talk_stay_no_event() -> None:
+    # a recent past that frames the protest words, a plan, and a football forward are no incidents
+    assert _events("وتقع الناصرية في محافظة ذي قار التي شهدت مؤخرا احتجاجات واسعة.") == []
+    assert _events("تعتزم النقابات تنظيم مظاهرات في العاصمة الأسبوع المقبل.") == []
+    assert _events("سجل المهاجمون ثلاثة أهداف في مرمى الفريق المنافس في الملعب البلدي.") == []
