@@ -55,7 +55,12 @@ def extract_events(
         places = plausible_places(loc.find_places(doc.text, country_hint=None, norm=view.norm), hint)
         # a place that is also an actor or a trigger word ("التحالف", "بيان") is not a place here
         taken = [(a.start, a.end) for m in mentions for a in m.actors]
-        taken += [(t.start, t.end) for m in mentions for t in m.triggers]
+        # only the trigger's own words: a pattern with a gap ("نزل ~7 الشوارع") may span a place
+        # named between them ("نزل آلاف في البصرة إلى الشوارع")
+        toks = view.toks
+        taken += [
+            view.orig(toks[i].start, toks[i].end) for m in mentions for t in m.triggers for i in {t.first, t.last}
+        ]
         places = [p for p in places if not any(p.start < e and s < p.end for s, e in taken)]
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
         refs = reference_places(places, view.norm.text, view.norm, doc.text)
