@@ -244,3 +244,17 @@ def test_the_same_words_as_talk_stay_no_event() -> None:
     assert _events("وتقع الناصرية في محافظة ذي قار التي شهدت مؤخرا احتجاجات واسعة.") == []
     assert _events("تعتزم النقابات تنظيم مظاهرات في العاصمة الأسبوع المقبل.") == []
     assert _events("سجل المهاجمون ثلاثة أهداف في مرمى الفريق المنافس في الملعب البلدي.") == []
+
+
+def test_a_place_inside_a_gapped_trigger_is_still_the_place() -> None:
+    (ev,) = _events("نزل آلاف في البصرة إلى الشوارع مساء الأحد احتجاجا على انقطاع الكهرباء.")
+    assert (ev.event_type, ev.admin1) == ("Protests", "Basrah")
+
+
+def test_crowds_told_by_their_size_and_their_marches() -> None:
+    for text in (
+        "تجمع نحو عشرة آلاف شخص السبت في مدينة الحسكة للمطالبة بالإفراج عن المعتقلين.",
+        "شاركت آلاف النساء الثلاثاء في فعاليات مسيرة على الحدود الشرقية لغزة.",
+        "قاد نواب عرب احتجاجا جماهيريا في وسط مدينة حيفا ضد القانون.",
+    ):
+        assert [e.event_type for e in _events(text)] == ["Protests"], text

@@ -59,7 +59,10 @@ def extract_events(
         # named between them ("نزل آلاف في البصرة إلى الشوارع")
         toks = view.toks
         taken += [
-            view.orig(toks[i].start, toks[i].end) for m in mentions for t in m.triggers for i in {t.first, t.last}
+            view.orig(toks[i].start, toks[i].end)
+            for m in mentions
+            for t in m.triggers
+            for i in {t.first, t.last}
         ]
         places = [p for p in places if not any(p.start < e and s < p.end for s, e in taken)]
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
