@@ -258,3 +258,13 @@ def test_crowds_told_by_their_size_and_their_marches() -> None:
         "قاد نواب عرب احتجاجا جماهيريا في وسط مدينة حيفا ضد القانون.",
     ):
         assert [e.event_type for e in _events(text)] == ["Protests"], text
+
+
+def test_verb_first_clause_names_who_struck() -> None:
+    (ev,) = _events("استهدف الجيش السوري بالصواريخ مواقع للمسلحين في مدينة إدلب فجر اليوم.")
+    assert ev.event_type == "Explosions/Remote violence" and ev.actor1.startswith("Military Forces of Syria")
+
+
+def test_an_explosion_south_of_a_city_is_placed_near_it() -> None:
+    (ev,) = _events("قال سكان إن انفجارات قوية هزت مستودعا للذخيرة جنوبي حماة.")
+    assert (ev.location, ev.geo_precision) == ("Hamah", 2)

@@ -141,6 +141,12 @@ def place_of(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]] =
     return min(admins, key=lambda p: (p.start < pos, abs(p.start - pos)))
 
 
+def _near_a_reference(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]]) -> bool:
+    return any(
+        m.start <= p.start < m.end and (p.start, p.end) in refs and p.feature != "country" for p in places
+    )
+
+
 def _rank(p: Place) -> int:
     return 0 if p.feature not in ("admin1", "country") else 1
 
@@ -196,7 +202,11 @@ def group(
         p = place_of(m, places, refs)
         if p is not None:
             p = _in_named_country(p, m, places, text)
-        ok = eventful(m, accident_doc) and not (m.extra.get("needs_place") and p is None)
+        # a strong word alone needs a place; one named as a reference point ("هزت ... جنوبي دمشق")
+        # places it too, near that town
+        ok = eventful(m, accident_doc) and not (
+            m.extra.get("needs_place") and p is None and not _near_a_reference(m, places, refs)
+        )
         if not ok:
             # a details sentence right after an incident (figures, the attackers' fate) belongs to it
             if (

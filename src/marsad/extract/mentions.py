@@ -231,6 +231,21 @@ def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) 
 CONNECTIVES = frozenset({"الي", "الى", "غضون", "جانب", "بعد", "قبل", "اثر", "عقب", "مع", "رغم", "عن"})
 
 
+def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
+    """ "استهدف الجيش الإسرائيلي مواقع": in a verb-first clause the armed side right after the verb
+    struck; it is not the target, unless an armed side already stands before the verb."""
+    for a in actors:
+        verb = a.first - 1
+        if not a.target or verb < 0 or "VERBFIRST" not in toks[verb].classes:
+            continue
+        if a.entry.kind not in ("armed", "state", "external", "unidentified"):
+            continue
+        if not any(
+            b.last < verb and b.entry.kind in ("armed", "state", "external", "unidentified") for b in actors
+        ):
+            a.target = False
+
+
 def _connective(norm: str) -> bool:
     return norm in CONNECTIVES or norm.removeprefix("و") in CONNECTIVES
 
@@ -367,6 +382,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             )
             for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))
         ]
+        _verb_first_subjects(toks, actors)
         big: list[int] = []
         cas = _casualties(view, lex, sv, actors, big)
         if cumulative:

@@ -153,7 +153,7 @@ def resolve(
         if k == "state":
             # state forces do the acting in air strikes and shelling, clashes, raids and arrests;
             # otherwise they are named as targets or as the ones who speak about the incident
-            military = "{military}" in h.entry.name or "Military" in h.entry.name
+            military = any(w in h.entry.name for w in ("{military}", "Military", "Army"))
             if aerial and military:
                 return 3
             return 1 if tags & (DIRECT_TAGS | {"TAKE", "RETAKE", "ARREST", "SEXUAL"}) else 0
