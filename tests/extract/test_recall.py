@@ -268,3 +268,20 @@ def test_verb_first_clause_names_who_struck() -> None:
 def test_an_explosion_south_of_a_city_is_placed_near_it() -> None:
     (ev,) = _events("قال سكان إن انفجارات قوية هزت مستودعا للذخيرة جنوبي حماة.")
     assert (ev.location, ev.geo_precision) == ("Hamah", 2)
+
+
+def test_militias_gunmen_and_speakers_take_their_roles() -> None:
+    (ev,) = _events("هاجمت ميليشيات الحشد الشعبي مقرا لحزب معارض في مدينة البصرة.")
+    assert ev.actor1.endswith("Popular Mobilization Forces")
+    (ev,) = _events(
+        "قالت الشرطة إن الفنانة قتلت بعد أن أطلق مسلحون مجهولون النار عليها في حي الكرادة ببغداد."
+    )
+    assert ev.event_type == "Violence against civilians" and ev.actor1.startswith("Unidentified Armed Group")
+    (ev,) = _events("اختطفت مليشيات مسلحة عضوا في المجلس البلدي من منزله في مدينة طرابلس.")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_fighters_killed_while_repelling_an_advance() -> None:
+    text = "قالت مصادر عسكرية إن أكثر من عشرة عناصر من الميليشيات الإيرانية قتلوا خلال تصدي فصائل المعارضة لمحاولة تقدم في ريف حلب."
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.fatalities) == ("Battles", 10)

@@ -23,6 +23,7 @@ VIOLENCE_TAGS = frozenset(
 )
 CROWD_TAGS = frozenset({"PROTEST", "RIOT", "MOB", "INTERVENE"})
 CROWD_IMMUNE = frozenset({"meeting", "plan", "purpose"})
+ARMED_SIDES = ("armed", "state", "external")
 SD_TAGS = frozenset({"ARREST", "TAKE", "RETAKE", "AGREE", "LOOT"})
 
 
@@ -60,6 +61,8 @@ class ActorHit:
     first: int
     last: int
     target: bool = False  # right after "استهدف", "على", "مقر": what was hit, not who hit
+    subject: bool = False  # right after a verb that opens the clause ("هاجمت ميليشيات الحشد"): who struck
+    speaker: bool = False  # right after a verb of saying ("قالت الشرطة إن"): who tells it
 
 
 @dataclass(slots=True)
@@ -233,17 +236,35 @@ CONNECTIVES = frozenset({"الي", "الى", "غضون", "جانب", "بعد", "
 
 def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
     """ "استهدف الجيش الإسرائيلي مواقع": in a verb-first clause the armed side right after the verb
-    struck; it is not the target, unless an armed side already stands before the verb."""
+    struck; it is not the target, unless an armed side already stands before the verb. The side right
+    after a verb of saying ("قالت الشرطة إن") tells the news."""
     for a in actors:
         verb = a.first - 1
-        if not a.target or verb < 0 or "VERBFIRST" not in toks[verb].classes:
+        if verb > 0 and "FORCEW" in toks[verb].classes:
+            verb -= 1  # "هاجمت ميليشيات الحشد"
+        if verb < 0:
             continue
-        if a.entry.kind not in ("armed", "state", "external", "unidentified"):
+        if "SAYV" in toks[verb].classes:
+            a.speaker = True
             continue
-        if not any(
-            b.last < verb and b.entry.kind in ("armed", "state", "external", "unidentified") for b in actors
-        ):
+        if "VERBFIRST" not in toks[verb].classes or a.entry.kind not in (*ARMED_SIDES, "unidentified"):
+            continue
+        if not any(b.last < verb and b.entry.kind in (*ARMED_SIDES, "unidentified") for b in actors):
             a.target = False
+            a.subject = True
+
+
+def _named_over_generic(toks: list[Tok], actors: list[ActorHit]) -> list[ActorHit]:
+    """ "ميليشيات الحشد", "مسلحون من داعش": gunmen or militias named right after are that group."""
+
+    def named_after(a: ActorHit) -> bool:
+        for b in actors:
+            gap = b.first - a.last
+            if b.entry.kind in ARMED_SIDES and (gap == 1 or (gap == 2 and toks[a.last + 1].norm == "من")):
+                return True
+        return False
+
+    return [a for a in actors if not (a.entry.kind == "unidentified" and named_after(a))]
 
 
 def _connective(norm: str) -> bool:
@@ -383,6 +404,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))
         ]
         _verb_first_subjects(toks, actors)
+        actors = _named_over_generic(toks, actors)
         big: list[int] = []
         cas = _casualties(view, lex, sv, actors, big)
         if cumulative:

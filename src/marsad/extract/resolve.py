@@ -144,6 +144,8 @@ def resolve(
         if h.target:
             return 0
         k = h.entry.kind
+        if h.subject:
+            return 4  # the side a clause-opening attack verb names ("هاجمت ميليشيات الحشد مقرا")
         if k == "armed":
             return 1 if weapon == "AIR" else 4  # armed groups rarely fly: the aircraft are a state's
         if k == "external":
@@ -160,11 +162,14 @@ def resolve(
         return 0
 
     cas_victim_ids = {id(c.victim) for c in victims_cas}
+    attackers_fell = any(c.attacker for m in inc.mentions for c in m.casualties)
 
     def victim_score(h: ActorHit) -> int:
         k = h.entry.kind
         if id(h) in cas_victim_ids:
             return 6
+        if h.speaker and not attackers_fell:
+            return 0  # "قالت الشرطة إن ..." tells; but "أعلنت الشرطة تصفية 4 مسلحين" is its own fight
         if h.target:
             return 5
         if k == "victim":
