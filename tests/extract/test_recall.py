@@ -285,3 +285,20 @@ def test_fighters_killed_while_repelling_an_advance() -> None:
     text = "قالت مصادر عسكرية إن أكثر من عشرة عناصر من الميليشيات الإيرانية قتلوا خلال تصدي فصائل المعارضة لمحاولة تقدم في ريف حلب."
     (ev,) = _events(text)
     assert (ev.event_type, ev.fatalities) == ("Battles", 10)
+
+
+def test_news_words_that_look_like_sport_space_or_weather() -> None:
+    # "قناة ... الفضائية" is a satellite channel, "عاصفة الحزم" an operation, "هدفا لهجوم" a target
+    for text, kind in (
+        (
+            "وأكدت الناشطة في مقابلة مع قناة الجزيرة الفضائية أن مسلحين اختطفوا شقيقها من منزله في مدينة سرت.",
+            "Violence against civilians",
+        ),
+        (
+            "قتل ثلاثة مدنيين في غارة لطيران عاصفة الحزم على سوق في مديرية صرواح.",
+            "Explosions/Remote violence",
+        ),
+        ("وكان مقر الحزب في مدينة أربيل هدفا لهجوم بقذائف الهاون مساء الأحد.", "Explosions/Remote violence"),
+    ):
+        assert [e.event_type for e in _events(text)] == [kind], text
+    assert _events("لقي عشرة أشخاص حتفهم بعد أن ضربت عاصفة رملية قوية مدينة الكويت.") == []
