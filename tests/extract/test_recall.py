@@ -302,3 +302,11 @@ def test_news_words_that_look_like_sport_space_or_weather() -> None:
     ):
         assert [e.event_type for e in _events(text)] == [kind], text
     assert _events("لقي عشرة أشخاص حتفهم بعد أن ضربت عاصفة رملية قوية مدينة الكويت.") == []
+
+
+def test_self_immolation_and_a_students_march_are_protests() -> None:
+    for text in (
+        "أضرم شاب النار في نفسه أمام مقر المحافظة في مدينة سيدي بوزيد احتجاجا على مصادرة عربته.",
+        "خرج طلاب الجامعة من الحرم الجامعي وساروا نحو مبنى البرلمان في العاصمة صنعاء صباح الأحد.",
+    ):
+        assert [e.event_type for e in _events(text)] == ["Protests"], text
