@@ -310,3 +310,13 @@ def test_self_immolation_and_a_students_march_are_protests() -> None:
         "خرج طلاب الجامعة من الحرم الجامعي وساروا نحو مبنى البرلمان في العاصمة صنعاء صباح الأحد.",
     ):
         assert [e.event_type for e in _events(text)] == ["Protests"], text
+
+
+def test_who_carried_it_out_names_the_attacker_and_old_or_possible_attacks_stay_out() -> None:
+    text = (
+        "وكان عشرات الأشخاص بينهم نساء وأطفال قتلوا في مدينة دوما مساء السبت بهجوم كيماوي شنه النظام السوري."
+    )
+    (ev,) = _events(text, "2018-04-08T09:00:00+00:00")
+    assert (ev.sub_event_type, ev.actor1) == ("Chemical weapon", "Military Forces of Syria (2000-)")
+    assert _events("عادت الناشطة إلى مدينة مينغورا للمرة الأولى منذ أن أطلق مسلحون النار عليها.") == []
+    assert _events("قال المستشار إن الولايات المتحدة لا تستبعد شن هجوم صاروخي على مطار الشعيرات.") == []
