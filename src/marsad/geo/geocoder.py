@@ -34,6 +34,7 @@ from marsad.geo.data import (
 )
 from marsad.geo.gazetteer import FEATURE_RANK, Entry, Gazetteer
 from marsad.geo.keys import Tok, name_key, tokenize
+from marsad.geo.licence import check_anchors, settle
 from marsad.geo.match import Matcher, Mention, Ref, Unknown
 from marsad.model import Place
 
@@ -279,9 +280,12 @@ class Geocoder:
                     self._matches[text] = matched
                     if len(self._matches) > 8:
                         self._matches.popitem(last=False)
-        mentions = [replace(m, scores={}) for m in matched[0]]
+        # A common word licensed by its context (في الباب) stays only as a town of the report's
+        # country: this is where the hint enters, so the text-keyed match cache stays correct.
+        mentions = settle([replace(m, scores={}) for m in matched[0]], hint, self.gaz.entries)
         unknowns = list(matched[1])
         self._resolve(mentions, hint, matched[2], matched[3])
+        check_anchors(mentions, self.gaz.entries)
         self._drop_strays(mentions, unknowns, hint, matched[2], text)
         pairs = [(self._place(text, m), m) for m in mentions if m.choice is not None]
         an = Analysis(mentions, unknowns, [p for p, _ in pairs], {id(p): m for p, m in pairs}, matched[2])

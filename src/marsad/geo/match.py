@@ -30,6 +30,7 @@ from marsad.geo.data import (
 )
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.keys import Tok, fold, name_key
+from marsad.geo.licence import Licence
 from marsad.geo.translit import arabic_skeleton
 
 # Characters allowed between the words of one multi-word name.
@@ -54,6 +55,8 @@ class Mention:
     fuzzy: bool = False
     translit: bool = False  # matched a Latin-only GeoNames name by consonant skeleton
     listed: bool = False  # a common word kept because it follows a place in a list (وبلد)
+    licence: str | None = None  # a common word kept by its context: tier "frame" / "anchor" (licence.py)
+    anchored: bool = False  # a direction word follows it ("في الحمام غرب مطروح")
     whole: tuple[int, ...] = ()  # entries whose name includes the type word ("سوق الشيوخ")
     choice: int | None = None
     score: float = 0.0
@@ -157,6 +160,7 @@ class Matcher:
             for n in range(1, len(words)):
                 self.prefixes.add(" ".join(words[:n]))
         self.phrase_first = {k.split()[0] for k in self.stop_phrases}
+        self.licence = Licence(self.mod_phrases | self.mods_after, self.cue_keys, self.nisba)
         # Country names that look like adjectives: "سورية" (written bare) is Syria but "السورية" is
         # the adjective; "السعودية" (written with the article) is Saudi Arabia.
         self.country_bare: set[str] = set()
@@ -337,6 +341,28 @@ class Matcher:
                     return got[0], ids
         return None
 
+    def _licensed(
+        self,
+        text: str,
+        toks: list[Tok],
+        i: int,
+        hit: tuple[int, str, int, tuple[int, ...]],
+        typ: str | None,
+    ) -> str | None:
+        """The licence tier of a stopped one-word name that its context licenses (licence.py):
+        a locative frame before it and no phrase continuing after it. Cue words, 'never' stops,
+        number words and words listed `never` are not licensed."""
+        words, key, start, _ids = hit
+        if words != 1 or typ is not None:
+            return None
+        if key in self.cue_keys or key in self.stops_never or key in self.stops_number:
+            return None
+        tier = self.licence.tier(key)
+        if tier == "never" or not self.licence.framed(text, toks, i, start):
+            return None
+        article = fold(text[start : start + 2]) == "ال"
+        return tier if self.licence.stands(text, toks, i + 1, article) else None
+
     def match(self, text: str, toks: list[Tok]) -> tuple[list[Mention], list[Unknown], list[Ref]]:
         mentions: list[Mention] = []
         unknowns: list[Unknown] = []
@@ -350,6 +376,7 @@ class Matcher:
         listed = False
         tanween = not _TANWEEN.isdisjoint(text)
         dual: tuple[int, str] | None = None  # (word, type) of the second name after a dual type word
+        lic: str | None = None  # the licence tier of the current hit (a common word in a locative frame)
         while i < n:
             second = dual[1] if dual is not None and dual[0] == i and toks[i].folded.startswith("و") else None
             dual = None
@@ -421,7 +448,11 @@ class Matcher:
                         or (common and not self._listed(toks, i, start, mentions))
                     )
                 ):
-                    hit = None
+                    tier = self._licensed(text, toks, i, hit, typ)
+                    if tier is None:
+                        hit = None
+                    else:
+                        lic = tier
                 elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
                     # "قضاء الحويجة" is also a GeoNames name: read it as type word + name, keeping
                     # the whole name's entries as candidates too.
@@ -476,7 +507,10 @@ class Matcher:
             j = i + words
             cands = tuple(sorted(set(ids) | set(extra))) if extra else ids
             m = Mention(start, toks[j - 1].end, i, j, key, cands, typ, whole=extra)
-            m.listed = listed
+            m.listed = listed and lic is None
+            if lic is not None:
+                m.licence, m.anchored = lic, self.licence.anchored_after(toks, j)
+                lic = None
             if dual is not None and dual[0] == -1:
                 dual = (j, dual[1])
             extra = ()

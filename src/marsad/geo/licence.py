@@ -1,0 +1,135 @@
+"""Context licensing of town names that are also common words (الباب، التل، الحمام، إب).
+
+Such names are cues.tsv stop words (or two-letter names) and on their own need a type word
+("مدينة الباب"). Agency news also writes them bare after a locative preposition ("انفجرت سيارة
+مفخخة في الباب"), and in a report from Syria that is the town, not "the door". This module decides,
+from reviewed data (`data/geo/licence.tsv`), when the context licenses the town reading:
+
+- at match time (hint-independent, so `Matcher` results stay cacheable by text alone): a locative
+  frame right before the word (في، من، إلى …, the proclitic ب, or a modifier such as شمال/قرب), and
+  the word standing on its own — no adjective or genitive noun joined after it ("في الباب الخلفي",
+  "في جامعة القاهرة") — mark the mention `licence` = its tier (frame / anchor);
+- at resolution time (`settle`, per report country): only the report country's towns of
+  `MIN_POPULATION`+ stay candidates; without a report country the mention is dropped, so
+  `country_of` never counts a licensed word (it cannot vouch for the country that licenses it);
+  an `anchor`-tier word also needs a direction word after it or another place of the same admin-1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from marsad.geo.data import load_licence
+from marsad.geo.keys import Tok, fold, name_key
+
+if TYPE_CHECKING:
+    from marsad.geo.gazetteer import Entry
+    from marsad.geo.match import Mention
+
+# A licensed common word is only believed for a town of this size (the issue's "towns over 10,000"):
+# small namesakes of a common word are far likelier to be the word.
+MIN_POPULATION = 10_000
+_BREAK = frozenset("،,.:;؛!?؟()\"'«»\n-–—")
+_CONJ = ("و", "ف")
+
+
+class Licence:
+    """The reviewed frames, free words and tiers, and the match-time tests that use them."""
+
+    def __init__(self, mods: Iterable[str], cue_keys: Iterable[str], nisba: Iterable[str]) -> None:
+        self.frames: set[str] = set()  # folded words before a name
+        self.clitics: set[str] = set()  # folded proclitics of a name (ب)
+        self.free: set[str] = set()  # keys of words that may follow a name
+        self.tiers: dict[str, str] = {}  # key -> frame / anchor / never (default anchor)
+        for row in load_licence():
+            if row.kind == "frame" and row.value == "clitic":
+                self.clitics.add(fold(row.word))
+            elif row.kind == "frame":
+                self.frames.add(fold(row.word))
+            elif row.kind == "free":
+                self.free.add(name_key(row.word))
+            else:
+                self.tiers[name_key(row.word)] = row.value
+        self.mods = frozenset(mods)  # cues.tsv modifiers (شمال، قرب، ريف …): frames and anchors
+        self.cue_keys = frozenset(cue_keys)
+        self.nisba = frozenset(nisba)
+
+    def tier(self, key: str) -> str:
+        return self.tiers.get(key, "anchor")
+
+    def framed(self, text: str, toks: Sequence[Tok], i: int, start: int) -> bool:
+        """A locative frame right before word i, whose name reading starts at offset `start`."""
+        prefix = fold(text[toks[i].start : start])
+        if prefix:
+            # "بالمنزلة", "وبالباب": the proclitic, after the conjunction; "ال" stays in the name
+            bare = prefix[1:] if prefix[:1] in _CONJ and len(prefix) > 1 else prefix
+            if bare in self.clitics:
+                return True
+        if i == 0 or not _BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
+            return False
+        prev = toks[i - 1]
+        word = prev.folded
+        if word in self.frames or (word[:1] in _CONJ and word[1:] in self.frames):  # "وفي الباب"
+            return True
+        return any(k in self.mods for k, _ in prev.readings)
+
+    def stands(self, text: str, toks: Sequence[Tok], j: int, article: bool) -> bool:
+        """The name ending before word j is not the head of a phrase continued by word j."""
+        if j >= len(toks) or not _BREAK.isdisjoint(text[toks[j - 1].end : toks[j].start]):
+            return True
+        if text[toks[j - 1].end : toks[j].start].strip():
+            return True  # digits or Latin between: no phrase
+        nxt = toks[j]
+        keys = {k for k, _ in nxt.readings}
+        if nxt.bare in self.nisba:
+            return False  # "في الساحل السوري": an adjective
+        if nxt.bare in self.free or keys & self.mods or nxt.bare in self.cue_keys:
+            return True
+        if len(nxt.readings) > 1 and nxt.folded[:1] in "وفبل":
+            return True  # "بريف درعا", "واعتقلت": a new phrase starts
+        # After a definite word a definite one is its adjective ("في الباب الخلفي"); after an
+        # indefinite one, any noun may be its genitive ("في جامعة القاهرة", "في بركة ماء").
+        return article and not nxt.folded.startswith("ال")
+
+    def anchored_after(self, toks: Sequence[Tok], j: int) -> bool:
+        """A direction or proximity word right after the name ("في الحمام غرب مطروح")."""
+        return j < len(toks) and any(k in self.mods for k, _ in toks[j].readings)
+
+
+def settle(mentions: list[Mention], hint: str | None, entries: Sequence[Entry]) -> list[Mention]:
+    """Keep licensed mentions only as towns of the report's country; drop the rest (before resolving)."""
+    out = []
+    for m in mentions:
+        if m.licence is not None:
+            if hint is None:
+                continue
+            cands = tuple(
+                c
+                for c in m.cands
+                if entries[c].cc == hint
+                and entries[c].feature == "populated_place"
+                and entries[c].population >= MIN_POPULATION
+            )
+            if not cands:
+                continue
+            m.cands = cands
+        out.append(m)
+    return out
+
+
+def check_anchors(mentions: list[Mention], entries: Sequence[Entry]) -> None:
+    """An anchor-tier town needs a direction word after it or another place in its admin-1."""
+    for m in mentions:
+        if m.licence != "anchor" or m.anchored or m.choice is None:
+            continue
+        e = entries[m.choice]
+        if e.admin1 is None or not any(
+            o is not m
+            and o.licence is None
+            and o.choice is not None
+            and entries[o.choice].cc == e.cc
+            and entries[o.choice].admin1 == e.admin1
+            for o in mentions
+        ):
+            m.choice = None
