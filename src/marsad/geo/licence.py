@@ -84,8 +84,12 @@ class Licence:
         keys = {k for k, _ in nxt.readings}
         if nxt.bare in self.nisba:
             return False  # "في الساحل السوري": an adjective
-        if nxt.bare in self.free or keys & self.mods or nxt.bare in self.cue_keys:
+        if nxt.bare in self.free:
             return True
+        if article and nxt.folded.startswith("ال"):
+            return False  # "في الباب الخلفي", "في الساحل الشمالي": its adjective
+        if keys & self.mods or nxt.bare in self.cue_keys:
+            return True  # "في الباب شمال حلب", "في التل مدينة …"
         if len(nxt.readings) > 1 and nxt.folded[:1] in "وفبل":
             return True  # "بريف درعا", "واعتقلت": a new phrase starts
         # After a definite word a definite one is its adjective ("في الباب الخلفي"); after an
