@@ -101,7 +101,9 @@ def reference_admin1(city: dict[str, Any], cities: dict[str, dict[str, Any]]) ->
     if city["admin1code"] not in ("", "00"):
         return str(city["admin1code"])
     others = [
-        o for o in cities.values() if o["countrycode"] == city["countrycode"] and o["admin1code"] not in ("", "00")
+        o
+        for o in cities.values()
+        if o["countrycode"] == city["countrycode"] and o["admin1code"] not in ("", "00")
     ]
     near = min(
         others,

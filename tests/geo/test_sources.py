@@ -106,7 +106,9 @@ def _reference_admin1(city: dict, cities: dict) -> str:
     if city["admin1code"] not in ("", "00"):
         return str(city["admin1code"])
     others = [
-        o for o in cities.values() if o["countrycode"] == city["countrycode"] and o["admin1code"] not in ("", "00")
+        o
+        for o in cities.values()
+        if o["countrycode"] == city["countrycode"] and o["admin1code"] not in ("", "00")
     ]
     near = min(
         others,
