@@ -91,7 +91,7 @@ class Licence:
         if keys & self.mods or nxt.bare in self.cue_keys:
             return True  # "في الباب شمال حلب", "في التل مدينة …"
         if len(nxt.readings) > 1 and nxt.folded[:1] in "وفبل":
-            return True  # "بريف درعا", "واعتقلت": a new phrase starts
+            return True  # "بريف درعا", "واعتقلت", "وأم درمان": a new phrase starts
         # After a definite word a definite one is its adjective ("في الباب الخلفي"); after an
         # indefinite one, any noun may be its genitive ("في جامعة القاهرة", "في بركة ماء").
         return article and not nxt.folded.startswith("ال")

@@ -348,17 +348,21 @@ class Matcher:
         i: int,
         hit: tuple[int, str, int, tuple[int, ...]],
         typ: str | None,
+        mentions: list[Mention],
     ) -> str | None:
         """The licence tier of a stopped one-word name that its context licenses (licence.py):
-        a locative frame before it and no phrase continuing after it. Cue words, 'never' stops,
-        number words and words listed `never` are not licensed."""
+        a locative frame before it — or "و" right after a place, an item of a list the frame
+        before it governs ("في تعز وإب") — and no phrase continuing after it. Cue words, 'never'
+        stops, number words and words listed `never` are not licensed."""
         words, key, start, _ids = hit
         if words != 1 or typ is not None:
             return None
         if key in self.cue_keys or key in self.stops_never or key in self.stops_number:
             return None
         tier = self.licence.tier(key)
-        if tier == "never" or not self.licence.framed(text, toks, i, start):
+        if tier == "never":
+            return None
+        if not (self.licence.framed(text, toks, i, start) or self._listed(toks, i, start, mentions)):
             return None
         article = fold(text[start : start + 2]) == "ال"
         return tier if self.licence.stands(text, toks, i + 1, article) else None
@@ -448,7 +452,7 @@ class Matcher:
                         or (common and not self._listed(toks, i, start, mentions))
                     )
                 ):
-                    tier = self._licensed(text, toks, i, hit, typ)
+                    tier = self._licensed(text, toks, i, hit, typ, mentions)
                     if tier is None:
                         hit = None
                     else:
