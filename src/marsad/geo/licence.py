@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 # A licensed common word is only believed for a town of this size (the issue's "towns over 10,000"):
 # small namesakes of a common word are far likelier to be the word.
 MIN_POPULATION = 10_000
+# A place of the same admin-1 this many words before or after an anchor-tier word anchors it: the
+# containing governorate or a neighbouring town of the same sentence, not any place of the report.
+ANCHOR_WORDS = 6
 _BREAK = frozenset("،,.:;؛!?؟()\"'«»\n-–—")
 _CONJ = ("و", "ف")
 
@@ -39,6 +42,7 @@ class Licence:
 
     def __init__(self, mods: Iterable[str], cue_keys: Iterable[str], nisba: Iterable[str]) -> None:
         self.frames: set[str] = set()  # folded words before a name
+        self.weak: set[str] = set()  # folded words before a name that need an anchor too (على)
         self.clitics: set[str] = set()  # folded proclitics of a name (ب)
         self.free: set[str] = set()  # keys of words that may follow a name
         self.tiers: dict[str, str] = {}  # key -> frame / anchor / never (default anchor)
@@ -46,7 +50,7 @@ class Licence:
             if row.kind == "frame" and row.value == "clitic":
                 self.clitics.add(fold(row.word))
             elif row.kind == "frame":
-                self.frames.add(fold(row.word))
+                (self.weak if row.value == "weak" else self.frames).add(fold(row.word))
             elif row.kind == "free":
                 self.free.add(name_key(row.word))
             else:
@@ -58,21 +62,24 @@ class Licence:
     def tier(self, key: str) -> str:
         return self.tiers.get(key, "anchor")
 
-    def framed(self, text: str, toks: Sequence[Tok], i: int, start: int) -> bool:
-        """A locative frame right before word i, whose name reading starts at offset `start`."""
+    def framed(self, text: str, toks: Sequence[Tok], i: int, start: int) -> str | None:
+        """The frame right before word i (whose name reading starts at offset `start`): "strong",
+        "weak" (على: the word then needs an anchor whatever its tier) or None."""
         prefix = fold(text[toks[i].start : start])
-        if prefix:
-            # "بالمنزلة", "وبالباب": the proclitic, after the conjunction; "ال" stays in the name
+        if prefix and fold(text[start : start + 2]) == "ال":
+            # "بالمنزلة", "وبالباب": the proclitic, after the conjunction, before the article
+            # ("بحزم" without it is an adverb, "firmly")
             bare = prefix[1:] if prefix[:1] in _CONJ and len(prefix) > 1 else prefix
             if bare in self.clitics:
-                return True
+                return "strong"
         if i == 0 or not _BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
-            return False
+            return None
         prev = toks[i - 1]
         word = prev.folded
-        if word in self.frames or (word[:1] in _CONJ and word[1:] in self.frames):  # "وفي الباب"
-            return True
-        return any(k in self.mods for k, _ in prev.readings)
+        for frames, kind in ((self.frames, "strong"), (self.weak, "weak")):
+            if word in frames or (word[:1] in _CONJ and word[1:] in frames):  # "وفي الباب"
+                return kind
+        return "strong" if any(k in self.mods for k, _ in prev.readings) else None
 
     def stands(self, text: str, toks: Sequence[Tok], j: int, article: bool) -> bool:
         """The name ending before word j is not the head of a phrase continued by word j."""
@@ -123,7 +130,8 @@ def settle(mentions: list[Mention], hint: str | None, entries: Sequence[Entry]) 
 
 
 def check_anchors(mentions: list[Mention], entries: Sequence[Entry]) -> None:
-    """An anchor-tier town needs a direction word after it or another place in its admin-1."""
+    """An anchor-tier town needs a direction word after it, or another place of its admin-1 within
+    ANCHOR_WORDS words ("في الشهداء بالمنوفية", "في البرج بمحافظة كفر الشيخ")."""
     for m in mentions:
         if m.licence != "anchor" or m.anchored or m.choice is None:
             continue
@@ -132,6 +140,7 @@ def check_anchors(mentions: list[Mention], entries: Sequence[Entry]) -> None:
             o is not m
             and o.licence is None
             and o.choice is not None
+            and abs(o.tok_start - m.tok_start) <= ANCHOR_WORDS
             and entries[o.choice].cc == e.cc
             and entries[o.choice].admin1 == e.admin1
             for o in mentions

@@ -3,7 +3,8 @@
 `Matcher.match` walks the words of a text (`keys.tokenize`, original offsets) and at each word
 takes the longest gazetteer name (up to `max_words` words), noting a type word before it
 (محافظة، قضاء، قرية …) and precision-2 modifiers around it (جنوب، قرب، ريف …). Single common
-words (cues.tsv `stop`) only count after an admin or settlement type word. After a type word, a
+words (cues.tsv `stop`) only count after an admin or settlement type word, or when their context
+licenses them (`licence.py`: "في الباب" in a report from Syria). After a type word, a
 name that is not in the gazetteer is tried by fuzzy match (one edit, 5+ letters), then by the
 consonant skeleton of Latin-only GeoNames names, and otherwise kept as an *unknown* mention (an
 unlisted village) so `locate` can fall back to the nearest known place at precision 2.
@@ -362,8 +363,13 @@ class Matcher:
         tier = self.licence.tier(key)
         if tier == "never":
             return None
-        if not (self.licence.framed(text, toks, i, start) or self._listed(toks, i, start, mentions)):
+        frame = self.licence.framed(text, toks, i, start)
+        if frame is None and self._listed(toks, i, start, mentions):
+            frame = "strong"
+        if frame is None:
             return None
+        if frame == "weak":
+            tier = "anchor"  # "على الباب" is as often "at the door": the place needs an anchor
         article = fold(text[start : start + 2]) == "ال"
         return tier if self.licence.stands(text, toks, i + 1, article) else None
 
