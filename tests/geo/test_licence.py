@@ -158,6 +158,12 @@ def test_new_cairo_has_its_governorate(geo: Geocoder) -> None:
         # ب before an indefinite noun makes an adverb; a direction word before "the country"
         ("وأكد المتحدث أن الأعمال الإرهابية يتم التعامل معها بحزم", "بحزم", "YE"),
         ("نزح آلاف السكان من القرى الواقعة غربي البلد", "البلد", "IQ"),
+        # a listed town written otherwise (without its article); a spelling of the common word
+        ("ألقت قوات الأمن القبض على المتهم في منزله بمدينة الصف", "منزله", "EG"),
+        ("ارتفع عدد المهاجرين بنسبة 85 بالمائة هذا العام", "بالمائة", "LY"),
+        ("انطلقت جولة المشاورات في آب/أغسطس الماضي", "آب", "YE"),
+        # a hashtag joins the words of one name: باب المندب is a strait, not Al-Bab
+        ("تعهد التحالف بضمان الملاحة في #باب_المندب", "باب", "SY"),
         # the right frame, the wrong report country: Al-Bab is Syrian, the report Iraqi
         ("انفجرت عبوة ناسفة في الباب الرئيسي لمبنى المحافظة في الموصل", "الباب", "IQ"),
         ("وقع الانفجار في الباب", "الباب", "IQ"),

@@ -222,7 +222,12 @@ def load_cues() -> tuple[Cue, ...]:
     return tuple(out)
 
 
-LICENCE_KINDS = {"frame": ("before", "weak", "clitic"), "free": ("-",), "town": ("frame", "anchor", "never")}
+LICENCE_KINDS = {
+    "frame": ("before", "weak", "clitic"),
+    "free": ("-",),
+    "spelling": ("-",),
+    "town": ("frame", "anchor", "never"),
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -363,6 +363,8 @@ class Geocoder:
             if readings:
                 keep = {cc for cc, _ in readings}
                 m.cands = tuple(c for c in m.cands if E[c].cc in keep) or m.cands
+            if m.licence is not None:
+                continue  # a licensed common word vouches for no country (it may still be dropped)
             mccs = {E[c].cc for c in m.cands}
             for cc in mccs:
                 ccs[cc] = ccs.get(cc, 0.0) + 1.0 / len(mccs)
@@ -417,8 +419,8 @@ class Geocoder:
         for m in mentions:
             bonus: dict[int, float] = {}
             for o in mentions:
-                if o is m or o.choice is None:
-                    continue
+                if o is m or o.choice is None or o.licence is not None:
+                    continue  # a licensed common word moves no other reading
                 near = abs(o.tok_start - m.tok_start) <= _CONTAINER_WINDOW
                 oc = E[o.choice]
                 for c in m.cands:

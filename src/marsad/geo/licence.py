@@ -37,6 +37,11 @@ _BREAK = frozenset("،,.:;؛!?؟()\"'«»\n-–—")
 _CONJ = ("و", "ف")
 
 
+def spelling(word: str) -> str:
+    """A word without diacritics and tatweel, hamza and madda kept: آب stays apart from إب."""
+    return "".join(c for c in word if not ("\u064b" <= c <= "\u065f" or c in "\u0640\u0670"))
+
+
 class Licence:
     """The reviewed frames, free words and tiers, and the match-time tests that use them."""
 
@@ -46,6 +51,8 @@ class Licence:
         self.clitics: set[str] = set()  # folded proclitics of a name (ب)
         self.free: set[str] = set()  # keys of words that may follow a name
         self.tiers: dict[str, str] = {}  # key -> frame / anchor / never (default anchor)
+        self.spellings: set[str] = set()  # exact spellings of the common word (آب August, not إب)
+        self.article: dict[str, bool] = {}  # key -> a listed town is written with the article
         for row in load_licence():
             if row.kind == "frame" and row.value == "clitic":
                 self.clitics.add(fold(row.word))
@@ -53,8 +60,12 @@ class Licence:
                 (self.weak if row.value == "weak" else self.frames).add(fold(row.word))
             elif row.kind == "free":
                 self.free.add(name_key(row.word))
+            elif row.kind == "spelling":
+                self.spellings.add(spelling(row.word))
             else:
                 self.tiers[name_key(row.word)] = row.value
+                # how the town is written: "المنزلة" with the article ("منزله" is "his house")
+                self.article[name_key(row.word)] = fold(row.word).startswith("ال")
         self.mods = frozenset(mods)  # cues.tsv modifiers (شمال، قرب، ريف …): frames and anchors
         self.cue_keys = frozenset(cue_keys)
         self.nisba = frozenset(nisba)
@@ -83,10 +94,11 @@ class Licence:
 
     def stands(self, text: str, toks: Sequence[Tok], j: int, article: bool) -> bool:
         """The name ending before word j is not the head of a phrase continued by word j."""
-        if j >= len(toks) or not _BREAK.isdisjoint(text[toks[j - 1].end : toks[j].start]):
+        if j >= len(toks):
             return True
-        if text[toks[j - 1].end : toks[j].start].strip():
-            return True  # digits or Latin between: no phrase
+        gap = text[toks[j - 1].end : toks[j].start]
+        if not _BREAK.isdisjoint(gap) or gap.strip(" \t_\u00a0\u200f"):
+            return True  # punctuation, digits or Latin between; "_" joins a hashtag's words
         nxt = toks[j]
         keys = {k for k, _ in nxt.readings}
         if nxt.bare in self.nisba:

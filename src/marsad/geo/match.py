@@ -31,7 +31,7 @@ from marsad.geo.data import (
 )
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.keys import Tok, fold, name_key
-from marsad.geo.licence import Licence
+from marsad.geo.licence import Licence, spelling
 from marsad.geo.translit import arabic_skeleton
 
 # Characters allowed between the words of one multi-word name.
@@ -185,8 +185,13 @@ class Matcher:
         for first, start in toks[i].readings:
             key = first
             parts = [first]
+            # A two-letter stem left by peeling the conjunction ("وإب"، "وأم درمان") starts a longer
+            # name only as a particle: "فرد أو" is "a person or", not رد أو (Rud Avar).
+            short = len(first) < 3 and start > toks[i].start and first not in self.parts
             for n in range(1, span + 1):
                 if n > 1:
+                    if short:
+                        break
                     parts.append(toks[i + n - 1].bare)
                     key = " ".join(parts)
                 ids = index.get(key)
@@ -350,14 +355,18 @@ class Matcher:
         hit: tuple[int, str, int, tuple[int, ...]],
         typ: str | None,
         mentions: list[Mention],
-    ) -> str | None:
+    ) -> tuple[str, tuple[int, ...]] | None:
         """The licence tier of a stopped one-word name that its context licenses (licence.py):
         a locative frame before it — or "و" right after a place, an item of a list the frame
         before it governs ("في تعز وإب") — and no phrase continuing after it. Cue words, 'never'
-        stops, number words and words listed `never` are not licensed."""
-        words, key, start, _ids = hit
+        stops, number words and words listed `never` are not licensed. A town listed in
+        licence.tsv must be written as listed, with or without the article: "في منزله" (in his
+        house) is not المنزلة. Returns the tier and the candidates."""
+        words, key, start, ids = hit
         if words != 1 or typ is not None:
             return None
+        if spelling(text[start : toks[i].end]) in self.licence.spellings:
+            return None  # "في آب" is August
         if key in self.cue_keys or key in self.stops_never or key in self.stops_number:
             return None
         tier = self.licence.tier(key)
@@ -371,7 +380,11 @@ class Matcher:
         if frame == "weak":
             tier = "anchor"  # "على الباب" is as often "at the door": the place needs an anchor
         article = fold(text[start : start + 2]) == "ال"
-        return tier if self.licence.stands(text, toks, i + 1, article) else None
+        if self.licence.article.get(key, article) != article or not self.licence.stands(
+            text, toks, i + 1, article
+        ):
+            return None
+        return tier, ids
 
     def match(self, text: str, toks: list[Tok]) -> tuple[list[Mention], list[Unknown], list[Ref]]:
         mentions: list[Mention] = []
@@ -458,11 +471,11 @@ class Matcher:
                         or (common and not self._listed(toks, i, start, mentions))
                     )
                 ):
-                    tier = self._licensed(text, toks, i, hit, typ, mentions)
-                    if tier is None:
+                    got = self._licensed(text, toks, i, hit, typ, mentions)
+                    if got is None:
                         hit = None
                     else:
-                        lic = tier
+                        lic, hit = got[0], (words, key, start, got[1])
                 elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
                     # "قضاء الحويجة" is also a GeoNames name: read it as type word + name, keeping
                     # the whole name's entries as candidates too.
