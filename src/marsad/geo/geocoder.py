@@ -282,10 +282,14 @@ class Geocoder:
                         self._matches.popitem(last=False)
         # A common word licensed by its context (في الباب) stays only as a town of the report's
         # country: this is where the hint enters, so the text-keyed match cache stays correct.
-        mentions = settle([replace(m, scores={}) for m in matched[0]], hint, self.gaz.entries)
+        mentions = [replace(m, scores={}) for m in matched[0]]
+        licensed = any(m.licence is not None for m in mentions)
+        if licensed:
+            mentions = settle(mentions, hint, self.gaz.entries)
         unknowns = list(matched[1])
         self._resolve(mentions, hint, matched[2], matched[3])
-        check_anchors(mentions, self.gaz.entries)
+        if licensed:
+            check_anchors(mentions, self.gaz.entries)
         self._drop_strays(mentions, unknowns, hint, matched[2], text)
         pairs = [(self._place(text, m), m) for m in mentions if m.choice is not None]
         an = Analysis(mentions, unknowns, [p for p, _ in pairs], {id(p): m for p, m in pairs}, matched[2])
