@@ -19,6 +19,8 @@ Sources, read at BUILD time only (the geocoder needs none of them, nor any netwo
 - Region middles (table `centre`): every admin-1 region's representative point, the middle of the
   5th-95th percentile box of its settlements (`region_centres`). Events stay at the region's
   capital (ACLED); the middle is only for map-point scoring (`Geocoder.representative_point`).
+- Places GeoNames gives no admin-1 code ("00": New Cairo) take the code most of their five nearest coded neighbours of the same country within
+  50 km have (`infer_admin1`); the same GeoNames data, no new source.
 - Reviewed project tables: src/marsad/data/geo/countries.tsv and admin1.tsv (Arabic names,
   ACLED-style English names).
 
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sqlite3
 import sys
 import unicodedata
@@ -165,6 +168,58 @@ def region_centres(entries: list[dict[str, Any]]) -> dict[tuple[str, str], tuple
         lat, lon = box_middle(ps)
         out[key] = (round(lat, 4), round(lon, 4))
     return out
+
+
+# A place without an admin-1 code (GeoNames "00": New Cairo) takes the admin-1 a majority of its
+# nearest neighbours have (see `infer_admin1`).
+NO_ADMIN1 = (None, "", "00")
+INFER_K = 5  # neighbours that vote
+INFER_KM = 50.0  # farther neighbours do not vote: a place with none stays without admin-1
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def infer_admin1(entries: list[dict[str, Any]], known: set[tuple[str, str]]) -> int:
+    """Give GeoNames places without an admin-1 code ("00" or empty) the code of their neighbourhood.
+
+    The INFER_K nearest populated places of ANY country within INFER_KM are looked at; those of the
+    place's own country whose code the admin-1 tables name (`known`) vote. A code needs a majority
+    of the INFER_K: a place among another country's towns (GeoNames files West Bank settlements
+    under IL with "00") or with too few coded neighbours stays without admin-1 rather than get a
+    guessed one. Ties in distance are broken by GeoNames reference: the result is deterministic.
+    Codes of regions newer than the shared code table (Algeria's 2019 wilayas, Ethiopia's Sidama)
+    are left alone: their neighbours share the new code and the nearest old region is often the
+    wrong parent (Hawassa would go to Oromia). Returns how many places got a code.
+    """
+    places = [e for e in entries if e["feature"] == "populated_place"]
+    n = 0
+    for e in places:
+        if e["cc"] == "IQ" or e["admin1"] not in NO_ADMIN1:
+            continue
+        near = sorted(
+            (d, o["ref"], o["cc"], o["admin1"])
+            for o in places
+            if o is not e
+            and abs(o["lat"] - e["lat"]) < 1.0
+            and (d := _km(e["lat"], e["lon"], o["lat"], o["lon"])) <= INFER_KM
+        )[:INFER_K]
+        votes: dict[str, int] = defaultdict(int)
+        for _d, _ref, cc, code in near:
+            if cc == e["cc"] and (cc, code) in known:
+                votes[code] += 1
+        top = max(votes.values(), default=0)
+        if top * 2 <= INFER_K:
+            continue
+        e["admin1"] = next(code for _d, _ref, _cc, code in near if votes.get(code) == top)
+        n += 1
+    return n
 
 
 def natural_earth() -> dict[str, tuple[float, float, str]]:
@@ -313,6 +368,8 @@ def build(shared: Path, out: Path) -> dict[str, int]:
                 "ref": f"geonames:{c['geonameid']}",
             }
         )
+
+    infer_admin1(entries, set(admin1))
 
     # Iraqi admin units: a governorate at its capital (admin1.tsv), a district or sub-district at
     # the eponymous town inside it if there is one (ACLED codes "قضاء الحويجة" at Hawija), else

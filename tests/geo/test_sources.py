@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from marsad.geo import get_geocoder
+from marsad.geo.data import load_licence
 from marsad.geo.geocoder import Geocoder, haversine_km
 
 pytestmark = pytest.mark.shared
@@ -99,6 +100,23 @@ def test_iraqi_towns_within_15_km(
     assert haversine_km(place.latitude, place.longitude, row["latitude"], row["longitude"]) <= 15
 
 
+def _reference_admin1(city: dict, cities: dict) -> str:
+    """The town's GeoNames admin-1 code; under "00" (none: New Cairo) its nearest coded neighbour's
+    (the build infers the code from a majority of five neighbours; this is the simpler rule)."""
+    if city["admin1code"] not in ("", "00"):
+        return str(city["admin1code"])
+    others = [
+        o
+        for o in cities.values()
+        if o["countrycode"] == city["countrycode"] and o["admin1code"] not in ("", "00")
+    ]
+    near = min(
+        others,
+        key=lambda o: haversine_km(city["latitude"], city["longitude"], o["latitude"], o["longitude"]),
+    )
+    return str(near["admin1code"])
+
+
 @pytest.mark.parametrize("cc", ["SY", "YE", "LY", "SO", "EG"])
 def test_towns_over_10000_resolve_to_their_admin1(geo: Geocoder, gn_cities: dict, cc: str) -> None:
     """Every GeoNames town of 10,000+ with an Arabic name, looked up by that name in a report
@@ -108,6 +126,7 @@ def test_towns_over_10000_resolve_to_their_admin1(geo: Geocoder, gn_cities: dict
     NON_ARABIC = set("پچژگکیەۆێڵڕٹںےہھۇۋېڭ")  # Persian/Kurdish/Urdu spellings are not Arabic names
 
     ok = n = 0
+    misses: list[str] = []
     for c in gn_cities.values():
         if c["countrycode"] != cc or c["population"] < 10000:
             continue
@@ -120,8 +139,13 @@ def test_towns_over_10000_resolve_to_their_admin1(geo: Geocoder, gn_cities: dict
             continue
         n += 1
         places = geo.find_places(f"وقع الانفجار في {names[0]}", country_hint=cc)
-        if places and places[0].admin1 == geo.gaz.admin_name(cc, c["admin1code"]):
+        if places and places[0].admin1 == geo.gaz.admin_name(cc, _reference_admin1(c, gn_cities)):
             ok += 1
+        else:
+            misses.append(names[0])
     assert n >= 20
-    # Names that are also common words (الباب، التل، الحراك) need a type word: ~10% of the towns.
-    assert ok / n >= 0.88, f"{cc}: {ok}/{n}"
+    # Names that are also common words are licensed by the locative frame in a report from their
+    # country (licence.tsv); only 'anchor' words, which need a direction or a place of their
+    # admin-1 as well ("في الحمام" is mostly the bathroom), miss in this bare sentence.
+    anchor = {r.word for r in load_licence() if r.kind == "town" and r.value == "anchor"}
+    assert set(misses) <= anchor, f"{cc}: {ok}/{n}, misses {misses}"

@@ -6,6 +6,8 @@
   (common words that are also names of places), each with an example phrase the tests run.
 - nisba.tsv: country adjectives/demonyms (هندي، البورمي، الأتراك): references to a country, not places.
 - ambiguous.tsv: names with readings in several countries (عمان: Oman / Amman) and their cue words.
+- licence.tsv: the context (locative frame, report country) in which a town name that is also a
+  common word counts as the town without a type word (في جاسم، بالمنزلة).
 
 Every loader validates as it reads and raises `DataFileError` with the file and line, so a bad
 edit fails loudly at load (and in the tests) instead of silently changing results.
@@ -217,4 +219,41 @@ def load_cues() -> tuple[Cue, ...]:
         if word not in example and kind != "stop":
             raise DataFileError(f"cues.tsv:{lineno}: the example must contain the word")
         out.append(Cue(kind, word, value, example))
+    return tuple(out)
+
+
+LICENCE_KINDS = {
+    "frame": ("before", "weak", "clitic"),
+    "free": ("-",),
+    "spelling": ("-",),
+    "town": ("frame", "anchor", "never"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LicenceRow:
+    """licence.tsv: a locative frame, a word that may follow a name, or a common-word town's tier."""
+
+    kind: str  # "frame", "free", "town"
+    word: str
+    value: str
+    cc: str  # the report's country for the example
+    example: str
+
+
+@cache
+def load_licence() -> tuple[LicenceRow, ...]:
+    countries = load_countries()
+    out = []
+    for lineno, (kind, word, value, cc, example) in _rows("licence.tsv", 5):
+        if kind not in LICENCE_KINDS:
+            raise DataFileError(f"licence.tsv:{lineno}: unknown kind {kind!r}")
+        if value not in LICENCE_KINDS[kind]:
+            raise DataFileError(f"licence.tsv:{lineno}: a {kind} row's value is one of {LICENCE_KINDS[kind]}")
+        if cc not in countries:
+            raise DataFileError(f"licence.tsv:{lineno}: {cc!r} is not in countries.tsv")
+        if word not in example and not (kind == "frame" and value == "clitic"):
+            raise DataFileError(f"licence.tsv:{lineno}: the example must contain the word")
+        _arabic_forms("licence.tsv", lineno, word)
+        out.append(LicenceRow(kind, word, value, cc, example))
     return tuple(out)

@@ -34,6 +34,7 @@ from marsad.geo.data import (
 )
 from marsad.geo.gazetteer import FEATURE_RANK, Entry, Gazetteer
 from marsad.geo.keys import Tok, name_key, tokenize
+from marsad.geo.licence import check_anchors, settle
 from marsad.geo.match import Matcher, Mention, Ref, Unknown
 from marsad.model import Place
 
@@ -279,9 +280,16 @@ class Geocoder:
                     self._matches[text] = matched
                     if len(self._matches) > 8:
                         self._matches.popitem(last=False)
+        # A common word licensed by its context (في الباب) stays only as a town of the report's
+        # country: this is where the hint enters, so the text-keyed match cache stays correct.
         mentions = [replace(m, scores={}) for m in matched[0]]
+        licensed = any(m.licence is not None for m in mentions)
+        if licensed:
+            mentions = settle(mentions, hint, self.gaz.entries)
         unknowns = list(matched[1])
         self._resolve(mentions, hint, matched[2], matched[3])
+        if licensed:
+            check_anchors(mentions, self.gaz.entries)
         self._drop_strays(mentions, unknowns, hint, matched[2], text)
         pairs = [(self._place(text, m), m) for m in mentions if m.choice is not None]
         an = Analysis(mentions, unknowns, [p for p, _ in pairs], {id(p): m for p, m in pairs}, matched[2])
@@ -359,6 +367,8 @@ class Geocoder:
             if readings:
                 keep = {cc for cc, _ in readings}
                 m.cands = tuple(c for c in m.cands if E[c].cc in keep) or m.cands
+            if m.licence is not None:
+                continue  # a licensed common word vouches for no country (it may still be dropped)
             mccs = {E[c].cc for c in m.cands}
             for cc in mccs:
                 ccs[cc] = ccs.get(cc, 0.0) + 1.0 / len(mccs)
@@ -413,8 +423,8 @@ class Geocoder:
         for m in mentions:
             bonus: dict[int, float] = {}
             for o in mentions:
-                if o is m or o.choice is None:
-                    continue
+                if o is m or o.choice is None or o.licence is not None:
+                    continue  # a licensed common word moves no other reading
                 near = abs(o.tok_start - m.tok_start) <= _CONTAINER_WINDOW
                 oc = E[o.choice]
                 for c in m.cands:

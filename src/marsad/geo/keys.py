@@ -132,9 +132,11 @@ def readings(word: str, folded: str) -> tuple[tuple[str, int], ...]:
             if prep == "ل" and rest.startswith("ل"):  # لل = ل + (ا)ل: للحويجه → حويجه
                 cands.append(rest[1:])
             for cand in cands:
-                # Peeling that leaves a two-letter stem is too risky (بغداد must stay بغداد).
+                # Peeling a preposition that leaves a two-letter stem is too risky (بغداد must
+                # stay بغداد), unless the article was there too: بالتل، بالصف are ب + ال + a
+                # two-letter name. The conjunction alone may leave one: وإب، وأم درمان.
                 stem = strip_article(cand)
-                if len(stem) < 3 or stem in seen:
+                if stem in seen or len(stem) < 2 or (len(stem) < 3 and stem == cand and prep):
                     continue
                 seen.add(stem)
                 cut = len(folded) - len(cand)

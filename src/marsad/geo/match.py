@@ -3,7 +3,8 @@
 `Matcher.match` walks the words of a text (`keys.tokenize`, original offsets) and at each word
 takes the longest gazetteer name (up to `max_words` words), noting a type word before it
 (محافظة، قضاء، قرية …) and precision-2 modifiers around it (جنوب، قرب، ريف …). Single common
-words (cues.tsv `stop`) only count after an admin or settlement type word. After a type word, a
+words (cues.tsv `stop`) only count after an admin or settlement type word, or when their context
+licenses them (`licence.py`: "في الباب" in a report from Syria). After a type word, a
 name that is not in the gazetteer is tried by fuzzy match (one edit, 5+ letters), then by the
 consonant skeleton of Latin-only GeoNames names, and otherwise kept as an *unknown* mention (an
 unlisted village) so `locate` can fall back to the nearest known place at precision 2.
@@ -30,6 +31,7 @@ from marsad.geo.data import (
 )
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.keys import Tok, fold, name_key
+from marsad.geo.licence import Licence, spelling
 from marsad.geo.translit import arabic_skeleton
 
 # Characters allowed between the words of one multi-word name.
@@ -54,6 +56,8 @@ class Mention:
     fuzzy: bool = False
     translit: bool = False  # matched a Latin-only GeoNames name by consonant skeleton
     listed: bool = False  # a common word kept because it follows a place in a list (وبلد)
+    licence: str | None = None  # a common word kept by its context: tier "frame" / "anchor" (licence.py)
+    anchored: bool = False  # a direction word follows it ("في الحمام غرب مطروح")
     whole: tuple[int, ...] = ()  # entries whose name includes the type word ("سوق الشيوخ")
     choice: int | None = None
     score: float = 0.0
@@ -157,6 +161,7 @@ class Matcher:
             for n in range(1, len(words)):
                 self.prefixes.add(" ".join(words[:n]))
         self.phrase_first = {k.split()[0] for k in self.stop_phrases}
+        self.licence = Licence(self.mod_phrases | self.mods_after, self.cue_keys, self.nisba)
         # Country names that look like adjectives: "سورية" (written bare) is Syria but "السورية" is
         # the adjective; "السعودية" (written with the article) is Saudi Arabia.
         self.country_bare: set[str] = set()
@@ -180,8 +185,13 @@ class Matcher:
         for first, start in toks[i].readings:
             key = first
             parts = [first]
+            # A two-letter stem left by peeling the conjunction ("وإب"، "وأم درمان") starts a longer
+            # name only as a particle: "فرد أو" is "a person or", not رد أو (Rud Avar).
+            short = len(first) < 3 and start > toks[i].start and first not in self.parts
             for n in range(1, span + 1):
                 if n > 1:
+                    if short:
+                        break
                     parts.append(toks[i + n - 1].bare)
                     key = " ".join(parts)
                 ids = index.get(key)
@@ -337,6 +347,45 @@ class Matcher:
                     return got[0], ids
         return None
 
+    def _licensed(
+        self,
+        text: str,
+        toks: list[Tok],
+        i: int,
+        hit: tuple[int, str, int, tuple[int, ...]],
+        typ: str | None,
+        mentions: list[Mention],
+    ) -> tuple[str, tuple[int, ...]] | None:
+        """The licence tier of a stopped one-word name that its context licenses (licence.py):
+        a locative frame before it — or "و" right after a place, an item of a list the frame
+        before it governs ("في تعز وإب") — and no phrase continuing after it. Cue words, 'never'
+        stops, number words and words listed `never` are not licensed. A town listed in
+        licence.tsv must be written as listed, with or without the article: "في منزله" (in his
+        house) is not المنزلة. Returns the tier and the candidates."""
+        words, key, start, ids = hit
+        if words != 1 or typ is not None:
+            return None
+        if spelling(text[start : toks[i].end]) in self.licence.spellings:
+            return None  # "في آب" is August
+        if key in self.cue_keys or key in self.stops_never or key in self.stops_number:
+            return None
+        tier = self.licence.tier(key)
+        if tier == "never":
+            return None
+        frame = self.licence.framed(text, toks, i, start)
+        if frame is None and self._listed(toks, i, start, mentions):
+            frame = "strong"
+        if frame is None:
+            return None
+        if frame == "weak":
+            tier = "anchor"  # "على الباب" is as often "at the door": the place needs an anchor
+        article = fold(text[start : start + 2]) == "ال"
+        if self.licence.article.get(key, article) != article or not self.licence.stands(
+            text, toks, i + 1, article
+        ):
+            return None
+        return tier, ids
+
     def match(self, text: str, toks: list[Tok]) -> tuple[list[Mention], list[Unknown], list[Ref]]:
         mentions: list[Mention] = []
         unknowns: list[Unknown] = []
@@ -350,6 +399,7 @@ class Matcher:
         listed = False
         tanween = not _TANWEEN.isdisjoint(text)
         dual: tuple[int, str] | None = None  # (word, type) of the second name after a dual type word
+        lic: str | None = None  # the licence tier of the current hit (a common word in a locative frame)
         while i < n:
             second = dual[1] if dual is not None and dual[0] == i and toks[i].folded.startswith("و") else None
             dual = None
@@ -421,7 +471,11 @@ class Matcher:
                         or (common and not self._listed(toks, i, start, mentions))
                     )
                 ):
-                    hit = None
+                    got = self._licensed(text, toks, i, hit, typ, mentions)
+                    if got is None:
+                        hit = None
+                    else:
+                        lic, hit = got[0], (words, key, start, got[1])
                 elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
                     # "قضاء الحويجة" is also a GeoNames name: read it as type word + name, keeping
                     # the whole name's entries as candidates too.
@@ -476,7 +530,10 @@ class Matcher:
             j = i + words
             cands = tuple(sorted(set(ids) | set(extra))) if extra else ids
             m = Mention(start, toks[j - 1].end, i, j, key, cands, typ, whole=extra)
-            m.listed = listed
+            m.listed = listed and lic is None
+            if lic is not None:
+                m.licence, m.anchored = lic, self.licence.anchored_after(toks, j)
+                lic = None
             if dual is not None and dual[0] == -1:
                 dual = (j, dual[1])
             extra = ()
