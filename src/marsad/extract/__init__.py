@@ -13,6 +13,7 @@ import logging
 from dataclasses import replace
 from datetime import date
 
+from marsad.extract.gate import GATE_KEY, NO_TRIGGER, passes_gate
 from marsad.extract.headline import talk_headline
 from marsad.extract.incidents import (
     LEAD_SENTENCES,
@@ -36,14 +37,20 @@ from marsad.stage import Stage
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ExtractStage", "extract_events"]
+__all__ = ["GATE_KEY", "NO_TRIGGER", "ExtractStage", "extract_events"]
 
 
 def extract_events(
-    doc: Document, *, locator: Locator | None = None, lex: Lexicons | None = None
+    doc: Document, *, locator: Locator | None = None, lex: Lexicons | None = None, gate: bool = True
 ) -> list[EventRecord]:
-    """The events `doc` reports (also stored in `doc.events`)."""
+    """The events `doc` reports (also stored in `doc.events`).
+
+    With `gate` (the default) a report no trigger can match gets no events without running the text
+    layer (see `gate.py`; the events are the same either way, only faster)."""
     lex = lex or lexicons()
+    if gate and not passes_gate(doc, lex):
+        doc.events = []
+        return doc.events
     view = build_view(doc, lex)
     mentions = sentence_mentions(view, lex)
     events: list[EventRecord] = []
@@ -130,20 +137,28 @@ def _worth_locating(mentions: list[Mention]) -> bool:
 
 
 class ExtractStage(Stage):
-    """Pipeline stage: fills `doc.events` (runs the text layer first if needed)."""
+    """Pipeline stage: fills `doc.events` (runs the text layer first if needed).
+
+    A report the trigger gate turned away (`GateStage`, or this stage's own gate when `gate`) gets
+    no events and is counted as "gated: no trigger"."""
 
     name = "extract"
     version = "1"
 
-    def __init__(self, locator: Locator | None = None) -> None:
+    def __init__(self, locator: Locator | None = None, *, gate: bool = True) -> None:
         super().__init__()
         self._locator = locator
+        self.gate = gate
 
     def setup(self) -> None:
         self._res_lex = lexicons()
         self._res_loc = self._locator if self._locator is not None else default_locator()
 
     def process(self, doc: Document) -> Document:
-        extract_events(doc, locator=self._res_loc, lex=self._res_lex)
+        if self.gate and not passes_gate(doc, self._res_lex):
+            doc.events = []
+            self.stats.extra["gated: no trigger"] += 1
+            return doc
+        extract_events(doc, locator=self._res_loc, lex=self._res_lex, gate=False)
         self.stats.extra["events"] += len(doc.events)
         return doc

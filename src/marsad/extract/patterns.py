@@ -147,8 +147,10 @@ class Matcher:
         self.by_prefix: dict[str, list[Pattern]] = {}
         self.by_kind: dict[str, list[Pattern]] = {}
         self.patterns = list(patterns)
-        # candidates depend only on the word (and whether it is a number): cached per word
-        self._cache: dict[tuple[str, bool], list[Pattern]] = {}
+        # candidates depend only on the word (and whether it is a number): cached per word, in
+        # one dict for plain words and one for numbers (no key tuple to build per token)
+        self._cache: dict[str, list[Pattern]] = {}
+        self._num_cache: dict[str, list[Pattern]] = {}
         for p in self.patterns:
             head = p.toks[0]
             if head.kind == "word":
@@ -162,12 +164,12 @@ class Matcher:
                 self.by_kind.setdefault("class:" + head.cls, []).append(p)
 
     def _candidates(self, tok: Tok) -> list[Pattern]:
-        key = (tok.norm, tok.num is not None)
-        hit = self._cache.get(key)
+        cache = self._cache if tok.num is None else self._num_cache
+        hit = cache.get(tok.norm)
         if hit is None:
             hit = self._compute_candidates(tok)
-            if len(self._cache) < 300_000:
-                self._cache[key] = hit
+            if len(cache) < 300_000:
+                cache[tok.norm] = hit
         return hit
 
     def _compute_candidates(self, tok: Tok) -> list[Pattern]:
@@ -188,13 +190,18 @@ class Matcher:
     def find(self, toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Hit]:
         hi = len(toks) if hi is None else hi
         hits: list[Hit] = []
-        cands = self._candidates
+        words, nums = self._cache, self._num_cache
+        # hot loop: most tokens start no pattern, so the look-up is inlined (see `_candidates`)
         for i in range(lo, hi):
-            for p in cands(toks[i]):
+            t = toks[i]
+            cands = (words if t.num is None else nums).get(t.norm)
+            if cands is None:
+                cands = self._candidates(t)
+            for p in cands:
                 m = _match_at(p.toks, 0, toks, i, hi, [])
                 if m is not None:
-                    last, nums = m
-                    hits.append(Hit(p, i, last, nums))
+                    last, nums_at = m
+                    hits.append(Hit(p, i, last, nums_at))
         return hits
 
 

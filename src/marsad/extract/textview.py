@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +23,9 @@ from marsad.text.normalize import NormalizedText, normalize
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+# the words of the normalised view (the trigger gate cuts the view the same way)
+WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_WORD = WORD_RE
 _SENT_FALLBACK = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 # zones whose sentences never carry an event (the text layer marks them; they are not deleted)
 SKIP_ZONES = frozenset({"boilerplate", "caption", "related", "dateline", "byline", "footer", "nav"})
@@ -127,11 +130,14 @@ def build_view(doc: Document, lex: Lexicons) -> DocView:
     for m in _WORD.finditer(norm.text):
         w = m.group()
         fc = known.get(w) or get(w)
-        append(Tok(m.start(), m.end(), w, fc[0], classes=fc[1]))
+        s, e = m.span()
+        append(Tok(s, e, w, fc[0], None, -1, False, None, fc[1]))
 
     to_view = (lambda o: o) if norm.identity else norm.to_view
     numbers: list[NumberMention] = list(analysis.numbers) if analysis is not None else _fallback_numbers(toks)
-    _attach_numbers(toks, numbers, to_view)
+    starts = [t.start for t in toks]
+    ends = [t.end for t in toks]
+    _attach_numbers(toks, numbers, to_view, starts)
 
     if analysis is not None and analysis.sentences:
         raw_sents: list[Sentence] = list(analysis.sentences)
@@ -141,11 +147,10 @@ def build_view(doc: Document, lex: Lexicons) -> DocView:
     ti = 0
     for sent in raw_sents:
         vs, ve = to_view(sent.start), to_view(sent.end)
-        while ti < len(toks) and toks[ti].end <= vs:
-            ti += 1
-        lo = ti
-        while ti < len(toks) and toks[ti].start < ve:
-            ti += 1
+        # the first token from `ti` on that ends after vs, then the first one that starts at or
+        # after ve (token starts and ends both increase, so bisection finds them)
+        lo = max(ti, bisect_right(ends, vs))
+        ti = max(lo, bisect_left(starts, ve))
         sents.append(SentView(sent.start, sent.end, sent.zone, lo, ti))
     dates = list(analysis.dates) if analysis is not None else []
     anchor = analysis.anchor if analysis is not None else None
@@ -154,13 +159,29 @@ def build_view(doc: Document, lex: Lexicons) -> DocView:
     return DocView(doc, norm, toks, sents, numbers, dates, anchor, analysis)
 
 
-def _attach_numbers(toks: list[Tok], numbers: list[NumberMention], to_view: Callable[[int], int]) -> None:
+def _attach_numbers(
+    toks: list[Tok], numbers: list[NumberMention], to_view: Callable[[int], int], starts: list[int]
+) -> None:
+    """Give each token inside a number mention that number's value.
+
+    A token gets the first number (in order of start) that has not ended before the token starts
+    and begins before it ends. Only the tokens a number overlaps can get one, so only they are
+    visited (found by bisection on the token starts), in text order."""
     if not numbers:
         return
     nums = sorted(numbers, key=lambda n: n.start)
     vspans = [(to_view(n.start), to_view(n.end)) for n in nums]
+    cand: set[int] = set()
+    for vs, ve in vspans:
+        # tokens with start < ve and end > vs: from the last token starting at or before vs
+        i = max(bisect_right(starts, vs) - 1, 0)
+        while i < len(toks) and toks[i].start < ve:
+            if toks[i].end > vs:
+                cand.add(i)
+            i += 1
     j = 0
-    for i, t in enumerate(toks):
+    for i in sorted(cand):
+        t = toks[i]
         while j < len(nums) and vspans[j][1] <= t.start:
             j += 1
         if j < len(nums) and vspans[j][0] < t.end:
@@ -168,10 +189,10 @@ def _attach_numbers(toks: list[Tok], numbers: list[NumberMention], to_view: Call
             # a year is not a count
             if n.kind in ("year", "ordinal", "percent", "date"):
                 continue
-            toks[i].num = n.value
-            toks[i].num_id = j
-            toks[i].num_vague = n.vague
-            toks[i].num_span = (n.start, n.end)
+            t.num = n.value
+            t.num_id = j
+            t.num_vague = n.vague
+            t.num_span = (n.start, n.end)
 
 
 def _fallback_numbers(toks: list[Tok]) -> list[NumberMention]:

@@ -105,6 +105,11 @@ class AnalyzeStage(Stage):
         split_sentences("", [])
 
     def process(self, doc: Document) -> Document:
+        if doc.meta.get("gate") == "no trigger":
+            # the extraction pipeline's trigger gate (marsad.extract.gate) found no trigger: no
+            # later stage reads this analysis (the `analyze` command has no gate)
+            self.stats.extra["skipped: gated"] += 1
+            return doc
         analyze_document(doc, tokens=self.tokens)
         self.stats.extra["numbers"] += len(doc.analysis.numbers) if doc.analysis else 0
         self.stats.extra["dates"] += len(doc.analysis.dates) if doc.analysis else 0
