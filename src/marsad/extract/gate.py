@@ -26,7 +26,7 @@ from marsad.extract.patterns import Pattern, PTok, variants
 from marsad.extract.textview import WORD_RE, _cache_for
 from marsad.model import Document
 from marsad.stage import Stage
-from marsad.text.normalize import normalize
+from marsad.text.normalize import fold_text, normalize
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,11 @@ class TriggerGate:
             reqs.add(frozenset(need))
         # a requirement that contains another one is implied by it: keep the minimal ones
         self.requirements = [r for r in reqs if not any(o < r for o in reqs)]
+        # each requirement filed under one of its groups: only the groups a text has are looked at
+        self._by_group: dict[int, list[frozenset[int]]] = {}
+        for r in self.requirements:
+            if r:
+                self._by_group.setdefault(min(r), []).append(r)
         self.n_groups = len(groups)
         self._cache: dict[str, frozenset[int]] = {}  # view word -> groups
         self._chunks: dict[str, frozenset[int]] = {}  # original whitespace-free piece -> groups
@@ -110,13 +115,19 @@ class TriggerGate:
             self._cache[word] = res
         return res
 
+    @property
+    def pieces_ok(self) -> bool:
+        """Whether the test may read the original text piece by piece (whitespace stays a word
+        boundary under normalisation); `textview.build_view` relies on it for sentence pieces."""
+        return self._spaces_ok
+
     def chunk_groups(self, chunk: str) -> frozenset[int]:
         """The groups the words of one whitespace-free piece of the ORIGINAL text satisfy.
 
         Normalisation folds character by character and keeps whitespace as whitespace (checked in
         `_check_spaces`), so the view's words are exactly the words of the normalised pieces."""
         out: set[int] = set()
-        for w in WORD_RE.findall(normalize(chunk).text):
+        for w in WORD_RE.findall(fold_text(chunk)):
             out |= self.word_groups(w)
         res = self._intern.setdefault(frozenset(out), frozenset(out)) if out else _NONE
         if len(self._chunks) < MAX_CACHED:
@@ -135,10 +146,11 @@ class TriggerGate:
         if not self._spaces_ok:
             return self.passes_view(normalize(text).text)
         get = self._chunks.get
-        groups = set(map(get, set(text.split())))
+        pieces = set(text.split())
+        groups = set(map(get, pieces))
         if None in groups:
             groups.discard(None)
-            groups.update(self.chunk_groups(c) for c in set(text.split()) if get(c) is None)
+            groups.update(self.chunk_groups(c) for c in pieces if get(c) is None)
         return self._verdict(groups)
 
     def _verdict(self, groups: Iterable[frozenset[int] | None]) -> bool:
@@ -148,7 +160,12 @@ class TriggerGate:
         for g in groups:
             if g:
                 found |= g
-        return bool(found) and any(r <= found for r in self.requirements)
+        by_group = self._by_group
+        for gid in found:
+            for r in by_group.get(gid, ()):
+                if r <= found:
+                    return True
+        return False
 
 
 def _check_spaces() -> bool:
