@@ -184,3 +184,37 @@ def test_real_articles_same_events_with_and_without_gate(shared_dir: Path) -> No
     lines_off = [e.to_json() for d in run_stages(extraction_stages(gate=False), docs()) for e in d.events]
     assert lines_on == lines_off
     assert lines_on, "some of these articles report incidents"
+
+
+def _mention_facts(view_doc: Document, keep: bool) -> list[tuple[object, ...]]:
+    from marsad.extract.mentions import sentence_mentions
+
+    lex = lexicons()
+    view = build_view(view_doc, lex, keep=gate_for(lex).passes if keep else None)
+    return [
+        (
+            m.sent,
+            m.start,
+            m.end,
+            m.blocked_sentence,
+            [(t.tag, t.start, t.end, t.blocked, t.strong, t.last - t.first) for t in m.triggers],
+            [(c.role, c.value, c.start, c.end, c.attacker) for c in m.casualties],
+            [(a.entry.name, a.start, a.end, a.target) for a in m.actors],
+        )
+        for m in sentence_mentions(view, lex)
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_words(), min_size=1, max_size=6))
+def test_gated_sentence_view_gives_the_same_mentions(sentences: list[str]) -> None:
+    """Sentences the gate turns away get no tokens; the mentions are those of the full view."""
+    text = "\n".join(s + "." for s in [*sentences, *VARIANTS[:1]])
+    assert _mention_facts(_doc(text), True) == _mention_facts(_doc(text), False)
+
+
+def test_gated_sentence_view_on_reports() -> None:
+    for i, text in enumerate([*VARIANTS, *CALM, "\n".join(VARIANTS)]):
+        lazy = _mention_facts(_doc(text, i), True)
+        assert lazy == _mention_facts(_doc(text, i), False)
+    assert lazy  # not vacuous
