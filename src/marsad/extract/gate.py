@@ -70,8 +70,16 @@ class TriggerGate:
             if r:
                 self._by_group.setdefault(min(r), []).append(r)
         self.n_groups = len(groups)
+        # every form that hits a group starts with one of these letter pairs (a word of the group
+        # or a prefix of it), and a form is a piece of its token: a piece of text without any of
+        # them satisfies nothing (not used with classes or one-letter words, tested otherwise)
+        self._heads = frozenset(w[:2] for w in self._word_groups) | frozenset(self._prefix_groups)
+        self._quick = not self._class_groups and all(len(w) >= 2 for w in self._word_groups)
         self._cache: dict[str, frozenset[int]] = {}  # view word -> groups
-        self._chunks: dict[str, frozenset[int]] = {}  # original whitespace-free piece -> groups
+        # original whitespace-free pieces: every one seen, and those that satisfy some group
+        self._seen: set[str] = set()
+        self._hits: dict[str, frozenset[int]] = {}
+        self._hit_set: set[str] = set()
         self._intern: dict[frozenset[int], frozenset[int]] = {}
         self._spaces_ok = _check_spaces()
         if not self._spaces_ok:
@@ -127,11 +135,17 @@ class TriggerGate:
         Normalisation folds character by character and keeps whitespace as whitespace (checked in
         `_check_spaces`), so the view's words are exactly the words of the normalised pieces."""
         out: set[int] = set()
-        for w in WORD_RE.findall(fold_text(chunk)):
-            out |= self.word_groups(w)
+        folded = fold_text(chunk)
+        heads = self._heads
+        if not self._quick or any(folded[k : k + 2] in heads for k in range(len(folded) - 1)):
+            for w in WORD_RE.findall(folded):
+                out |= self.word_groups(w)
         res = self._intern.setdefault(frozenset(out), frozenset(out)) if out else _NONE
-        if len(self._chunks) < MAX_CACHED:
-            self._chunks[chunk] = res
+        if len(self._seen) < MAX_CACHED:
+            self._seen.add(chunk)
+            if res:
+                self._hits[chunk] = res
+                self._hit_set.add(chunk)
         return res
 
     def passes_view(self, view_text: str) -> bool:
@@ -145,12 +159,13 @@ class TriggerGate:
             return True
         if not self._spaces_ok:
             return self.passes_view(normalize(text).text)
-        get = self._chunks.get
+        # set operations run in C over the pieces' cached hashes: the pieces known to satisfy a
+        # group, and the pieces never seen (a bounded cache: once full, new pieces are worked
+        # out each time, which costs time, never correctness)
         pieces = set(text.split())
-        groups = set(map(get, pieces))
-        if None in groups:
-            groups.discard(None)
-            groups.update(self.chunk_groups(c) for c in pieces if get(c) is None)
+        hits = self._hits
+        groups = [hits[c] for c in pieces & self._hit_set]
+        groups.extend(self.chunk_groups(c) for c in pieces - self._seen)
         return self._verdict(groups)
 
     def _verdict(self, groups: Iterable[frozenset[int] | None]) -> bool:
