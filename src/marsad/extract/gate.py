@@ -8,12 +8,19 @@ non-generic trigger pattern CAN match yields no event, and needs neither the tex
 
 The gate is derived from the loaded lexicons (never a hand-made word list, so it follows every
 change of `triggers.tsv`). It sees the same tokens as extraction: the words of the normalised view
-(`normalize(text).text`, cut by `textview._WORD`), each with the same proclitic variants
-(`patterns.variants`) and word classes (`textview._TokCache`). A pattern can match only if every
-one of its word and class tokens is satisfied by some word of the report (gaps skip, numbers are
-not tested: both only make the test weaker); the gate passes a report when that holds for some
-non-generic trigger pattern. Tests and `benchmarks/check_events.py` check the soundness: the same
-events, byte for byte, with the gate on and off.
+(`normalize(text).text`, cut by `textview.WORD_RE`), each with the same proclitic variants
+(`patterns.variants`) and word classes (`textview._TokCache`), so diacritics, tatweel, hamza
+spellings and attached clitics are handled exactly as extraction handles them. A pattern can match
+only if every one of its word and class tokens is satisfied by some word of the report (gaps skip,
+numbers are not tested: both only make the test weaker); the gate passes a report when that holds
+for some non-generic trigger pattern. The title is not read: mentions come from `doc.text` only
+(the headline only narrows events already found, `headline.talk_headline`).
+
+For speed it reads the ORIGINAL text piece by piece between whitespace: normalisation folds
+character by character and keeps whitespace as whitespace (`_check_spaces`, else the full view is
+used), so the view's words are the words of the folded pieces; each distinct piece is worked out
+once per worker (bounded caches). Tests (`tests/extract/test_gate.py`) and
+`benchmarks/check_events.py` check the soundness: the same events, byte for byte, gate on and off.
 """
 
 from __future__ import annotations
@@ -24,14 +31,14 @@ from collections.abc import Iterable
 from marsad.extract.lexicon import Lexicons, Trigger
 from marsad.extract.patterns import Pattern, PTok, variants
 from marsad.extract.textview import WORD_RE, _cache_for
-from marsad.model import Document
+from marsad.model import GATE_META_KEY, GATED_NO_TRIGGER, Document
 from marsad.stage import Stage
 from marsad.text.normalize import fold_text, normalize
 
 log = logging.getLogger(__name__)
 
-GATE_KEY = "gate"  # doc.meta key: "pass" or NO_TRIGGER (set by GateStage, read by later stages)
-NO_TRIGGER = "no trigger"
+GATE_KEY = GATE_META_KEY  # doc.meta: "pass" or NO_TRIGGER (set by GateStage, read by later stages)
+NO_TRIGGER = GATED_NO_TRIGGER
 _NONE: frozenset[int] = frozenset()
 MAX_CACHED = 400_000  # distinct pieces / words remembered per worker (bounded memory)
 
@@ -227,11 +234,6 @@ def passes_gate(doc: Document, lex: Lexicons) -> bool:
     g = gate_for(lex)
     norm = doc.analysis.normalized if doc.analysis is not None else None
     return g.passes_view(norm.text) if norm is not None else g.passes(doc.text)
-
-
-def gated(doc: Document) -> bool:
-    """Whether an earlier gate found that `doc` cannot yield an event."""
-    return doc.meta.get(GATE_KEY) == NO_TRIGGER
 
 
 class GateStage(Stage):
