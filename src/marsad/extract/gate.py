@@ -77,11 +77,6 @@ class TriggerGate:
             if r:
                 self._by_group.setdefault(min(r), []).append(r)
         self.n_groups = len(groups)
-        # every form that hits a group starts with one of these letter pairs (a word of the group
-        # or a prefix of it), and a form is a piece of its token: a piece of text without any of
-        # them satisfies nothing (not used with classes or one-letter words, tested otherwise)
-        self._heads = frozenset(w[:2] for w in self._word_groups) | frozenset(self._prefix_groups)
-        self._quick = not self._class_groups and all(len(w) >= 2 for w in self._word_groups)
         self._cache: dict[str, frozenset[int]] = {}  # view word -> groups
         # original whitespace-free pieces: every one seen, and those that satisfy some group
         self._seen: set[str] = set()
@@ -142,11 +137,8 @@ class TriggerGate:
         Normalisation folds character by character and keeps whitespace as whitespace (checked in
         `_check_spaces`), so the view's words are exactly the words of the normalised pieces."""
         out: set[int] = set()
-        folded = fold_text(chunk)
-        heads = self._heads
-        if not self._quick or any(folded[k : k + 2] in heads for k in range(len(folded) - 1)):
-            for w in WORD_RE.findall(folded):
-                out |= self.word_groups(w)
+        for w in WORD_RE.findall(fold_text(chunk)):
+            out |= self.word_groups(w)
         res = self._intern.setdefault(frozenset(out), frozenset(out)) if out else _NONE
         if len(self._seen) < MAX_CACHED:
             self._seen.add(chunk)
