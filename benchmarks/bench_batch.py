@@ -157,6 +157,16 @@ def main() -> None:
                 f"| {corpus} | {mode} | {r['docs']} | {r['events']} | {rate:.0f} | "
                 f"{raw_rate / rate:.1f} | {wall:.0f} | {float(r['peak_rss_mb']):.0f} |"  # type: ignore[arg-type]
             )
+            if mode == "extract":
+                # each stage on its own (wall time inside the stage, over every document in)
+                for st in r.get("stages") or []:  # type: ignore[attr-defined]
+                    secs = float(st["seconds"]) or 1e-9
+                    gated = st.get("gated: no trigger") or st.get("skipped: gated") or 0
+                    note = f", {gated} gated" if gated else ""
+                    print(
+                        f"| {corpus} | · stage {st['stage']}{note} | {st['docs_in']} | - | "
+                        f"({st['docs_in'] / secs:.0f} per stage-second) | - | - | - |"
+                    )
             sys.stdout.flush()
     print("\n```json")
     print(json.dumps(raw_all, indent=1, default=str))

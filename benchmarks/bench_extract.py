@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/bench_extract.py fp                # sport/culture/technology/economy
     .venv/bin/python benchmarks/bench_extract.py speed --limit 3000
     .venv/bin/python benchmarks/bench_extract.py dev               # marsad eval on the dev set
+    .venv/bin/python benchmarks/bench_extract.py parts --step 2    # CPU per part of the stage list
 
 Data: ../shared/eval/gsr-sentences/{dev,test}.jsonl and ../shared/corpus/ant-multisource-2018.jsonl.gz
 (never copied into the repo). `--write` appends the figures to benchmarks/results/extract.md.
@@ -169,6 +170,68 @@ def speed(limit: int) -> dict[str, Any]:
     }
 
 
+def parts(step: int) -> dict[str, Any]:
+    """CPU µs per corpus document for each part of the extraction stage list (every `step`-th ANT
+    article): the trigger gate, the text layer on the reports that pass it, and inside extraction
+    the view, the mentions, geocoding and the rest. The parts are timed by wrapping the functions
+    `marsad.extract` calls (process time; the wrappers add a little to each)."""
+    import marsad.extract as ex
+    from marsad.extract.gate import gate_for
+    from marsad.extract.lexicon import lexicons
+    from marsad.extract.locate import default_locator
+    from marsad.text.analyze import analyze_document
+
+    recs = [r for i, r in enumerate(corpus()) if i % step == 0]
+    docs = [_doc(r) for r in recs]
+    lex, loc = lexicons(), default_locator()
+    ex.extract_events(_doc(recs[0]), lex=lex, locator=loc)  # warm-up: data files and gazetteer
+    spent: Counter[str] = Counter()
+
+    def timed(key: str, f: Any) -> Any:
+        def run(*a: Any, **k: Any) -> Any:
+            c0 = time.process_time()
+            try:
+                return f(*a, **k)
+            finally:
+                spent[key] += time.process_time() - c0
+
+        return run
+
+    class TimedLocator:
+        def __getattr__(self, name: str) -> Any:
+            return timed("geocoding", getattr(loc, name))
+
+    saved = {n: getattr(ex, n) for n in ("build_view", "sentence_mentions")}
+    ex.build_view = timed("view", saved["build_view"])  # type: ignore[attr-defined]
+    ex.sentence_mentions = timed("mentions", saved["sentence_mentions"])  # type: ignore[attr-defined]
+    try:
+        gate = gate_for(lex)
+        c0 = time.process_time()
+        passed = [d for d in docs if gate.passes(d.text)]
+        spent["gate"] = time.process_time() - c0
+        c0 = time.process_time()
+        for d in passed:
+            analyze_document(d)
+        spent["text layer"] = time.process_time() - c0
+        c0 = time.process_time()
+        for d in passed:  # as ExtractStage does after the gate stage let `d` through
+            ex._extract(d, TimedLocator(), lex, True)  # type: ignore[arg-type]
+        extract = time.process_time() - c0
+    finally:
+        for n, f in saved.items():
+            setattr(ex, n, f)
+    spent["rest of extraction"] = extract - spent["view"] - spent["mentions"] - spent["geocoding"]
+    n = len(docs)
+    total = sum(spent.values())
+    return {
+        "articles": n,
+        "passed_gate": len(passed),
+        "docs_per_cpu_s_without_reading": round(n / total, 1),
+        "us_per_doc": {k: round(v / n * 1e6) for k, v in spent.most_common()},
+        "share": {k: round(v / total, 3) for k, v in spent.most_common()},
+    }
+
+
 def dev() -> dict[str, Any]:
     from marsad.eval import evaluate
 
@@ -180,8 +243,12 @@ def dev() -> dict[str, Any]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "what", nargs="*", default=["dev", "gsr", "fp", "speed"], choices=["dev", "gsr", "fp", "speed"]
+        "what",
+        nargs="*",
+        default=["dev", "gsr", "fp", "speed"],
+        choices=["dev", "gsr", "fp", "speed", "parts"],
     )
+    ap.add_argument("--step", type=int, default=2, help="parts: every N-th article of the corpus")
     ap.add_argument("--split", default="test", choices=["dev", "test"], help="GSR split (tune on dev)")
     ap.add_argument("--limit", type=int, default=None, help="fp: at most N articles; speed: N (default 3000)")
     ap.add_argument(
@@ -200,6 +267,8 @@ def main() -> int:
             out["gsr"] = gsr(args.split)
         elif what == "fp":
             out["fp"] = false_positives(args.limit)
+        elif what == "parts":
+            out["parts"] = parts(args.step)
         else:
             out["speed"] = speed(args.limit or 3000)
         out.setdefault("seconds", {})[what] = round(time.perf_counter() - t0, 1)

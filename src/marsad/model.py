@@ -102,6 +102,12 @@ class Analysis:
     normalized: Any = None  # marsad.text.normalize.NormalizedText (kept untyped to avoid a cycle)
 
 
+# `Document.meta` key set by the extraction pipeline's trigger gate ("pass" or GATED_NO_TRIGGER);
+# the text layer skips a document marked GATED_NO_TRIGGER (see marsad.extract.gate)
+GATE_META_KEY = "marsad:gate"
+GATED_NO_TRIGGER = "no trigger"
+
+
 @dataclass(slots=True)
 class Document:
     """One input report. `text` is the original text and is never modified."""

@@ -27,11 +27,18 @@ def analysis_stages() -> list[Stage]:
     return [AnalyzeStage()]
 
 
-def extraction_stages() -> list[Stage]:
-    """Analysis, then incidents with actors, casualties, date and place (geocoded)."""
-    from marsad.extract import ExtractStage
+def extraction_stages(*, gate: bool = True) -> list[Stage]:
+    """Analysis, then incidents with actors, casualties, date and place (geocoded).
 
-    return [*analysis_stages(), ExtractStage()]
+    With `gate` (the default), the trigger gate runs first: reports no trigger of the lexicons can
+    match skip the text layer and get no events (the same events as without it, only faster;
+    `benchmarks/check_events.py` checks that over the whole ANT corpus)."""
+    from marsad.extract import ExtractStage
+    from marsad.extract.gate import GateStage
+
+    if not gate:
+        return [*analysis_stages(), ExtractStage(gate=False)]
+    return [GateStage(), *analysis_stages(), ExtractStage()]
 
 
 PIPELINES: dict[str, Callable[[], list[Stage]]] = {

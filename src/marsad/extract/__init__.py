@@ -13,6 +13,7 @@ import logging
 from dataclasses import replace
 from datetime import date
 
+from marsad.extract.gate import GATE_KEY, NO_TRIGGER, gate_for, passes_gate
 from marsad.extract.headline import talk_headline
 from marsad.extract.incidents import (
     LEAD_SENTENCES,
@@ -36,15 +37,27 @@ from marsad.stage import Stage
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ExtractStage", "extract_events"]
+__all__ = ["GATE_KEY", "NO_TRIGGER", "ExtractStage", "extract_events"]
 
 
 def extract_events(
-    doc: Document, *, locator: Locator | None = None, lex: Lexicons | None = None
+    doc: Document, *, locator: Locator | None = None, lex: Lexicons | None = None, gate: bool = True
 ) -> list[EventRecord]:
-    """The events `doc` reports (also stored in `doc.events`)."""
+    """The events `doc` reports (also stored in `doc.events`).
+
+    With `gate` (the default) a report no trigger can match gets no events without running the text
+    layer (see `gate.py`; the events are the same either way, only faster)."""
     lex = lex or lexicons()
-    view = build_view(doc, lex)
+    if gate and not passes_gate(doc, lex):
+        doc.events = []
+        return doc.events
+    return _extract(doc, locator, lex, gate)
+
+
+def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) -> list[EventRecord]:
+    # with the gate, only the sentences it lets through get tokens (the same mentions, faster)
+    g = gate_for(lex)
+    view = build_view(doc, lex, keep=g.passes if gate and g.pieces_ok else None)
     mentions = sentence_mentions(view, lex)
     events: list[EventRecord] = []
     if any(m.live for m in mentions) and _worth_locating(mentions):
@@ -138,20 +151,28 @@ def _worth_locating(mentions: list[Mention]) -> bool:
 
 
 class ExtractStage(Stage):
-    """Pipeline stage: fills `doc.events` (runs the text layer first if needed)."""
+    """Pipeline stage: fills `doc.events` (runs the text layer first if needed).
+
+    A report the trigger gate turned away (`GateStage`, or this stage's own gate when `gate`) gets
+    no events and is counted as "gated: no trigger"."""
 
     name = "extract"
     version = "1"
 
-    def __init__(self, locator: Locator | None = None) -> None:
+    def __init__(self, locator: Locator | None = None, *, gate: bool = True) -> None:
         super().__init__()
         self._locator = locator
+        self.gate = gate
 
     def setup(self) -> None:
         self._res_lex = lexicons()
         self._res_loc = self._locator if self._locator is not None else default_locator()
 
     def process(self, doc: Document) -> Document:
-        extract_events(doc, locator=self._res_loc, lex=self._res_lex)
+        if self.gate and not passes_gate(doc, self._res_lex):
+            doc.events = []
+            self.stats.extra["gated: no trigger"] += 1
+            return doc
+        _extract(doc, self._res_loc, self._res_lex, self.gate)
         self.stats.extra["events"] += len(doc.events)
         return doc

@@ -147,8 +147,10 @@ class Matcher:
         self.by_prefix: dict[str, list[Pattern]] = {}
         self.by_kind: dict[str, list[Pattern]] = {}
         self.patterns = list(patterns)
-        # candidates depend only on the word (and whether it is a number): cached per word
-        self._cache: dict[tuple[str, bool], list[Pattern]] = {}
+        # candidates depend only on the word (and whether it is a number): cached per word, in
+        # one dict for plain words and one for numbers (no key tuple to build per token)
+        self._cache: dict[str, list[tuple[Pattern, bool]]] = {}
+        self._num_cache: dict[str, list[tuple[Pattern, bool]]] = {}
         for p in self.patterns:
             head = p.toks[0]
             if head.kind == "word":
@@ -161,20 +163,24 @@ class Matcher:
             else:
                 self.by_kind.setdefault("class:" + head.cls, []).append(p)
 
-    def _candidates(self, tok: Tok) -> list[Pattern]:
-        key = (tok.norm, tok.num is not None)
-        hit = self._cache.get(key)
+    def _candidates(self, tok: Tok) -> list[tuple[Pattern, bool]]:
+        cache = self._cache if tok.num is None else self._num_cache
+        hit = cache.get(tok.norm)
         if hit is None:
             hit = self._compute_candidates(tok)
-            if len(self._cache) < 300_000:
-                self._cache[key] = hit
+            if len(cache) < 300_000:
+                cache[tok.norm] = hit
         return hit
 
-    def _compute_candidates(self, tok: Tok) -> list[Pattern]:
+    def _compute_candidates(self, tok: Tok) -> list[tuple[Pattern, bool]]:
+        """Patterns that may start at `tok`, each with whether its first word surely matches it
+        (one of its words is a form of the token: then matching resumes at the second token)."""
         seen: dict[int, Pattern] = {}
+        sure: set[int] = set()
         for f in tok.forms:
             for p in self.by_word.get(f, ()):
                 seen[id(p)] = p
+                sure.add(id(p))
             for p in self.by_prefix.get(f[:2], ()):
                 seen[id(p)] = p
         if tok.num is not None:
@@ -183,18 +189,29 @@ class Matcher:
         for c in tok.classes:
             for p in self.by_kind.get("class:" + c, ()):
                 seen[id(p)] = p
-        return list(seen.values())
+        return [(p, k in sure) for k, p in seen.items()]
 
     def find(self, toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Hit]:
         hi = len(toks) if hi is None else hi
         hits: list[Hit] = []
-        cands = self._candidates
+        words, nums = self._cache, self._num_cache
+        # hot loop: most tokens start no pattern, so the look-up is inlined (see `_candidates`)
         for i in range(lo, hi):
-            for p in cands(toks[i]):
-                m = _match_at(p.toks, 0, toks, i, hi, [])
+            t = toks[i]
+            cands = (words if t.num is None else nums).get(t.norm)
+            if cands is None:
+                cands = self._candidates(t)
+            for p, sure in cands:
+                if sure:  # the first word matched (as `_match_at` would find): go on from the second
+                    if len(p.toks) == 1:
+                        hits.append(Hit(p, i, i, []))
+                        continue
+                    m = _match_at(p.toks, 1, toks, i + 1, hi, [])
+                else:
+                    m = _match_at(p.toks, 0, toks, i, hi, [])
                 if m is not None:
-                    last, nums = m
-                    hits.append(Hit(p, i, last, nums))
+                    last, nums_at = m
+                    hits.append(Hit(p, i, last, nums_at))
         return hits
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +23,9 @@ from marsad.text.normalize import NormalizedText, normalize
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+# the words of the normalised view (the trigger gate cuts the view the same way)
+WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_WORD = WORD_RE
 _SENT_FALLBACK = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 # zones whose sentences never carry an event (the text layer marks them; they are not deleted)
 SKIP_ZONES = frozenset({"boilerplate", "caption", "related", "dateline", "byline", "footer", "nav"})
@@ -109,13 +112,52 @@ def _cache_for(lex: Lexicons) -> _TokCache:
     return c
 
 
-def build_view(doc: Document, lex: Lexicons) -> DocView:
+def build_view(doc: Document, lex: Lexicons, keep: Callable[[str], bool] | None = None) -> DocView:
+    """The extraction view of `doc`.
+
+    With `keep` (a test on a piece of the ORIGINAL text, e.g. the trigger gate's `passes`), only
+    the sentences whose words `keep` accepts get tokens; the others keep their place in
+    `sents` with an empty token range. Extraction reads the tokens of a sentence only after a
+    non-generic trigger matched in it, so with the gate as `keep` the mentions are the same;
+    most sentences of a report name no trigger, and building their tokens was the largest cost."""
     analysis = analyze(doc)
     text = doc.text
     if analysis is not None and analysis.normalized is not None:
         norm: NormalizedText = analysis.normalized
     else:
         norm = normalize(text)
+    to_view = (lambda o: o) if norm.identity else norm.to_view
+    if analysis is not None and analysis.sentences:
+        raw_sents: list[Sentence] = list(analysis.sentences)
+    else:
+        raw_sents = _fallback_sentences(text)
+    if keep is not None and analysis is not None:
+        toks, sents = _sentence_tokens(text, norm.text, raw_sents, to_view, lex, keep)
+        starts = [t.start for t in toks]
+    else:
+        toks = _tokens(norm.text, 0, len(norm.text), lex)
+        starts = [t.start for t in toks]
+        ends = [t.end for t in toks]
+        sents = []
+        ti = 0
+        for sent in raw_sents:
+            vs, ve = to_view(sent.start), to_view(sent.end)
+            # the first token from `ti` on that ends after vs, then the first one that starts at or
+            # after ve (token starts and ends both increase, so bisection finds them)
+            lo = max(ti, bisect_right(ends, vs))
+            ti = max(lo, bisect_left(starts, ve))
+            sents.append(SentView(sent.start, sent.end, sent.zone, lo, ti))
+    numbers: list[NumberMention] = list(analysis.numbers) if analysis is not None else _fallback_numbers(toks)
+    _attach_numbers(toks, numbers, to_view, starts)
+    dates = list(analysis.dates) if analysis is not None else []
+    anchor = analysis.anchor if analysis is not None else None
+    if anchor is None and doc.published is not None:
+        anchor = doc.published.date()
+    return DocView(doc, norm, toks, sents, numbers, dates, anchor, analysis)
+
+
+def _tokens(view: str, pos: int, endpos: int, lex: Lexicons) -> list[Tok]:
+    """The tokens of view[pos:endpos] (positions in `view`), with their forms and classes."""
     cache = _cache_for(lex)
     known = cache.cache
     get = cache.get
@@ -124,43 +166,84 @@ def build_view(doc: Document, lex: Lexicons) -> DocView:
     # The hot loop of extraction. Token offsets stay in VIEW coordinates (mapping every token back
     # to the original costs more than everything else); spans that leave extraction go through
     # `DocView.orig`.
-    for m in _WORD.finditer(norm.text):
+    for m in _WORD.finditer(view, pos, endpos):
         w = m.group()
         fc = known.get(w) or get(w)
-        append(Tok(m.start(), m.end(), w, fc[0], classes=fc[1]))
+        s, e = m.span()
+        append(Tok(s, e, w, fc[0], None, -1, False, None, fc[1]))
+    return toks
 
-    to_view = (lambda o: o) if norm.identity else norm.to_view
-    numbers: list[NumberMention] = list(analysis.numbers) if analysis is not None else _fallback_numbers(toks)
-    _attach_numbers(toks, numbers, to_view)
 
-    if analysis is not None and analysis.sentences:
-        raw_sents: list[Sentence] = list(analysis.sentences)
-    else:
-        raw_sents = _fallback_sentences(text)
+# every character a token of the view may hold (a superset is enough: see `_sentence_tokens`)
+_TOKCHAR = re.compile(r"[\w.,]")
+
+
+def _sentence_tokens(
+    text: str,
+    view: str,
+    raw_sents: list[Sentence],
+    to_view: Callable[[int], int],
+    lex: Lexicons,
+    keep: Callable[[str], bool],
+) -> tuple[list[Tok], list[SentView]]:
+    """Tokens of the sentences `keep` accepts, and every sentence with its token range.
+
+    Same ranges as the full build: with the tokens of the whole view, sentence k gets the tokens
+    that start at or after `done` (the largest sentence end so far: earlier sentences took the
+    tokens before it), start before its end and end after its start."""
+    toks: list[Tok] = []
     sents: list[SentView] = []
-    ti = 0
+    done = 0
+    n = len(text)
     for sent in raw_sents:
         vs, ve = to_view(sent.start), to_view(sent.end)
-        while ti < len(toks) and toks[ti].end <= vs:
-            ti += 1
-        lo = ti
-        while ti < len(toks) and toks[ti].start < ve:
-            ti += 1
-        sents.append(SentView(sent.start, sent.end, sent.zone, lo, ti))
-    dates = list(analysis.dates) if analysis is not None else []
-    anchor = analysis.anchor if analysis is not None else None
-    if anchor is None and doc.published is not None:
-        anchor = doc.published.date()
-    return DocView(doc, norm, toks, sents, numbers, dates, anchor, analysis)
+        lo = len(toks)
+        if ve > done and sent.zone not in SKIP_ZONES:
+            # `keep` reads the sentence widened to whitespace in the original text: no token of
+            # the view crosses whitespace (normalisation keeps it), so every token the sentence
+            # takes lies in these whitespace-separated pieces (the gate has most of them cached)
+            a, b = sent.start, sent.end
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+            while b < n and not text[b].isspace():
+                b += 1
+            if keep(text[a:b]):
+                # the view widened to whole tokens: scanned from there, the regex cuts the same
+                # tokens as over the whole view (no token runs across a character outside them)
+                a, b = vs, ve
+                while a > 0 and _TOKCHAR.match(view, a - 1):
+                    a -= 1
+                while b < len(view) and _TOKCHAR.match(view, b):
+                    b += 1
+                toks.extend(t for t in _tokens(view, a, b, lex) if done <= t.start < ve and t.end > vs)
+        done = max(done, ve)
+        sents.append(SentView(sent.start, sent.end, sent.zone, lo, len(toks)))
+    return toks, sents
 
 
-def _attach_numbers(toks: list[Tok], numbers: list[NumberMention], to_view: Callable[[int], int]) -> None:
+def _attach_numbers(
+    toks: list[Tok], numbers: list[NumberMention], to_view: Callable[[int], int], starts: list[int]
+) -> None:
+    """Give each token inside a number mention that number's value.
+
+    A token gets the first number (in order of start) that has not ended before the token starts
+    and begins before it ends. Only the tokens a number overlaps can get one, so only they are
+    visited (found by bisection on the token starts), in text order."""
     if not numbers:
         return
     nums = sorted(numbers, key=lambda n: n.start)
     vspans = [(to_view(n.start), to_view(n.end)) for n in nums]
+    cand: set[int] = set()
+    for vs, ve in vspans:
+        # tokens with start < ve and end > vs: from the last token starting at or before vs
+        i = max(bisect_right(starts, vs) - 1, 0)
+        while i < len(toks) and toks[i].start < ve:
+            if toks[i].end > vs:
+                cand.add(i)
+            i += 1
     j = 0
-    for i, t in enumerate(toks):
+    for i in sorted(cand):
+        t = toks[i]
         while j < len(nums) and vspans[j][1] <= t.start:
             j += 1
         if j < len(nums) and vspans[j][0] < t.end:
@@ -168,10 +251,10 @@ def _attach_numbers(toks: list[Tok], numbers: list[NumberMention], to_view: Call
             # a year is not a count
             if n.kind in ("year", "ordinal", "percent", "date"):
                 continue
-            toks[i].num = n.value
-            toks[i].num_id = j
-            toks[i].num_vague = n.vague
-            toks[i].num_span = (n.start, n.end)
+            t.num = n.value
+            t.num_id = j
+            t.num_vague = n.vague
+            t.num_span = (n.start, n.end)
 
 
 def _fallback_numbers(toks: list[Tok]) -> list[NumberMention]:

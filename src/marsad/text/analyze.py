@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from marsad.model import Analysis, DateMention, Document, NumberMention, Zone
+from marsad.model import GATE_META_KEY, GATED_NO_TRIGGER, Analysis, DateMention, Document, NumberMention, Zone
 from marsad.stage import Stage
 from marsad.text.clean import find_zones
 from marsad.text.dates import find_dates
@@ -105,6 +105,11 @@ class AnalyzeStage(Stage):
         split_sentences("", [])
 
     def process(self, doc: Document) -> Document:
+        if doc.meta.get(GATE_META_KEY) == GATED_NO_TRIGGER:
+            # the extraction pipeline's trigger gate (marsad.extract.gate) found no trigger: no
+            # later stage reads this analysis (the `analyze` command has no gate)
+            self.stats.extra["skipped: gated"] += 1
+            return doc
         analyze_document(doc, tokens=self.tokens)
         self.stats.extra["numbers"] += len(doc.analysis.numbers) if doc.analysis else 0
         self.stats.extra["dates"] += len(doc.analysis.dates) if doc.analysis else 0

@@ -344,6 +344,12 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(text, view, bp_v, bp_o)
 
 
+def fold_text(s: str) -> str:
+    """`normalize(s).text` without the offset map (one `str.translate`: for short pieces, where the
+    fast path's fixed cost outweighs the per-character look-ups)."""
+    return s.translate(_tables().trans)
+
+
 def normalize_key(s: str) -> str:
     """Fold a lexicon key like the view (no offsets) and collapse whitespace runs to one space."""
     return " ".join(s.translate(_tables().trans).split())
