@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel: deleted.
 _DELETE: dict[str, str | None] = {chr(c): None for c in range(0x064B, 0x0660)}
@@ -144,15 +145,21 @@ def readings(word: str, folded: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
+def _word_readings(word: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """(folded form, readings) of one word; the same words recur across reports, so they are cached."""
+    folded = fold(word)
+    return folded, (readings(word, folded) if folded else ())
+
+
 def tokenize(text: str) -> list[Tok]:
     """Arabic words of `text` with their readings, in order, with original offsets."""
     toks: list[Tok] = []
     for m in WORD_RE.finditer(text):
         word = m.group()
-        folded = fold(word)
+        folded, rd = _word_readings(word)
         if not folded:
             continue
-        rd = readings(word, folded)
         toks.append(
             Tok(
                 m.start(),
