@@ -320,3 +320,29 @@ def test_who_carried_it_out_names_the_attacker_and_old_or_possible_attacks_stay_
     assert (ev.sub_event_type, ev.actor1) == ("Chemical weapon", "Military Forces of Syria (2000-)")
     assert _events("عادت الناشطة إلى مدينة مينغورا للمرة الأولى منذ أن أطلق مسلحون النار عليها.") == []
     assert _events("قال المستشار إن الولايات المتحدة لا تستبعد شن هجوم صاروخي على مطار الشعيرات.") == []
+
+
+def test_gunfire_bodies_strikes_and_gatherings_told_as_agencies_do() -> None:
+    cases = [
+        (
+            "فتح مسلحون النار على سيارة تقل موظفين في حي الأعظمية ببغداد صباح اليوم.",
+            "Violence against civilians",
+            0,
+        ),
+        (
+            "عثرت الشرطة على جثث خمسة رجال مقتولين بالرصاص في حي الشعلة ببغداد.",
+            "Violence against civilians",
+            5,
+        ),
+        ("لقي شرطي مصرعه وأصيب آخران في هجوم على نقطة تفتيش بمدينة العريش.", "Battles", 1),
+        ("أضرب عمال مصنع الغزل عن العمل في مدينة المحلة للمطالبة بصرف العلاوات.", "Protests", 0),
+        ("تجمهر مئات العمال أمام مقر الحكومة في عمان مطالبين بزيادة الأجور.", "Protests", 0),
+    ]
+    for text, kind, killed in cases:
+        assert [(e.event_type, e.fatalities) for e in _events(text, "2007-05-03T09:00:00+00:00")] == [
+            (kind, killed)
+        ], text
+    (ev,) = _events(cases[1][0], "2007-05-03T09:00:00+00:00")
+    assert ev.actor2 != "Police Forces of Iraq (2006-2014)"  # the police found them; they were not hit
+    (ev,) = _events(cases[2][0], "2007-05-03T09:00:00+00:00")
+    assert ev.injured == 2
