@@ -346,3 +346,16 @@ def test_gunfire_bodies_strikes_and_gatherings_told_as_agencies_do() -> None:
     assert ev.actor2 != "Police Forces of Iraq (2006-2014)"  # the police found them; they were not hit
     (ev,) = _events(cases[2][0], "2007-05-03T09:00:00+00:00")
     assert ev.injured == 2
+
+
+def test_what_a_protest_is_about_is_not_its_toll_and_gunmen_who_felled_someone() -> None:
+    for text in (
+        "تظاهر المئات احتجاجا على مقتل شاب برصاص الشرطة في مدينة القصرين.",
+        "خرج المئات في مسيرة سلمية في مدينة نيالا للتنديد بمقتل طالب.",
+    ):
+        (ev,) = _events(text)
+        assert (ev.sub_event_type, ev.fatalities) == ("Peaceful protest", 0), text
+    (ev,) = _events("أردى مسلحون مجهولون ضابطا في الاستخبارات قتيلا أمام منزله في مدينة درنة.")
+    assert ev.fatalities == 1
+    (ev,) = _events("سقط جندي قتيلا وأصيب اثنان آخران بنيران قناص في حي جوبر بدمشق.")
+    assert (ev.fatalities, ev.injured) == (1, 2)

@@ -409,6 +409,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         cas = _casualties(view, lex, sv, actors, big)
         if cumulative:
             cas = []
+        # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll
+        cas = [
+            c
+            for c in cas
+            if not any(k == "purpose" and 0 < c.tok - last <= BEFORE_WINDOW for last, k in before)
+        ]
         if big and not blocked_sentence:
             # "أسفرت عن مقتل 1500 مدني": a toll in the thousands sums a campaign, not one incident
             blocked_sentence = "aggregate"
