@@ -359,3 +359,13 @@ def test_what_a_protest_is_about_is_not_its_toll_and_gunmen_who_felled_someone()
     assert ev.fatalities == 1
     (ev,) = _events("سقط جندي قتيلا وأصيب اثنان آخران بنيران قناص في حي جوبر بدمشق.")
     assert (ev.fatalities, ev.injured) == (1, 2)
+
+
+def test_the_army_retaking_a_named_place_and_the_place_a_sentence_opens_with() -> None:
+    (ev,) = _events("أعلن الجيش الوطني الليبي تحرير مدينة درنة بالكامل من الجماعات الإرهابية.")
+    assert ev.sub_event_type == "Government regains territory"
+    assert _events("استعادت الحكومة السيطرة على أسعار الخبز بعد أزمة طويلة.") == []
+    (ev,) = _events("وفي الموصل، قتل شرطيان برصاص مسلحين مجهولين في حي النبي يونس.")
+    assert (ev.location, ev.admin1) == ("Mosul", "Ninewa")
+    (ev,) = _events("ونفذت طائرات التحالف غارتين على مخازن للأسلحة في مديرية سحار بمحافظة صعدة.")
+    assert ev.sub_event_type == "Air/drone strike"

@@ -102,7 +102,12 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         # arrests, seizures and truces matter to ACLED when an armed group is party to them, or
         # when security forces arrest wanted men or "terror" suspects
         arrests = any(c.role == "arrested" for c in m.casualties) and bool(m.extra.get("suspects"))
-        return armed or (arrests and any(a.entry.kind == "state" for a in m.actors))
+        state = any(a.entry.kind == "state" for a in m.actors)
+        if not armed and state and tags <= {"TAKE", "RETAKE"}:
+            # "استعادت القوات الحكومية السيطرة على بلدة ...": the army retakes a place it names
+            m.extra["needs_place"] = True
+            return True
+        return armed or (arrests and state)
     if tags <= CROWD_TAGS:
         crowd = any(a.entry.kind in ("crowd", "rioters") for a in m.actors)
         return crowd or len(tags) > 1 or bool(m.dates)
@@ -367,7 +372,8 @@ def fallback_place(
             for p in places
             if (p.start, p.end) in refs
             and p.feature != "country"
-            and p.start >= 40  # not the dateline
+            # not the dateline, unless the sentence opens with it ("وفي الموصل، قتل ...")
+            and (p.start >= 40 or inc.mentions[0].opener)
             and any(m.start <= p.start < m.end for m in inc.mentions)
             and (not ccs or p.country_code in ccs)
         ]
