@@ -1,4 +1,4 @@
-"""Ninety agency-style sentences written for these tests (tests/fixtures/written-sentences.tsv): each
+"""Agency-style sentences written for these tests (tests/fixtures/written-sentences.tsv): each
 names one incident of a known family, or none; every row marked 'found' must keep its family."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def _rows() -> list[tuple[str, str, str]]:
 
 def test_the_fixture_is_well_formed() -> None:
     rows = _rows()
-    assert len(rows) >= 90
+    assert len(rows) >= 115
     assert {f for _, f, _ in rows} <= {"violence", "crowd", "development", "none"}
     assert all(s == "found" or s.startswith("known-miss -- ") for _, _, s in rows)
 

@@ -15,6 +15,9 @@ ANCHOR = date(2021, 9, 7)  # a Tuesday
 def test_every_data_example(row) -> None:
     _word, _kind, _value, example, expected = row
     found = find_dates(example, None, ANCHOR)
+    if expected == "none":  # a word that makes the date word something else ("اليوم العالمي")
+        assert found == [], example
+        return
     assert found, example
     assert f"{found[0].value.isoformat()} {found[0].precision}" == expected
 

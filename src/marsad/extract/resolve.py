@@ -144,8 +144,10 @@ def resolve(
         if h.target:
             return 0
         k = h.entry.kind
-        if h.subject:
-            return 4  # the side a clause-opening attack verb names ("هاجمت ميليشيات الحشد مقرا")
+        if h.subject and k != "unidentified":
+            # the side a clause-opening attack verb names ("هاجمت ميليشيات الحشد مقرا"); gunmen
+            # named so do not outrank the group the report holds responsible
+            return 4
         if k == "armed":
             return 1 if weapon == "AIR" else 4  # armed groups rarely fly: the aircraft are a state's
         if k == "external":

@@ -44,7 +44,17 @@ from marsad.text.normalize import NormalizedText, fold_pattern, normalize, norma
 
 COLUMNS = ["word", "kind", "value", "example", "expected"]
 KINDS = frozenset(
-    {"ordinal_day", "month", "hijri_month", "weekday", "day_offset", "period", "part", "daypart"}
+    {
+        "ordinal_day",
+        "month",
+        "hijri_month",
+        "weekday",
+        "day_offset",
+        "period",
+        "part",
+        "daypart",
+        "not_offset",
+    }
 )
 FUTURE_WORDS = ("المقبل", "القادم", "المقبله", "القادمه")
 PAST_WORDS = ("الماضي", "المنصرم", "الفائت", "الماضيه", "المنصرمه")
@@ -62,6 +72,7 @@ class Lexicon:
     parts: dict[str, str]
     dayparts: dict[str, str]
     ordinals: dict[str, int]
+    not_offset: dict[str, str]  # adjectives that make "اليوم" a named day ("اليوم العالمي"), not today
 
 
 def load_rows() -> list[tuple[str, str, str, str, str]]:
@@ -74,7 +85,7 @@ def load_rows() -> list[tuple[str, str, str, str, str]]:
 
 
 def _lexicon() -> Lexicon:
-    lex = Lexicon({}, {}, {}, {}, {}, {}, {}, {})
+    lex = Lexicon({}, {}, {}, {}, {}, {}, {}, {}, {})
     for word, kind, value, _, _ in load_rows():
         key = normalize_key(word)
         try:
@@ -95,6 +106,8 @@ def _lexicon() -> Lexicon:
                 lex.periods[key] = (unit, int(off))
             elif kind == "part":
                 lex.parts[key] = value
+            elif kind == "not_offset":
+                lex.not_offset[key] = value
             else:
                 lex.dayparts[key] = value
         except ValueError as exc:
@@ -200,7 +213,12 @@ def _patterns() -> _Patterns:
                 rf"(?:\s+(?P<dir>{'|'.join(PAST_WORDS + FUTURE_WORDS)}))?)(?!\w)"
             )
         ),
-        offset=re.compile(f(rf"{pro}(?P<all>{_alt(lex.offsets)})(?!\w)")),
+        offset=re.compile(
+            f(
+                rf"{pro}(?P<all>{_alt(lex.offsets)})(?!\w)"
+                + (rf"(?!\s+(?:{_alt(lex.not_offset)})(?!\w))" if lex.not_offset else "")
+            )
+        ),
         period=re.compile(f(rf"{pro}(?P<all>(?:(?P<part>{part})\s+)?(?P<per>{_alt(lex.periods)}))(?!\w)")),
         keywords=auto,
     )
