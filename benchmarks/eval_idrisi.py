@@ -37,6 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from marsad.eval.geonames import reference_admin1  # noqa: E402
 from marsad.geo import get_geocoder  # noqa: E402
 from marsad.geo.geocoder import haversine_km  # noqa: E402
 
@@ -92,24 +93,6 @@ def evaluate(shared: Path, split: str, n_errors: int = 0, points: str = "map") -
     for err in errors[:n_errors]:
         print("ERR", *err, file=sys.stderr)
     return report
-
-
-def reference_admin1(city: dict[str, Any], cities: dict[str, dict[str, Any]]) -> str:
-    """A GeoNames town's admin-1 code; for a town GeoNames files under "00" (no admin-1: New Cairo),
-    the code of the nearest town of the same country that has one (the gazetteer build infers it
-    from a majority of five neighbours; this reference is the simpler nearest-one rule)."""
-    if city["admin1code"] not in ("", "00"):
-        return str(city["admin1code"])
-    others = [
-        o
-        for o in cities.values()
-        if o["countrycode"] == city["countrycode"] and o["admin1code"] not in ("", "00")
-    ]
-    near = min(
-        others,
-        key=lambda o: haversine_km(city["latitude"], city["longitude"], o["latitude"], o["longitude"]),
-    )
-    return str(near["admin1code"])
 
 
 def source_checks(shared: Path) -> list[tuple[str, int, int]]:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from marsad.eval.geonames import reference_admin1
 from marsad.geo import get_geocoder
 from marsad.geo.data import load_licence
 from marsad.geo.geocoder import Geocoder, haversine_km
@@ -101,23 +102,6 @@ def test_iraqi_towns_within_15_km(
     assert haversine_km(place.latitude, place.longitude, row["latitude"], row["longitude"]) <= 15
 
 
-def _reference_admin1(city: dict, cities: dict) -> str:
-    """The town's GeoNames admin-1 code; under "00" (none: New Cairo) its nearest coded neighbour's
-    (the build infers the code from a majority of five neighbours; this is the simpler rule)."""
-    if city["admin1code"] not in ("", "00"):
-        return str(city["admin1code"])
-    others = [
-        o
-        for o in cities.values()
-        if o["countrycode"] == city["countrycode"] and o["admin1code"] not in ("", "00")
-    ]
-    near = min(
-        others,
-        key=lambda o: haversine_km(city["latitude"], city["longitude"], o["latitude"], o["longitude"]),
-    )
-    return str(near["admin1code"])
-
-
 @pytest.mark.parametrize("cc", ["SY", "YE", "LY", "SO", "EG"])
 def test_towns_over_10000_resolve_to_their_admin1(geo: Geocoder, gn_cities: dict, cc: str) -> None:
     """Every GeoNames town of 10,000+ with an Arabic name, looked up by that name in a report
@@ -140,7 +124,7 @@ def test_towns_over_10000_resolve_to_their_admin1(geo: Geocoder, gn_cities: dict
             continue
         n += 1
         places = geo.find_places(f"وقع الانفجار في {names[0]}", country_hint=cc)
-        if places and places[0].admin1 == geo.gaz.admin_name(cc, _reference_admin1(c, gn_cities)):
+        if places and places[0].admin1 == geo.gaz.admin_name(cc, reference_admin1(c, gn_cities)):
             ok += 1
         else:
             misses.append(names[0])
@@ -159,7 +143,7 @@ def test_towns_over_10000_resolve_to_their_admin1(geo: Geocoder, gn_cities: dict
         if names
         and not (
             (got := geo.find_places(f"وقع الانفجار في مدينة {names[0]}", country_hint=cc))
-            and got[0].admin1 == geo.gaz.admin_name(cc, _reference_admin1(c, gn_cities))
+            and got[0].admin1 == geo.gaz.admin_name(cc, reference_admin1(c, gn_cities))
         )
     ]
     assert typed_misses == [], f"{cc}: with type word, misses {typed_misses}"

@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from marsad.extract.lexicon import Lexicons, Trigger
+from marsad.extract.lexicon import Lexicons, Trigger, per_lexicon
 from marsad.extract.patterns import Pattern, PTok, variants
 from marsad.extract.textview import WORD_RE, _cache_for
 from marsad.model import GATE_META_KEY, GATED_NO_TRIGGER, Document
@@ -211,10 +211,7 @@ _GATES: dict[int, TriggerGate] = {}
 
 def gate_for(lex: Lexicons) -> TriggerGate:
     """The gate of a lexicon set, built once per worker (lexicons are read-only once loaded)."""
-    g = _GATES.get(id(lex))
-    if g is None or g.lex is not lex:
-        g = _GATES[id(lex)] = TriggerGate(lex)
-    return g
+    return per_lexicon(_GATES, lex, TriggerGate)
 
 
 def passes_gate(doc: Document, lex: Lexicons) -> bool:

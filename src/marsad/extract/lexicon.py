@@ -7,10 +7,12 @@ call it, so a broken entry fails the build, not a run).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from marsad.extract.patterns import Matcher, Pattern, PTok, compile_pattern
 from marsad.text.normalize import normalize
@@ -270,3 +272,19 @@ class Lexicons:
 def lexicons() -> Lexicons:
     """The packaged lexicons, loaded once per process (read-only afterwards)."""
     return Lexicons()
+
+
+class _BuiltFrom(Protocol):
+    lex: Lexicons
+
+
+_D = TypeVar("_D", bound=_BuiltFrom)
+
+
+def per_lexicon(store: dict[int, _D], lex: Lexicons, make: Callable[[Lexicons], _D]) -> _D:
+    """The object `make(lex)` derived from a lexicon set, built once per worker and kept in `store`
+    (lexicons are read-only once loaded; the id is checked against the object in case it is reused)."""
+    got = store.get(id(lex))
+    if got is None or got.lex is not lex:
+        got = store[id(lex)] = make(lex)
+    return got

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from marsad.extract.lexicon import Lexicons
+from marsad.extract.lexicon import Lexicons, per_lexicon
 from marsad.extract.patterns import Tok, variants
 from marsad.model import Analysis, DateMention, Document, NumberMention, Sentence
 from marsad.text.normalize import NormalizedText, normalize
@@ -106,10 +106,7 @@ _CACHES: dict[int, _TokCache] = {}
 
 
 def _cache_for(lex: Lexicons) -> _TokCache:
-    c = _CACHES.get(id(lex))
-    if c is None or c.lex is not lex:
-        c = _CACHES[id(lex)] = _TokCache(lex)
-    return c
+    return per_lexicon(_CACHES, lex, _TokCache)
 
 
 def build_view(doc: Document, lex: Lexicons, keep: Callable[[str], bool] | None = None) -> DocView:
