@@ -29,7 +29,7 @@ def test_files_load_and_validate() -> None:
     assert len(load_countries()) >= 60
     assert len(load_admin1_table()) >= 250
     kinds = {c.kind for c in load_cues()}
-    assert kinds == {"type", "dual", "mod", "stop", "part"}
+    assert kinds == {"type", "dual", "mod", "stop", "part", "territory"}
     assert load_names_extra()
     assert len(load_names_en()) >= 50
 
@@ -131,3 +131,15 @@ def test_region_level_places_sit_at_their_capital(geo: Geocoder) -> None:
         assert haversine_km(region.latitude, region.longitude, town.latitude, town.longitude) < 1, row.name
         checked += 1
     assert checked >= 60
+
+
+@pytest.mark.parametrize("cue", [c for c in CUES if c.kind == "territory"], ids=lambda c: c.word)
+def test_territory_examples(geo: Geocoder, cue: geodata.Cue) -> None:
+    # "داخل الأراضي السورية": the country adjective after the word is the country, as a place
+    at = cue.example.index(cue.word) + len(cue.word)
+    places = geo.find_places(cue.example)
+    assert any(p.feature == "country" and p.start >= at for p in places), cue.example
+
+
+def test_a_country_adjective_elsewhere_stays_a_reference(geo: Geocoder) -> None:
+    assert geo.find_places("قال الجيش السوري إن الهجوم فشل") == []

@@ -114,9 +114,13 @@ class Matcher:
         self.stop_phrases: set[str] = set()
         self.duals: set[str] = set()  # "محافظتي إدلب وحلب": the type applies to both names
         self.stops_number: set[str] = set()  # "الخمس" the number: a place only after في/ب or a type word
+        self.territory: set[str] = set()  # "داخل الأراضي السورية": the country adjective names a place
+        self.country_id = {e.cc: n for n, e in enumerate(gaz.entries) if e.feature == "country"}
         for cue in load_cues():
             key = name_key(cue.word)
-            if cue.kind == "stop" and cue.value == "number":
+            if cue.kind == "territory":
+                self.territory.add(key)
+            elif cue.kind == "stop" and cue.value == "number":
                 self.stops_number.add(key)
             elif cue.kind == "stop" and " " in key and cue.value != "type":
                 self.stop_phrases.add(key)
@@ -424,8 +428,20 @@ class Matcher:
             )
             nis = None if placed else self._nisba(text, toks, i)
             if nis is not None and (hit is None or hit[0] <= nis[0]):
-                refs.append(Ref(toks[i].start, toks[i + nis[0] - 1].end, i, i + nis[0], nis[1]))
-                i += nis[0]
+                j = i + nis[0]
+                country = self.country_id.get(nis[1])
+                if (
+                    i > 0
+                    and country is not None
+                    and any(k in self.territory for k, _ in toks[i - 1].readings)
+                ):
+                    # "الأراضي السورية", "الداخل العراقي": the country itself, named as a place
+                    m = Mention(toks[i].start, toks[j - 1].end, i, j, toks[i].bare, (country,))
+                    mentions.append(m)
+                    taken.update(range(i, j))
+                else:
+                    refs.append(Ref(toks[i].start, toks[j - 1].end, i, j, nis[1]))
+                i = j
                 continue
             adj = self._accusative_nisba(text, toks, i, hit)
             if adj is not None:
