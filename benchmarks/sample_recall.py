@@ -14,18 +14,14 @@ the keywords below; shuffled with the seed. `leads` runs one sentence with `publ
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import os
 import random
 import re
 import sys
 from datetime import datetime
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared"))
-CORPUS = SHARED / "corpus" / "ant-multisource-2018.jsonl.gz"
+from bench_extract import CORPUS, corpus  # the same reader of the ANT corpus (run from benchmarks/)
+
 TITLE_WORDS = re.compile(
     r"مقتل|قتلى|قتيل|هجوم|انفجار|تفجير|غارة|غارات|قصف|اشتباك|تظاهر|مظاهر|احتجاج|اغتيال|خطف|اختطاف"
 )
@@ -33,13 +29,8 @@ FIRST_SENTENCE = re.compile(r"(?<=[.!؟])\s")
 
 
 def sample(mode: str, seed: int, n: int) -> list[dict]:
-    cats = {"middleEast"} if mode == "articles" else {"middleEast", "internationalNews"}
-    rows = []
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["category"] in cats and TITLE_WORDS.search(rec.get("title") or ""):
-                rows.append(rec)
+    cats = ("middleEast",) if mode == "articles" else ("middleEast", "internationalNews")
+    rows = [rec for rec in corpus(cats) if TITLE_WORDS.search(rec.get("title") or "")]
     random.Random(seed).shuffle(rows)
     return rows[:n]
 

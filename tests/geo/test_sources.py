@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from marsad.eval.geonames import reference_admin1
+from marsad.eval.geonames import arabic_names, reference_admin1
 from marsad.geo import get_geocoder
 from marsad.geo.data import load_licence
 from marsad.geo.geocoder import Geocoder, haversine_km
@@ -106,20 +105,12 @@ def test_iraqi_towns_within_15_km(
 def test_towns_over_10000_resolve_to_their_admin1(geo: Geocoder, gn_cities: dict, cc: str) -> None:
     """Every GeoNames town of 10,000+ with an Arabic name, looked up by that name in a report
     from its country, lands in its own admin-1. Figures: benchmarks/results/geocode.md."""
-    from marsad.geo.keys import WORD_RE
-
-    NON_ARABIC = set("پچژگکیەۆێڵڕٹںےہھۇۋېڭ")  # Persian/Kurdish/Urdu spellings are not Arabic names
-
     ok = n = 0
     misses: list[str] = []
     for c in gn_cities.values():
         if c["countrycode"] != cc or c["population"] < 10000:
             continue
-        names = [
-            a.replace("\u200e", "").strip()
-            for a in c["alternatenames"]
-            if WORD_RE.fullmatch(a.replace("\u200e", "").replace(" ", "")) and not set(a) & NON_ARABIC
-        ]
+        names = arabic_names(c)
         if not names:
             continue
         n += 1
@@ -139,7 +130,7 @@ def test_towns_over_10000_resolve_to_their_admin1(geo: Geocoder, gn_cities: dict
         names[0]
         for c in gn_cities.values()
         if c["countrycode"] == cc and c["population"] >= 10000
-        for names in [_arabic_names(c, WORD_RE, NON_ARABIC)]
+        for names in [arabic_names(c)]
         if names
         and not (
             (got := geo.find_places(f"وقع الانفجار في مدينة {names[0]}", country_hint=cc))
@@ -147,11 +138,3 @@ def test_towns_over_10000_resolve_to_their_admin1(geo: Geocoder, gn_cities: dict
         )
     ]
     assert typed_misses == [], f"{cc}: with type word, misses {typed_misses}"
-
-
-def _arabic_names(city: dict, word_re: Any, non_arabic: set[str]) -> list[str]:
-    return [
-        a.replace("\u200e", "").strip()
-        for a in city["alternatenames"]
-        if word_re.fullmatch(a.replace("\u200e", "").replace(" ", "")) and not set(a) & non_arabic
-    ]

@@ -8,6 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from marsad.geo.geocoder import haversine_km
+from marsad.geo.keys import WORD_RE
+
+NON_ARABIC = set("پچژگکیەۆێڵڕٹںےہھۇۋېڭ")  # Persian/Kurdish/Urdu spellings are not Arabic names
 
 
 def reference_admin1(city: dict[str, Any], cities: dict[str, dict[str, Any]]) -> str:
@@ -26,3 +29,12 @@ def reference_admin1(city: dict[str, Any], cities: dict[str, dict[str, Any]]) ->
         key=lambda o: haversine_km(city["latitude"], city["longitude"], o["latitude"], o["longitude"]),
     )
     return str(near["admin1code"])
+
+
+def arabic_names(city: dict[str, Any]) -> list[str]:
+    """A GeoNames town's Arabic alternate names, in GeoNames' order (direction marks removed)."""
+    return [
+        a.replace("\u200e", "").strip()
+        for a in city["alternatenames"]
+        if WORD_RE.fullmatch(a.replace("\u200e", "").replace(" ", "")) and not set(a) & NON_ARABIC
+    ]

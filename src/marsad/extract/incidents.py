@@ -146,10 +146,17 @@ def place_of(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]] =
     return min(admins, key=lambda p: (p.start < pos, abs(p.start - pos)))
 
 
-def _near_a_reference(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]]) -> bool:
-    return any(
-        m.start <= p.start < m.end and (p.start, p.end) in refs and p.feature != "country" for p in places
-    )
+def _references_in(
+    mentions: list[Mention], places: list[Place], refs: frozenset[tuple[int, int]]
+) -> list[Place]:
+    """Places the mentions name only as a reference point ("جنوبي دمشق"), countries aside."""
+    return [
+        p
+        for p in places
+        if (p.start, p.end) in refs
+        and p.feature != "country"
+        and any(m.start <= p.start < m.end for m in mentions)
+    ]
 
 
 def _rank(p: Place) -> int:
@@ -210,7 +217,7 @@ def group(
         # a strong word alone needs a place; one named as a reference point ("هزت ... جنوبي دمشق")
         # places it too, near that town
         ok = eventful(m, accident_doc) and not (
-            m.extra.get("needs_place") and p is None and not _near_a_reference(m, places, refs)
+            m.extra.get("needs_place") and p is None and not _references_in([m], places, refs)
         )
         if not ok:
             # a details sentence right after an incident (figures, the attackers' fate) belongs to it
@@ -369,13 +376,9 @@ def fallback_place(
     if text:
         near = [
             p
-            for p in places
-            if (p.start, p.end) in refs
-            and p.feature != "country"
+            for p in _references_in(inc.mentions, places, refs)
             # not the dateline, unless the sentence opens with it ("وفي الموصل، قتل ...")
-            and (p.start >= 40 or inc.mentions[0].opener)
-            and any(m.start <= p.start < m.end for m in inc.mentions)
-            and (not ccs or p.country_code in ccs)
+            if (p.start >= 40 or inc.mentions[0].opener) and (not ccs or p.country_code in ccs)
         ]
         if near:
             return replace(near[0], geo_precision=max(near[0].geo_precision, 2))
