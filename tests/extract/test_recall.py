@@ -369,3 +369,47 @@ def test_the_army_retaking_a_named_place_and_the_place_a_sentence_opens_with() -
     assert (ev.location, ev.admin1) == ("Mosul", "Ninewa")
     (ev,) = _events("ونفذت طائرات التحالف غارتين على مخازن للأسلحة في مديرية سحار بمحافظة صعدة.")
     assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_dead_named_only_as_a_plural_count_three_but_make_no_incident_alone() -> None:
+    text = "قال ناشطون الثلاثاء إن ضربات استهدفت مواقع للمسلحين في ريف حماة ما أسفر عن سقوط قتلى."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 3
+    (fat,) = [e for e in ev.evidence if e.field == "fatalities"]
+    assert fat.text == "قتلى"
+    # talk that only mentions dead people is no incident
+    assert _events("وتحدث الوزير عن التهديدات المتعلقة بالمطار وسقوط قتلى في الماضي.") == []
+
+
+def test_a_count_before_the_plural_is_the_figure() -> None:
+    (ev,) = _events("انفجرت سيارة مفخخة الثلاثاء في سوق بمدينة الحلة ما أسفر عن سقوط 5 قتلى على الأقل.")
+    assert ev.fatalities == 5
+
+
+def test_a_country_striking_is_its_forces() -> None:
+    text = "شنت روسيا الثلاثاء غارات جوية على بلدات تسيطر عليها المعارضة في ريف إدلب الجنوبي."
+    (ev,) = _events(text)
+    assert ev.actor1 == "Military Forces of Russia (2000-)" and ev.sub_event_type == "Air/drone strike"
+    (a1,) = [e for e in ev.evidence if e.field == "actor1"]
+    assert a1.text == "روسيا"  # the verb is not part of the actor's words
+
+
+def test_a_country_targeted_is_not_the_striker() -> None:
+    # "استهدفت السعودية" may be passive (Saudi Arabia was targeted): no country-subject reading
+    text = "استهدفت السعودية بصاروخ باليستي أطلق من اليمن الثلاثاء وسقط قرب مدينة جازان."
+    for ev in _events(text):
+        assert not any(e.field == "actor1" and e.text == "السعودية" for e in ev.evidence)
+
+
+def test_dozens_of_militants_killed_by_the_army() -> None:
+    text = (
+        "لقي عشرات المسلحين مصرعهم الثلاثاء جراء عمليات لقوات الجيش والشرطة في مدن رفح والشيخ زويد والعريش."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type == "Battles" and ev.fatalities == 12 and ev.country == "Egypt"
+    assert "Civilians" not in ev.actor2  # "الشيخ" is part of the town's name, not a victim
+
+
+def test_one_palestinian_killed_counts_one() -> None:
+    (ev,) = _events("أعلن الجيش الإسرائيلي الثلاثاء مقتل فلسطيني قرب حاجز عسكري في الضفة الغربية.")
+    assert ev.fatalities == 1 and ev.actor1 == "Military Forces of Israel"

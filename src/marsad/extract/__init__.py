@@ -66,6 +66,9 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
         # One gazetteer pass per report: the same (text, no hint) analysis serves country_of above
         # (the geocoder caches it); a hinted second pass doubled the cost for little gain on dev.
         places = plausible_places(loc.find_places(doc.text, country_hint=None, norm=view.norm), hint)
+        # a word of a longer place name is not an actor ("الشيخ" in "الشيخ زويد")
+        for m in mentions:
+            m.actors = [a for a in m.actors if not any(_inside(a.start, a.end, p) for p in places)]
         # a place that is also an actor or a trigger word ("التحالف", "بيان") is not a place here
         taken = [(a.start, a.end) for m in mentions for a in m.actors]
         # only the trigger's own words: a pattern with a gap ("نزل ~7 الشوارع") may span a place
@@ -143,6 +146,13 @@ def _core_place(inc: Incident, places: list[Place], refs: frozenset[tuple[int, i
             if (p.country_code, p.name) == (place.country_code, place.name):
                 return replace(p, geo_precision=max(p.geo_precision, 2))
     return place
+
+
+def _inside(start: int, end: int, p: Place) -> bool:
+    """The actor's words are the start of a longer place name (its span may hold a proclitic)."""
+    return start <= p.start < end < p.end or (
+        p.start <= start and end <= p.end and end - start < p.end - p.start
+    )
 
 
 def _worth_locating(mentions: list[Mention]) -> bool:

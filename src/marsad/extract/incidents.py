@@ -84,8 +84,11 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
     someone = armed or any(a.entry.kind in ("state", "victim", "crowd", "rioters") for a in m.actors)
     if tags == {"KILL"}:
-        # "مقتل 16 شخصا" alone may be an accident or a disease; it needs a perpetrator
-        return (not accident_doc) and has_cas and (armed or any(a.entry.kind == "state" for a in m.actors))
+        # "مقتل 16 شخصا" alone may be an accident or a disease; it needs a perpetrator. A vague
+        # count of fighters does too ("لقي عشرات المسلحين مصرعهم في عمليات للجيش"); a vague count of
+        # civilians is mostly a summary ("التي قتلت مئات المدنيين")
+        counted = has_cas or any(c.role == "killed" and c.attacker and c.value < 100 for c in m.casualties)
+        return (not accident_doc) and counted and (armed or any(a.entry.kind == "state" for a in m.actors))
     if tags <= {"ABDUCT", "SEXUAL"}:
         # kidnapping and rape are crimes unless an armed group or a count of victims says otherwise;
         # rape by soldiers is political violence too ("اغتصابها من قبل عدة ضباط"); the police

@@ -51,6 +51,7 @@ class CasHit:
     attacker: bool = False
     victim: ActorHit | None = None
     head: CasHit | None = None  # the count this one is joined to ("4 عسكريين وجندي صومالي")
+    uncounted: bool = False  # a bare plural ("سقوط قتلى"): coded as 3, but no evidence of an incident alone
 
 
 @dataclass(slots=True)
@@ -234,6 +235,24 @@ def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) 
 CONNECTIVES = frozenset({"الي", "الى", "غضون", "جانب", "بعد", "قبل", "اثر", "عقب", "مع", "رغم", "عن"})
 
 
+def _actor_hit(view: DocView, sv: SentView, h: Hit) -> ActorHit:
+    toks = view.toks
+    head = h.pattern.toks[0]
+    if head.kind == "class" and head.cls == "SUBJV":
+        # "شنت روسيا غارات": the country after the verb struck; the verb is not part of its name
+        first = h.first + 1
+        return ActorHit(
+            h.pattern.payload, *view.orig(toks[first].start, toks[h.last].end), first, h.last, subject=True
+        )
+    return ActorHit(
+        h.pattern.payload,
+        *view.orig(toks[h.first].start, toks[h.last].end),
+        h.first,
+        h.last,
+        target=any("TARGET" in toks[k].classes for k in range(max(sv.lo, h.first - 2), h.first)),
+    )
+
+
 def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
     """ "استهدف الجيش الإسرائيلي مواقع": in a verb-first clause the armed side right after the verb
     struck; it is not the target, unless an armed side already stands before the verb. The side right
@@ -393,16 +412,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             ):
                 th.blocked = th.blocked or "background"
             trigs.append(th)
-        actors = [
-            ActorHit(
-                h.pattern.payload,
-                *view.orig(toks[h.first].start, toks[h.last].end),
-                h.first,
-                h.last,
-                target=any("TARGET" in toks[k].classes for k in range(max(sv.lo, h.first - 2), h.first)),
-            )
-            for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))
-        ]
+        actors = [_actor_hit(view, sv, h) for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))]
         _verb_first_subjects(toks, actors)
         actors = _named_over_generic(toks, actors)
         big: list[int] = []
@@ -515,6 +525,7 @@ def _casualties(
     seen: set[int] = set()
     for h in hits:
         c: Casualty = h.pattern.payload
+        plural = False
         if h.nums:
             ti = h.nums[0]
             t = toks[ti]
@@ -522,12 +533,14 @@ def _casualties(
                 continue
             span = t.num_span or view.orig(t.start, t.end)
             value, vague = t.num, t.num_vague
-        else:  # <SG> or <DUAL>: one or two people named by the noun itself
+        else:  # <SG>, <DUAL>, <PLDEAD>: one, two or an uncounted plural named by the noun itself
             ti = h.last
             t = toks[ti]
             if ti in seen:
                 continue
-            span, value, vague = view.orig(t.start, t.end), (2 if "DUAL" in t.classes else 1), False
+            plural = "PLDEAD" in t.classes and "SG" not in t.classes
+            value = 3 if plural else 2 if "DUAL" in t.classes else 1
+            span, vague = view.orig(t.start, t.end), plural
         if value <= 0 or value >= 1000:  # a single event's toll; larger figures are aggregates
             if value >= 1000 and big is not None and c.role in ("killed", "injured"):
                 big.append(value)
@@ -536,10 +549,16 @@ def _casualties(
         if 1900 < value < 2100 and not t.num_vague and len(t.norm) == 4:
             continue
         nxt = toks[h.last + 1] if h.last + 1 < sv.hi else None
-        if c.role == "killed" and nxt is not None and nxt.norm.startswith("و") and "WOUNDED" in nxt.classes:
+        if (
+            c.role == "killed"
+            and h.nums
+            and nxt is not None
+            and nxt.norm.startswith("و")
+            and "WOUNDED" in nxt.classes
+        ):
             continue  # "ثلاثين قتيلا وجريحا": dead and wounded together, not a death toll
         seen.add(ti)
-        ch = CasHit(c.role, value, vague, span[0], span[1], ti)
+        ch = CasHit(c.role, value, vague, span[0], span[1], ti, uncounted=not h.nums and plural)
         # what follows the count says who they are: attackers or victims
         j = ti
         while j + 1 < sv.hi and toks[j + 1].num_id == t.num_id and t.num_id >= 0:

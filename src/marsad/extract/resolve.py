@@ -307,7 +307,9 @@ def resolve(
     if key_trig is None:
         key_trig = trigs[0]
     thin = a1.hit is None and not any(
-        c.role in ("killed", "injured", "abducted") for m in inc.mentions for c in m.casualties
+        c.role in ("killed", "injured", "abducted") and not c.uncounted
+        for m in inc.mentions
+        for c in m.casualties
     )
     # an assassination (attempt) names its target: with a place, even a country, it happened
     targeted = place is not None and any(t.tag == "ASSASSINATE" and t.strong for t in trigs)
@@ -358,7 +360,8 @@ def resolve(
         ):
             fat += 1
             ev("fatalities", t.start, t.end)
-    ka = next((c for c in killed_att if not c.vague), None)
+    # attackers killed count too, a vague figure as ACLED codes it ("عشرات المسلحين" = 12)
+    ka = next((c for c in killed_att if not c.vague), None) or next(iter(killed_att), None)
     if ka is not None and (kv is None or (ka.start, ka.end) != (kv.start, kv.end)):
         fat += ka.value
         ev("fatalities", ka.start, ka.end)
