@@ -49,7 +49,13 @@ from shapely.strtree import STRtree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.geo.data import load_admin1_table, load_countries, load_names_en, load_names_extra  # noqa: E402
+from marsad.geo.data import (  # noqa: E402
+    load_admin1_table,
+    load_countries,
+    load_names_en,
+    load_names_extra,
+    load_regions,
+)
 from marsad.geo.keys import WORD_RE, name_key  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -431,6 +437,25 @@ def build(shared: Path, out: Path) -> dict[str, int]:
                 "lon": round(cap["longitude"], 5),
                 "population": 0,
                 "ref": f"admin1:{cc}.{a1}",
+            }
+        )
+
+    # Named regions (الغوطة الشرقية، جبل الزاوية): reviewed rows, stored like admin-2 units (precision 2)
+    for r in load_regions():
+        entries.append(
+            {
+                "feature": "admin2",
+                "name": r.name,
+                "name_ar": r.names_ar[0],
+                "names": list(r.names_ar),
+                "cc": r.cc,
+                "admin1": r.admin1,
+                "admin2": None,
+                "admin3": None,
+                "lat": r.lat,
+                "lon": r.lon,
+                "population": 0,
+                "ref": f"region:{r.cc}.{simple_key(r.name)}",
             }
         )
 

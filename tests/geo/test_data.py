@@ -15,6 +15,7 @@ from marsad.geo.data import (
     load_cues,
     load_names_en,
     load_names_extra,
+    load_regions,
 )
 from marsad.geo.geocoder import Geocoder
 from marsad.geo.keys import name_key
@@ -113,6 +114,8 @@ def test_shipped_gazetteer_reflects_the_data_files(geo: Geocoder) -> None:
     for _cc, _gname, names in load_names_extra():
         for ar in names:
             assert name_key(ar) in geo.gaz.index, ar
+    regions = {e.ref: e for e in geo.gaz.entries if e.ref.startswith("region:")}
+    assert {(e.cc, e.name) for e in regions.values()} == {(r.cc, r.name) for r in load_regions()}
     for row in load_admin1_table():
         if (row.cc, row.code) in geo.gaz.admin_names:
             assert geo.gaz.admin_names[(row.cc, row.code)][0] == row.name
@@ -143,3 +146,12 @@ def test_territory_examples(geo: Geocoder, cue: geodata.Cue) -> None:
 
 def test_a_country_adjective_elsewhere_stays_a_reference(geo: Geocoder) -> None:
     assert geo.find_places("قال الجيش السوري إن الهجوم فشل") == []
+
+
+@pytest.mark.parametrize("row", load_regions(), ids=lambda r: r.name)
+def test_region_examples(geo: Geocoder, row: geodata.RegionRow) -> None:
+    """A named region (الغوطة الشرقية) is found as itself, in its governorate, at precision 2."""
+    places = geo.find_places(row.example, country_hint=row.cc)
+    hit = [p for p in places if p.name == row.name]
+    assert hit, (row.example, [p.name for p in places])
+    assert hit[0].geo_precision == 2 and hit[0].admin1 == geo.gaz.admin_name(row.cc, row.admin1)

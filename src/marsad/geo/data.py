@@ -257,3 +257,33 @@ def load_licence() -> tuple[LicenceRow, ...]:
         _arabic_forms("licence.tsv", lineno, word)
         out.append(LicenceRow(kind, word, value, cc, example))
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRow:
+    """A named region that is neither a settlement nor an admin unit (الغوطة الشرقية)."""
+
+    cc: str
+    name: str
+    names_ar: tuple[str, ...]
+    admin1: str
+    lat: float
+    lon: float
+    example: str
+
+
+@cache
+def load_regions() -> tuple[RegionRow, ...]:
+    out = []
+    known = {(r.cc, r.code) for r in load_admin1_table()}
+    for lineno, (cc, name, ar, a1, lat, lon, example) in _rows("regions.tsv", 7):
+        if (cc, a1) not in known:
+            raise DataFileError(f"regions.tsv:{lineno}: admin-1 {cc}.{a1} is not in admin1.tsv")
+        try:
+            la, lo = float(lat), float(lon)
+        except ValueError:
+            raise DataFileError(f"regions.tsv:{lineno}: latitude and longitude must be numbers") from None
+        if not (-90 <= la <= 90 and -180 <= lo <= 180):
+            raise DataFileError(f"regions.tsv:{lineno}: coordinates out of range")
+        out.append(RegionRow(cc, name, _arabic_forms("regions.tsv", lineno, ar), a1, la, lo, example))
+    return tuple(out)
