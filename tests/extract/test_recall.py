@@ -413,3 +413,20 @@ def test_dozens_of_militants_killed_by_the_army() -> None:
 def test_one_palestinian_killed_counts_one() -> None:
     (ev,) = _events("أعلن الجيش الإسرائيلي الثلاثاء مقتل فلسطيني قرب حاجز عسكري في الضفة الغربية.")
     assert ev.fatalities == 1 and ev.actor1 == "Military Forces of Israel"
+
+
+def test_the_announcer_of_its_own_act_is_the_doer() -> None:
+    text = "أعلنت القوات المسلحة، الأربعاء، القضاء على قيادي في تنظيم أنصار بيت المقدس بوسط سيناء."
+    (ev,) = _events(text)
+    assert ev.actor1.startswith("Military Forces of Egypt") and ev.event_type == "Battles"
+    assert ev.actor2 == "Islamic State (Egypt) - Sinai Province"  # the group's name by the event's date
+    # announcing someone's death says nothing of who killed: the announcer stays the teller
+    (ev,) = _events("أعلنت الشرطة، الأربعاء، مقتل شاب برصاص مسلحين مجهولين في حي الكرادة ببغداد.")
+    assert ev.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_fighters_of_a_named_group_killed_in_a_security_operation() -> None:
+    text = "لقي أكثر من عشرين من عناصر تنظيم داعش مصرعهم الأربعاء في عمليتين أمنيتين في محافظة الأنبار."
+    (ev,) = _events(text)
+    assert ev.event_type == "Battles" and ev.fatalities == 20
+    assert {ev.actor1, ev.actor2} == {"Islamic State (Iraq)", "Military Forces of Iraq (2020-)"}

@@ -235,6 +235,28 @@ def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) 
 CONNECTIVES = frozenset({"الي", "الى", "غضون", "جانب", "بعد", "قبل", "اثر", "عقب", "مع", "رغم", "عن"})
 
 
+def _announces_own_act(toks: list[Tok], last: int) -> bool:
+    """A verbal noun of action right after the announcing side ("أعلن الجيش القضاء على"); a day
+    word and the side's adjective may stand between ("القوات المسلحة المصرية، الأربعاء، القضاء")."""
+    k = last + 1
+    while k < len(toks) and k <= last + 3 and ("TIMEW" in toks[k].classes or _adjective_like(toks[k].norm)):
+        k += 1
+    return k < len(toks) and "AGENTN" in toks[k].classes
+
+
+def _adjective_like(norm: str) -> bool:
+    """A definite nisba adjective (المصرية، العراقي): ends in -ي / -ية."""
+    return norm.startswith("ال") and norm.endswith(("ي", "يه", "ية"))
+
+
+def _members_of_armed(toks: list[Tok], j: int, hi: int, actors: list[ActorHit]) -> bool:
+    """A count followed by "من عناصر|مقاتلي ... <armed group>" (a word or two of the group's name
+    may stand between: "من عناصر تنظيم داعش")."""
+    if j + 2 >= hi or toks[j + 1].norm != "من" or "FORCEW" not in toks[j + 2].classes:
+        return False
+    return any(a.entry.kind == "armed" and j + 3 <= a.first <= j + 4 for a in actors)
+
+
 def _actor_hit(view: DocView, sv: SentView, h: Hit) -> ActorHit:
     toks = view.toks
     head = h.pattern.toks[0]
@@ -264,7 +286,10 @@ def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
         if verb < 0:
             continue
         if "SAYV" in toks[verb].classes:
-            a.speaker = True
+            if a.entry.kind in (*ARMED_SIDES, "unidentified") and _announces_own_act(toks, a.last):
+                a.subject = True  # "أعلنت القوات المسلحة، الأربعاء، القضاء على": it did it itself
+            else:
+                a.speaker = True
             continue
         if "VERBFIRST" not in toks[verb].classes or a.entry.kind not in (*ARMED_SIDES, "unidentified"):
             continue
@@ -568,6 +593,8 @@ def _casualties(
             if "ATTACKER" in toks[k].classes:
                 ch.attacker = True
                 break
+        if not ch.attacker and h.nums and _members_of_armed(toks, j, sv.hi, actors):
+            ch.attacker = True  # "عشرين من عناصر تنظيم داعش": the dead are the group's fighters
         if not ch.attacker:
             for a in actors:
                 if a.first in window or (not h.nums and a.first <= ti <= a.last):

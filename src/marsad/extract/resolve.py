@@ -180,6 +180,8 @@ def resolve(
             return 3
         if k == "crowd":
             return 2
+        if attackers_fell and k in ("armed", "unidentified") and not h.subject:
+            return 2  # "أعلن الجيش القضاء على 20 من عناصر داعش": the group's fighters fell
         return 0
 
     crowd = family(tags) == "crowd"
