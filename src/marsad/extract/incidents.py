@@ -113,7 +113,14 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         return armed or (arrests and state)
     if tags <= CROWD_TAGS:
         crowd = any(a.entry.kind in ("crowd", "rioters") for a in m.actors)
-        return crowd or len(tags) > 1 or bool(m.dates)
+        # "خرج الطلاب وساروا نحو السفارة", "احتشد عدد من الشبان": people right at a protest word
+        # are its crowd
+        people = any(
+            a.entry.kind == "victim" and t.tag == "PROTEST" and -4 <= a.first - t.first <= 3
+            for a in m.actors
+            for t in live
+        )
+        return crowd or people or len(tags) > 1 or bool(m.dates)
     # weak words: two kinds of violence, or one with a toll, a group, a victim or a day; and the
     # sentence must be anchored by a toll, an armed group, a day or (checked later) a place, or
     # it is talk about violence ("هناك قتل لأبنائنا", "عالم يعاني من حروب")
