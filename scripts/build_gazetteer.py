@@ -440,11 +440,12 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             }
         )
 
-    # Named regions (الغوطة الشرقية، جبل الزاوية): reviewed rows, stored like admin-2 units (precision 2)
+    # Named places GeoNames lacks (regions.tsv): a region (الغوطة الشرقية) is stored like an admin-2
+    # unit (precision 2), a small town (رأس لانوف) as a settlement
     for r in load_regions():
         entries.append(
             {
-                "feature": "admin2",
+                "feature": "admin2" if r.kind == "region" else "populated_place",
                 "name": r.name,
                 "name_ar": r.names_ar[0],
                 "names": list(r.names_ar),

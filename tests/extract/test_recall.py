@@ -430,3 +430,19 @@ def test_fighters_of_a_named_group_killed_in_a_security_operation() -> None:
     (ev,) = _events(text)
     assert ev.event_type == "Battles" and ev.fatalities == 20
     assert {ev.actor1, ev.actor2} == {"Islamic State (Iraq)", "Military Forces of Iraq (2020-)"}
+
+
+def test_gunfire_after_a_car_crash_is_no_accident() -> None:
+    text = "قتل شاب برصاص الجنود الثلاثاء بعدما اصطدمت سيارته بحاجز عسكري قرب مدينة نابلس، وفق رواية الجيش."
+    (ev,) = _events(text)
+    assert ev.fatalities == 1 and "Military Forces of Israel" in (ev.actor1, ev.actor2)
+
+
+def test_a_bare_army_word_is_the_army_the_report_names() -> None:
+    text = (
+        "أعلن الجيش الوطني الليبي الثلاثاء استعادة السيطرة على منطقة الهلال النفطي. "
+        "وقال متحدث إن الجيش سيطر على ميناء رأس لانوف بعد اشتباكات عنيفة مع مجموعات مسلحة."
+    )
+    events = _events(text)
+    assert events and all("Government of National Accord" not in e.actor1 + e.actor2 for e in events)
+    assert any(e.actor1 == "Libyan National Army (LNA)" and e.admin1 == "Sirt" for e in events)

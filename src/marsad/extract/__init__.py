@@ -86,12 +86,23 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
         incidents = group(mentions, places, view.anchor, accident, refs, first_body, doc.text)
         main_weapon = lead_weapon([m for m in mentions if eventful(m, accident)])
+        # a national army the report names ("الجيش الوطني الليبي") is what its bare "الجيش" means
+        forces = [
+            a for m in mentions for a in m.actors if a.entry.kind == "state" and "{" not in a.entry.name
+        ]
         for i, inc in enumerate(incidents):
             if inc.place is None:
                 inc.place = fallback_place(inc, places, refs, doc.text)
             inc.place = _core_place(inc, places, refs)
             rec = resolve(
-                inc, doc, lex, anchor=view.anchor, country_cc=hint, index=i, report_weapon=main_weapon
+                inc,
+                doc,
+                lex,
+                anchor=view.anchor,
+                country_cc=hint,
+                index=i,
+                report_weapon=main_weapon,
+                report_forces=forces,
             )
             if rec is None:
                 continue

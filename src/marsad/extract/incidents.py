@@ -180,9 +180,14 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
         return False
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
-    if a.feature in ("admin1", "country") or b.feature in ("admin1", "country"):
+    if _broad(a) or _broad(b):
         return True
     return a.name == b.name or (a.admin2 is not None and a.admin2 == b.admin2)
+
+
+def _broad(p: Place) -> bool:
+    """A governorate, a country or a named region (الهلال النفطي): it holds the towns of its admin-1."""
+    return p.feature in ("admin1", "country") or (p.feature == "admin2" and p.admin2 is None)
 
 
 def _same_admin1(a: Place | None, b: Place | None) -> bool:
@@ -287,6 +292,14 @@ def group(
                 if near is not None:
                     near.mentions.append(m)
                     last, last_sent = near, m.sent
+                    if (
+                        p is not None
+                        and near.place is not None
+                        and _broad(near.place)
+                        and _same_place(near.place, p)
+                    ):
+                        if _more_specific(p, near.place):
+                            near.place = p  # "الهلال النفطي" … "ميناء رأس لانوف": the town inside it
                 continue
             target = Incident(umbrella=_governorates(m, places, refs))
             incidents.append(target)

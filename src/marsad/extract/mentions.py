@@ -389,6 +389,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             # "تجددت المظاهرات أمس ... بعد أن قمعت في نهاية الشهر الماضي": a day of this week
             # in the sentence says it reports something new; the past is only its context
             blocked_sentence = ""
+        if blocked_sentence == "accident" and any(
+            h.pattern.payload.tag == "FIRE" and not h.pattern.payload.generic for h in trig_hits
+        ):
+            # "قتل فلسطيني برصاص الجيش بعدما اصطدمت سيارته بموقف حافلات": gunfire is no accident
+            blocked_sentence = ""
         old_years = _old_year_tokens(view, sv)
         old_dates = _old_dates(view, sv)
         date_toks = [_tok_at(toks, sv, ds) for ds, _ in old_dates]

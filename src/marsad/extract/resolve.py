@@ -86,6 +86,7 @@ def resolve(
     country_cc: str | None,
     index: int,
     report_weapon: str | None = None,
+    report_forces: list[ActorHit] | None = None,
 ) -> EventRecord | None:
     trigs = _trigs(inc)
     if not trigs:
@@ -209,9 +210,12 @@ def resolve(
         if a1 is None:
             a1 = Actor(f"Unidentified Armed Group ({country or 'Unknown'})", 3, "unidentified", None)
         # "Police Forces of Iraq (2020-)" from "13 شرطيا" becomes "... Federal Police" when the text says so
-        a1 = _specific(a1, hits, lex, cc, country, event_day)
+        forces = report_forces or []
+        a1 = _specific(a1, hits, lex, cc, country, event_day, forces)
         if a2 is not None:
-            a2 = _specific(a2, hits, lex, cc, country, event_day)
+            a2 = _specific(a2, hits, lex, cc, country, event_day, forces)
+            if a2.name == a1.name:
+                a2 = None  # both words name the same army ("الجيش الوطني الليبي" … "الجيش")
 
     # ---- type (ACLED hierarchy)
     armed_target = a2 is not None and a2.kind in ("state", "armed", "external")
@@ -294,16 +298,21 @@ def resolve(
         a2 = None  # a truce or an arrest is not done to "civilians" named nearby
     if event_type == "Battles" and (a2 is None or a2.kind in ("victim", "crowd")):
         # a battle is fought between armed sides: civilians caught in it are not the second side
-        side = next(
-            (
-                h
-                for h in sorted(hits, key=lambda h: h.start)
-                if h.entry.kind in ARMED_KINDS and _name(lex, h, cc, country, event_day) != a1.name
-            ),
-            None,
+        forces = report_forces or []
+        sides = (
+            _specific(
+                Actor(_name(lex, h, cc, country, event_day), h.entry.inter, h.entry.kind, h),
+                hits,
+                lex,
+                cc,
+                country,
+                event_day,
+                forces,
+            )
+            for h in sorted(hits, key=lambda h: h.start)
+            if h.entry.kind in ARMED_KINDS
         )
-        if side is not None:
-            a2 = Actor(_name(lex, side, cc, country, event_day), side.entry.inter, side.entry.kind, side)
+        a2 = next((s for s in sides if s.name != a1.name), a2)
     if event_type == "Strategic developments" and a1.hit is None:
         return None  # a development with nobody doing it is too weak to report
     if key_trig is None:
@@ -458,12 +467,23 @@ def resolve(
 
 
 def _specific(
-    actor: Actor, hits: list[ActorHit], lex: Lexicons, cc: str | None, country: str, day: date | None
+    actor: Actor,
+    hits: list[ActorHit],
+    lex: Lexicons,
+    cc: str | None,
+    country: str,
+    day: date | None,
+    forces: list[ActorHit] | None = None,
 ) -> Actor:
     for h in hits:
         nm = _name(lex, h, cc, country, day)
         if nm.startswith(actor.name + " ") and h.entry.kind == actor.kind:
             return Actor(nm, h.entry.inter, h.entry.kind, h)
+    if actor.hit is not None and "{military}" in actor.hit.entry.name:
+        # "الجيش" after "الجيش الوطني الليبي" is that army, not the state's forces of the day
+        for h in [*hits, *(forces or [])]:
+            if h.entry.kind == "state" and "{" not in h.entry.name and h.entry.country == cc:
+                return Actor(_name(lex, h, cc, country, day), h.entry.inter, h.entry.kind, h)
     return actor
 
 

@@ -261,9 +261,11 @@ def load_licence() -> tuple[LicenceRow, ...]:
 
 @dataclass(frozen=True, slots=True)
 class RegionRow:
-    """A named region that is neither a settlement nor an admin unit (الغوطة الشرقية)."""
+    """A named place GeoNames lacks: a region that is neither a settlement nor an admin unit
+    (الغوطة الشرقية) or a small town (رأس لانوف)."""
 
     cc: str
+    kind: str  # "region" or "town"
     name: str
     names_ar: tuple[str, ...]
     admin1: str
@@ -276,7 +278,9 @@ class RegionRow:
 def load_regions() -> tuple[RegionRow, ...]:
     out = []
     known = {(r.cc, r.code) for r in load_admin1_table()}
-    for lineno, (cc, name, ar, a1, lat, lon, example) in _rows("regions.tsv", 7):
+    for lineno, (cc, kind, name, ar, a1, lat, lon, example) in _rows("regions.tsv", 8):
+        if kind not in ("region", "town"):
+            raise DataFileError(f"regions.tsv:{lineno}: kind is 'region' or 'town'")
         if (cc, a1) not in known:
             raise DataFileError(f"regions.tsv:{lineno}: admin-1 {cc}.{a1} is not in admin1.tsv")
         try:
@@ -285,5 +289,5 @@ def load_regions() -> tuple[RegionRow, ...]:
             raise DataFileError(f"regions.tsv:{lineno}: latitude and longitude must be numbers") from None
         if not (-90 <= la <= 90 and -180 <= lo <= 180):
             raise DataFileError(f"regions.tsv:{lineno}: coordinates out of range")
-        out.append(RegionRow(cc, name, _arabic_forms("regions.tsv", lineno, ar), a1, la, lo, example))
+        out.append(RegionRow(cc, kind, name, _arabic_forms("regions.tsv", lineno, ar), a1, la, lo, example))
     return tuple(out)
