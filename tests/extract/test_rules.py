@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from marsad.eval import admin1_equal
 from marsad.extract import extract_events
 from marsad.model import Document
@@ -107,3 +109,29 @@ def test_joined_counts_add_up() -> None:
     (ev,) = _events(text, "2022-05-13T12:00:00+00:00")
     assert ev.fatalities == 1 and ev.injured == 5
     assert [e.text for e in ev.evidence_for("injured")] == ["أربعة", "وجندي"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a call to protest on a day still to come
+        "ودعا الزعيم الديني أنصاره إلى مظاهرة سلمية غاضبة في البصرة يوم الجمعة المقبل.",
+        # the past, told without a year
+        "تبنت الشبكة مسؤولية عدة هجمات انتحارية استهدفت القوات الأمريكية في السابق.",
+        # a toll summed over a past operation
+        "قال المرصد إن عشرات المدنيين قتلوا في قصف تركي خلال تلك العملية العسكرية.",
+    ],
+)
+def test_plans_the_past_and_summaries_are_no_events(text: str) -> None:
+    doc = Document(id="p", text=text, published=datetime(2018, 5, 20))
+    assert extract_events(doc) == []
+
+
+def test_an_almanac_headline_lists_history() -> None:
+    text = "خرجت النساء بمظاهرة أمام القصر للمطالبة بالخبز، وقتل الطيار الشهير في معركة جوية."
+    doc = Document(
+        id="a", title="حدث في 5 أكتوبر.. مقتل طيار شهير", text=text, published=datetime(2018, 10, 5)
+    )
+    assert extract_events(doc) == []
+    doc = Document(id="b", title="مقتل طيار في معركة جوية", text=text, published=datetime(2018, 10, 5))
+    assert extract_events(doc)  # the same body under a news headline is news

@@ -124,7 +124,10 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
             ):
                 continue
             events.append(rec)
-        if events and talk_headline(doc.title, lex):
+        headline = talk_headline(doc.title, lex) if events else ""
+        if headline == "almanac":
+            events = []  # "حدث في 5 أكتوبر": a list of history
+        elif headline:
             # a question or statement headline: the body's violence is mostly what the talk is
             # about; keep only incidents that report casualties
             events = [e for e in events if e.fatalities > 0 or e.injured is not None]

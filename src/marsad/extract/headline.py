@@ -20,13 +20,18 @@ _QUESTION = re.compile(r"[؟?]\s*$|^\s*(?:ماذا|لماذا|كيف|هل|ما\s
 
 
 def talk_headline(title: str | None, lex: Lexicons) -> str:
-    """ "feature", "statement" or "" (an incident headline, or no headline)."""
+    """ "almanac", "feature", "statement" or "" (an incident headline, or no headline).
+
+    An almanac headline ("حدث في 5 أكتوبر..", "في مثل هذا اليوم") lists history: nothing in it is news."""
     if not title or not title.strip():
         return ""
     if _QUESTION.search(title):
         return "feature"
     view = build_view(Document(id="title", text=title), lex)
     toks = view.toks
+    title_cues = [h.pattern.payload for h in lex.cues.find(toks) if h.pattern.payload.scope == "title"]
+    if any(c.kind == "anniversary" for c in title_cues):
+        return "almanac"
     for h in lex.triggers.find(toks):
         trig: Trigger = h.pattern.payload
         if not trig.generic:

@@ -185,6 +185,15 @@ def _recent_date(view: DocView, sv: SentView) -> bool:
     return False
 
 
+def _future_date(view: DocView, sv: SentView) -> bool:
+    """A day after the report's own ("يوم الجمعة المقبل"): what the sentence tells is still to come."""
+    if view.anchor is None:
+        return False
+    return any(
+        sv.start <= d.start < sv.end and d.precision == "day" and d.value > view.anchor for d in view.dates
+    )
+
+
 NEW_MARKERS = ("سياق اخر", "حادث اخر", "هجوم اخر", "حادث منفصل", "هجوم منفصل", "تفجير اخر", "وقت سابق")
 
 
@@ -389,6 +398,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             # "تجددت المظاهرات أمس ... بعد أن قمعت في نهاية الشهر الماضي": a day of this week
             # in the sentence says it reports something new; the past is only its context
             blocked_sentence = ""
+        if not blocked_sentence and _future_date(view, sv) and not _recent_date(view, sv):
+            # "دعا أنصاره إلى مظاهرة في البصرة يوم الجمعة المقبل": planned, not yet happened
+            blocked_sentence = "future"
         if blocked_sentence == "accident" and any(
             h.pattern.payload.tag == "FIRE" and not h.pattern.payload.generic for h in trig_hits
         ):
