@@ -135,3 +135,14 @@ def test_an_almanac_headline_lists_history() -> None:
     assert extract_events(doc) == []
     doc = Document(id="b", title="مقتل طيار في معركة جوية", text=text, published=datetime(2018, 10, 5))
     assert extract_events(doc)  # the same body under a news headline is news
+
+
+def test_years_ago_is_history_and_a_recent_day_keeps_other_cues() -> None:
+    text = "وكان مسلحون قد اغتالوا رئيس الوزراء قبل 13 عاما في انفجار ضخم وسط بيروت."
+    assert extract_events(Document(id="y", text=text, published=datetime(2018, 5, 20))) == []
+    # a day of this week lifts "history", but the total since the start of the year still sums
+    text = (
+        "قال الوزير السبت في ذكرى الضحايا الذين سقطوا قبل عامين دهسا بشاحنة إن الأمن أحبط 25 مخطط اعتداء "
+        "منذ مطلع العام الماضي."
+    )
+    assert extract_events(Document(id="z", text=text, published=datetime(2018, 7, 14))) == []

@@ -350,6 +350,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         period = False
         first_trig = min((h.first for h in trig_hits if not h.pattern.payload.generic), default=sv.lo)
         late: list[int] = []  # token indexes of history markers far after the incident words
+        sentence_kinds: list[str] = []  # every sentence-wide cue, in order
         # "تحدثت تقارير عن اشتباكات": reports as the source of the news, not talk about reports
         sources = [(h.first, h.last) for h in cue_hits if h.pattern.payload.kind == "source"]
         for h in cue_hits:
@@ -366,6 +367,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 if h.first - first_trig > YEAR_WINDOW:
                     late.append(h.first)
                 else:
+                    sentence_kinds.append(cue.kind)
                     blocked_sentence = blocked_sentence or cue.kind
                 continue
             if cue.kind == "cumulative":
@@ -385,6 +387,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             if cue.scope == "title":
                 continue  # headline words (see headline.py), not read in the body
             if cue.scope == "sentence":
+                sentence_kinds.append(cue.kind)
                 blocked_sentence = blocked_sentence or cue.kind
             elif cue.scope == "before":
                 before.append((h.last, cue.kind))
@@ -396,8 +399,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 prev.append((h.last, cue.kind))
         if blocked_sentence == "background" and _recent_date(view, sv):
             # "تجددت المظاهرات أمس ... بعد أن قمعت في نهاية الشهر الماضي": a day of this week
-            # in the sentence says it reports something new; the past is only its context
-            blocked_sentence = ""
+            # in the sentence says it reports something new; the past is only its context (other
+            # sentence cues still hold: "منذ مطلع العام" sums)
+            blocked_sentence = next((k for k in sentence_kinds if k != "background"), "")
         if not blocked_sentence and _future_date(view, sv) and not _recent_date(view, sv):
             # "دعا أنصاره إلى مظاهرة في البصرة يوم الجمعة المقبل": planned, not yet happened
             blocked_sentence = "future"
