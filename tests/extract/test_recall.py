@@ -446,3 +446,21 @@ def test_a_bare_army_word_is_the_army_the_report_names() -> None:
     events = _events(text)
     assert events and all("Government of National Accord" not in e.actor1 + e.actor2 for e in events)
     assert any(e.actor1 == "Libyan National Army (LNA)" and e.admin1 == "Sirt" for e in events)
+
+
+def test_a_relative_clause_is_no_judgement_and_the_statement_day_is_not_the_incident_day() -> None:
+    text = (
+        "أعلن الاثنين المتمردون مقتل قائدهم الذي يعتبر السلطة العليا لديهم في غارة شنتها قوات التحالف "
+        "ظهر الخميس على محافظة الحديدة."
+    )
+    (ev,) = _events(text, "2018-04-23T12:00:00+00:00")
+    assert ev.sub_event_type == "Air/drone strike" and ev.event_date == "2018-04-19"
+
+
+def test_a_siege_since_an_old_year_dates_the_siege_not_the_strikes() -> None:
+    text = (
+        "واصلت قوات النظام ليل الأحد غاراتها على الغوطة الشرقية، القريبة من دمشق والمحاصرة منذ عام 2013، "
+        "ما أسفر عن سقوط أربعة عشر قتيلا."
+    )
+    (ev,) = _events(text, "2018-03-05T12:00:00+00:00")
+    assert ev.fatalities == 14 and ev.location == "Eastern Ghouta" and ev.admin1 == "Rural Damascus"

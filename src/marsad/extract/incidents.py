@@ -417,9 +417,11 @@ def fallback_place(
     return replace(pick, geo_precision=max(pick.geo_precision, 2))
 
 
-# A place right after a direction or a distance is a reference point, not where it happened.
+# A place right after a direction or a distance is a reference point, not where it happened; so is
+# one that describes another place ("الغوطة الشرقية، القريبة من دمشق").
 _REF = re.compile(
-    r"(?:(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:شرق|غرب)(?:ي)?)?|(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تبعد\s+\S+\s+عن)"
+    r"(?:(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:شرق|غرب)(?:ي)?)?|(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تبعد\s+\S+\s+عن"
+    r"|(?:ال)?قريب[هة]?\s+من)"
     r"\s+(?:ال)?(?:عاصمه|مدينه|محافظه|بلده)?\s*(?:ال)?(?:عراقيه|سوريه|يمنيه|ليبيه|مصريه)?\s*$"
 )
 # A capital right after a speech verb stands for its government ("أعلنت موسكو"), not a place.

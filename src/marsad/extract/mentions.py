@@ -146,9 +146,17 @@ def _old_year_tokens(view: DocView, sv: SentView) -> list[int]:
         t = view.toks[i]
         if t.norm.isdigit() and len(t.norm) == 4:
             y = int(t.norm)
-            if 1900 < y < view.anchor.year:
+            if 1900 < y < view.anchor.year and not _dates_a_state(view.toks, sv.lo, i):
                 out.append(i)
     return out
+
+
+def _dates_a_state(toks: list[Tok], lo: int, year: int) -> bool:
+    """ "المحاصرة منذ (عام) 2013": the year tells how long a state has lasted, not when the incident was."""
+    for j in range(max(lo, year - 3), year):
+        if toks[j].norm == "منذ" and j > lo and "STATEP" in toks[j - 1].classes:
+            return True
+    return False
 
 
 def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
@@ -167,7 +175,7 @@ def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
             ).days > 45
         else:
             old = (view.anchor - d.value).days > 31
-        if old:
+        if old and not _dates_a_state(view.toks, sv.lo, _tok_at(view.toks, sv, d.start) + 1):
             out.append((d.start, d.end))
     return out
 
@@ -193,6 +201,8 @@ def _future_date(view: DocView, sv: SentView) -> bool:
         sv.start <= d.start < sv.end and d.precision == "day" and d.value > view.anchor for d in view.dates
     )
 
+
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 
 NEW_MARKERS = ("سياق اخر", "حادث اخر", "هجوم اخر", "حادث منفصل", "هجوم منفصل", "تفجير اخر", "وقت سابق")
 
@@ -361,6 +371,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 continue
             if cue.kind == "aggregate" and _superlative_before(toks, sv.lo, h.first):
                 continue  # "أعنف هجوم منذ بدء الحرب", "لأول مرة منذ": a comparison, not a total
+            if cue.kind == "aggregate" and h.first > sv.lo and "STATEP" in toks[h.first - 1].classes:
+                continue  # "الغوطة المحاصرة منذ عام 2013": how long a state lasts, not a total
             if cue.scope == "clause":
                 # "الشهر/العام الماضي": history when it frames the incident words; far after them
                 # it dates only its own clause ("... تحت شعارات ... وعدا بها في العام الماضي")
@@ -392,6 +404,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             elif cue.scope == "before":
                 before.append((h.last, cue.kind))
             elif cue.scope == "after":
+                if h.first > sv.lo and toks[h.first - 1].norm in RELATIVES:
+                    continue  # "الصماد الذي يعتبر السلطة العليا": a description, not a judgement
                 after.append((h.last, cue.kind))
             elif cue.scope == "next":
                 following.append((h.first, cue.kind))
@@ -515,7 +529,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     blocked_sentence=blocked_sentence,
                     opener=opener,
                     claim=claim,
-                    extra={"suspects": suspects, "period": period},
+                    extra={"suspects": suspects, "period": period, "said": _said_dates(toks, sv, dates)},
                 ),
             )
         )
@@ -681,14 +695,28 @@ def _chained(
     return None
 
 
+def _said_dates(toks: list[Tok], sv: SentView, dates: list[DateMention]) -> frozenset[int]:
+    """Starts of the dates that date a statement ("أعلن الاثنين الحوثيون مقتل ..."), not the incident."""
+    out = set()
+    for d in dates:
+        i = _tok_at(toks, sv, d.start)
+        if any(sv.lo <= j < i and "SAYV" in toks[j].classes for j in (i - 1, i - 2)):
+            out.add(d.start)
+    return frozenset(out)
+
+
 def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | None:
-    """The day-precise date in the sentence closest to its first live trigger (not in the future)."""
+    """The day-precise date in the sentence closest to its first live trigger (not in the future);
+    the day of a statement ("أعلن الاثنين ...") only when the sentence names no other."""
     live = m.live
     if not live:
         return None
     pos = live[0].start
     best: DateMention | None = None
-    for d in m.dates:
+    said = m.extra.get("said")
+    said_starts: frozenset[int] = said if isinstance(said, frozenset) else frozenset()
+    dates = [d for d in m.dates if d.start not in said_starts] or m.dates
+    for d in dates:
         if d.precision != "day":
             continue
         if anchor is not None and (d.value > anchor or (anchor - d.value).days > 10):
