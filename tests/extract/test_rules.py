@@ -146,3 +146,18 @@ def test_years_ago_is_history_and_a_recent_day_keeps_other_cues() -> None:
         "منذ مطلع العام الماضي."
     )
     assert extract_events(Document(id="z", text=text, published=datetime(2018, 7, 14))) == []
+
+
+def test_a_court_headline_retells_old_crimes() -> None:
+    text = "وكان المتهمون قد أعدموا عشرات المدنيين وألقوا جثثهم في حفرة جنوب مدينة الموصل."
+    doc = Document(
+        id="c",
+        title="محاكمة خمسة متهمين بإعدام مدنيين جنوب الموصل",
+        text=text,
+        published=datetime(2018, 8, 1),
+    )
+    assert extract_events(doc) == []
+    # a fresh attack on a courthouse, with its day, is still news
+    text = "قتل ثلاثة حراس الثلاثاء في هجوم مسلح على محكمة في مدينة العريش."
+    doc = Document(id="d", title="هجوم على محكمة في العريش", text=text, published=datetime(2018, 8, 1))
+    assert len(extract_events(doc)) == 1

@@ -127,6 +127,15 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
         headline = talk_headline(doc.title, lex) if events else ""
         if headline == "almanac":
             events = []  # "حدث في 5 أكتوبر": a list of history
+        elif headline == "court":
+            # a trial retells old crimes; only an incident with its own recent day is news
+            events = [
+                e
+                for e in events
+                if e.time_precision == 1
+                and _days_before(e.event_date, view.anchor) <= OLD_DAYS
+                and any(x.field == "event_date" for x in e.evidence)
+            ]
         elif headline:
             # a question or statement headline: the body's violence is mostly what the talk is
             # about; keep only incidents that report casualties

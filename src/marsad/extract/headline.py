@@ -20,9 +20,11 @@ _QUESTION = re.compile(r"[؟?]\s*$|^\s*(?:ماذا|لماذا|كيف|هل|ما\s
 
 
 def talk_headline(title: str | None, lex: Lexicons) -> str:
-    """ "almanac", "feature", "statement" or "" (an incident headline, or no headline).
+    """ "almanac", "court", "feature", "statement" or "" (an incident headline, or no headline).
 
-    An almanac headline ("حدث في 5 أكتوبر..", "في مثل هذا اليوم") lists history: nothing in it is news."""
+    An almanac headline ("حدث في 5 أكتوبر..", "في مثل هذا اليوم") lists history: nothing in it is news.
+    A court headline ("محاكمة ثمانية عراقيين ...", "محكمة مصرية تستطلع رأي المفتي") reports a trial: the
+    crimes it retells are old, whatever their toll."""
     if not title or not title.strip():
         return ""
     if _QUESTION.search(title):
@@ -32,6 +34,8 @@ def talk_headline(title: str | None, lex: Lexicons) -> str:
     title_cues = [h.pattern.payload for h in lex.cues.find(toks) if h.pattern.payload.scope == "title"]
     if any(c.kind == "anniversary" for c in title_cues):
         return "almanac"
+    if any(c.kind == "court" for c in title_cues):
+        return "court"
     for h in lex.triggers.find(toks):
         trig: Trigger = h.pattern.payload
         if not trig.generic:
