@@ -161,3 +161,12 @@ def test_a_court_headline_retells_old_crimes() -> None:
     text = "قتل ثلاثة حراس الثلاثاء في هجوم مسلح على محكمة في مدينة العريش."
     doc = Document(id="d", title="هجوم على محكمة في العريش", text=text, published=datetime(2018, 8, 1))
     assert len(extract_events(doc)) == 1
+
+
+def test_a_day_two_weeks_back_in_the_incidents_clause_is_history() -> None:
+    text = "وقالت البعثة إنها زارت موقع هجوم بغاز سام وقع في المدينة في 7 نيسان وأسفر عن مقتل 40 شخصا."
+    doc = Document(id="s", text=text, published=datetime(2018, 4, 25))
+    assert extract_events(doc) == []
+    # last week is still news of the week
+    text = "وقال المتحدث إن القوات قتلت 47 مسلحا خلال الأسبوع الماضي في عمليات بمحافظة ديالى."
+    assert len(extract_events(Document(id="w", text=text, published=datetime(2018, 4, 25)))) == 1

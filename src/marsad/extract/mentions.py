@@ -159,8 +159,12 @@ def _dates_a_state(toks: list[Tok], lo: int, year: int) -> bool:
     return False
 
 
+STALE_DAYS = 10  # a day named this long before the report, in the incident's clause, makes it history
+
+
 def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
-    """Spans of date mentions more than a month before the anchor."""
+    """Spans of date mentions well before the anchor: a day more than STALE_DAYS back (it cannot
+    date the event either, see `sentence_has_date_near`), a month or a year before the report's."""
     if view.anchor is None:
         return []
     out = []
@@ -173,7 +177,9 @@ def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
             old = (d.value.year, d.value.month) < (view.anchor.year, view.anchor.month) and (
                 view.anchor - d.value
             ).days > 45
-        else:
+        elif d.precision == "day":
+            old = (view.anchor - d.value).days > STALE_DAYS
+        else:  # a week ("الأسبوع الماضي") is recent news
             old = (view.anchor - d.value).days > 31
         if old and not _dates_a_state(view.toks, sv.lo, _tok_at(view.toks, sv, d.start) + 1):
             out.append((d.start, d.end))
