@@ -32,18 +32,23 @@ def main() -> int:
     rows = [
         r
         for i, r in enumerate(corpus())
-        if i % 5 == args.part and (r.get("category") or r["id"].split("-")[1]) in ("middleEast", "internationalNews")
+        if i % 5 == args.part
+        and (r.get("category") or r["id"].split("-")[1]) in ("middleEast", "internationalNews")
     ]
     random.Random(args.seed).shuffle(rows)
     shown = 0
     for r in rows:
         pub = datetime.fromisoformat(r["published"].replace("Z", "+00:00")) if r.get("published") else None
-        doc = Document(id=r["id"], text=r["text"], title=r.get("title"), published=pub, outlet=r.get("outlet"))
+        doc = Document(
+            id=r["id"], text=r["text"], title=r.get("title"), published=pub, outlet=r.get("outlet")
+        )
         for e in extract_events(doc):
             x = e.evidence_for("event_type")[0]
             around = r["text"][max(0, x.start - 120) : x.end + 100].replace("\n", " ")
             print(f"{shown + 1}. {r['id']} | {r.get('title')}")
-            print(f"   {e.event_date} {e.sub_event_type} | {e.actor1} | {e.actor2} | {e.country}/{e.admin1}/{e.location} | f={e.fatalities}")
+            print(
+                f"   {e.event_date} {e.sub_event_type} | {e.actor1} | {e.actor2} | {e.country}/{e.admin1}/{e.location} | f={e.fatalities}"
+            )
             print(f"   :: {around}")
             shown += 1
         if shown >= args.n:
