@@ -464,3 +464,17 @@ def test_a_siege_since_an_old_year_dates_the_siege_not_the_strikes() -> None:
     )
     (ev,) = _events(text, "2018-03-05T12:00:00+00:00")
     assert ev.fatalities == 14 and ev.location == "Eastern Ghouta" and ev.admin1 == "Rural Damascus"
+
+
+def test_strikes_a_country_carried_out_name_it() -> None:
+    text = "عرض التلفزيون الرسمي الأحد لقطات لآثار الضربات الصاروخية التي شنتها الولايات المتحدة على مركز للبحوث في دمشق."
+    (ev,) = _events(text, "2018-04-15T12:00:00+00:00")
+    assert ev.actor1 == "Military Forces of the United States"
+
+
+def test_a_mass_protest_may_leave_a_thousand_hurt_in_a_day() -> None:
+    text = "أصيب أكثر من ألف متظاهر الجمعة خلال تظاهرات حاشدة قرب السياج الحدودي شرق مدينة غزة."
+    (ev,) = _events(text, "2018-05-04T18:00:00+00:00")
+    assert ev.event_type in ("Protests", "Riots")
+    # a thousand dead is a campaign's toll, not a day's
+    assert _events("قتل أكثر من 1500 مدني في الغارات على المدينة.", "2018-05-04T18:00:00+00:00") == []

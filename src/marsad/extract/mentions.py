@@ -481,7 +481,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         actors = [_actor_hit(view, sv, h) for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))]
         _verb_first_subjects(toks, actors)
         actors = _named_over_generic(toks, actors)
-        big: list[int] = []
+        big: list[tuple[str, int]] = []  # (role, figure) of tolls in the thousands
         cas = _casualties(view, lex, sv, actors, big)
         if cumulative:
             cas = []
@@ -491,8 +491,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             for c in cas
             if not any(k == "purpose" and 0 < c.tok - last <= BEFORE_WINDOW for last, k in before)
         ]
-        if big and not blocked_sentence:
-            # "أسفرت عن مقتل 1500 مدني": a toll in the thousands sums a campaign, not one incident
+        crowd_day = any(t.tag in CROWD_TAGS and not t.generic for t in trigs)
+        if any(role == "killed" or not crowd_day for role, _ in big) and not blocked_sentence:
+            # "أسفرت عن مقتل 1500 مدني": a toll in the thousands sums a campaign, not one incident;
+            # but a mass protest can leave a thousand hurt in one day ("أكثر من ألف مصاب في تظاهرات الجمعة")
             blocked_sentence = "aggregate"
             for th in trigs:
                 th.blocked = th.blocked or "aggregate"
@@ -583,7 +585,11 @@ def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
 
 
 def _casualties(
-    view: DocView, lex: Lexicons, sv: SentView, actors: list[ActorHit], big: list[int] | None = None
+    view: DocView,
+    lex: Lexicons,
+    sv: SentView,
+    actors: list[ActorHit],
+    big: list[tuple[str, int]] | None = None,
 ) -> list[CasHit]:
     toks = view.toks
     hits = _best_hits(lex.casualties.find(toks, sv.lo, sv.hi))
@@ -609,7 +615,7 @@ def _casualties(
             span, vague = view.orig(t.start, t.end), plural
         if value <= 0 or value >= 1000:  # a single event's toll; larger figures are aggregates
             if value >= 1000 and big is not None and c.role in ("killed", "injured"):
-                big.append(value)
+                big.append((c.role, value))
             continue
         # a year-looking figure right after a trigger ("قتل عام 2014") is not a count
         if 1900 < value < 2100 and not t.num_vague and len(t.norm) == 4:
