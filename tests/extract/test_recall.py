@@ -478,3 +478,16 @@ def test_a_mass_protest_may_leave_a_thousand_hurt_in_a_day() -> None:
     assert ev.event_type in ("Protests", "Riots")
     # a thousand dead is a campaign's toll, not a day's
     assert _events("قتل أكثر من 1500 مدني في الغارات على المدينة.", "2018-05-04T18:00:00+00:00") == []
+
+
+def test_the_day_a_source_speaks_is_not_the_incidents_day() -> None:
+    text = (
+        "ذكر ناشطون سوريون معارضون، الجمعة، أن العشرات من المدنيين لقوا حتفهم في ملجأ بمدينة عربين بعد "
+        "أن جرى قصفه بقنابل النابالم ليلة أمس الخميس."
+    )
+    (ev,) = _events(text, "2018-03-23T06:00:00+00:00")
+    assert ev.event_date == "2018-03-22" and ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_future_verb_is_a_plan() -> None:
+    assert _events("قالت الوزارة الاثنين إن الجيش سيعلق الضربات الجوية على الغوطة الشرقية خلال الهدنة.") == []

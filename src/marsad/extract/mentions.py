@@ -712,8 +712,13 @@ def _said_dates(toks: list[Tok], sv: SentView, dates: list[DateMention]) -> froz
     out = set()
     for d in dates:
         i = _tok_at(toks, sv, d.start)
-        if any(sv.lo <= j < i and "SAYV" in toks[j].classes for j in (i - 1, i - 2)):
-            out.add(d.start)
+        # the verb of saying right before, or its subject between them ("ذكر ناشطون سوريون معارضون، الجمعة")
+        for j in range(i - 1, max(sv.lo, i - 6) - 1, -1):
+            if toks[j].norm in ("ان", "أن", "إن"):
+                break
+            if "SAYV" in toks[j].classes:
+                out.add(d.start)
+                break
     return frozenset(out)
 
 
