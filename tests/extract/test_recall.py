@@ -491,3 +491,12 @@ def test_the_day_a_source_speaks_is_not_the_incidents_day() -> None:
 
 def test_a_future_verb_is_a_plan() -> None:
     assert _events("قالت الوزارة الاثنين إن الجيش سيعلق الضربات الجوية على الغوطة الشرقية خلال الهدنة.") == []
+
+
+def test_two_towns_of_a_country_set_the_report_there() -> None:
+    text = (
+        "قتل 12 شخصا على الأقل السبت في قصف صاروخي استهدف مقر حزب كردي إيراني معارض في مدينة كوي سنجق. "
+        "وقال ممثل الحزب في أربيل إن الصواريخ أطلقت من داخل الأراضي الإيرانية."
+    )
+    (ev,) = _events(text, "2018-09-08T13:00:00+00:00")
+    assert ev.country == "Iraq" and ev.admin1 == "Erbil" and ev.fatalities == 12

@@ -347,13 +347,20 @@ def _more_specific(p: Place, than: Place) -> bool:
 
 
 def plausible_places(places: list[Place], hint: str | None) -> list[Place]:
-    """Places in a country the report is about: its main country, or one it names outright.
+    """Places in a country the report is about: its main country, one it names outright, or one
+    where it names two different towns.
 
     A word that happens to be a town name abroad ("كان" = Cannes) must not move an incident there.
     """
     named = {p.country_code for p in places if p.feature in ("country", "admin1")}
     if hint:
         named.add(hint)
+    # two different towns of one country ("كوي سنجق" … "أربيل") set the report there too
+    towns: dict[str, set[str]] = {}
+    for p in places:
+        if p.feature != "country":
+            towns.setdefault(p.country_code, set()).add(p.name)
+    named |= {cc for cc, names in towns.items() if len(names) >= 2}
     return [p for p in places if p.country_code in named]
 
 
