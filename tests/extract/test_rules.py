@@ -170,3 +170,11 @@ def test_a_day_two_weeks_back_in_the_incidents_clause_is_history() -> None:
     # last week is still news of the week
     text = "وقال المتحدث إن القوات قتلت 47 مسلحا خلال الأسبوع الماضي في عمليات بمحافظة ديالى."
     assert len(extract_events(Document(id="w", text=text, published=datetime(2018, 4, 25)))) == 1
+
+
+def test_a_total_inside_a_quote_is_the_speakers_not_the_incidents() -> None:
+    text = (
+        "وعن الاحتجاجات التي وقعت أمس في البصرة، قال المحافظ: «من حرض عليها يعمل منذ العام 2005 ضد المدينة»."
+    )
+    (ev,) = extract_events(Document(id="q", text=text, published=datetime(2018, 7, 15)))
+    assert ev.event_type == "Protests"

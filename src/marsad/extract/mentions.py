@@ -260,6 +260,15 @@ def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) 
 CONNECTIVES = frozenset({"الي", "الى", "غضون", "جانب", "بعد", "قبل", "اثر", "عقب", "مع", "رغم", "عن"})
 
 
+def _quote_between(view: DocView, a: int, b: int) -> bool:
+    """A quotation opens between two words of a sentence (what follows is someone's words)."""
+    if a >= b:
+        return False
+    s, _ = view.orig(view.toks[a].end, view.toks[a].end)
+    e, _ = view.orig(view.toks[b].start, view.toks[b].start)
+    return any(q in view.doc.text[s:e] for q in ("«", "“"))
+
+
 def _announces_own_act(toks: list[Tok], last: int) -> bool:
     """A verbal noun of action right after the announcing side ("أعلن الجيش القضاء على"); a day
     word and the side's adjective may stand between ("القوات المسلحة المصرية، الأربعاء، القضاء")."""
@@ -379,6 +388,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 continue  # "أعنف هجوم منذ بدء الحرب", "لأول مرة منذ": a comparison, not a total
             if cue.kind == "aggregate" and h.first > sv.lo and "STATEP" in toks[h.first - 1].classes:
                 continue  # "الغوطة المحاصرة منذ عام 2013": how long a state lasts, not a total
+            if cue.kind == "aggregate" and _quote_between(view, first_trig, h.first):
+                continue  # "وعن الاحتجاجات التي وقعت أمس، قال: «… منذ العام 2005»": the quote's own words
             if cue.scope == "clause":
                 # "الشهر/العام الماضي": history when it frames the incident words; far after them
                 # it dates only its own clause ("... تحت شعارات ... وعدا بها في العام الماضي")
