@@ -99,6 +99,7 @@ class Geocoder:
         self._matches: OrderedDict[str, _Matched] = OrderedDict()
         self._lock = threading.Lock()
         self._polys: object | None = None
+        self._dist: dict[tuple[int, int], float] = {}
         self._centre_of: dict[tuple[str, str], tuple[float, float]] | None = None
 
     def __reduce__(self) -> tuple[object, tuple[()]]:
@@ -282,7 +283,7 @@ class Geocoder:
                         self._matches.popitem(last=False)
         # A common word licensed by its context (في الباب) stays only as a town of the report's
         # country: this is where the hint enters, so the text-keyed match cache stays correct.
-        mentions = [replace(m, scores={}) for m in matched[0]]
+        mentions = [m.fresh() for m in matched[0]]
         licensed = any(m.licence is not None for m in mentions)
         if licensed:
             mentions = settle(mentions, hint, self.gaz.entries)
@@ -420,6 +421,9 @@ class Geocoder:
         if len(mentions) < 2:
             return
         # Second pass: containing units nearby and distance to the other places picked.
+        dist = self._dist  # (entry, other entry) -> km: the same pairs recur across reports
+        if len(dist) > 500_000:
+            dist.clear()
         for m in mentions:
             bonus: dict[int, float] = {}
             for o in mentions:
@@ -438,7 +442,9 @@ class Geocoder:
                         elif oc.feature == "admin2" and oc.admin2 is not None and oc.admin2 == e.admin2:
                             b += 3.0
                     if oc.feature in ("populated_place", "admin3", "admin2") and e.feature != "country":
-                        d = haversine_km(e.lat, e.lon, oc.lat, oc.lon)
+                        d = dist.get((c, o.choice))
+                        if d is None:
+                            d = dist[(c, o.choice)] = haversine_km(e.lat, e.lon, oc.lat, oc.lon)
                         b += 1.5 if d < 50 else 0.75 if d < 150 else 0.0
                     bonus[c] = bonus.get(c, 0.0) + b
             for c, b in bonus.items():

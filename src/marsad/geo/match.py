@@ -63,6 +63,29 @@ class Mention:
     score: float = 0.0
     scores: dict[int, float] = field(default_factory=dict)
 
+    def fresh(self) -> Mention:
+        """A copy with empty scores: `dataclasses.replace(self, scores={})` without its overhead
+        (every analysis copies the cached matches; tests/geo check the two agree)."""
+        return Mention(
+            self.start,
+            self.end,
+            self.tok_start,
+            self.tok_end,
+            self.key,
+            self.cands,
+            self.type_value,
+            self.modified,
+            self.fuzzy,
+            self.translit,
+            self.listed,
+            self.licence,
+            self.anchored,
+            self.whole,
+            self.choice,
+            self.score,
+            {},
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Ref:
@@ -92,6 +115,10 @@ class Unknown:
 # Type words after which a country adjective is a town's name ("قضاء الهندية", "مدينة الهندية").
 _SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "village"})
 
+
+# Word flags of `Matcher._flags`.
+_DULL, _TYPE = 1, 2
+_FLAG_CACHE_MAX = 300_000
 
 _TYPE_BREAK = frozenset("،,.:;؛!?؟\n")
 _PLACE_PREPS = frozenset({"في", "الي", "من", "قرب"})
@@ -173,11 +200,36 @@ class Matcher:
         for row in load_countries().values():
             for name in row.names_ar:
                 (self.country_art if fold(name).startswith("ال") else self.country_bare).add(name_key(name))
+        self._flag_cache: dict[str, int] = {}
+
+    def _flags(self, toks: list[Tok]) -> list[int]:
+        """Per word: _DULL when none of its readings starts a name, a particle, a country adjective
+        or a stop phrase; _TYPE when one is a type word. Cached by folded form (the readings' keys
+        depend on it alone)."""
+        cache = self._flag_cache
+        out: list[int] = []
+        for t in toks:
+            f = cache.get(t.folded)
+            if f is None:
+                if len(cache) >= _FLAG_CACHE_MAX:
+                    cache.clear()
+                f = cache[t.folded] = self._word_flags(t)
+            out.append(f)
+        return out
+
+    def _word_flags(self, tok: Tok) -> int:
+        index = self.gaz.index
+        keys = [k for k, _ in tok.readings]
+        starts = tok.bare in self.nisba_first or any(
+            k in index or k in self.prefixes or k in self.parts or k in self.nisba or k in self.phrase_first
+            for k in keys
+        )
+        return (0 if starts else _DULL) | (_TYPE if any(k in self.types for k in keys) else 0)
 
     def _joined(self, text: str, toks: list[Tok], i: int) -> bool:
         """True when word i and i+1 are separated only by spaces/underscores (one name may span)."""
         gap = text[toks[i].end : toks[i + 1].start]
-        return len(gap) <= 3 and all(c in _JOINERS for c in gap)
+        return gap == " " or (len(gap) <= 3 and all(c in _JOINERS for c in gap))
 
     def _longest(self, text: str, toks: list[Tok], i: int) -> tuple[int, str, int, tuple[int, ...]] | None:
         """(n_words, key, start offset, entry ids) of the longest name starting at word i."""
@@ -185,9 +237,11 @@ class Matcher:
         # most words start no name at all: skip the span walk for them (same result, much faster)
         if not any(f in index or f in self.prefixes or f in self.parts for f, _ in toks[i].readings):
             return None
-        span = 1
-        while span < self.gaz.max_words and i + span < len(toks) and self._joined(text, toks, i + span - 1):
-            span += 1
+        # A name spans words joined only by spaces/underscores, up to max_words; the joins are
+        # checked lazily, only as far as some reading still makes a name prefix (`span` words are
+        # known to be joined, `cut` once a gap ends the run).
+        limit = min(self.gaz.max_words, len(toks) - i)
+        span, cut = 1, False
         best: tuple[int, str, int, tuple[int, ...]] | None = None
         for first, start in toks[i].readings:
             key = first
@@ -195,10 +249,15 @@ class Matcher:
             # A two-letter stem left by peeling the conjunction ("وإب"، "وأم درمان") starts a longer
             # name only as a particle: "فرد أو" is "a person or", not رد أو (Rud Avar).
             short = len(first) < 3 and start > toks[i].start and first not in self.parts
-            for n in range(1, span + 1):
+            for n in range(1, limit + 1):
                 if n > 1:
                     if short:
                         break
+                    if n > span:
+                        if cut or not self._joined(text, toks, i + n - 2):
+                            cut = True
+                            break
+                        span = n
                     parts.append(toks[i + n - 1].bare)
                     key = " ".join(parts)
                 ids = index.get(key)
@@ -407,7 +466,28 @@ class Matcher:
         tanween = not _TANWEEN.isdisjoint(text)
         dual: tuple[int, str] | None = None  # (word, type) of the second name after a dual type word
         lic: str | None = None  # the licence tier of the current hit (a common word in a locative frame)
+        flags = self._flags(toks)
+        nisba = self.nisba
         while i < n:
+            # Most words (≈ 80 % of news text) can start nothing: no name, particle, adjective or
+            # stop phrase. With no type word before them (none carried, no dual pending) every
+            # branch below ends in `extra = (); i += 1` for them, so take that step at once.
+            if (
+                flags[i] & _DULL
+                and carry is None
+                and (dual is None or dual[0] != i)
+                and (
+                    i == 0
+                    or not (
+                        flags[i - 1] & _TYPE
+                        or (i >= 2 and flags[i - 2] & _TYPE and toks[i - 1].bare in nisba)
+                    )
+                )
+            ):
+                dual = None
+                extra = ()
+                i += 1
+                continue
             second = dual[1] if dual is not None and dual[0] == i and toks[i].folded.startswith("و") else None
             dual = None
             typ = carry or self._type_before(toks, i, text) or second  # "بمحافظتي إدلب وحلب": both
