@@ -201,6 +201,8 @@ class Matcher:
             for name in row.names_ar:
                 (self.country_art if fold(name).startswith("ال") else self.country_bare).add(name_key(name))
         self._flag_cache: dict[str, int] = {}
+        self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[int, ...]] | None] = {}
+        self._pools: dict[int, list[str]] = {}  # name keys of about n letters, for the near-miss search
 
     def _flags(self, toks: list[Tok]) -> list[int]:
         """Per word: _DULL when none of its readings starts a name, a particle, a country adjective
@@ -398,12 +400,24 @@ class Matcher:
 
     def _fuzzy(self, tok: Tok) -> tuple[str, tuple[int, ...]] | None:
         word = tok.readings[-1][0] if len(tok.readings) > 1 else tok.bare
-        for cand in {tok.bare, word}:
+        key = (tok.bare, word)
+        if key not in self._fuzzy_cache:  # a pure function of the two readings: worked out once
+            if len(self._fuzzy_cache) >= _FLAG_CACHE_MAX:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[key] = self._near_miss(tok.bare, word)
+        return self._fuzzy_cache[key]
+
+    def _near_miss(self, bare: str, word: str) -> tuple[str, tuple[int, ...]] | None:
+        for cand in {bare, word}:
             if len(cand) < 5:
                 continue
-            pool = [
-                k for n in (len(cand) - 1, len(cand), len(cand) + 1) for k in self.gaz.fuzzy_keys.get(n, [])
-            ]
+            pool = self._pools.get(len(cand))
+            if pool is None:
+                pool = self._pools[len(cand)] = [
+                    k
+                    for n in (len(cand) - 1, len(cand), len(cand) + 1)
+                    for k in self.gaz.fuzzy_keys.get(n, [])
+                ]
             got = extractOne(cand, pool, scorer=Levenshtein.distance, score_cutoff=1)
             # A near-miss keeps the first letter (a wrong peel changes it: "ولاية فلوريدا" peeled
             # to "وريدا" is not Breda) and is believed only for the countries the project reads about.
