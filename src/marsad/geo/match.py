@@ -16,6 +16,7 @@ Which candidate a mention means is decided later, in `marsad.geo.geocoder`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -116,7 +117,7 @@ class Unknown:
 _SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "village"})
 
 
-# Word flags of `Matcher._flags`.
+# Word flags of `Matcher._skippable`.
 _DULL, _TYPE = 1, 2
 _FLAG_CACHE_MAX = 300_000
 
@@ -204,20 +205,30 @@ class Matcher:
         self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[int, ...]] | None] = {}
         self._pools: dict[int, list[str]] = {}  # name keys of about n letters, for the near-miss search
 
-    def _flags(self, toks: list[Tok]) -> list[int]:
-        """Per word: _DULL when none of its readings starts a name, a particle, a country adjective
-        or a stop phrase; _TYPE when one is a type word. Cached by folded form (the readings' keys
-        depend on it alone)."""
+    def _skippable(self, toks: list[Tok]) -> tuple[bytearray, list[int]]:
+        """Which words the match walk may step over, and the others (in order).
+
+        A word is skipped when none of its readings starts a name, a particle, a country adjective
+        or a stop phrase (_DULL) and no type word stands right before it (nor a type word and a
+        country adjective, as `_type_before` reads them). Word flags are cached by folded form:
+        the readings' keys depend on it alone."""
         cache = self._flag_cache
-        out: list[int] = []
-        for t in toks:
+        nisba = self.nisba
+        skip = bytearray(len(toks))
+        hot: list[int] = []
+        p1 = p2 = 0  # flags of the two words before
+        for i, t in enumerate(toks):
             f = cache.get(t.folded)
             if f is None:
                 if len(cache) >= _FLAG_CACHE_MAX:
                     cache.clear()
                 f = cache[t.folded] = self._word_flags(t)
-            out.append(f)
-        return out
+            if f & _DULL and not (p1 & _TYPE or (p2 & _TYPE and toks[i - 1].bare in nisba)):
+                skip[i] = 1
+            else:
+                hot.append(i)
+            p2, p1 = p1, f
+        return skip, hot
 
     def _word_flags(self, tok: Tok) -> int:
         index = self.gaz.index
@@ -480,27 +491,16 @@ class Matcher:
         tanween = not _TANWEEN.isdisjoint(text)
         dual: tuple[int, str] | None = None  # (word, type) of the second name after a dual type word
         lic: str | None = None  # the licence tier of the current hit (a common word in a locative frame)
-        flags = self._flags(toks)
-        nisba = self.nisba
+        skip, hot = self._skippable(toks)
         while i < n:
             # Most words (≈ 80 % of news text) can start nothing: no name, particle, adjective or
             # stop phrase. With no type word before them (none carried, no dual pending) every
-            # branch below ends in `extra = (); i += 1` for them, so take that step at once.
-            if (
-                flags[i] & _DULL
-                and carry is None
-                and (dual is None or dual[0] != i)
-                and (
-                    i == 0
-                    or not (
-                        flags[i - 1] & _TYPE
-                        or (i >= 2 and flags[i - 2] & _TYPE and toks[i - 1].bare in nisba)
-                    )
-                )
-            ):
+            # branch below ends in `extra = (); i += 1` for them: jump to the next word that can.
+            if skip[i] and carry is None and (dual is None or dual[0] != i):
                 dual = None
                 extra = ()
-                i += 1
+                k = bisect_right(hot, i)
+                i = hot[k] if k < len(hot) else n
                 continue
             second = dual[1] if dual is not None and dual[0] == i and toks[i].folded.startswith("و") else None
             dual = None
