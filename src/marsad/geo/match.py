@@ -118,7 +118,7 @@ _SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "villa
 
 
 # Word flags of `Matcher._skippable`.
-_DULL, _TYPE = 1, 2
+_DULL, _TYPE, _PREFIX = 1, 2, 4  # starts nothing / a type word / only starts longer names
 _FLAG_CACHE_MAX = 300_000
 
 _TYPE_BREAK = frozenset("،,.:;؛!?؟\n")
@@ -209,7 +209,8 @@ class Matcher:
         """Which words the match walk may step over, and the others (in order).
 
         A word is skipped when none of its readings starts a name, a particle, a country adjective
-        or a stop phrase (_DULL) and no type word stands right before it (nor a type word and a
+        or a stop phrase (_DULL), or when its readings only start longer names and none goes on
+        with the next word (_PREFIX, `_extends`), and no type word stands right before it (nor a type word and a
         country adjective, as `_type_before` reads them). Word flags are cached by folded form:
         the readings' keys depend on it alone."""
         cache = self._flag_cache
@@ -223,7 +224,10 @@ class Matcher:
                 if len(cache) >= _FLAG_CACHE_MAX:
                     cache.clear()
                 f = cache[t.folded] = self._word_flags(t)
-            if f & _DULL and not (p1 & _TYPE or (p2 & _TYPE and toks[i - 1].bare in nisba)):
+            if (
+                f & _DULL
+                or (f & _PREFIX and not self._extends(t, toks[i + 1] if i + 1 < len(toks) else None))
+            ) and not (p1 & _TYPE or (p2 & _TYPE and toks[i - 1].bare in nisba)):
                 skip[i] = 1
             else:
                 hot.append(i)
@@ -233,11 +237,27 @@ class Matcher:
     def _word_flags(self, tok: Tok) -> int:
         index = self.gaz.index
         keys = [k for k, _ in tok.readings]
-        starts = tok.bare in self.nisba_first or any(
-            k in index or k in self.prefixes or k in self.parts or k in self.nisba or k in self.phrase_first
-            for k in keys
+        other = tok.bare in self.nisba_first or any(
+            k in index or k in self.parts or k in self.nisba or k in self.phrase_first for k in keys
         )
-        return (0 if starts else _DULL) | (_TYPE if any(k in self.types for k in keys) else 0)
+        prefix = any(k in self.prefixes for k in keys)
+        flags = _TYPE if any(k in self.types for k in keys) else 0
+        if not other:
+            # only the first word of longer names ("علي", "الولايات"): the next word decides
+            flags |= _PREFIX if prefix else _DULL
+        return flags
+
+    def _extends(self, tok: Tok, nxt: Tok | None) -> bool:
+        """Whether a reading of `tok` and the next word make a name or the start of one (only
+        then can `_longest` find a name at a _PREFIX word)."""
+        if nxt is None:
+            return False
+        index, prefixes = self.gaz.index, self.prefixes
+        for k, _ in tok.readings:
+            two = f"{k} {nxt.bare}"
+            if two in index or two in prefixes:
+                return True
+        return False
 
     def _joined(self, text: str, toks: list[Tok], i: int) -> bool:
         """True when word i and i+1 are separated only by spaces/underscores (one name may span)."""
