@@ -429,21 +429,40 @@ class Geocoder:
         if self._pair_count > 1_000_000:
             rows.clear()
             self._pair_count = 0
-        live = [o for o in mentions if o.choice is not None and o.licence is None]
-        for m in mentions:
-            bonus: dict[int, float] = {}
-            for o in live:
-                if o is m:
-                    continue  # a licensed common word moves no other reading (not in `live`)
-                near = abs(o.tok_start - m.tok_start) <= _CONTAINER_WINDOW
-                assert o.choice is not None
+        # a licensed common word moves no other reading: only the others are `live`
+        live: list[tuple[Mention, int, int, dict[int, tuple[float, float]]]] = []
+        for o in mentions:
+            if o.choice is not None and o.licence is None:
                 row = rows.get(o.choice)
                 if row is None:
                     row = rows[o.choice] = {}
+                live.append((o, o.choice, o.tok_start, row))
+        for m in mentions:
+            at = m.tok_start
+            if len(m.cands) == 1:  # most mentions: one candidate, one running sum
+                c = m.cands[0]
+                run: float | None = None
+                for o, oc, ot, row in live:
+                    if o is m:
+                        continue
+                    got = row.get(c)
+                    if got is None:
+                        got = row[c] = self._pair_bonus(c, oc)
+                        self._pair_count += 1
+                    b = got[0] + got[1] if abs(ot - at) <= _CONTAINER_WINDOW else got[1]
+                    run = b if run is None else run + b
+                if run is not None:
+                    m.scores[c] += min(run, 4.5)
+                continue
+            bonus: dict[int, float] = {}
+            for o, oc, ot, row in live:
+                if o is m:
+                    continue
+                near = abs(ot - at) <= _CONTAINER_WINDOW
                 for c in m.cands:
                     got = row.get(c)
                     if got is None:
-                        got = row[c] = self._pair_bonus(c, o.choice)
+                        got = row[c] = self._pair_bonus(c, oc)
                         self._pair_count += 1
                     b = got[0] + got[1] if near else got[1]
                     bonus[c] = bonus.get(c, 0.0) + b
@@ -588,7 +607,10 @@ class Geocoder:
     @staticmethod
     def _pick(mentions: list[Mention]) -> None:
         for m in mentions:
-            if m.scores:
+            if len(m.scores) == 1:  # one candidate: it is the pick (no key tuples to build)
+                for c, s in m.scores.items():
+                    m.choice, m.score = c, s
+            elif m.scores:
                 c = max(m.scores, key=lambda k: (m.scores[k], -k))
                 m.choice, m.score = c, m.scores[c]
 
