@@ -148,7 +148,7 @@ def readings(word: str, folded: str) -> tuple[tuple[str, int], ...]:
 # word -> (folded, bare, readings with offsets relative to the word), or None for a word that folds
 # to nothing. News vocabulary is Zipfian: most words of a report were seen before.
 _WORDS: dict[str, tuple[str, str, tuple[tuple[str, int], ...]] | None] = {}
-_WORDS_MAX = 300_000  # emptied when full (the cache only saves time; results are the same)
+_WORDS_MAX = 200_000  # emptied when full (the cache only saves time; results are the same)
 
 
 def _word_info(word: str) -> tuple[str, str, tuple[tuple[str, int], ...]] | None:

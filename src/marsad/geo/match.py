@@ -119,7 +119,7 @@ _SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "villa
 
 # Word flags of `Matcher._skippable`.
 _DULL, _TYPE, _PREFIX = 1, 2, 4  # starts nothing / a type word / only starts longer names
-_FLAG_CACHE_MAX = 300_000
+_FLAG_CACHE_MAX = 200_000
 
 _TYPE_BREAK = frozenset("،,.:;؛!?؟\n")
 _PLACE_PREPS = frozenset({"في", "الي", "من", "قرب"})
