@@ -81,3 +81,37 @@ def test_the_dull_word_shortcut_changes_no_match(text: str, monkeypatch: pytest.
     )
     assert matcher.match(text, toks) == fast
     assert fast[0], "the reports name places"
+
+
+def test_a_full_word_cache_is_emptied_and_refilled(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.geo.keys as keys
+
+    monkeypatch.setattr(keys, "_WORDS_MAX", 5)
+    keys._WORDS.clear()  # a cache: emptying it changes nothing but the time taken
+    for text in REPORTS:
+        assert tokenize(text) == _reference_tokenize(text)
+        assert len(keys._WORDS) <= 5
+
+
+def test_warm_caches_change_no_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every place and score is the same with the geocoder's caches cold (emptied before each
+    report) and warm (filled by all the reports)."""
+    import marsad.geo.match as match
+
+    geo = get_geocoder()
+
+    def places(text: str) -> list[object]:
+        geo._cache.clear()
+        geo._matches.clear()
+        return [geo.country_of(text), geo.find_places(text)]
+
+    warm = [places(t) for t in REPORTS]
+    monkeypatch.setattr(match, "_FLAG_CACHE_MAX", 1)
+    cold = []
+    for t in REPORTS:
+        geo._pair_rows.clear()
+        geo.matcher._fuzzy_cache.clear()
+        geo.matcher._flag_cache.clear()
+        cold.append(places(t))
+    assert cold == warm
+    assert any(p for _, p in warm)
