@@ -514,11 +514,11 @@ class Matcher:
         skip, hot = self._skippable(toks)
         while i < n:
             # Most words (≈ 80 % of news text) can start nothing: no name, particle, adjective or
-            # stop phrase. With no type word before them (none carried, no dual pending) every
-            # branch below ends in `extra = (); i += 1` for them: jump to the next word that can.
-            if skip[i] and carry is None and (dual is None or dual[0] != i):
+            # stop phrase. With no type word before them (none carried, no dual pending, no
+            # `extra` candidates waiting) every branch below only steps past them (`extra` stays
+            # empty, `dual` is cleared): jump to the next word that can start something.
+            if skip[i] and carry is None and not extra and (dual is None or dual[0] != i):
                 dual = None
-                extra = ()
                 k = bisect_right(hot, i)
                 i = hot[k] if k < len(hot) else n
                 continue
