@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.config import Settings
 from marsad.errors import InputError
-from marsad.io.checks import arabic_ratio, check_text, decode, looks_binary, script_sample
+from marsad.io.checks import arabic_ratio, check_text, decode, looks_binary, script_sample, surely_arabic
 
 
 @pytest.mark.parametrize(
@@ -81,3 +83,32 @@ def test_a_reject_file_inside_the_input_directory_is_not_read(tmp_path: Path) ->
                 writer.write(doc)
     assert sorted(seen) == ["empty", "good"]
     assert len(rejects.read_text(encoding="utf-8").splitlines()) == 1
+
+
+# --- the quick Arabic-script test (issue 6): never says "sure" when the exact ratio is below
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("اليمونرتبعهةدفقس")
+            + list("ثخذضظغكأإآءئؤىپچ")
+            + list("abcXYZéжΩ漢")
+            + list(" \n\t،.,:0123456789٠١٢")
+            + ["\u064e", "\u0651", "\u0640", "\ufefb", "\u0750"]
+        ),
+        max_size=3000,
+    ),
+    st.sampled_from([0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0]),
+)
+def test_surely_arabic_implies_the_exact_ratio(text: str, min_ratio: float) -> None:
+    if surely_arabic(text, min_ratio):
+        assert not arabic_ratio(text) < min_ratio
+
+
+def test_surely_arabic_decides_agency_news_without_the_regex() -> None:
+    report = "أعلنت وزارة الداخلية العراقية، الأحد، مقتل ثلاثة من عناصر الشرطة في هجوم مسلح غرب كركوك."
+    assert surely_arabic(report, 0.3)
+    assert not surely_arabic("Reuters reported clashes near Kirkuk on Sunday.", 0.3)
+    assert not surely_arabic("", 0.3)

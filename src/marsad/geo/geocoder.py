@@ -99,6 +99,8 @@ class Geocoder:
         self._matches: OrderedDict[str, _Matched] = OrderedDict()
         self._lock = threading.Lock()
         self._polys: object | None = None
+        self._pair_rows: dict[int, dict[int, tuple[float, float]]] = {}  # pick -> candidate -> bonus
+        self._pair_count = 0
         self._centre_of: dict[tuple[str, str], tuple[float, float]] | None = None
 
     def __reduce__(self) -> tuple[object, tuple[()]]:
@@ -282,7 +284,7 @@ class Geocoder:
                         self._matches.popitem(last=False)
         # A common word licensed by its context (في الباب) stays only as a town of the report's
         # country: this is where the hint enters, so the text-keyed match cache stays correct.
-        mentions = [replace(m, scores={}) for m in matched[0]]
+        mentions = [m.fresh() for m in matched[0]]
         licensed = any(m.licence is not None for m in mentions)
         if licensed:
             mentions = settle(mentions, hint, self.gaz.entries)
@@ -419,31 +421,72 @@ class Geocoder:
         self._pick(mentions)
         if len(mentions) < 2:
             return
-        # Second pass: containing units nearby and distance to the other places picked.
+        # Second pass: containing units nearby and distance to the other places picked. The
+        # bonus of a candidate from another mention's pick depends on the two entries alone (and
+        # on whether they are near in the text): worked out once per pair of entries. The parts
+        # are multiples of 0.75, so the sums are exact whatever the grouping.
+        rows = self._pair_rows
+        if self._pair_count > 1_000_000:
+            rows.clear()
+            self._pair_count = 0
+        # a licensed common word moves no other reading: only the others are `live`
+        live: list[tuple[Mention, int, int, dict[int, tuple[float, float]]]] = []
+        for o in mentions:
+            if o.choice is not None and o.licence is None:
+                row = rows.get(o.choice)
+                if row is None:
+                    row = rows[o.choice] = {}
+                live.append((o, o.choice, o.tok_start, row))
         for m in mentions:
+            at = m.tok_start
+            if len(m.cands) == 1:  # most mentions: one candidate, one running sum
+                c = m.cands[0]
+                run: float | None = None
+                for o, oc, ot, row in live:
+                    if o is m:
+                        continue
+                    got = row.get(c)
+                    if got is None:
+                        got = row[c] = self._pair_bonus(c, oc)
+                        self._pair_count += 1
+                    b = got[0] + got[1] if abs(ot - at) <= _CONTAINER_WINDOW else got[1]
+                    run = b if run is None else run + b
+                if run is not None:
+                    m.scores[c] += min(run, 4.5)
+                continue
             bonus: dict[int, float] = {}
-            for o in mentions:
-                if o is m or o.choice is None or o.licence is not None:
-                    continue  # a licensed common word moves no other reading
-                near = abs(o.tok_start - m.tok_start) <= _CONTAINER_WINDOW
-                oc = E[o.choice]
+            for o, oc, ot, row in live:
+                if o is m:
+                    continue
+                near = abs(ot - at) <= _CONTAINER_WINDOW
                 for c in m.cands:
-                    e = E[c]
-                    b = 0.0
-                    if near and FEATURE_RANK[oc.feature] > FEATURE_RANK[e.feature]:
-                        if oc.feature == "country" and oc.cc == e.cc:
-                            b += 1.5
-                        elif oc.feature == "admin1" and (oc.cc, oc.admin1) == (e.cc, e.admin1):
-                            b += 3.0
-                        elif oc.feature == "admin2" and oc.admin2 is not None and oc.admin2 == e.admin2:
-                            b += 3.0
-                    if oc.feature in ("populated_place", "admin3", "admin2") and e.feature != "country":
-                        d = haversine_km(e.lat, e.lon, oc.lat, oc.lon)
-                        b += 1.5 if d < 50 else 0.75 if d < 150 else 0.0
+                    got = row.get(c)
+                    if got is None:
+                        got = row[c] = self._pair_bonus(c, oc)
+                        self._pair_count += 1
+                    b = got[0] + got[1] if near else got[1]
                     bonus[c] = bonus.get(c, 0.0) + b
             for c, b in bonus.items():
                 m.scores[c] += min(b, 4.5)
         self._pick(mentions)
+
+    def _pair_bonus(self, c: int, other: int) -> tuple[float, float]:
+        """(bonus when near, bonus at any distance) of candidate `c` from another mention's pick
+        `other`: a containing unit named nearby; the distance between the two."""
+        E = self.gaz.entries
+        e, oc = E[c], E[other]
+        nb = db = 0.0
+        if FEATURE_RANK[oc.feature] > FEATURE_RANK[e.feature]:
+            if oc.feature == "country" and oc.cc == e.cc:
+                nb = 1.5
+            elif oc.feature == "admin1" and (oc.cc, oc.admin1) == (e.cc, e.admin1):
+                nb = 3.0
+            elif oc.feature == "admin2" and oc.admin2 is not None and oc.admin2 == e.admin2:
+                nb = 3.0
+        if oc.feature in ("populated_place", "admin3", "admin2") and e.feature != "country":
+            d = haversine_km(e.lat, e.lon, oc.lat, oc.lon)
+            db = 1.5 if d < 50 else 0.75 if d < 150 else 0.0
+        return nb, db
 
     def _drop_strays(
         self,
@@ -564,7 +607,10 @@ class Geocoder:
     @staticmethod
     def _pick(mentions: list[Mention]) -> None:
         for m in mentions:
-            if m.scores:
+            if len(m.scores) == 1:  # one candidate: it is the pick (no key tuples to build)
+                for c, s in m.scores.items():
+                    m.choice, m.score = c, s
+            elif m.scores:
                 c = max(m.scores, key=lambda k: (m.scores[k], -k))
                 m.choice, m.score = c, m.scores[c]
 

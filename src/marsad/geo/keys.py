@@ -13,8 +13,7 @@ Tokens keep offsets into the ORIGINAL text, so every match is reported in origin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any, NamedTuple
 
 # Diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel: deleted.
 _DELETE: dict[str, str | None] = {chr(c): None for c in range(0x064B, 0x0660)}
@@ -82,12 +81,13 @@ def joined_key(name: str) -> str | None:
     return strip_article("".join(words))
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     """A word of the text: original offsets, folded form and its key readings.
 
     `readings` are (key, start) pairs: the bare word first, then readings with proclitics peeled
     off (start moves past them). `bare` is the article-stripped folded word without peeling.
+    A named tuple rather than a frozen dataclass: a report has hundreds of words and a tuple is
+    built at C speed (`tokenize` is on the geocoder's hot path).
     """
 
     start: int
@@ -145,28 +145,42 @@ def readings(word: str, folded: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
-def _word_readings(word: str) -> tuple[str, tuple[tuple[str, int], ...]]:
-    """(folded form, readings) of one word; the same words recur across reports, so they are cached."""
+# word -> (folded, bare, readings with offsets relative to the word), or None for a word that folds
+# to nothing. News vocabulary is Zipfian: most words of a report were seen before.
+_WORDS: dict[str, tuple[str, str, tuple[tuple[str, int], ...]] | None] = {}
+_WORDS_MAX = 200_000  # emptied when full (the cache only saves time; results are the same)
+
+
+def _word_info(word: str) -> tuple[str, str, tuple[tuple[str, int], ...]] | None:
     folded = fold(word)
-    return folded, (readings(word, folded) if folded else ())
+    info = (folded, strip_article(folded), readings(word, folded)) if folded else None
+    if len(_WORDS) >= _WORDS_MAX:
+        _WORDS.clear()
+    _WORDS[word] = info
+    return info
+
+
+_new_tok = tuple.__new__
+_MISSING: Any = object()
 
 
 def tokenize(text: str) -> list[Tok]:
     """Arabic words of `text` with their readings, in order, with original offsets."""
     toks: list[Tok] = []
+    append = toks.append
+    get = _WORDS.get
     for m in WORD_RE.finditer(text):
         word = m.group()
-        folded, rd = _word_readings(word)
-        if not folded:
+        info = get(word, _MISSING)
+        if info is _MISSING:
+            info = _word_info(word)
+        if info is None:
             continue
-        toks.append(
-            Tok(
-                m.start(),
-                m.end(),
-                folded,
-                strip_article(folded),
-                tuple((k, m.start() + off) for k, off in rd),
-            )
-        )
+        folded, bare, rd = info  # type: ignore[misc]
+        s = m.start()
+        if len(rd) == 1:  # most words: one reading, at the word's start
+            rds: tuple[tuple[str, int], ...] = ((bare, s),)
+        else:
+            rds = tuple([(k, s + off) for k, off in rd])
+        append(_new_tok(Tok, (s, m.end(), folded, bare, rds)))
     return toks

@@ -16,6 +16,7 @@ Which candidate a mention means is decided later, in `marsad.geo.geocoder`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -63,6 +64,29 @@ class Mention:
     score: float = 0.0
     scores: dict[int, float] = field(default_factory=dict)
 
+    def fresh(self) -> Mention:
+        """A copy with empty scores: `dataclasses.replace(self, scores={})` without its overhead
+        (every analysis copies the cached matches; tests/geo check the two agree)."""
+        return Mention(
+            self.start,
+            self.end,
+            self.tok_start,
+            self.tok_end,
+            self.key,
+            self.cands,
+            self.type_value,
+            self.modified,
+            self.fuzzy,
+            self.translit,
+            self.listed,
+            self.licence,
+            self.anchored,
+            self.whole,
+            self.choice,
+            self.score,
+            {},
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Ref:
@@ -92,6 +116,10 @@ class Unknown:
 # Type words after which a country adjective is a town's name ("قضاء الهندية", "مدينة الهندية").
 _SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "village"})
 
+
+# Word flags of `Matcher._skippable`.
+_DULL, _TYPE, _PREFIX = 1, 2, 4  # starts nothing / a type word / only starts longer names
+_FLAG_CACHE_MAX = 200_000
 
 _TYPE_BREAK = frozenset("،,.:;؛!?؟\n")
 _PLACE_PREPS = frozenset({"في", "الي", "من", "قرب"})
@@ -173,11 +201,68 @@ class Matcher:
         for row in load_countries().values():
             for name in row.names_ar:
                 (self.country_art if fold(name).startswith("ال") else self.country_bare).add(name_key(name))
+        self._flag_cache: dict[str, int] = {}
+        self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[int, ...]] | None] = {}
+        self._pools: dict[int, list[str]] = {}  # name keys of about n letters, for the near-miss search
+
+    def _skippable(self, toks: list[Tok]) -> tuple[bytearray, list[int]]:
+        """Which words the match walk may step over, and the others (in order).
+
+        A word is skipped when none of its readings starts a name, a particle, a country adjective
+        or a stop phrase (_DULL), or when its readings only start longer names and none goes on
+        with the next word (_PREFIX, `_extends`), and no type word stands right before it (nor a type word and a
+        country adjective, as `_type_before` reads them). Word flags are cached by folded form:
+        the readings' keys depend on it alone."""
+        cache = self._flag_cache
+        nisba = self.nisba
+        skip = bytearray(len(toks))
+        hot: list[int] = []
+        p1 = p2 = 0  # flags of the two words before
+        for i, t in enumerate(toks):
+            f = cache.get(t.folded)
+            if f is None:
+                if len(cache) >= _FLAG_CACHE_MAX:
+                    cache.clear()
+                f = cache[t.folded] = self._word_flags(t)
+            if (
+                f & _DULL
+                or (f & _PREFIX and not self._extends(t, toks[i + 1] if i + 1 < len(toks) else None))
+            ) and not (p1 & _TYPE or (p2 & _TYPE and toks[i - 1].bare in nisba)):
+                skip[i] = 1
+            else:
+                hot.append(i)
+            p2, p1 = p1, f
+        return skip, hot
+
+    def _word_flags(self, tok: Tok) -> int:
+        index = self.gaz.index
+        keys = [k for k, _ in tok.readings]
+        other = tok.bare in self.nisba_first or any(
+            k in index or k in self.parts or k in self.nisba or k in self.phrase_first for k in keys
+        )
+        prefix = any(k in self.prefixes for k in keys)
+        flags = _TYPE if any(k in self.types for k in keys) else 0
+        if not other:
+            # only the first word of longer names ("علي", "الولايات"): the next word decides
+            flags |= _PREFIX if prefix else _DULL
+        return flags
+
+    def _extends(self, tok: Tok, nxt: Tok | None) -> bool:
+        """Whether a reading of `tok` and the next word make a name or the start of one (only
+        then can `_longest` find a name at a _PREFIX word)."""
+        if nxt is None:
+            return False
+        index, prefixes = self.gaz.index, self.prefixes
+        for k, _ in tok.readings:
+            two = f"{k} {nxt.bare}"
+            if two in index or two in prefixes:
+                return True
+        return False
 
     def _joined(self, text: str, toks: list[Tok], i: int) -> bool:
         """True when word i and i+1 are separated only by spaces/underscores (one name may span)."""
         gap = text[toks[i].end : toks[i + 1].start]
-        return len(gap) <= 3 and all(c in _JOINERS for c in gap)
+        return gap == " " or (len(gap) <= 3 and all(c in _JOINERS for c in gap))
 
     def _longest(self, text: str, toks: list[Tok], i: int) -> tuple[int, str, int, tuple[int, ...]] | None:
         """(n_words, key, start offset, entry ids) of the longest name starting at word i."""
@@ -185,9 +270,11 @@ class Matcher:
         # most words start no name at all: skip the span walk for them (same result, much faster)
         if not any(f in index or f in self.prefixes or f in self.parts for f, _ in toks[i].readings):
             return None
-        span = 1
-        while span < self.gaz.max_words and i + span < len(toks) and self._joined(text, toks, i + span - 1):
-            span += 1
+        # A name spans words joined only by spaces/underscores, up to max_words; the joins are
+        # checked lazily, only as far as some reading still makes a name prefix (`span` words are
+        # known to be joined, `cut` once a gap ends the run).
+        limit = min(self.gaz.max_words, len(toks) - i)
+        span, cut = 1, False
         best: tuple[int, str, int, tuple[int, ...]] | None = None
         for first, start in toks[i].readings:
             key = first
@@ -195,10 +282,15 @@ class Matcher:
             # A two-letter stem left by peeling the conjunction ("وإب"، "وأم درمان") starts a longer
             # name only as a particle: "فرد أو" is "a person or", not رد أو (Rud Avar).
             short = len(first) < 3 and start > toks[i].start and first not in self.parts
-            for n in range(1, span + 1):
+            for n in range(1, limit + 1):
                 if n > 1:
                     if short:
                         break
+                    if n > span:
+                        if cut or not self._joined(text, toks, i + n - 2):
+                            cut = True
+                            break
+                        span = n
                     parts.append(toks[i + n - 1].bare)
                     key = " ".join(parts)
                 ids = index.get(key)
@@ -339,12 +431,24 @@ class Matcher:
 
     def _fuzzy(self, tok: Tok) -> tuple[str, tuple[int, ...]] | None:
         word = tok.readings[-1][0] if len(tok.readings) > 1 else tok.bare
-        for cand in {tok.bare, word}:
+        key = (tok.bare, word)
+        if key not in self._fuzzy_cache:  # a pure function of the two readings: worked out once
+            if len(self._fuzzy_cache) >= _FLAG_CACHE_MAX:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[key] = self._near_miss(tok.bare, word)
+        return self._fuzzy_cache[key]
+
+    def _near_miss(self, bare: str, word: str) -> tuple[str, tuple[int, ...]] | None:
+        for cand in {bare, word}:
             if len(cand) < 5:
                 continue
-            pool = [
-                k for n in (len(cand) - 1, len(cand), len(cand) + 1) for k in self.gaz.fuzzy_keys.get(n, [])
-            ]
+            pool = self._pools.get(len(cand))
+            if pool is None:
+                pool = self._pools[len(cand)] = [
+                    k
+                    for n in (len(cand) - 1, len(cand), len(cand) + 1)
+                    for k in self.gaz.fuzzy_keys.get(n, [])
+                ]
             got = extractOne(cand, pool, scorer=Levenshtein.distance, score_cutoff=1)
             # A near-miss keeps the first letter (a wrong peel changes it: "ولاية فلوريدا" peeled
             # to "وريدا" is not Breda) and is believed only for the countries the project reads about.
@@ -407,7 +511,17 @@ class Matcher:
         tanween = not _TANWEEN.isdisjoint(text)
         dual: tuple[int, str] | None = None  # (word, type) of the second name after a dual type word
         lic: str | None = None  # the licence tier of the current hit (a common word in a locative frame)
+        skip, hot = self._skippable(toks)
         while i < n:
+            # Most words (≈ 80 % of news text) can start nothing: no name, particle, adjective or
+            # stop phrase. With no type word before them (none carried, no dual pending, no
+            # `extra` candidates waiting) every branch below only steps past them (`extra` stays
+            # empty, `dual` is cleared): jump to the next word that can start something.
+            if skip[i] and carry is None and not extra and (dual is None or dual[0] != i):
+                dual = None
+                k = bisect_right(hot, i)
+                i = hot[k] if k < len(hot) else n
+                continue
             second = dual[1] if dual is not None and dual[0] == i and toks[i].folded.startswith("و") else None
             dual = None
             typ = carry or self._type_before(toks, i, text) or second  # "بمحافظتي إدلب وحلب": both

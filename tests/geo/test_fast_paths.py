@@ -1,0 +1,120 @@
+"""The geocoder's speed shortcuts give exactly what the plain code gives (issue 6)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.geo import get_geocoder
+from marsad.geo.keys import WORD_RE, Tok, fold, readings, strip_article, tokenize
+from marsad.geo.match import Matcher, Mention
+
+REPORTS = [
+    "بغداد - قتل ثلاثة مدنيين وأصيب خمسة آخرون بانفجار عبوة ناسفة في قضاء الحويجة التابع لمحافظة كركوك.",
+    "أعلنت الشرطة العراقية مقتل شخصين في قرية البو حمدان جنوب مدينة سامراء، وفي ناحية العظيم شمالي بعقوبة.",
+    "دمشق (وكالات) - قصفت طائرات حربية بلدات في ريف إدلب الجنوبي وفي محافظتي إدلب وحلب، وسط الأراضي السورية.",
+    "القاهرة: قال مسؤول في الجيش المصري إن مسلحين هاجموا كمينا قرب العريش في شمال سيناء.",
+    "عدن - اندلعت اشتباكات بين قوات الحكومة ومسلحين في تعز وإب، وسقط قتلى في مدينة التل وبالحويجة.",
+    "نقلت وكالة فرانس برس عن مصدر أمني أن مهندسا تركيا خطف في العاصمة الأردنية عمان.",
+    # tanween words (never names) right after type words and names: the walk steps over them
+    "قتل شخصاً في مدينة العين السخنة دوراً كبيراً، وقصفت طائرة موقعاً قرب قضاء الحويجة جنوبيّ كركوك.",
+    "أصيب جندياً في مدينة الموصل شمالاً وفي محافظتي نينوى وكركوك، ولاية شمال الراين وستفاليا أيضاً.",
+]
+
+
+def _reference_tokenize(text: str) -> list[Tok]:
+    """tokenize as it was written before the word cache: every word worked out afresh."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        folded = fold(m.group())
+        if not folded:
+            continue
+        rd = readings(m.group(), folded)
+        out.append(
+            Tok(m.start(), m.end(), folded, strip_article(folded), tuple((k, m.start() + o) for k, o in rd))
+        )
+    return out
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_tokenize_with_the_word_cache_is_the_plain_tokenize(text: str) -> None:
+    assert tokenize(text) == _reference_tokenize(text)
+    assert tokenize(text) == _reference_tokenize(text)  # a second time: from the cache
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["و", "ف", "ب", "ل", "ال", "لل", "بال", "وبال", "فل", "ك", ""]),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(
+        st.sampled_from(["حويجة", "تل", "إب", "بغداد", "موصل", "قرية", "أم درمان", "ـ", "ًّ"]), max_size=6
+    ),
+    st.sampled_from([" ", "  ", "، ", " - ", "_", "\n"]),
+)
+def test_tokenize_matches_the_plain_code_on_clitics_and_marks(
+    prefixes: list[str], words: list[str], sep: str
+) -> None:
+    text = sep.join(p + w for p, w in zip(prefixes, words, strict=False)) or "".join(prefixes)
+    assert tokenize(text) == _reference_tokenize(text)
+
+
+def test_fresh_mention_is_replace_with_empty_scores() -> None:
+    m = Mention(
+        3, 9, 1, 3, "حويجه", (4, 7), "district", True, True, True, True, "frame", True, (7,), 4, 2.5, {4: 1.0}
+    )
+    f = m.fresh()
+    assert f == replace(m, scores={})
+    assert f.scores == {} and f.scores is not m.scores and f is not m
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_the_dull_word_shortcut_changes_no_match(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    matcher = get_geocoder().matcher
+    toks = tokenize(text)
+    fast = matcher.match(text, toks)
+    # every word marked as possibly starting something: the full walk at every word
+    monkeypatch.setattr(
+        Matcher, "_skippable", lambda self, toks: (bytearray(len(toks)), list(range(len(toks))))
+    )
+    assert matcher.match(text, toks) == fast
+    assert fast[0], "the reports name places"
+
+
+def test_a_full_word_cache_is_emptied_and_refilled(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.geo.keys as keys
+
+    monkeypatch.setattr(keys, "_WORDS_MAX", 5)
+    keys._WORDS.clear()  # a cache: emptying it changes nothing but the time taken
+    for text in REPORTS:
+        assert tokenize(text) == _reference_tokenize(text)
+        assert len(keys._WORDS) <= 5
+
+
+def test_warm_caches_change_no_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every place and score is the same with the geocoder's caches cold (emptied before each
+    report) and warm (filled by all the reports)."""
+    import marsad.geo.match as match
+
+    geo = get_geocoder()
+
+    def places(text: str) -> list[object]:
+        geo._cache.clear()
+        geo._matches.clear()
+        return [geo.country_of(text), geo.find_places(text)]
+
+    warm = [places(t) for t in REPORTS]
+    monkeypatch.setattr(match, "_FLAG_CACHE_MAX", 1)
+    cold = []
+    for t in REPORTS:
+        geo._pair_rows.clear()
+        geo.matcher._fuzzy_cache.clear()
+        geo.matcher._flag_cache.clear()
+        cold.append(places(t))
+    assert cold == warm
+    assert any(p for _, p in warm)
