@@ -178,3 +178,21 @@ def test_a_total_inside_a_quote_is_the_speakers_not_the_incidents() -> None:
     )
     (ev,) = extract_events(Document(id="q", text=text, published=datetime(2018, 7, 15)))
     assert ev.event_type == "Protests"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت الحكومة الجمعة أنها جمدت أصول تسع شركات يشتبه بضلوعها في تطوير أسلحة كيماوية في سوريا.",
+        "أطلقت غواصة نووية الثلاثاء أربعة صواريخ بالستية في تجربة هي الأولى من نوعها.",
+        "وبعد 3 أشهر على هجوم بغاز للأعصاب في المدينة، قال القادة إنهم يريدون قيودا جديدة.",
+    ],
+)
+def test_weapons_as_a_topic_a_test_and_an_attack_months_ago_are_no_events(text: str) -> None:
+    assert extract_events(Document(id="t", text=text, published=datetime(2018, 5, 20))) == []
+
+
+def test_a_chemical_attack_is_still_one() -> None:
+    text = "قتل 12 مدنيا السبت في هجوم كيماوي على بلدة في ريف إدلب."
+    (ev,) = extract_events(Document(id="c", text=text, published=datetime(2018, 5, 20)))
+    assert ev.sub_event_type == "Chemical weapon"
