@@ -29,6 +29,13 @@ def test_readings_peel_proclitics_with_offsets() -> None:
     assert toks[3].readings[0] == ("بغداد", text.index("بغداد"))  # ب of بغداد is not a clitic reading
 
 
+def test_a_bare_fa_is_part_of_the_word() -> None:
+    # "فارين" (fleeing) is not ف + "ارين"; but "فالموصل" and "فبغداد" keep their readings
+    keys = [dict(t.readings) for t in tokenize("فارين فالموصل فبالرمادي")]
+    assert "ارين" not in keys[0]
+    assert "موصل" in keys[1] and "رمادي" in keys[2]
+
+
 @given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآءؤئ ـًٌٍَُِّْ#_-،.0123456789", max_size=60))
 def test_token_offsets_are_original_offsets(text: str) -> None:
     for tok in tokenize(text):

@@ -129,6 +129,8 @@ def readings(word: str, folded: str) -> tuple[tuple[str, int], ...]:
             if not prefix or not folded.startswith(prefix):
                 continue
             rest = folded[len(prefix) :]
+            if prefix == "ف" and not rest.startswith(("ال", "ب", "ل")):
+                continue  # a bare ف is mostly part of the word (فارين "fleeing" is not ف + ارين)
             cands = [rest]
             if prep == "ل" and rest.startswith("ل"):  # لل = ل + (ا)ل: للحويجه → حويجه
                 cands.append(rest[1:])
