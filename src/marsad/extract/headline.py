@@ -31,7 +31,9 @@ def talk_headline(title: str | None, lex: Lexicons) -> str:
         return "feature"
     view = build_view(Document(id="title", text=title), lex)
     toks = view.toks
-    title_cues = [h.pattern.payload for h in lex.cues.find(toks) if h.pattern.payload.scope == "title"]
+    title_cues: list[Cue] = [
+        h.pattern.payload for h in lex.cues.find(toks) if h.pattern.payload.scope == "title"
+    ]
     if any(c.kind == "anniversary" for c in title_cues):
         return "almanac"
     if any(c.kind == "court" for c in title_cues):
@@ -40,8 +42,4 @@ def talk_headline(title: str | None, lex: Lexicons) -> str:
         trig: Trigger = h.pattern.payload
         if not trig.generic:
             return ""  # the headline names an incident ("تركيا تدين الهجوم على دوما")
-    for h in lex.cues.find(toks):
-        cue: Cue = h.pattern.payload
-        if cue.scope == "title":
-            return "statement"
-    return ""
+    return "statement" if title_cues else ""

@@ -210,10 +210,9 @@ def resolve(
         if a1 is None:
             a1 = Actor(f"Unidentified Armed Group ({country or 'Unknown'})", 3, "unidentified", None)
         # "Police Forces of Iraq (2020-)" from "13 شرطيا" becomes "... Federal Police" when the text says so
-        forces = report_forces or []
-        a1 = _specific(a1, hits, lex, cc, country, event_day, forces)
+        a1 = _specific(a1, hits, lex, cc, country, event_day, report_forces)
         if a2 is not None:
-            a2 = _specific(a2, hits, lex, cc, country, event_day, forces)
+            a2 = _specific(a2, hits, lex, cc, country, event_day, report_forces)
             if a2.name == a1.name:
                 a2 = None  # both words name the same army ("الجيش الوطني الليبي" … "الجيش")
 
@@ -298,7 +297,6 @@ def resolve(
         a2 = None  # a truce or an arrest is not done to "civilians" named nearby
     if event_type == "Battles" and (a2 is None or a2.kind in ("victim", "crowd")):
         # a battle is fought between armed sides: civilians caught in it are not the second side
-        forces = report_forces or []
         sides = (
             _specific(
                 Actor(_name(lex, h, cc, country, event_day), h.entry.inter, h.entry.kind, h),
@@ -307,7 +305,7 @@ def resolve(
                 cc,
                 country,
                 event_day,
-                forces,
+                report_forces,
             )
             for h in sorted(hits, key=lambda h: h.start)
             if h.entry.kind in ARMED_KINDS
