@@ -77,6 +77,7 @@ def _copy_data(tmp: Path) -> Path:
         ("cues.tsv", "لم\tnegation\tnowhere\tلم يقتل أحد.", "unknown scope"),
         ("actors.tsv", "داعش\tIslamic State\t9\t*\t\t\tarmed\tداعش.", "inter"),
         ("actors.tsv", "داعش\tIslamic State\t2\tIraq\t\t\tarmed\tداعش.", "ISO2"),
+        ("actors.tsv", "داعش\tIslamic State\t2\tIQ|Syria\t\t\tarmed\tداعش.", "ISO2"),
         ("actors.tsv", "داعش\tIslamic State\t2\t*\t2020-13-01\t\tarmed\tداعش.", "bad date"),
         ("classes.tsv", "MOD\tما لا\tقتل ما لا يقل عن تسعة.", "one word"),
     ],

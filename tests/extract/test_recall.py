@@ -500,3 +500,12 @@ def test_two_towns_of_a_country_set_the_report_there() -> None:
     )
     (ev,) = _events(text, "2018-09-08T13:00:00+00:00")
     assert ev.country == "Iraq" and ev.admin1 == "Erbil" and ev.fatalities == 12
+
+
+def test_whose_missiles_struck_is_the_attacker() -> None:
+    text = (
+        "استهدفت سبعة صواريخ حوثية فجر الاثنين أربعة مواقع في مدينة جازان. "
+        "وقالت قوات التحالف إن دفاعاتها الجوية اعترضت الصواريخ."
+    )
+    (ev,) = _events(text, "2018-03-26T12:00:00+00:00")
+    assert ev.actor1 == "Houthis (Ansar Allah)"

@@ -116,12 +116,14 @@ class Cue:
 class ActorEntry:
     name: str
     inter: int
-    country: str  # ISO2 or "*"
+    country: str  # ISO2 of the group's home country, or "*"
     valid_from: date | None
     valid_to: date | None
     kind: str
     example: str
     line: int
+    reach: frozenset[str] = frozenset()  # every country the group acts in: the home one, then those
+    # it strikes across a border ("YE|SA": Houthi missiles on Saudi Arabia)
 
     def valid_on(self, day: date | None) -> bool:
         if day is None:
@@ -236,9 +238,20 @@ class Lexicons:
                 raise LexiconError(f"{where}: unknown kind {kind!r}")
             if not inter.isdigit() or not 0 <= int(inter) <= 8:
                 raise LexiconError(f"{where}: inter must be 0..8")
-            if country != "*" and (len(country) != 2 or not country.isupper()):
-                raise LexiconError(f"{where}: country must be ISO2 or *")
-            entry = ActorEntry(name, int(inter), country, _day(vfrom, where), _day(vto, where), kind, ex, n)
+            codes = country.split("|")
+            if country != "*" and any(len(c) != 2 or not c.isupper() for c in codes):
+                raise LexiconError(f"{where}: country must be ISO2, ISO2|ISO2… (home first) or *")
+            entry = ActorEntry(
+                name,
+                int(inter),
+                codes[0],
+                _day(vfrom, where),
+                _day(vto, where),
+                kind,
+                ex,
+                n,
+                frozenset(codes) if country != "*" else frozenset(),
+            )
             actors += _compile_all(pat, entry, where)
         self.actors = Matcher(actors)
 

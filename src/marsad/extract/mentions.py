@@ -317,6 +317,10 @@ def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
         verb = a.first - 1
         if verb > 0 and "FORCEW" in toks[verb].classes:
             verb -= 1  # "هاجمت ميليشيات الحشد"
+        elif verb > 0 and "WEAPONW" in toks[verb].classes and a.entry.kind in ARMED_SIDES:
+            verb -= 1  # "استهدفت سبعة صواريخ حوثية": whose missiles struck
+            while verb > 0 and toks[verb].num is not None and a.first - verb <= 4:
+                verb -= 1
         if verb < 0:
             continue
         if "SAYV" in toks[verb].classes:

@@ -72,7 +72,7 @@ def _name(lex: Lexicons, hit: ActorHit, cc: str | None, country: str, day: date 
 
 def _actor_ok(hit: ActorHit, cc: str | None, day: date | None) -> bool:
     e = hit.entry
-    if e.country != "*" and cc is not None and e.country != cc:
+    if e.country != "*" and cc is not None and cc not in e.reach:
         return False
     return (e.valid_from is None and e.valid_to is None) or e.valid_on(day)
 
@@ -146,9 +146,11 @@ def resolve(
             return 0
         k = h.entry.kind
         if h.subject and k != "unidentified":
-            # the side a clause-opening attack verb names ("هاجمت ميليشيات الحشد مقرا"); gunmen
-            # named so do not outrank the group the report holds responsible
-            return 4
+            # the side a clause-opening attack verb names ("هاجمت ميليشيات الحشد مقرا"); in the
+            # incident's first sentence it outranks a foreign air force named later ("استهدفت صواريخ
+            # حوثية ... قوات التحالف"); gunmen named so do not outrank the group held responsible
+            lead = inc.mentions[0]
+            return 6 if lead.start <= h.start < lead.end else 4
         if k == "armed":
             return 1 if weapon == "AIR" else 4  # armed groups rarely fly: the aircraft are a state's
         if k == "external":
