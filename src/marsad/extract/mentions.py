@@ -16,6 +16,8 @@ from marsad.model import DateMention
 
 BEFORE_WINDOW = 4  # words before a trigger a "before" cue may sit
 NEXT_WINDOW = 3  # words after a trigger a "next" cue may sit ("المظاهرات التي جرت أخيرا")
+STALE_DAYS = 10  # a day this far back is neither "this week" nor able to date an incident; in the
+# incident's own clause it makes it history
 YEAR_WINDOW = 8  # words around a trigger where an old year marks it as background
 WEAPON_TAGS = frozenset({"IED", "SUICIDE", "AIR", "SHELL", "GRENADE", "CHEM"})
 VIOLENCE_TAGS = frozenset(
@@ -159,9 +161,6 @@ def _dates_a_state(toks: list[Tok], lo: int, year: int) -> bool:
     return False
 
 
-STALE_DAYS = 10  # a day named this long before the report, in the incident's clause, makes it history
-
-
 def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
     """Spans of date mentions well before the anchor: a day more than STALE_DAYS back (it cannot
     date the event either, see `sentence_has_date_near`), a month or a year before the report's."""
@@ -194,7 +193,11 @@ def _recent_date(view: DocView, sv: SentView) -> bool:
     if view.anchor is None:
         return False
     for d in view.dates:
-        if sv.start <= d.start < sv.end and d.precision == "day" and 0 <= (view.anchor - d.value).days <= 10:
+        if (
+            sv.start <= d.start < sv.end
+            and d.precision == "day"
+            and 0 <= (view.anchor - d.value).days <= STALE_DAYS
+        ):
             return True
     return False
 
@@ -751,7 +754,7 @@ def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | Non
     for d in dates:
         if d.precision != "day":
             continue
-        if anchor is not None and (d.value > anchor or (anchor - d.value).days > 10):
+        if anchor is not None and (d.value > anchor or (anchor - d.value).days > STALE_DAYS):
             continue
         if best is None or abs(d.start - pos) < abs(best.start - pos):
             best = d
