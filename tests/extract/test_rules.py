@@ -196,3 +196,34 @@ def test_a_chemical_attack_is_still_one() -> None:
     text = "قتل 12 مدنيا السبت في هجوم كيماوي على بلدة في ريف إدلب."
     (ev,) = extract_events(Document(id="c", text=text, published=datetime(2018, 5, 20)))
     assert ev.sub_event_type == "Chemical weapon"
+
+
+def test_a_running_total_in_a_clause_of_its_own_leaves_the_new_incident() -> None:
+    text = (
+        "قتل خمسة مدنيين في قصف على بلدة كفرنبل جنوب إدلب صباح اليوم، ما يرفع حصيلة القتلى في "
+        "المحافظة منذ مطلع الشهر إلى 60 مدنيا."
+    )
+    (ev,) = _events(text)
+    assert ev.fatalities == 5 and ev.location == "Kafranbel"
+
+
+def test_a_total_right_after_the_incident_words_still_sums_a_campaign() -> None:
+    assert _events("قتل أكثر من 200 مدني في غارات على بلدات الغوطة الشرقية، منذ بداية الحملة العسكرية.") == []
+
+
+def test_a_town_named_with_its_country_is_not_moved_to_another_country_in_the_sentence() -> None:
+    text = (
+        "تجمع آلاف الأكراد السبت في مدينة كولونيا غرب ألمانيا، للمطالبة بالإفراج عن زعيم حزب العمال "
+        "الكردستاني المسجون في تركيا منذ عام 1999."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type == "Protests" and ev.country == "Germany"
+
+
+def test_years_spent_in_prison_are_not_a_toll() -> None:
+    assert _events("قضى المعتقل 20 عاما في السجون قبل الإفراج عنه أمس.") == []
+
+
+def test_protesters_dead_at_a_march_are_excessive_force() -> None:
+    (ev,) = _events("قضى ثلاثة فلسطينيين وأصيب العشرات يوم الجمعة خلال مسيرات العودة شرق خان يونس.")
+    assert ev.sub_event_type == "Excessive force against protesters" and ev.fatalities == 3

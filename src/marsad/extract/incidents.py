@@ -383,6 +383,11 @@ def named_countries(m: Mention, places: list[Place], text: str) -> list[Place]:
     return out
 
 
+TOWN_COUNTRY_GAP = (
+    12  # characters between a town and its country named as its locator ("، فرنسا", " شرق فرنسا")
+)
+
+
 def _in_named_country(p: Place, m: Mention, places: list[Place], text: str) -> Place:
     """A town abroad does not place an incident the sentence sets in another country ("غارات ...
     في جنوب سوريا ... منذ توقيع موسكو هدنة"): the named country does, at country precision."""
@@ -390,6 +395,15 @@ def _in_named_country(p: Place, m: Mention, places: list[Place], text: str) -> P
         return p
     named = named_countries(m, places, text)
     if not named or any(c.country_code == p.country_code for c in named):
+        return p
+    # the town's own country named right after it ("في ستراسبورغ شرق فرنسا ... المسجون في تركيا")
+    # confirms the town
+    if any(
+        c.feature == "country"
+        and c.country_code == p.country_code
+        and p.end <= c.start <= p.end + TOWN_COUNTRY_GAP
+        for c in places
+    ):
         return p
     return replace(named[0], geo_precision=3)
 

@@ -259,6 +259,32 @@ def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) 
     return before in DATE_GOVERNORS or before.removeprefix("و") in DATE_GOVERNORS
 
 
+# sentence-wide cues that a clause boundary can hold to their own clause (see _clause_start)
+CONFINED_KINDS = frozenset({"aggregate", "court", "metaphor"})
+CLAUSE_GAP = 2  # words a clause must hold before the cue: "، منذ بداية العام" still frames the incident
+
+
+def _clause_start(view: DocView, sv: SentView, first_trig: int, cue: int) -> int | None:
+    """The first token of the clause holding a sentence cue, when that clause is not the incident's:
+    the cue stands more than YEAR_WINDOW words after the first trigger, and the last comma or
+    relative pronoun before it (one not describing a trigger word: "الهجوم الذي") leaves at least
+    CLAUSE_GAP words before the cue. None: the cue frames the whole sentence."""
+    if cue - first_trig <= YEAR_WINDOW:
+        return None
+    toks = view.toks
+    text = view.doc.text
+    for k in range(cue - 1, first_trig, -1):
+        prev_end = view.orig(toks[k - 1].end, toks[k - 1].end)[0]
+        start = view.orig(toks[k].start, toks[k].start)[0]
+        comma = any(c in text[prev_end:start] for c in "،,؛;")
+        relative = toks[k].norm in RELATIVES
+        if comma or relative:
+            if cue - k < CLAUSE_GAP:
+                return None
+            return k
+    return None
+
+
 # words that make a demonstrative a discourse link ("إلى ذلك", "وفي غضون ذلك", "بعد ذلك")
 CONNECTIVES = frozenset({"الي", "الى", "غضون", "جانب", "بعد", "قبل", "اثر", "عقب", "مع", "رغم", "عن"})
 
@@ -382,6 +408,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         period = False
         first_trig = min((h.first for h in trig_hits if not h.pattern.payload.generic), default=sv.lo)
         late: list[int] = []  # token indexes of history markers far after the incident words
+        confined: list[tuple[int, str]] = []  # (first token of its clause, kind) of far sentence cues
         sentence_kinds: list[str] = []  # every sentence-wide cue, in order
         # "تحدثت تقارير عن اشتباكات": reports as the source of the news, not talk about reports
         sources = [(h.first, h.last) for h in cue_hits if h.pattern.payload.kind == "source"]
@@ -397,6 +424,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 continue  # "الغوطة المحاصرة منذ عام 2013": how long a state lasts, not a total
             if cue.kind == "aggregate" and _quote_between(view, first_trig, h.first):
                 continue  # "وعن الاحتجاجات التي وقعت أمس، قال: «… منذ العام 2005»": the quote's own words
+            if cue.scope == "sentence" and cue.kind in CONFINED_KINDS:
+                # far after the incident words, past a comma or a relative pronoun, the cue belongs
+                # to a clause of its own ("تجمع آلاف ... في ستراسبورغ، للمطالبة بإطلاق سراح أوجلان
+                # المسجون منذ عام 1999"; "مقتل 3 أشخاص في مواجهات جديدة، ما يرفع الحصيلة منذ أبريل")
+                cut = _clause_start(view, sv, first_trig, h.first)
+                if cut is not None:
+                    confined.append((cut, cue.kind))
+                    continue
             if cue.scope == "clause":
                 # "الشهر/العام الماضي": history when it frames the incident words; far after them
                 # it dates only its own clause ("... تحت شعارات ... وعدا بها في العام الماضي")
@@ -479,6 +514,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     if kind in CROWD_IMMUNE and trig.tag in CROWD_TAGS:
                         continue  # "بعد اللقاء ... سار المعتصمون": meetings and plans do not undo a protest
                     th.blocked = kind
+            for cut, kind in confined:
+                if h.first >= cut:
+                    th.blocked = th.blocked or kind
             for first, kind in following:
                 if 0 < first - h.last <= NEXT_WINDOW:
                     th.blocked = kind  # "هجوم محتمل": a feared or expected attack
@@ -503,6 +541,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         cas = _casualties(view, lex, sv, actors, big)
         if cumulative:
             cas = []
+        # a running total in a clause of its own ("ما يرفع الحصيلة منذ أبريل إلى 137 قتيلا")
+        cas = [c for c in cas if not any(k == "aggregate" and c.tok >= cut for cut, k in confined)]
         # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll
         cas = [
             c

@@ -239,7 +239,8 @@ def resolve(
         if tags & {"RIOT", "MOB", "CLASH"}:
             sub = "Mob violence" if "MOB" in tags else "Violent demonstration"
             key_trig = _first(trigs, {"RIOT", "MOB", "CLASH"})
-        elif "KILL" in tags:
+        elif "KILL" in tags or any(c.role == "killed" for m in inc.mentions for c in m.casualties):
+            # protesters dead ("قضى 4 فلسطينيين ... بالرصاص الحي خلال مسيرات العودة")
             sub = "Excessive force against protesters"
         elif tags & {"ARREST", "FIRE", "INTERVENE"}:
             sub = "Protest with intervention"
