@@ -227,3 +227,21 @@ def test_years_spent_in_prison_are_not_a_toll() -> None:
 def test_protesters_dead_at_a_march_are_excessive_force() -> None:
     (ev,) = _events("قضى ثلاثة فلسطينيين وأصيب العشرات يوم الجمعة خلال مسيرات العودة شرق خان يونس.")
     assert ev.sub_event_type == "Excessive force against protesters" and ev.fatalities == 3
+
+
+def test_an_accusation_about_a_strike_a_day_old_reports_the_strike() -> None:
+    (ev,) = _events(
+        "اتهم الجيش السوري الثلاثاء الطيران الإسرائيلي بشن غارة ليل الاثنين استهدفت مطارا عسكريا شرق حمص.",
+        published="2022-05-10T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Air/drone strike" and ev.event_date == "2022-05-09"
+
+
+def test_an_accusation_about_an_old_killing_stays_talk() -> None:
+    text = "اتهم نجل الوزير الراحل، الثلاثاء، جهاز المخابرات باغتيال والده قبل ثلاثة عقود في بيروت."
+    assert _events(text) == []
+
+
+def test_a_word_said_twice_is_not_two_protest_words() -> None:
+    text = "حذر رجال دين من عودة الاحتجاجات في وقت تتسع فيه رقعة الاحتجاجات في أنحاء البلاد."
+    assert _events(text) == []

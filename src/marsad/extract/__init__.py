@@ -125,8 +125,8 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
                 continue
             events.append(rec)
         headline = talk_headline(doc.title, lex) if events else ""
-        if headline == "almanac":
-            events = []  # "حدث في 5 أكتوبر": a list of history
+        if headline in ("almanac", "fiction"):
+            events = []  # "حدث في 5 أكتوبر": a list of history; "دراما رمضان": plots
         elif headline == "court":
             # a trial retells old crimes; only an incident with its own recent day is news
             events = [

@@ -20,7 +20,7 @@ _QUESTION = re.compile(r"[؟?]\s*$|^\s*(?:ماذا|لماذا|كيف|هل|ما\s
 
 
 def talk_headline(title: str | None, lex: Lexicons) -> str:
-    """ "almanac", "court", "feature", "statement" or "" (an incident headline, or no headline).
+    """ "almanac", "court", "feature", "fiction", "statement" or "" (an incident headline, or none).
 
     An almanac headline ("حدث في 5 أكتوبر..", "في مثل هذا اليوم") lists history: nothing in it is news.
     A court headline ("محاكمة ثمانية عراقيين ...", "محكمة مصرية تستطلع رأي المفتي") reports a trial: the
@@ -42,4 +42,6 @@ def talk_headline(title: str | None, lex: Lexicons) -> str:
         trig: Trigger = h.pattern.payload
         if not trig.generic:
             return ""  # the headline names an incident ("تركيا تدين الهجوم على دوما")
+    if any(c.kind == "metaphor" for c in title_cues):
+        return "fiction"  # "دراما رمضان", "فيلم جديد عن ...": a plot is told, nothing happened
     return "statement" if title_cues else ""

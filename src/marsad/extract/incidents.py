@@ -120,7 +120,11 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
             for a in m.actors
             for t in live
         )
-        return crowd or people or len(tags) > 1 or bool(m.dates)
+        # a protest phrase beside another protest word ("الحركة الاحتجاجية ... فنزلوا للشوارع")
+        # tells a protest too; a word said twice ("عودة الاحتجاجات ... رقعة الاحتجاجات") does not
+        protests = [t for t in live if t.tag == "PROTEST"]
+        phrase = any(t.end - t.start > 0 and t.first < t.last for t in protests) and len(protests) >= 2
+        return crowd or people or len(tags) > 1 or bool(m.dates) or phrase
     # weak words: two kinds of violence, or one with a toll, a group, a victim or a day; and the
     # sentence must be anchored by a toll, an armed group, a day or (checked later) a place, or
     # it is talk about violence ("هناك قتل لأبنائنا", "عالم يعاني من حروب")

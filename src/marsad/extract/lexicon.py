@@ -67,6 +67,7 @@ CUE_KINDS = frozenset(
         "denial",
         "hypothetical",
         "metaphor",
+        "scene",
         "anaphora",
         "claim",
         "period",

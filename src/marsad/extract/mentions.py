@@ -202,6 +202,26 @@ def _recent_date(view: DocView, sv: SentView) -> bool:
     return False
 
 
+def _dated_after(view: DocView, sv: SentView, th: TrigHit) -> bool:
+    """A day of the last two days named after a trigger that follows a reaction cue ("اتهم الحشد
+    الشعبي الاثنين التحالف بشن غارة ليل الأحد استهدفت موقعا له"): the accusation is about an
+    incident that just happened. A day before the trigger is the speaker's ("اتهم ... الأربعاء ...
+    باغتيال والده قبل 3 عقود"), and so is a day right after a verb of saying."""
+    if view.anchor is None:
+        return False
+    said = _said_dates(view.toks, sv, [d for d in view.dates if sv.start <= d.start < sv.end])
+    return any(
+        th.end <= d.start < sv.end
+        and d.precision == "day"
+        and 0 <= (view.anchor - d.value).days <= OLD_INCIDENT_DAYS
+        and d.start not in said
+        for d in view.dates
+    )
+
+
+OLD_INCIDENT_DAYS = 2  # a reaction to an incident of the last two days reports the incident
+
+
 def _future_date(view: DocView, sv: SentView) -> bool:
     """A day after the report's own ("يوم الجمعة المقبل"): what the sentence tells is still to come."""
     if view.anchor is None:
@@ -260,7 +280,7 @@ def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) 
 
 
 # sentence-wide cues that a clause boundary can hold to their own clause (see _clause_start)
-CONFINED_KINDS = frozenset({"aggregate", "court", "metaphor"})
+CONFINED_KINDS = frozenset({"aggregate", "court", "metaphor", "scene"})
 CLAUSE_GAP = 2  # words a clause must hold before the cue: "، منذ بداية العام" still frames the incident
 
 
@@ -549,6 +569,17 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             for c in cas
             if not any(k == "purpose" and 0 < c.tok - last <= BEFORE_WINDOW for last, k in before)
         ]
+        if (
+            blocked_sentence == "scene"
+            and _recent_date(view, sv)
+            and any(c.role in ("killed", "injured") and not c.vague for c in cas)
+        ):
+            # a festival, a film set or a game as the scene ("مقتل ضابط في انفجار وقع مساء الجمعة في
+            # محيط مهرجان المدينة"): a toll and a day of this week say the violence was real
+            blocked_sentence = ""
+            for th in trigs:
+                if th.blocked == "scene":
+                    th.blocked = ""
         crowd_day = any(t.tag in CROWD_TAGS and not t.generic for t in trigs)
         if any(role == "killed" or not crowd_day for role, _ in big) and not blocked_sentence:
             # "أسفرت عن مقتل 1500 مدني": a toll in the thousands sums a campaign, not one incident;
@@ -565,7 +596,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 if recent and th.strong and th.tag in CROWD_TAGS:
                     continue
                 for last, kind in after:
-                    if th.first > last:
+                    if th.first > last and not _dated_after(view, sv, th):
                         th.blocked = th.blocked or kind
         dates = [d for d in view.dates if sv.start <= d.start < sv.end]
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
