@@ -245,3 +245,9 @@ def test_an_accusation_about_an_old_killing_stays_talk() -> None:
 def test_a_word_said_twice_is_not_two_protest_words() -> None:
     text = "حذر رجال دين من عودة الاحتجاجات في وقت تتسع فيه رقعة الاحتجاجات في أنحاء البلاد."
     assert _events(text) == []
+
+
+def test_an_attack_on_foreign_troops_is_a_battle_with_them() -> None:
+    (ev,) = _events("تبنى الجيش الإسلامي في العراق هجوما على دورية أميركية قرب الفلوجة.")
+    assert ev.event_type == "Battles"
+    assert (ev.actor1, ev.actor2) == ("Islamic Army in Iraq", "Military Forces of the United States")

@@ -183,6 +183,8 @@ def resolve(
             return 3
         if k == "crowd":
             return 2
+        if k == "external":
+            return 2  # foreign troops attacked ("هجوما على دبابة أميركية")
         if attackers_fell and k in ("armed", "unidentified") and not h.subject:
             return 2  # "أعلن الجيش القضاء على 20 من عناصر داعش": the group's fighters fell
         return 0
