@@ -279,16 +279,22 @@ def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) 
     return before in DATE_GOVERNORS or before.removeprefix("و") in DATE_GOVERNORS
 
 
+SOURCE_PREPS = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفق", "وفقا", "ووفق", "ووفقا"})
+
 # sentence-wide cues that a clause boundary can hold to their own clause (see _clause_start)
 CONFINED_KINDS = frozenset({"aggregate", "court", "metaphor", "scene"})
 CLAUSE_GAP = 2  # words a clause must hold before the cue: "، منذ بداية العام" still frames the incident
 
 
-def _clause_start(view: DocView, sv: SentView, first_trig: int, cue: int) -> int | None:
+def _clause_start(
+    view: DocView, sv: SentView, first_trig: int, cue: int, trig_toks: frozenset[int], *, commas: bool = True
+) -> int | None:
     """The first token of the clause holding a sentence cue, when that clause is not the incident's:
     the cue stands more than YEAR_WINDOW words after the first trigger, and the last comma or
     relative pronoun before it (one not describing a trigger word: "الهجوم الذي") leaves at least
-    CLAUSE_GAP words before the cue. None: the cue frames the whole sentence."""
+    CLAUSE_GAP words before the cue. None: the cue frames the whole sentence. Without `commas` only
+    a relative pronoun opens a clause (a comma may close a parenthesis: "اغتالت الميليشيا، بدم بارد،
+    صالح ... في 4 ديسمبر 2017")."""
     if cue - first_trig <= YEAR_WINDOW:
         return None
     toks = view.toks
@@ -296,11 +302,13 @@ def _clause_start(view: DocView, sv: SentView, first_trig: int, cue: int) -> int
     for k in range(cue - 1, first_trig, -1):
         prev_end = view.orig(toks[k - 1].end, toks[k - 1].end)[0]
         start = view.orig(toks[k].start, toks[k].start)[0]
-        comma = any(c in text[prev_end:start] for c in "،,؛;")
+        comma = commas and any(c in text[prev_end:start] for c in "،,؛;")
         relative = toks[k].norm in RELATIVES
         if comma or relative:
             if cue - k < CLAUSE_GAP:
                 return None
+            if relative and any(k - j in trig_toks for j in (1, 2, 3)):
+                return None  # "الاحتجاجات المطالبة بالديمقراطية التي قادها طلاب ... عام 1989": the incident's own
             return k
     return None
 
@@ -427,6 +435,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         no_claim = False
         period = False
         first_trig = min((h.first for h in trig_hits if not h.pattern.payload.generic), default=sv.lo)
+        trig_toks = frozenset(i for h in trig_hits for i in range(h.first, h.last + 1))
         late: list[int] = []  # token indexes of history markers far after the incident words
         confined: list[tuple[int, str]] = []  # (first token of its clause, kind) of far sentence cues
         sentence_kinds: list[str] = []  # every sentence-wide cue, in order
@@ -438,6 +447,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 cue.kind == "reaction" and any(a <= h.first <= b + 1 for a, b in sources)
             ):
                 continue
+            if (
+                cue.kind == "aggregate"
+                and h.first == h.last
+                and h.first > sv.lo
+                and toks[h.first - 1].norm in SOURCE_PREPS
+            ):
+                continue  # "بحسب إحصاءات أولية": where a fresh toll comes from, not a running total
             if cue.kind == "aggregate" and _superlative_before(toks, sv.lo, h.first):
                 continue  # "أعنف هجوم منذ بدء الحرب", "لأول مرة منذ": a comparison, not a total
             if cue.kind == "aggregate" and h.first > sv.lo and "STATEP" in toks[h.first - 1].classes:
@@ -448,7 +464,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 # far after the incident words, past a comma or a relative pronoun, the cue belongs
                 # to a clause of its own ("تجمع آلاف ... في ستراسبورغ، للمطالبة بإطلاق سراح أوجلان
                 # المسجون منذ عام 1999"; "مقتل 3 أشخاص في مواجهات جديدة، ما يرفع الحصيلة منذ أبريل")
-                cut = _clause_start(view, sv, first_trig, h.first)
+                cut = _clause_start(view, sv, first_trig, h.first, trig_toks)
                 if cut is not None:
                     confined.append((cut, cue.kind))
                     continue
@@ -503,7 +519,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         ):
             # "قتل فلسطيني برصاص الجيش بعدما اصطدمت سيارته بموقف حافلات": gunfire is no accident
             blocked_sentence = ""
-        old_years = _old_year_tokens(view, sv)
+        # an old year in a clause of its own far after the incident words ("في كلية في شبه جزيرة
+        # القرم التي ضمتها روسيا إلى أراضيها عام 2014") dates that clause, not the incident
+        old_years = [
+            y
+            for y in _old_year_tokens(view, sv)
+            if _clause_start(view, sv, first_trig, y, trig_toks, commas=False) is None
+        ]
         old_dates = _old_dates(view, sv)
         date_toks = [_tok_at(toks, sv, ds) for ds, _ in old_dates]
         early = old_years + [
@@ -563,11 +585,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             cas = []
         # a running total in a clause of its own ("ما يرفع الحصيلة منذ أبريل إلى 137 قتيلا")
         cas = [c for c in cas if not any(k == "aggregate" and c.tok >= cut for cut, k in confined)]
-        # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll
+        # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll;
+        # "ذكرى مقتل 6 من عرب إسرائيل": the dead of an anniversary are not today's
         cas = [
             c
             for c in cas
-            if not any(k == "purpose" and 0 < c.tok - last <= BEFORE_WINDOW for last, k in before)
+            if not any(
+                k in ("purpose", "anniversary") and 0 < c.tok - last <= BEFORE_WINDOW for last, k in before
+            )
         ]
         if (
             blocked_sentence == "scene"
