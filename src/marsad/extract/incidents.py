@@ -120,6 +120,16 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
             for a in m.actors
             for t in live
         )
+        # a little further ("وخرج الطلاب من حرم جامعة صنعاء وساروا نحو السفارة") they still are,
+        # when the sentence also names where
+        near = any(
+            a.entry.kind == "victim" and t.tag == "PROTEST" and -6 <= a.first - t.first < -4
+            for a in m.actors
+            for t in live
+        )
+        if near and not (crowd or people or m.dates):
+            m.extra["needs_place"] = True
+            return True
         # a protest phrase beside another protest word ("الحركة الاحتجاجية ... فنزلوا للشوارع")
         # tells a protest too; a word said twice ("عودة الاحتجاجات ... رقعة الاحتجاجات") does not
         protests = [t for t in live if t.tag == "PROTEST"]
