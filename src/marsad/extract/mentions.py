@@ -15,6 +15,7 @@ from marsad.extract.textview import SKIP_ZONES, DocView, SentView
 from marsad.model import DateMention
 
 BEFORE_WINDOW = 4  # words before a trigger a "before" cue may sit
+ANNIVERSARY_WINDOW = 10  # "في الذكرى السنوية الأولى لهجوم أسفر عن مقتل ثمانية": all of it is remembered
 NEXT_WINDOW = 3  # words after a trigger a "next" cue may sit ("المظاهرات التي جرت أخيرا")
 STALE_DAYS = 10  # a day this far back is neither "this week" nor able to date an incident; in the
 # incident's own clause it makes it history
@@ -552,7 +553,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 # market talk ("هجوم على الأسهم") leaves marchers protesting prices ("آلاف المتظاهرين")
                 th.blocked = blocked_sentence
             for last, kind in before:
-                if 0 < h.first - last <= BEFORE_WINDOW:
+                if 0 < h.first - last <= (ANNIVERSARY_WINDOW if kind == "anniversary" else BEFORE_WINDOW):
                     if kind in CROWD_IMMUNE and trig.tag in CROWD_TAGS:
                         continue  # "بعد اللقاء ... سار المعتصمون": meetings and plans do not undo a protest
                     th.blocked = kind
@@ -591,7 +592,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             c
             for c in cas
             if not any(
-                k in ("purpose", "anniversary") and 0 < c.tok - last <= BEFORE_WINDOW for last, k in before
+                (k == "purpose" and 0 < c.tok - last <= BEFORE_WINDOW)
+                or (k == "anniversary" and 0 < c.tok - last <= ANNIVERSARY_WINDOW)
+                for last, k in before
             )
         ]
         if (
