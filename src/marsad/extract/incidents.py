@@ -65,7 +65,10 @@ CROWD_VIOLENCE = frozenset({"KILL", "FIRE", "CLASH", "ATTACK", "EXECUTE"})
 
 
 def family(tags: set[str]) -> str:
-    if tags & CROWD_TAGS and not (tags & VIOLENCE_TAGS) - CROWD_VIOLENCE:
+    # violence beside tear gas is a crowd's only when a crowd is named ("هاجمت قوات الاحتلال قرية
+    # وأطلقت قنابل الغاز على المواطنين" is an attack on a village)
+    crowd_named = bool(tags & {"PROTEST", "RIOT", "MOB", "CLASH"}) or "ATTACK" not in tags
+    if tags & CROWD_TAGS and not (tags & VIOLENCE_TAGS) - CROWD_VIOLENCE and crowd_named:
         return "crowd"
     if tags & VIOLENCE_TAGS:
         return "violence"

@@ -444,6 +444,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         sources = [(h.first, h.last) for h in cue_hits if h.pattern.payload.kind == "source"]
         for h in cue_hits:
             cue: Cue = h.pattern.payload
+            if any(t.first <= h.first and h.last <= t.last for t in trig_hits if t.first < t.last):
+                continue  # a cue word inside a trigger phrase ("مهرجانا جماهيريا") is part of the incident
             if cue.kind == "source" or (
                 cue.kind == "reaction" and any(a <= h.first <= b + 1 for a, b in sources)
             ):
