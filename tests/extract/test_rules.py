@@ -251,3 +251,10 @@ def test_an_attack_on_foreign_troops_is_a_battle_with_them() -> None:
     (ev,) = _events("تبنى الجيش الإسلامي في العراق هجوما على دورية أميركية قرب الفلوجة.")
     assert ev.event_type == "Battles"
     assert (ev.actor1, ev.actor2) == ("Islamic Army in Iraq", "Military Forces of the United States")
+
+
+def test_stones_thrown_by_protesters_make_a_riot() -> None:
+    (ev,) = _events(
+        "أطلق المتظاهرون الحجارة على قوات الأمن في وسط مدينة الناصرية التي ردت بالغاز المسيل للدموع."
+    )
+    assert ev.event_type == "Riots"
