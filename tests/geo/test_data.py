@@ -11,6 +11,7 @@ from marsad.geo import get_geocoder
 from marsad.geo.data import (
     DataFileError,
     load_admin1_table,
+    load_capitals,
     load_countries,
     load_cues,
     load_names_en,
@@ -156,3 +157,16 @@ def test_region_examples(geo: Geocoder, row: geodata.RegionRow) -> None:
     assert hit, (row.example, [p.name for p in places])
     assert hit[0].geo_precision == (2 if row.kind == "region" else 1)
     assert hit[0].admin1 == geo.gaz.admin_name(row.cc, row.admin1)
+
+
+@pytest.mark.parametrize("row", load_capitals(), ids=lambda r: r[0])
+def test_capital_examples(geo: Geocoder, row: tuple[str, str, str]) -> None:
+    """"وسط العاصمة العراقية" with no name after it is the capital itself, at town precision."""
+    cc, name, example = row
+    places = geo.find_places(example)
+    assert [(p.country_code, p.name, p.geo_precision) for p in places] == [(cc, name, 1)], example
+
+
+def test_a_capital_named_after_its_adjective_is_found_once(geo: Geocoder) -> None:
+    places = geo.find_places("انفجار في العاصمة العراقية بغداد صباح اليوم")
+    assert [p.name for p in places] == ["Baghdad"]

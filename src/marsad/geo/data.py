@@ -203,6 +203,21 @@ def load_names_en() -> dict[str, str]:
 
 
 @cache
+def load_capitals() -> tuple[tuple[str, str, str], ...]:
+    """(ISO2, GeoNames name of the capital, example) rows of capitals.tsv."""
+    out = []
+    seen: set[str] = set()
+    for lineno, (cc, name, example) in _rows("capitals.tsv", 3):
+        if len(cc) != 2 or cc in seen:
+            raise DataFileError(f"capitals.tsv:{lineno}: bad or duplicate country {cc!r}")
+        if "العاصمة" not in example:
+            raise DataFileError(f"capitals.tsv:{lineno}: the example must name the capital by its country")
+        seen.add(cc)
+        out.append((cc, name, example))
+    return tuple(out)
+
+
+@cache
 def load_cues() -> tuple[Cue, ...]:
     out = []
     for lineno, (kind, word, value, example) in _rows("cues.tsv", 4):

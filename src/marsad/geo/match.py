@@ -24,7 +24,9 @@ from rapidfuzz.process import extractOne
 
 from marsad.geo.data import (
     FEATURES_OF_TYPE,
+    DataFileError,
     focus_countries,
+    load_capitals,
     load_countries,
     load_cues,
     load_nisba,
@@ -126,6 +128,24 @@ _PLACE_PREPS = frozenset({"في", "الي", "من", "قرب"})
 _OBJECT_SUFFIXES = ("وه", "وها", "وهم", "تها", "تهم", "وني")  # أحرقوه، قتلوها، اعتقلتهم (folded)
 
 
+def _capitals(gaz: Gazetteer) -> dict[str, int]:
+    """ISO2 -> entry of its capital (capitals.tsv: the most populous place of that name there)."""
+    out: dict[str, int] = {}
+    for cc, name, _example in load_capitals():
+        best = max(
+            (
+                (e.population, n)
+                for n, e in enumerate(gaz.entries)
+                if e.cc == cc and e.name == name and e.feature == "populated_place"
+            ),
+            default=None,
+        )
+        if best is None:
+            raise DataFileError(f"capitals.tsv: no populated place {name!r} in {cc}")
+        out[cc] = best[1]
+    return out
+
+
 class Matcher:
     """Cue tables (type words, modifiers, stop words, particles) and the matching walk."""
 
@@ -144,6 +164,7 @@ class Matcher:
         self.stops_number: set[str] = set()  # "الخمس" the number: a place only after في/ب or a type word
         self.territory: set[str] = set()  # "داخل الأراضي السورية": the country adjective names a place
         self.country_id = {e.cc: n for n, e in enumerate(gaz.entries) if e.feature == "country"}
+        self.capital_id = _capitals(gaz)
         for cue in load_cues():
             key = name_key(cue.word)
             if cue.kind == "territory":
@@ -553,6 +574,18 @@ class Matcher:
                     m = Mention(toks[i].start, toks[j - 1].end, i, j, toks[i].bare, (country,))
                     mentions.append(m)
                     taken.update(range(i, j))
+                elif (
+                    typ == "capital"
+                    and nis[1] in self.capital_id
+                    and (j >= n or self._longest(text, toks, j) is None)
+                ):
+                    # "وسط العاصمة العراقية" with no name after it: the capital itself
+                    t0 = i - 1 if self.types.get(toks[i - 1].bare) == "capital" else i
+                    m = Mention(
+                        toks[t0].start, toks[j - 1].end, t0, j, toks[i].bare, (self.capital_id[nis[1]],)
+                    )
+                    mentions.append(m)
+                    taken.update(range(t0, j))
                 else:
                     refs.append(Ref(toks[i].start, toks[j - 1].end, i, j, nis[1]))
                 i = j
@@ -562,6 +595,15 @@ class Matcher:
                 refs.append(Ref(toks[i].start, toks[i].end, i, i + 1, adj))
                 i += 1
                 continue
+            if hit is not None and typ == "capital" and len(hit[3]) == 1:
+                # "العاصمة السعودية": the country's name used as its adjective after "العاصمة"
+                c = E[hit[3][0]]
+                if (
+                    c.feature == "country"
+                    and c.cc in self.capital_id
+                    and (i + hit[0] >= n or self._longest(text, toks, i + hit[0]) is None)
+                ):
+                    hit = (hit[0], hit[1], hit[2], (self.capital_id[c.cc],))
             if hit is not None:
                 words, key, start, ids = hit
                 admin_typ = typ in ("admin1", "admin2", "admin3")
