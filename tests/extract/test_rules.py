@@ -258,3 +258,15 @@ def test_stones_thrown_by_protesters_make_a_riot() -> None:
         "أطلق المتظاهرون الحجارة على قوات الأمن في وسط مدينة الناصرية التي ردت بالغاز المسيل للدموع."
     )
     assert ev.event_type == "Riots"
+
+
+def test_a_backer_named_after_a_group_is_not_where_it_acts() -> None:
+    (ev,) = _events(
+        "قصفت مقاتلات التحالف العربي مواقع عسكرية تابعة لميليشيا الحوثي الإيرانية في الساحل الغربي."
+    )
+    assert ev.country == "Yemen"
+
+
+def test_a_group_named_with_its_own_country_stays_there() -> None:
+    (ev,) = _events("هاجم مسلحو حركة الشباب الصومالية قاعدة عسكرية في جنوب البلاد وقتلوا 27 جنديا.")
+    assert ev.country == "Somalia" and ev.fatalities == 27

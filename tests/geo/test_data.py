@@ -161,7 +161,7 @@ def test_region_examples(geo: Geocoder, row: geodata.RegionRow) -> None:
 
 @pytest.mark.parametrize("row", load_capitals(), ids=lambda r: r[0])
 def test_capital_examples(geo: Geocoder, row: tuple[str, str, str]) -> None:
-    """"وسط العاصمة العراقية" with no name after it is the capital itself, at town precision."""
+    """ "وسط العاصمة العراقية" with no name after it is the capital itself, at town precision."""
     cc, name, example = row
     places = geo.find_places(example)
     assert [(p.country_code, p.name, p.geo_precision) for p in places] == [(cc, name, 1)], example

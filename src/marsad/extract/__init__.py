@@ -62,7 +62,16 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
     events: list[EventRecord] = []
     if any(m.live for m in mentions) and _worth_locating(mentions):
         loc = locator if locator is not None else default_locator()
-        hint = loc.country_of(doc.text, norm=view.norm, outlet=doc.outlet)
+        # a country adjective right after an armed group or foreign force names its backer ("ميليشيا
+        # الحوثي الإيرانية"), not the country where it acts
+        allegiance = {
+            a.end + gap: a.entry.reach
+            for m in mentions
+            for a in m.actors
+            if a.entry.kind in ("armed", "external") and a.entry.country != "*"
+            for gap in (1, 2)
+        }
+        hint = loc.country_of(doc.text, norm=view.norm, outlet=doc.outlet, skip=allegiance)
         # One gazetteer pass per report: the same (text, no hint) analysis serves country_of above
         # (the geocoder caches it); a hinted second pass doubled the cost for little gain on dev.
         places = plausible_places(loc.find_places(doc.text, country_hint=None, norm=view.norm), hint)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +36,14 @@ class Locator(Protocol):
         norm: object = None,
     ) -> Place | None: ...
 
-    def country_of(self, text: str, *, norm: object = None, outlet: str | None = None) -> str | None: ...
+    def country_of(
+        self,
+        text: str,
+        *,
+        norm: object = None,
+        outlet: str | None = None,
+        skip: Mapping[int, frozenset[str]] | None = None,
+    ) -> str | None: ...
 
 
 class NullLocator:
@@ -54,7 +62,14 @@ class NullLocator:
     ) -> Place | None:
         return None
 
-    def country_of(self, text: str, *, norm: object = None, outlet: str | None = None) -> str | None:
+    def country_of(
+        self,
+        text: str,
+        *,
+        norm: object = None,
+        outlet: str | None = None,
+        skip: Mapping[int, frozenset[str]] | None = None,
+    ) -> str | None:
         return None
 
 

@@ -21,6 +21,7 @@ import math
 import re
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -167,8 +168,19 @@ class Geocoder:
         pick = pool[-1] if before else pool[0]
         return _with_precision(pick, max(pick.geo_precision, 2))
 
-    def country_of(self, text: str, *, norm: object = None, outlet: str | None = None) -> str | None:
-        """ISO2 of the report's main country: the dateline's place first, then mention counts."""
+    def country_of(
+        self,
+        text: str,
+        *,
+        norm: object = None,
+        outlet: str | None = None,
+        skip: Mapping[int, frozenset[str]] | None = None,
+    ) -> str | None:
+        """ISO2 of the report's main country: the dateline's place first, then mention counts.
+
+        `skip`: start offsets of country adjectives right after an armed group, with the group's own
+        countries: an adjective of another country names its backer ("ميليشيا الحوثي الإيرانية"),
+        not where anything happens, and is not counted ("حركة الشباب الصومالية" still is)."""
         an = self._analyse(text, None)
         if not an.places and not an.refs:
             return None
@@ -181,7 +193,8 @@ class Geocoder:
             w = _COUNTRY_WEIGHT if p.feature == "country" else 1.0
             score[p.country_code] = score.get(p.country_code, 0.0) + w
         # ... and counts at most _NISBA_CAP: repeated, it names an actor, not where things happen.
-        refs = Counter(r.cc for r in an.refs if r.start >= cut)
+        skip = skip or {}
+        refs = Counter(r.cc for r in an.refs if r.start >= cut and r.cc in skip.get(r.start, (r.cc,)))
         for cc, n in refs.items():
             score[cc] = score.get(cc, 0.0) + min(n * _NISBA_WEIGHT, _NISBA_CAP)
         if not score:
