@@ -249,7 +249,13 @@ def group(
         # a strong word alone needs a place; one named as a reference point ("هزت ... جنوبي دمشق")
         # places it too, near that town
         ok = eventful(m, accident_doc) and not (
-            m.extra.get("needs_place") and p is None and not _references_in([m], places, refs)
+            m.extra.get("needs_place")
+            and p is None
+            and not _references_in([m], places, refs)
+            # the lead may set its incident in a part of a country ("في شمال اليمن")
+            and not (
+                m.sent <= first_sent + 1 and family(m.tags) != "sd" and _part_of_country(m, places, text)
+            )
         )
         if not ok:
             # a details sentence right after an incident (figures, the attackers' fate) belongs to it
@@ -386,6 +392,19 @@ _LOCATIVE = re.compile(
     r"(?:(?:^|\s)(?:و?في|داخل|و?ب|و?فى)\s*(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)\S*\s+)?"
     r"|(?:^|\s)(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)\s+)$"
 )
+
+
+_DIRECTION = re.compile(r"(?:^|\s)(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)?\s+$")
+
+
+def _part_of_country(m: Mention, places: list[Place], text: str) -> bool:
+    """The sentence names a part of a country ("في شمال اليمن", "جنوبي سوريا"): a place, if coarse."""
+    return bool(text) and any(
+        p.feature == "country"
+        and m.start <= p.start < m.end
+        and _DIRECTION.search(text[max(0, p.start - 14) : p.start])
+        for p in places
+    )
 
 
 def named_countries(m: Mention, places: list[Place], text: str) -> list[Place]:
