@@ -270,3 +270,12 @@ def test_a_backer_named_after_a_group_is_not_where_it_acts() -> None:
 def test_a_group_named_with_its_own_country_stays_there() -> None:
     (ev,) = _events("هاجم مسلحو حركة الشباب الصومالية قاعدة عسكرية في جنوب البلاد وقتلوا 27 جنديا.")
     assert ev.country == "Somalia" and ev.fatalities == 27
+
+
+def test_foreign_troops_named_by_their_adjective_fight_a_local_group() -> None:
+    (ev,) = _events(
+        "دارت معارك عنيفة بين القوات الإثيوبية ومقاتلي المحاكم الإسلامية في مدينة بيدوا.",
+        published="2007-01-10T12:00:00+00:00",
+    )
+    assert ev.event_type == "Battles" and ev.country == "Somalia"
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Ethiopia", "Islamic Courts Union"}
