@@ -100,7 +100,7 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         return armed or has_cas or ("SEXUAL" in tags and soldiers)
     if any(t.strong for t in live) or len(tags & WEAPON_TAGS) >= 2:
         # a strong word alone ("الغارات" in a match report) needs someone, a toll, a day or a place
-        m.extra["needs_place"] = not (has_cas or someone or m.dates)
+        m.extra["needs_place"] = not (has_cas or someone or m.dates or m.extra.get("crowd_size"))
         return True
     if family(tags) == "crowd" and not tags & {"PROTEST", "RIOT", "MOB"}:
         return False  # tear gas and dispersal need a protest to act on
@@ -255,6 +255,10 @@ def group(
             # the lead may set its incident in a part of a country ("في شمال اليمن")
             and not (
                 m.sent <= first_sent + 1 and family(m.tags) != "sd" and _part_of_country(m, places, text)
+            )
+            # a protest in the lead needs no town: "في الكويت" will do
+            and not (
+                m.sent <= first_sent + 1 and family(m.tags) == "crowd" and named_countries(m, places, text)
             )
         )
         if not ok:

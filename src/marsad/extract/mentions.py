@@ -656,7 +656,18 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     blocked_sentence=blocked_sentence,
                     opener=opener,
                     claim=claim,
-                    extra={"suspects": suspects, "period": period, "said": _said_dates(toks, sv, dates)},
+                    extra={
+                        "suspects": suspects,
+                        "period": period,
+                        "said": _said_dates(toks, sv, dates),
+                        # "خرج الآلاف في تظاهرات": the protest phrase holds the size of its crowd
+                        "crowd_size": any(
+                            t.tag == "PROTEST"
+                            and any("CROWDN" in toks[i].classes for i in range(t.first, t.last + 1))
+                            for t in trigs
+                            if not t.blocked
+                        ),
+                    },
                 ),
             )
         )
