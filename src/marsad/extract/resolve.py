@@ -24,6 +24,9 @@ from marsad.model import DateMention, Document, Place
 from marsad.record import EventRecord, Evidence
 
 _ATTEMPT = re.compile(r"محاول[ةه]|نجا|ينجو|فشل")
+# a killing word that holds a count ("سقوط عشرات القتلى والجرحى"): people died, even when the
+# toll joins the dead and the hurt and so gives no figure of its own
+_COUNTED_DEAD = re.compile(r"[0-9٠-٩]|عشرات|مئات|آلاف")
 _FAILED = re.compile(r"^\s*(?:ال)?فاشل|^\s*لم\s")  # "عملية اغتيال فاشلة": nobody died
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
@@ -320,10 +323,15 @@ def resolve(
         return None  # a development with nobody doing it is too weak to report
     if key_trig is None:
         key_trig = trigs[0]
-    thin = a1.hit is None and not any(
-        c.role in ("killed", "injured", "abducted") and not c.uncounted
-        for m in inc.mentions
-        for c in m.casualties
+    counted_dead = any(t.tag == "KILL" and _COUNTED_DEAD.search(doc.text[t.start : t.end]) for t in trigs)
+    thin = (
+        a1.hit is None
+        and not counted_dead
+        and not any(
+            c.role in ("killed", "injured", "abducted") and not c.uncounted
+            for m in inc.mentions
+            for c in m.casualties
+        )
     )
     # an assassination (attempt) names its target: with a place, even a country, it happened
     targeted = place is not None and any(t.tag == "ASSASSINATE" and t.strong for t in trigs)
