@@ -287,6 +287,13 @@ CONFINED_KINDS = frozenset({"aggregate", "court", "metaphor", "scene"})
 CLAUSE_GAP = 2  # words a clause must hold before the cue: "، منذ بداية العام" still frames the incident
 
 
+def _grievance(toks: list[Tok], trig_hits: list[Hit], cue: int) -> bool:
+    """A cue inside what a protest is about: a crowd word before it, then a purpose word
+    (احتجاجا، مطالبين، للمطالبة …) between that word and the cue."""
+    crowd = [h.last for h in trig_hits if h.pattern.payload.tag in ("PROTEST", "RIOT") and h.last < cue]
+    return bool(crowd) and any("PURPOSEW" in toks[k].classes for k in range(min(crowd) + 1, cue))
+
+
 def _clause_start(
     view: DocView, sv: SentView, first_trig: int, cue: int, trig_toks: frozenset[int], *, commas: bool = True
 ) -> int | None:
@@ -451,6 +458,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             ):
                 continue
             if (
+                cue.scope == "sentence"
+                and cue.kind in ("aggregate", "court")
+                and _grievance(toks, trig_hits, h.first)
+            ):
+                continue  # "تظاهروا احتجاجا على تأخر رواتبهم منذ أشهر"، "مطالبين بمحاكمتهم": what they protest
+            if (
                 cue.kind == "aggregate"
                 and h.first == h.last
                 and h.first > sv.lo
@@ -599,13 +612,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 for last, k in before
             )
         ]
-        if (
-            blocked_sentence == "scene"
-            and _recent_date(view, sv)
-            and any(c.role in ("killed", "injured") and not c.vague for c in cas)
+        if blocked_sentence == "scene" and (
+            (_recent_date(view, sv) and any(c.role in ("killed", "injured") and not c.vague for c in cas))
+            or any(t.tag in ("INTERVENE", "ARREST") and not t.generic for t in trigs)
         ):
             # a festival, a film set or a game as the scene ("مقتل ضابط في انفجار وقع مساء الجمعة في
-            # محيط مهرجان المدينة"): a toll and a day of this week say the violence was real
+            # محيط مهرجان المدينة"): a toll and a day of this week say the violence was real; so does
+            # the police dispersing the crowd ("لتفريق آلاف المتظاهرين ... للاحتفال بعيد العمال")
             blocked_sentence = ""
             for th in trigs:
                 if th.blocked == "scene":

@@ -192,7 +192,16 @@ def resolve(
             return 2  # "أعلن الجيش القضاء على 20 من عناصر داعش": the group's fighters fell
         return 0
 
-    crowd = family(tags) == "crowd"
+    # the police fighting young men or residents, with no armed group, foreign force, gunfire or
+    # weapon named ("اشتبك مئات الشبان الملثمين مع شرطة مكافحة الشغب"): a riot
+    civil_clash = (
+        "CLASH" in tags
+        and not tags & (WEAPON_TAGS | {"FIRE"})
+        and not any(h.entry.kind in ("armed", "unidentified", "external") for h in hits)
+        and any(h.entry.kind == "state" and "{police}" in h.entry.name for h in hits)
+        and any(h.entry.kind in ("victim", "crowd") for h in hits)
+    )
+    crowd = family(tags) == "crowd" or civil_clash
     a1: Actor | None = None
     a2: Actor | None = None
     if crowd:
