@@ -279,3 +279,13 @@ def test_foreign_troops_named_by_their_adjective_fight_a_local_group() -> None:
     )
     assert ev.event_type == "Battles" and ev.country == "Somalia"
     assert {ev.actor1, ev.actor2} == {"Military Forces of Ethiopia", "Islamic Courts Union"}
+
+
+def test_one_report_telling_the_same_toll_twice_tells_one_incident() -> None:
+    text = (
+        "قتل 43 فلسطينيا على الأقل برصاص الجيش الإسرائيلي خلال مواجهات على حدود قطاع غزة الاثنين.\n"
+        "وأعلنت وزارة الصحة في بيان سقوط 43 قتيلا وأكثر من ألف جريح في صفوف المتظاهرين في مدينة رفح "
+        "الاثنين."
+    )
+    events = _events(text, published="2018-05-14T18:00:00+00:00")
+    assert [e.fatalities for e in events] == [43]

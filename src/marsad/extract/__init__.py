@@ -133,6 +133,7 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
             ):
                 continue
             events.append(rec)
+        events = _same_toll_once(events)
         headline = talk_headline(doc.title, lex) if events else ""
         if headline in ("almanac", "fiction"):
             events = []  # "حدث في 5 أكتوبر": a list of history; "دراما رمضان": plots
@@ -154,6 +155,22 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
 
 
 OLD_DAYS = 3  # a later incident dated more than this before the report is background
+SAME_TOLL_MIN = 5  # two incidents of one report with this many dead or more, on one day: one incident
+
+
+def _same_toll_once(events: list[EventRecord]) -> list[EventRecord]:
+    """One report that tells the same day's toll twice ("قتل 43 فلسطينيا في مواجهات" in the lead, "سقوط 43
+    قتيلا" in a ministry's figures further down) tells one incident, even when the two sentences were
+    placed or typed apart; the first telling stays. Small tolls may well be two incidents."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for e in events:
+        key = (e.event_date, e.fatalities)
+        if e.fatalities >= SAME_TOLL_MIN and key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
 
 
 def _days_before(event_date: str, anchor: date | None) -> int:
