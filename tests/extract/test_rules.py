@@ -289,3 +289,12 @@ def test_one_report_telling_the_same_toll_twice_tells_one_incident() -> None:
     )
     events = _events(text, published="2018-05-14T18:00:00+00:00")
     assert [e.fatalities for e in events] == [43]
+
+
+def test_a_town_before_a_joining_word_belongs_to_the_other_clause() -> None:
+    text = (
+        "افتتحت الولايات المتحدة سفارتها في مدينة القدس الاثنين، بينما قتل 43 فلسطينيا برصاص الجيش "
+        "الإسرائيلي في مواجهات على حدود قطاع غزة."
+    )
+    (ev,) = _events(text, published="2018-05-14T18:00:00+00:00")
+    assert ev.country == "Palestine" and ev.admin1 == "Gaza Strip" and ev.fatalities == 43

@@ -148,7 +148,12 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     return support >= 2
 
 
-def place_of(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]] = frozenset()) -> Place | None:
+_JOINER = re.compile(r"(?:^|\s)(?:بينما|وبينما|فيما|وفيما|في حين)(?:\s|$)")
+
+
+def place_of(
+    m: Mention, places: list[Place], refs: frozenset[tuple[int, int]] = frozenset(), text: str = ""
+) -> Place | None:
     """The place of one mention: the most specific place named in its sentence.
 
     A place named only as a reference point ("شمالي العاصمة بغداد", "على بعد 100 كيلومتر من بغداد")
@@ -159,6 +164,13 @@ def place_of(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]] =
     inside = [p for p in places if m.start <= p.start < m.end and p.feature != "country"]
     own = [p for p in inside if (p.start, p.end) not in refs]
     pos = m.live[0].start if m.live else m.start
+    if text:
+        # "دشنت الولايات المتحدة سفارتها في القدس، بينما قتل 43 فلسطينيا ... عند قطاع غزة": a place
+        # before a joining word belongs to the other clause when the incident words follow it
+        joined = [j.end() for j in _JOINER.finditer(text, m.start, pos)]
+        if joined:
+            after = [p for p in own if p.start >= joined[-1]]
+            own = after or own
     towns = [p for p in own if p.feature != "admin1"]
     if towns:
         # a town after the trigger ("قتل ... في مدينة الحلة") beats one before it, nearer is better
@@ -243,7 +255,7 @@ def group(
     last: Incident | None = None  # the incident the previous kept mention went to
     last_sent = -10
     for m in mentions:
-        p = place_of(m, places, refs)
+        p = place_of(m, places, refs, text)
         if p is not None:
             p = _in_named_country(p, m, places, text)
         # a strong word alone needs a place; one named as a reference point ("هزت ... جنوبي دمشق")
