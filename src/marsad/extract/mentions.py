@@ -203,14 +203,13 @@ def _recent_date(view: DocView, sv: SentView) -> bool:
     return False
 
 
-def _dated_after(view: DocView, sv: SentView, th: TrigHit) -> bool:
+def _dated_after(view: DocView, sv: SentView, th: TrigHit, said: frozenset[int]) -> bool:
     """A day of the last two days named after a trigger that follows a reaction cue ("اتهم الحشد
     الشعبي الاثنين التحالف بشن غارة ليل الأحد استهدفت موقعا له"): the accusation is about an
     incident that just happened. A day before the trigger is the speaker's ("اتهم ... الأربعاء ...
     باغتيال والده قبل 3 عقود"), and so is a day right after a verb of saying."""
     if view.anchor is None:
         return False
-    said = _said_dates(view.toks, sv, [d for d in view.dates if sv.start <= d.start < sv.end])
     return any(
         th.end <= d.start < sv.end
         and d.precision == "day"
@@ -630,6 +629,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             blocked_sentence = "aggregate"
             for th in trigs:
                 th.blocked = th.blocked or "aggregate"
+        dates = [d for d in view.dates if sv.start <= d.start < sv.end]
+        said = _said_dates(toks, sv, dates)
         if after and not any(c.role in ("killed", "injured") and not c.vague for c in cas):
             # a speaker judging, praising or accusing: what follows is talk about violence, unless
             # the sentence itself gives a precise toll, or protesters and a day of this week
@@ -639,9 +640,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 if recent and th.strong and th.tag in CROWD_TAGS:
                     continue
                 for last, kind in after:
-                    if th.first > last and not _dated_after(view, sv, th):
+                    if th.first > last and not _dated_after(view, sv, th, said):
                         th.blocked = th.blocked or kind
-        dates = [d for d in view.dates if sv.start <= d.start < sv.end]
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
         marker = any(m in norm_sent for m in NEW_MARKERS)
         opener = toks[sv.lo].norm in LOCALE_OPENERS
@@ -672,7 +672,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     extra={
                         "suspects": suspects,
                         "period": period,
-                        "said": _said_dates(toks, sv, dates),
+                        "said": said,
                         # "خرج الآلاف في تظاهرات": the protest phrase holds the size of its crowd
                         "crowd_size": any(
                             t.tag == "PROTEST"
