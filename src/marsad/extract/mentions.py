@@ -294,7 +294,7 @@ def _grievance(toks: list[Tok], trig_hits: list[Hit], cue: int) -> bool:
 
 
 def _clause_start(
-    view: DocView, sv: SentView, first_trig: int, cue: int, trig_toks: frozenset[int], *, commas: bool = True
+    view: DocView, sv: SentView, first_trig: int, cue: int, trig_hits: list[Hit], *, commas: bool = True
 ) -> int | None:
     """The first token of the clause holding a sentence cue, when that clause is not the incident's:
     the cue stands more than YEAR_WINDOW words after the first trigger, and the last comma or
@@ -314,7 +314,7 @@ def _clause_start(
         if comma or relative:
             if cue - k < CLAUSE_GAP:
                 return None
-            if relative and any(k - j in trig_toks for j in (1, 2, 3)):
+            if relative and any(h.first <= k - j <= h.last for h in trig_hits for j in (1, 2, 3)):
                 return None  # "الاحتجاجات المطالبة بالديمقراطية التي قادها طلاب ... عام 1989": the incident's own
             return k
     return None
@@ -442,7 +442,6 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         no_claim = False
         period = False
         first_trig = min((h.first for h in trig_hits if not h.pattern.payload.generic), default=sv.lo)
-        trig_toks = frozenset(i for h in trig_hits for i in range(h.first, h.last + 1))
         late: list[int] = []  # token indexes of history markers far after the incident words
         confined: list[tuple[int, str]] = []  # (first token of its clause, kind) of far sentence cues
         sentence_kinds: list[str] = []  # every sentence-wide cue, in order
@@ -479,7 +478,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 # far after the incident words, past a comma or a relative pronoun, the cue belongs
                 # to a clause of its own ("تجمع آلاف ... في ستراسبورغ، للمطالبة بإطلاق سراح أوجلان
                 # المسجون منذ عام 1999"; "مقتل 3 أشخاص في مواجهات جديدة، ما يرفع الحصيلة منذ أبريل")
-                cut = _clause_start(view, sv, first_trig, h.first, trig_toks)
+                cut = _clause_start(view, sv, first_trig, h.first, trig_hits)
                 if cut is not None:
                     confined.append((cut, cue.kind))
                     continue
@@ -539,7 +538,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         old_years = [
             y
             for y in _old_year_tokens(view, sv)
-            if _clause_start(view, sv, first_trig, y, trig_toks, commas=False) is None
+            if _clause_start(view, sv, first_trig, y, trig_hits, commas=False) is None
         ]
         old_dates = _old_dates(view, sv)
         date_toks = [_tok_at(toks, sv, ds) for ds, _ in old_dates]
