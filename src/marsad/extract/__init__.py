@@ -161,11 +161,12 @@ SAME_TOLL_MIN = 5  # two incidents of one report with this many dead or more, on
 def _same_toll_once(events: list[EventRecord]) -> list[EventRecord]:
     """One report that tells the same day's toll twice ("قتل 43 فلسطينيا في مواجهات" in the lead, "سقوط 43
     قتيلا" in a ministry's figures further down) tells one incident, even when the two sentences were
-    placed or typed apart; the first telling stays. Small tolls may well be two incidents."""
-    seen: set[tuple[str, int]] = set()
+    placed or typed apart; the first telling stays. Small tolls, or tolls in two countries (a digest),
+    may well be two incidents."""
+    seen: set[tuple[str, int, str]] = set()
     out = []
     for e in events:
-        key = (e.event_date, e.fatalities)
+        key = (e.event_date, e.fatalities, e.country)
         if e.fatalities >= SAME_TOLL_MIN and key in seen:
             continue
         seen.add(key)
