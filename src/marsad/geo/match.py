@@ -518,6 +518,15 @@ class Matcher:
             return None
         return tier, ids
 
+    def _bare_capital(self, text: str, toks: list[Tok], typ: str | None, cc: str, after: int) -> int | None:
+        """The capital's entry when "العاصمة" + the country's adjective or name is followed by no name
+        of its own (word `after` starts none); None otherwise."""
+        if typ != "capital" or cc not in self.capital_id:
+            return None
+        if after < len(toks) and self._longest(text, toks, after) is not None:
+            return None  # "العاصمة العراقية بغداد": the name that follows is the place
+        return self.capital_id[cc]
+
     def match(self, text: str, toks: list[Tok]) -> tuple[list[Mention], list[Unknown], list[Ref]]:
         mentions: list[Mention] = []
         unknowns: list[Unknown] = []
@@ -574,16 +583,10 @@ class Matcher:
                     m = Mention(toks[i].start, toks[j - 1].end, i, j, toks[i].bare, (country,))
                     mentions.append(m)
                     taken.update(range(i, j))
-                elif (
-                    typ == "capital"
-                    and nis[1] in self.capital_id
-                    and (j >= n or self._longest(text, toks, j) is None)
-                ):
+                elif (capital := self._bare_capital(text, toks, typ, nis[1], j)) is not None:
                     # "وسط العاصمة العراقية" with no name after it: the capital itself
                     t0 = i - 1 if self.types.get(toks[i - 1].bare) == "capital" else i
-                    m = Mention(
-                        toks[t0].start, toks[j - 1].end, t0, j, toks[i].bare, (self.capital_id[nis[1]],)
-                    )
+                    m = Mention(toks[t0].start, toks[j - 1].end, t0, j, toks[i].bare, (capital,))
                     mentions.append(m)
                     taken.update(range(t0, j))
                 else:
@@ -595,15 +598,11 @@ class Matcher:
                 refs.append(Ref(toks[i].start, toks[i].end, i, i + 1, adj))
                 i += 1
                 continue
-            if hit is not None and typ == "capital" and len(hit[3]) == 1:
+            if hit is not None and len(hit[3]) == 1 and E[hit[3][0]].feature == "country":
                 # "العاصمة السعودية": the country's name used as its adjective after "العاصمة"
-                c = E[hit[3][0]]
-                if (
-                    c.feature == "country"
-                    and c.cc in self.capital_id
-                    and (i + hit[0] >= n or self._longest(text, toks, i + hit[0]) is None)
-                ):
-                    hit = (hit[0], hit[1], hit[2], (self.capital_id[c.cc],))
+                capital = self._bare_capital(text, toks, typ, E[hit[3][0]].cc, i + hit[0])
+                if capital is not None:
+                    hit = (hit[0], hit[1], hit[2], (capital,))
             if hit is not None:
                 words, key, start, ids = hit
                 admin_typ = typ in ("admin1", "admin2", "admin3")
