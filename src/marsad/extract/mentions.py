@@ -282,7 +282,7 @@ def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) 
 SOURCE_PREPS = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفق", "وفقا", "ووفق", "ووفقا"})
 
 # sentence-wide cues that a clause boundary can hold to their own clause (see _clause_start)
-CONFINED_KINDS = frozenset({"aggregate", "court", "metaphor", "scene"})
+CONFINED_KINDS = frozenset({"aggregate", "cumulative", "court", "metaphor", "scene"})
 CLAUSE_GAP = 2  # words a clause must hold before the cue: "، منذ بداية العام" still frames the incident
 
 
@@ -314,8 +314,14 @@ def _clause_start(
         if comma or relative:
             if cue - k < CLAUSE_GAP:
                 return None
-            if relative and any(h.first <= k - j <= h.last for h in trig_hits for j in (1, 2, 3)):
-                return None  # "الاحتجاجات المطالبة بالديمقراطية التي قادها طلاب ... عام 1989": the incident's own
+            if relative and any(
+                h.first <= k - j <= h.last and h.first - first_trig <= YEAR_WINDOW
+                for h in trig_hits
+                for j in (1, 2, 3)
+            ):
+                # "الاحتجاجات المطالبة بالديمقراطية التي قادها طلاب ... عام 1989": the incident's own;
+                # a clause on a later word ("مع الذكرى الخامسة للاحتجاجات، التي شكلت عام 2013") is not
+                return None
             return k
     return None
 
@@ -598,7 +604,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         if cumulative:
             cas = []
         # a running total in a clause of its own ("ما يرفع الحصيلة منذ أبريل إلى 137 قتيلا")
-        cas = [c for c in cas if not any(k == "aggregate" and c.tok >= cut for cut, k in confined)]
+        cas = [c for c in cas if not any(k in ("aggregate", "cumulative") and c.tok >= cut for cut, k in confined)]
         # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll;
         # "ذكرى مقتل 6 من عرب إسرائيل": the dead of an anniversary are not today's
         cas = [
