@@ -31,7 +31,7 @@ def test_files_load_and_validate() -> None:
     assert len(load_countries()) >= 60
     assert len(load_admin1_table()) >= 250
     kinds = {c.kind for c in load_cues()}
-    assert kinds == {"type", "dual", "mod", "stop", "part", "territory"}
+    assert kinds == {"type", "dual", "mod", "stop", "part", "territory", "person"}
     assert load_names_extra()
     assert len(load_names_en()) >= 50
 
@@ -143,6 +143,15 @@ def test_territory_examples(geo: Geocoder, cue: geodata.Cue) -> None:
     at = cue.example.index(cue.word) + len(cue.word)
     places = geo.find_places(cue.example)
     assert any(p.feature == "country" and p.start >= at for p in places), cue.example
+
+
+@pytest.mark.parametrize("cue", [c for c in CUES if c.kind == "person"], ids=lambda c: c.word)
+def test_person_examples(geo: Geocoder, cue: geodata.Cue) -> None:
+    # "يدعى عمران": the name right after the word is a person's, whatever town shares it
+    at = cue.example.index(cue.word) + len(cue.word)
+    nxt = cue.example[at:].split()[0]
+    assert geo.find_places(cue.example.replace(cue.word + " ", "في مدينة ")), cue.example  # the name is a town
+    assert not any(at <= p.start < at + 1 + len(nxt) for p in geo.find_places(cue.example)), cue.example
 
 
 def test_a_country_adjective_elsewhere_stays_a_reference(geo: Geocoder) -> None:

@@ -541,11 +541,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             blocked_sentence = ""
         # an old year in a clause of its own far after the incident words ("في كلية في شبه جزيرة
         # القرم التي ضمتها روسيا إلى أراضيها عام 2014") dates that clause, not the incident
-        old_years = [
-            y
-            for y in _old_year_tokens(view, sv)
-            if _clause_start(view, sv, first_trig, y, trig_hits, commas=False) is None
-        ]
+        old_years: list[int] = []
+        year_cuts: list[int] = []  # first tokens of clauses an old year dates on their own
+        for y in _old_year_tokens(view, sv):
+            cut = _clause_start(view, sv, first_trig, y, trig_hits, commas=False)
+            if cut is None:
+                old_years.append(y)
+            else:
+                year_cuts.append(cut)
         old_dates = _old_dates(view, sv)
         date_toks = [_tok_at(toks, sv, ds) for ds, _ in old_dates]
         early = old_years + [
@@ -603,8 +606,15 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         cas = _casualties(view, lex, sv, actors, big)
         if cumulative:
             cas = []
-        # a running total in a clause of its own ("ما يرفع الحصيلة منذ أبريل إلى 137 قتيلا")
-        cas = [c for c in cas if not any(k in ("aggregate", "cumulative") and c.tok >= cut for cut, k in confined)]
+        # a running total in a clause of its own ("ما يرفع الحصيلة منذ أبريل إلى 137 قتيلا"), or the
+        # toll of a clause an old year dates ("الذي يتعافى منذ أن شن مسلحون هجمات في عام 2015
+        # تسببت في مقتل عشرات")
+        cas = [
+            c
+            for c in cas
+            if not any(k in ("aggregate", "cumulative") and c.tok >= cut for cut, k in confined)
+            and not any(c.tok >= cut for cut in year_cuts)
+        ]
         # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll;
         # "ذكرى مقتل 6 من عرب إسرائيل": the dead of an anniversary are not today's
         cas = [

@@ -106,7 +106,7 @@ class Admin1Row:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    kind: str  # "type", "dual", "mod", "stop", "part", "territory"
+    kind: str  # "type", "dual", "mod", "stop", "part", "territory", "person"
     word: str
     value: str
     example: str
@@ -221,7 +221,7 @@ def load_capitals() -> tuple[tuple[str, str, str], ...]:
 def load_cues() -> tuple[Cue, ...]:
     out = []
     for lineno, (kind, word, value, example) in _rows("cues.tsv", 4):
-        if kind not in ("type", "dual", "mod", "stop", "part", "territory"):
+        if kind not in ("type", "dual", "mod", "stop", "part", "territory", "person"):
             raise DataFileError(f"cues.tsv:{lineno}: unknown kind {kind!r}")
         if kind in ("type", "dual") and value not in FEATURES_OF_TYPE:
             raise DataFileError(f"cues.tsv:{lineno}: unknown type value {value!r}")

@@ -163,12 +163,15 @@ class Matcher:
         self.duals: set[str] = set()  # "محافظتي إدلب وحلب": the type applies to both names
         self.stops_number: set[str] = set()  # "الخمس" the number: a place only after في/ب or a type word
         self.territory: set[str] = set()  # "داخل الأراضي السورية": the country adjective names a place
+        self.person: set[str] = set()  # "يدعى عمران": the word after one is a person's name, not a town
         self.country_id = {e.cc: n for n, e in enumerate(gaz.entries) if e.feature == "country"}
         self.capital_id = _capitals(gaz)
         for cue in load_cues():
             key = name_key(cue.word)
             if cue.kind == "territory":
                 self.territory.add(key)
+            elif cue.kind == "person":
+                self.person.add(key)
             elif cue.kind == "stop" and cue.value == "number":
                 self.stops_number.add(key)
             elif cue.kind == "stop" and " " in key and cue.value != "type":
@@ -560,6 +563,9 @@ class Matcher:
             carry = None
             if i + 1 < n and self._stop_phrase(toks, i):
                 i += 2
+                continue
+            if i > 0 and any(k in self.person for k, _ in toks[i - 1].readings):
+                i += 1  # "مصدر في الشرطة يدعى عمران كيشوار": a man's name, not Amran
                 continue
             if tanween and not _TANWEEN.isdisjoint(text[toks[i].start : toks[i].end]):
                 i += 1
