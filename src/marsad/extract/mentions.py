@@ -809,12 +809,16 @@ def _casualties(
                         ch.victim = a
                     break
         out.append(ch)
-        if c.role in ("killed", "injured") and h.nums:
+        # "مقتل 8 جنود و14 جهاديا", "قتل ضابط وثلاثة مجندين": a second count joined to the first
+        if c.role in ("killed", "injured") and (h.nums or not plural):
             chained = _chained(view, sv, j, seen, actors, c.role)
             if chained is not None:
                 chained.head = ch
                 out.append(chained)
     return out
+
+
+ONE_WORDS = frozenset({"واحد", "واحده", "واحدا", "واحدة"})
 
 
 def _chained(
@@ -827,8 +831,8 @@ def _chained(
         t = toks[k]
         if t.norm == "و" and toks[k + 1].num is not None:
             ti = k + 1
-        elif t.norm.startswith("و") and t.num is not None:
-            ti = k
+        elif t.norm.startswith("و") and t.num is not None and t.norm not in ONE_WORDS:
+            ti = k  # "وثلاثة"; but "شخص واحد" is one person, not "and one"
         elif t.norm.startswith("و") and len(t.norm) > 2 and t.classes & {"SG", "DUAL"} and t.num is None:
             if k in seen:
                 return None
