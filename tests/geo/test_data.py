@@ -150,7 +150,9 @@ def test_person_examples(geo: Geocoder, cue: geodata.Cue) -> None:
     # "يدعى عمران": the name right after the word is a person's, whatever town shares it
     at = cue.example.index(cue.word) + len(cue.word)
     nxt = cue.example[at:].split()[0]
-    assert geo.find_places(cue.example.replace(cue.word + " ", "في مدينة ")), cue.example  # the name is a town
+    assert geo.find_places(cue.example.replace(cue.word + " ", "في مدينة ")), (
+        cue.example
+    )  # the name is a town
     assert not any(at <= p.start < at + 1 + len(nxt) for p in geo.find_places(cue.example)), cue.example
 
 

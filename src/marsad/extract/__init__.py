@@ -99,6 +99,7 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
         forces = [
             a for m in mentions for a in m.actors if a.entry.kind == "state" and "{" not in a.entry.name
         ]
+        report_day: date | None = None  # the day the report's first incident names
         for i, inc in enumerate(incidents):
             if inc.place is None:
                 inc.place = fallback_place(inc, places, refs, doc.text)
@@ -112,6 +113,7 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
                 index=i,
                 report_weapon=main_weapon,
                 report_forces=forces,
+                report_day=report_day,
             )
             if rec is None:
                 continue
@@ -133,7 +135,9 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
             ):
                 continue
             events.append(rec)
-        events = _same_toll_once(events)
+            if len(events) == 1 and rec.time_precision == 1:
+                report_day = date.fromisoformat(rec.event_date)
+        events = _one_per_actors_place_day(_same_toll_once(events))
         headline = talk_headline(doc.title, lex) if events else ""
         if headline in ("almanac", "fiction"):
             events = []  # "حدث في 5 أكتوبر": a list of history; "دراما رمضان": plots
@@ -156,6 +160,30 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
 
 OLD_DAYS = 3  # a later incident dated more than this before the report is background
 SAME_TOLL_MIN = 5  # two incidents of one report with this many dead or more, on one day: one incident
+
+
+def _one_per_actors_place_day(events: list[EventRecord]) -> list[EventRecord]:
+    """ACLED's unit: one event per type, actors, location and day. A report that tells one incident
+    twice ("... هجوم فاشل لعناصر التنظيم" in the lead, "وفي وقت سابق ... اشتباكات ... في قضاء الطارمية"
+    further down) gives two records with the same key: the one with the fuller toll stays, in the
+    place of the first. Only records placed at a town itself (geo_precision 1) are merged."""
+    slot: dict[tuple[str, ...], int] = {}
+    out: list[EventRecord] = []
+    for e in events:
+        key = (e.event_type, e.actor1, e.actor2, e.country, e.admin1, e.location, e.event_date)
+        if e.geo_precision != 1:
+            # a place known only near a town it names ("بلدة التح" near Khan Shaykhun) may be
+            # another town than the one an event already sits at
+            out.append(e)
+            continue
+        if key not in slot:
+            slot[key] = len(out)
+            out.append(e)
+            continue
+        kept = out[slot[key]]
+        if (e.fatalities, e.injured or 0) > (kept.fatalities, kept.injured or 0):
+            out[slot[key]] = e
+    return out
 
 
 def _same_toll_once(events: list[EventRecord]) -> list[EventRecord]:

@@ -235,7 +235,15 @@ def standalone(m: Mention) -> bool:
     strong = any(t.strong for t in live)
     figures = any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
     armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
-    return (strong and (figures or armed)) or (figures and armed)
+    # "وفي مدينة ود مدني، خرج مئات المتظاهرين في موكب": a crowd of its own, in a sentence that opens
+    # on its own place, is a protest of its own
+    crowd = (
+        strong
+        and m.opener
+        and family({t.tag for t in live}) == "crowd"
+        and (any(a.entry.kind in ("crowd", "rioters") for a in m.actors) or bool(m.extra.get("crowd_size")))
+    )
+    return (strong and (figures or armed)) or (figures and armed) or crowd
 
 
 def group(

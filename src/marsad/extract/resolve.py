@@ -90,6 +90,7 @@ def resolve(
     index: int,
     report_weapon: str | None = None,
     report_forces: list[ActorHit] | None = None,
+    report_day: date | None = None,
 ) -> EventRecord | None:
     trigs = _trigs(inc)
     if not trigs:
@@ -119,7 +120,9 @@ def resolve(
         rich = _richness(m)
         if rich > best_rich:
             day_m, best_rich = d, rich
-    event_day = day_m.value if day_m else anchor
+    # an incident that names no day of its own happened, as far as the text says, on the day of
+    # the report's first incident ("خرج آلاف أمس الجمعة في عمان ... وفي إربد، خرج مئات")
+    event_day = day_m.value if day_m else (report_day or anchor)
     if event_day is None:
         return None  # no date at all: ACLED cannot code it
     # a day named in the text is precise; the report's own date alone is "within the week"

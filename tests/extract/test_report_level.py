@@ -1,0 +1,49 @@
+"""Report-level rules: a protest of its own in another town, the day it inherits, and ACLED's one
+event per type, actors, place and day. The texts are written for these tests in agency style."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from marsad.extract import _one_per_actors_place_day, extract_events
+from marsad.model import Document
+
+TWO_TOWNS = (
+    "خرج آلاف المتظاهرين، أمس الجمعة، في مسيرات حاشدة وسط العاصمة عمان للمطالبة بإسقاط قانون الضريبة، "
+    "وأطلقت الشرطة الغاز المسيل للدموع لتفريقهم قرب الدوار الرابع.\n"
+    "وقال مسؤول في مديرية الأمن العام إن الشرطة تعاملت مع المحتجين بضبط النفس.\n"
+    "وفي مدينة إربد شمال البلاد، خرج مئات المتظاهرين في مسيرة سلمية جابت شوارع وسط المدينة "
+    "ورددوا هتافات ضد الحكومة.\n"
+)
+
+
+def test_a_crowd_in_another_town_is_a_protest_of_its_own_on_the_reports_day() -> None:
+    events = extract_events(Document(id="two-towns", text=TWO_TOWNS, published=datetime(2018, 6, 2, 9)))
+    assert [(e.event_type, e.location) for e in events] == [("Protests", "Amman"), ("Protests", "Irbid")]
+    # Irbid's sentence names no day: it happened on the day of the report's first incident
+    assert {e.event_date for e in events} == {"2018-06-01"}
+
+
+def test_the_same_incident_told_twice_is_one_event_with_the_fuller_toll() -> None:
+    day = datetime(2018, 8, 8, 9)
+    once = extract_events(
+        Document(id="a", text="هاجم مسلحو داعش مواقع الجيش في قضاء الطارمية فجر الاثنين.", published=day)
+    )
+    again = extract_events(
+        Document(
+            id="a",
+            text="اندلعت اشتباكات بين الجيش ومسلحي داعش في قضاء الطارمية فجر الاثنين أسفرت عن مقتل ثلاثة مسلحين.",
+            published=day,
+        )
+    )
+    assert len(once) == len(again) == 1
+
+    def key(e):  # type: ignore[no-untyped-def]
+        return (e.event_type, e.actor1, e.actor2, e.admin1, e.location, e.event_date)
+
+    assert key(once[0]) == key(again[0])
+    merged = _one_per_actors_place_day(once + again)
+    assert len(merged) == 1 and merged[0].fatalities == 3
+    # a place known only near a named town is never merged: it may be another town
+    near = once[0].model_copy(update={"geo_precision": 2})
+    assert len(_one_per_actors_place_day([near, near])) == 2
