@@ -24,7 +24,8 @@ def talk_headline(title: str | None, lex: Lexicons) -> str:
 
     An almanac headline ("حدث في 5 أكتوبر..", "في مثل هذا اليوم") lists history: nothing in it is news.
     A court headline ("محاكمة ثمانية عراقيين ...", "محكمة مصرية تستطلع رأي المفتي") reports a trial: the
-    crimes it retells are old, whatever their toll."""
+    crimes it retells are old, whatever their toll. So are those of a retrospective headline
+    ("تسع سنوات على مجزرة الكيماوي", cue kind `background`), treated the same way."""
     if not title or not title.strip():
         return ""
     if _QUESTION.search(title):
@@ -36,7 +37,9 @@ def talk_headline(title: str | None, lex: Lexicons) -> str:
     ]
     if any(c.kind == "anniversary" for c in title_cues):
         return "almanac"
-    if any(c.kind == "court" for c in title_cues):
+    if any(c.kind in ("court", "background") for c in title_cues):
+        # a trial, or a retrospective ("تسع سنوات على مجزرة ...", "في الذكرى الخامسة لـ..."):
+        # the crimes it retells are old; only what the body dates this week is news
         return "court"
     for h in lex.triggers.find(toks):
         trig: Trigger = h.pattern.payload
