@@ -7,6 +7,7 @@ from datetime import datetime
 
 from marsad.extract import _one_per_actors_place_day, extract_events
 from marsad.model import Document
+from marsad.record import EventRecord
 
 TWO_TOWNS = (
     "خرج آلاف المتظاهرين، أمس الجمعة، في مسيرات حاشدة وسط العاصمة عمان للمطالبة بإسقاط قانون الضريبة، "
@@ -24,6 +25,10 @@ def test_a_crowd_in_another_town_is_a_protest_of_its_own_on_the_reports_day() ->
     assert {e.event_date for e in events} == {"2018-06-01"}
 
 
+def _key(e: EventRecord) -> tuple[str, ...]:
+    return (e.event_type, e.actor1, e.actor2, e.admin1, e.location, e.event_date)
+
+
 def test_the_same_incident_told_twice_is_one_event_with_the_fuller_toll() -> None:
     day = datetime(2018, 8, 8, 9)
     once = extract_events(
@@ -38,10 +43,7 @@ def test_the_same_incident_told_twice_is_one_event_with_the_fuller_toll() -> Non
     )
     assert len(once) == len(again) == 1
 
-    def key(e):  # type: ignore[no-untyped-def]
-        return (e.event_type, e.actor1, e.actor2, e.admin1, e.location, e.event_date)
-
-    assert key(once[0]) == key(again[0])
+    assert _key(once[0]) == _key(again[0])
     merged = _one_per_actors_place_day(once + again)
     assert len(merged) == 1 and merged[0].fatalities == 3
     # a place known only near a named town is never merged: it may be another town

@@ -170,12 +170,12 @@ def _one_per_actors_place_day(events: list[EventRecord]) -> list[EventRecord]:
     slot: dict[tuple[str, ...], int] = {}
     out: list[EventRecord] = []
     for e in events:
-        key = (e.event_type, e.actor1, e.actor2, e.country, e.admin1, e.location, e.event_date)
         if e.geo_precision != 1:
             # a place known only near a town it names ("بلدة التح" near Khan Shaykhun) may be
             # another town than the one an event already sits at
             out.append(e)
             continue
+        key = (e.event_type, e.actor1, e.actor2, e.country, e.admin1, e.location, e.event_date)
         if key not in slot:
             slot[key] = len(out)
             out.append(e)
