@@ -27,24 +27,31 @@ def analysis_stages() -> list[Stage]:
     return [AnalyzeStage()]
 
 
-def extraction_stages(*, gate: bool = True) -> list[Stage]:
+def extraction_stages(*, gate: bool = True, history: bool = False) -> list[Stage]:
     """Analysis, then incidents with actors, casualties, date and place (geocoded).
 
     With `gate` (the default), the trigger gate runs first: reports no trigger of the lexicons can
     match skip the text layer and get no events (the same events as without it, only faster;
-    `benchmarks/check_events.py` checks that over the whole ANT corpus)."""
+    `benchmarks/check_events.py` checks that over the whole ANT corpus). With `history`, incidents
+    told as history are coded too, each on its own day (`marsad.extract.history`)."""
     from marsad.extract import ExtractStage
     from marsad.extract.gate import GateStage
 
     if not gate:
-        return [*analysis_stages(), ExtractStage(gate=False)]
-    return [GateStage(), *analysis_stages(), ExtractStage()]
+        return [*analysis_stages(), ExtractStage(gate=False, history=history)]
+    return [GateStage(), *analysis_stages(), ExtractStage(history=history)]
+
+
+def history_stages() -> list[Stage]:
+    """The extraction stage list that also codes incidents told as history (for archives)."""
+    return extraction_stages(history=True)
 
 
 PIPELINES: dict[str, Callable[[], list[Stage]]] = {
     "bare": bare_stages,
     "analyze": analysis_stages,
     "extract": extraction_stages,
+    "history": history_stages,
 }
 
 

@@ -41,7 +41,7 @@ class BatchOptions:
     engine: str = "local"  # local | pool | ray
     workers: int = 1
     shard_size: int = 1000
-    pipeline: str = "extract"  # bare | analyze | extract
+    pipeline: str = "extract"  # bare | analyze | extract | history
     ray_address: str | None = None
     restart: bool = False  # ignore (overwrite) a previous run in `out`
     progress: str = "auto"  # auto | bar | log | none

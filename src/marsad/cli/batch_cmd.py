@@ -23,7 +23,10 @@ def register(app: typer.Typer) -> None:
         engine: str = typer.Option("local", help="Executor: local (in-process), pool, or ray."),
         workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (pool/ray)."),
         shard_size: int = typer.Option(1000, help="Documents per shard (the unit of resume)."),
-        pipeline: str = typer.Option("extract", help="Stages to run: extract, analyze, or bare."),
+        pipeline: str = typer.Option(
+            "extract",
+            help="Stages to run: extract, history (extract, plus incidents told as history on their own day), analyze, or bare.",
+        ),
         ray_address: str | None = typer.Option(
             None, help="Ray cluster address (default: start a local Ray)."
         ),

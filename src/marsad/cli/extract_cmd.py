@@ -27,6 +27,12 @@ def extract(
     out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: stdout)."),
     rejects: Path | None = typer.Option(None, "--rejects", help="Write rejected documents here (JSONL)."),
     all_columns: bool = typer.Option(False, "--all-columns", help="CSV: add marsad's extension columns."),
+    history: bool = typer.Option(
+        False,
+        "--history",
+        help="Also code incidents the reports tell as history, each on the day or month it names "
+        "(tagged 'history'); by default only a report's news is coded, as ACLED does.",
+    ),
 ) -> None:
     """Extract ACLED-coded events, with evidence spans, from Arabic news reports."""
     from marsad.config import Settings
@@ -48,7 +54,7 @@ def extract(
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
     summary = RunSummary()
-    stages = extraction_stages()  # the project's one stage list: analyse, then extract
+    stages = extraction_stages(history=history)  # the project's one stage list: analyse, then extract
     n_events = 0
     with ExitStack() as stack:
         sink: IO[Any]

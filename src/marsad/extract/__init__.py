@@ -15,6 +15,7 @@ from datetime import date
 
 from marsad.extract.gate import GATE_KEY, NO_TRIGGER, gate_for, passes_gate
 from marsad.extract.headline import talk_headline
+from marsad.extract.history import history_events, mark_history
 from marsad.extract.incidents import (
     LEAD_SENTENCES,
     Incident,
@@ -41,25 +42,35 @@ __all__ = ["GATE_KEY", "NO_TRIGGER", "ExtractStage", "extract_events"]
 
 
 def extract_events(
-    doc: Document, *, locator: Locator | None = None, lex: Lexicons | None = None, gate: bool = True
+    doc: Document,
+    *,
+    locator: Locator | None = None,
+    lex: Lexicons | None = None,
+    gate: bool = True,
+    history: bool = False,
 ) -> list[EventRecord]:
     """The events `doc` reports (also stored in `doc.events`).
 
     With `gate` (the default) a report no trigger can match gets no events without running the text
-    layer (see `gate.py`; the events are the same either way, only faster)."""
+    layer (see `gate.py`; the events are the same either way, only faster). With `history`, the
+    incidents the report tells as history, on a day or month it names, are coded too, each on its
+    own day and tagged "history" (see `history.py`)."""
     lex = lex or lexicons()
     if gate and not passes_gate(doc, lex):
         doc.events = []
         return doc.events
-    return _extract(doc, locator, lex, gate)
+    return _extract(doc, locator, lex, gate, history)
 
 
-def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) -> list[EventRecord]:
+def _extract(
+    doc: Document, locator: Locator | None, lex: Lexicons, gate: bool, history: bool = False
+) -> list[EventRecord]:
     # with the gate, only the sentences it lets through get tokens (the same mentions, faster)
     g = gate_for(lex)
     view = build_view(doc, lex, keep=g.passes if gate and g.pieces_ok else None)
     mentions = sentence_mentions(view, lex)
     events: list[EventRecord] = []
+    past: list[EventRecord] = []  # history: incidents set aside as told too long before the report
     if any(m.live for m in mentions) and _worth_locating(mentions):
         loc = locator if locator is not None else default_locator()
         # a country adjective right after an armed group or foreign force names its backer ("ميليشيا
@@ -133,6 +144,8 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
                 _days_before(rec.event_date, view.anchor) > OLD_DAYS
                 or (rec.time_precision != 1 and named > OLD_DAYS)
             ):
+                if history and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
+                    past.append(mark_history(rec, view.anchor))
                 continue
             events.append(rec)
             if len(events) == 1 and rec.time_precision == 1:
@@ -154,6 +167,11 @@ def _extract(doc: Document, locator: Locator | None, lex: Lexicons, gate: bool) 
             # a question or statement headline: the body's violence is mostly what the talk is
             # about; keep only incidents that report casualties
             events = [e for e in events if e.fatalities > 0 or e.injured is not None]
+    if history:
+        loc = locator if locator is not None else default_locator()
+        told = history_events(view, mentions, lambda s: _extract(s, loc, lex, gate))
+        known = {e.event_id_cnty for e in events}
+        events = events + [e for e in _one_per_actors_place_day(past + told) if e.event_id_cnty not in known]
     doc.events = events
     return events
 
@@ -247,10 +265,13 @@ class ExtractStage(Stage):
     name = "extract"
     version = "1"
 
-    def __init__(self, locator: Locator | None = None, *, gate: bool = True) -> None:
+    def __init__(self, locator: Locator | None = None, *, gate: bool = True, history: bool = False) -> None:
         super().__init__()
         self._locator = locator
         self.gate = gate
+        self.history = history
+        if history:
+            self.version = f"{self.version}+history"  # a different output: recorded with batch runs
 
     def setup(self) -> None:
         self._res_lex = lexicons()
@@ -261,6 +282,6 @@ class ExtractStage(Stage):
             doc.events = []
             self.stats.extra["gated: no trigger"] += 1
             return doc
-        _extract(doc, self._res_loc, self._res_lex, self.gate)
+        _extract(doc, self._res_loc, self._res_lex, self.gate, self.history)
         self.stats.extra["events"] += len(doc.events)
         return doc
