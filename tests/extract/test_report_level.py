@@ -49,3 +49,21 @@ def test_the_same_incident_told_twice_is_one_event_with_the_fuller_toll() -> Non
     # a place known only near a named town is never merged: it may be another town
     near = once[0].model_copy(update={"geo_precision": 2})
     assert len(_one_per_actors_place_day([near, near])) == 2
+
+
+SCENES = (
+    "أطلقت قوات الأمن الغاز المسيل للدموع، مساء أمس الأربعاء، على مئات المحتجين الذين حاولوا اقتحام "
+    "مبنى المحافظة في مدينة صيدا، ما أدى إلى إصابة 12 شخصا.\n"
+    "وقال مصدر أمني إن المحتجين رشقوا العناصر بالحجارة.\n"
+    "وفي زحلة، نظم عشرات الناشطين وقفة احتجاجية أمام السراي مساء الأربعاء، تضامنا مع صيدا ورفضا "
+    "لرفع الأسعار.\n"
+    "وفي طرابلس، جابت مسيرة سيارة شوارع المدينة دون تسجيل أي حوادث.\n"
+)
+
+
+def test_a_sentence_opening_on_its_town_is_set_there_and_its_crowd_is_its_own() -> None:
+    events = extract_events(Document(id="scenes", text=SCENES, published=datetime(2020, 2, 13, 9)))
+    # "تضامنا مع صيدا" names the town the vigil is for, not where it stood; a march with no
+    # crowd named is a protest of its own when its sentence opens on its own town
+    assert [e.location for e in events] == ["Sidon", "Zahle", "Tripoli"]
+    assert [e.event_type for e in events][1:] == ["Protests", "Protests"]

@@ -172,6 +172,9 @@ def place_of(
             after = [p for p in own if p.start >= joined[-1]]
             own = after or own
     towns = [p for p in own if p.feature != "admin1"]
+    head = _scene_town(m, towns, text, pos) if text and m.opener else None
+    if head is not None:
+        return head
     if towns:
         # a town after the trigger ("قتل ... في مدينة الحلة") beats one before it, nearer is better
         return min(towns, key=lambda p: (p.geo_precision, p.start < pos, abs(p.start - pos)))
@@ -183,6 +186,24 @@ def place_of(
     if not admins:
         return None
     return min(admins, key=lambda p: (p.start < pos, abs(p.start - pos)))
+
+
+def _scene_town(m: Mention, towns: list[Place], text: str, pos: int) -> Place | None:
+    """The town a sentence opens on ("وفي بيروت، نفذ عشرات الناشطين وقفة احتجاجية ... تضامنا مع
+    طرابلس"): it sets the scene for the whole sentence, so a town named later in another province
+    is what the incident is about or towards, not where it is. A later place in the same province
+    (a district of the town) is more precise and stays the choice of `place_of`."""
+    comma = next((i for i in range(m.start, pos) if text[i] in "،,"), -1)
+    if comma < 0:
+        return None  # "وفي حادث آخر قتل ...": no scene is set
+    head = [p for p in towns if p.start < comma]
+    if len(head) != 1:
+        return None
+    town = head[0]
+    later = [p for p in towns if p.start > comma]
+    if any(p.country_code == town.country_code and p.admin1 == town.admin1 for p in later):
+        return None
+    return town
 
 
 def _references_in(
@@ -237,12 +258,7 @@ def standalone(m: Mention) -> bool:
     armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
     # "وفي مدينة ود مدني، خرج مئات المتظاهرين في موكب": a crowd of its own, in a sentence that opens
     # on its own place, is a protest of its own
-    crowd = (
-        strong
-        and m.opener
-        and family({t.tag for t in live}) == "crowd"
-        and (any(a.entry.kind in ("crowd", "rioters") for a in m.actors) or bool(m.extra.get("crowd_size")))
-    )
+    crowd = strong and m.opener and family({t.tag for t in live}) == "crowd"
     return (strong and (figures or armed)) or (figures and armed) or crowd
 
 
