@@ -67,3 +67,15 @@ def test_a_sentence_opening_on_its_town_is_set_there_and_its_crowd_is_its_own() 
     # crowd named is a protest of its own when its sentence opens on its own town
     assert [e.location for e in events] == ["Sidon", "Zahle", "Tripoli"]
     assert [e.event_type for e in events][1:] == ["Protests", "Protests"]
+
+
+def test_protests_in_two_towns_of_one_sentence_are_two_events() -> None:
+    text = (
+        "تظاهر آلاف الطلاب، أمس السبت، في مدينة فاس احتجاجا على نظام التعاقد، كما شهدت مدينة مكناس "
+        "مسيرة مماثلة شارك فيها المئات.\n"
+    )
+    events = extract_events(Document(id="two-marches", text=text, published=datetime(2019, 3, 31, 9)))
+    assert [(e.event_type, e.location) for e in events] == [("Protests", "Fes"), ("Protests", "Meknes")]
+    # without a town of its own, the second clause is the same protest
+    same = text.replace("كما شهدت مدينة مكناس مسيرة مماثلة", "كما نظم الطلاب مسيرة جابت الشوارع")
+    assert len(extract_events(Document(id="one-march", text=same, published=datetime(2019, 3, 31, 9)))) == 1

@@ -313,7 +313,9 @@ def group(
         d = sentence_has_date_near(m, anchor)
         target: Incident | None = None
         fresh = m.new_marker and last is not None and m.sent - last_sent <= 1
-        split = bool(m.extra.get("split"))  # one of several places with their own tolls
+        # one of several places with their own tolls, or a protest in a town of its own; a crowd
+        # clause whose town the gazetteer does not know is told with the protest before it
+        split = bool(m.extra.get("split")) and not (m.extra.get("split") == "crowd" and p is None)
         if split and p is None and last is not None and last.place is not None and m.sent == last_sent:
             p = replace(last.place, geo_precision=max(last.place.geo_precision, 2))  # "البلدة المجاورة"
         own_toll = p is not None and any(

@@ -669,7 +669,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             if armed:
                 claim = min(armed, key=lambda a: min(abs(a.first - c) for c in claimed_by))
         out.extend(
-            _split_tolls(
+            _split_crowds(
                 view,
                 sv,
                 Mention(
@@ -699,6 +699,51 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 ),
             )
         )
+    return out
+
+
+CROWD_SPLIT_REACH = 4  # words after a crowd word where the town of its clause may be named
+
+
+def _split_crowds(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
+    """One sentence, protests in two towns ("وفي وهران، جابت مسيرة ضخمة شوارع المدينة ... كما شهدت
+    مدينة قسنطينة مسيرة سلمية"): one mention per town, cut before the joining word (فيما، بينما،
+    كما). The later clause must name a kind of locality (مدينة، بلدة …) between the joining word and
+    its crowd word, or just after it; otherwise ("كما تظاهر المئات أمام مقر المحافظة") it is the
+    same protest. Several tolls in several places are `_split_tolls`'s."""
+    parts = _split_tolls(view, sv, m)
+    if len(parts) > 1:
+        return parts
+    toks = view.toks
+    crowd = sorted(
+        (t for t in m.live if t.strong and not t.generic and t.tag in CROWD_TAGS), key=lambda t: t.first
+    )
+    cuts: list[int] = []
+    for a, b in pairwise(crowd):
+        joint = next((k for k in range(b.first - 1, a.last, -1) if "SPLITW" in toks[k].classes), None)
+        if joint is None:
+            continue
+        reach = range(joint + 1, min(sv.hi, b.last + 1 + CROWD_SPLIT_REACH))
+        if any("LOCW" in toks[k].classes for k in reach) and (not cuts or joint > cuts[-1]):
+            cuts.append(joint)
+    if not cuts:
+        return [m]
+    bounds = [m.start] + [view.orig(toks[k].start, toks[k].end)[0] for k in cuts] + [m.end]
+    out: list[Mention] = []
+    for lo, hi in pairwise(bounds):
+        part = replace(
+            m,
+            start=lo,
+            end=hi,
+            triggers=[t for t in m.triggers if lo <= t.start < hi],
+            casualties=[c for c in m.casualties if lo <= c.start < hi],
+            actors=[a for a in m.actors if lo <= a.start < hi],
+            dates=[d for d in m.dates if lo <= d.start < hi] or m.dates,
+            extra={**m.extra, "split": "crowd"},
+        )
+        if not part.live:
+            return [m]
+        out.append(part)
     return out
 
 

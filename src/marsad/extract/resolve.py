@@ -204,7 +204,16 @@ def resolve(
         and any(h.entry.kind == "state" and "{police}" in h.entry.name for h in hits)
         and any(h.entry.kind in ("victim", "crowd") for h in hits)
     )
-    crowd = family(tags) == "crowd" or civil_clash
+    # gunmen who storm a village, shoot and set houses on fire ("اجتاح مسلحون من بوكو حرام قرية
+    # وأطلقوا النار على السكان وأضرموا النيران في المنازل") are attackers, not rioters: fire set by
+    # an armed group with no crowd and no protest named is part of its attack
+    armed_raid = (
+        not tags & {"PROTEST", "INTERVENE"}
+        and bool(tags & {"FIRE", "KILL", "ATTACK"})
+        and any(h.entry.kind in ("armed", "unidentified", "external") for h in hits)
+        and not any(h.entry.kind in ("crowd", "rioters") for h in hits)
+    )
+    crowd = (family(tags) == "crowd" and not armed_raid) or civil_clash
     a1: Actor | None = None
     a2: Actor | None = None
     if crowd:
