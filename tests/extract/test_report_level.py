@@ -79,3 +79,20 @@ def test_protests_in_two_towns_of_one_sentence_are_two_events() -> None:
     # without a town of its own, the second clause is the same protest
     same = text.replace("كما شهدت مدينة مكناس مسيرة مماثلة", "كما نظم الطلاب مسيرة جابت الشوارع")
     assert len(extract_events(Document(id="one-march", text=same, published=datetime(2019, 3, 31, 9)))) == 1
+
+
+def test_arrests_told_as_a_new_report_are_an_event_of_their_own() -> None:
+    text = (
+        "قتل جنديان وأصيب ثلاثة آخرون، صباح اليوم الثلاثاء، بانفجار عبوة ناسفة استهدفت دورية للجيش "
+        "قرب مدينة العريش في شمال سيناء، بحسب مصدر أمني.\n"
+        "وقال المصدر إن قوات الأمن فرضت طوقا حول مكان الانفجار.\n"
+        "وفي سياق متصل، ألقت قوات الأمن القبض على خمسة مطلوبين خلال مداهمات في مدينة بئر العبد.\n"
+    )
+    events = extract_events(Document(id="arish", text=text, published=datetime(2019, 4, 9, 14)))
+    assert [(e.event_type, e.location) for e in events] == [
+        ("Explosions/Remote violence", "Arish"),
+        ("Strategic developments", "Bir al Abd"),
+    ]
+    # the same arrests told as a detail of the bombing (no new report) stay a detail
+    detail = text.replace("وفي سياق متصل، ألقت", "وألقت")
+    assert len(extract_events(Document(id="arish", text=detail, published=datetime(2019, 4, 9, 14)))) == 1

@@ -259,7 +259,17 @@ def standalone(m: Mention) -> bool:
     # "وفي مدينة ود مدني، خرج مئات المتظاهرين في موكب": a crowd of its own, in a sentence that opens
     # on its own place, is a protest of its own
     crowd = strong and m.opener and family({t.tag for t in live}) == "crowd"
-    return (strong and (figures or armed)) or (figures and armed) or crowd
+    # "وفي سياق متصل، اعتقلت قوات الاحتلال سبعة شبان": arrests of a count of people by forces or an
+    # armed group, in a sentence that starts a new report, are an event of their own
+    tags = {t.tag for t in live}
+    arrests = (
+        "ARREST" in tags
+        and tags <= SD_TAGS
+        and (m.new_marker or m.opener)
+        and any(c.role == "arrested" for c in m.casualties)
+        and (armed or (bool(m.extra.get("suspects")) and any(a.entry.kind == "state" for a in m.actors)))
+    )
+    return (strong and (figures or armed)) or (figures and armed) or crowd or arrests
 
 
 def group(
