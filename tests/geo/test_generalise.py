@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.geo import get_geocoder
-from marsad.geo.data import load_ambiguous, load_countries, load_nisba, nisba_forms
+from marsad.geo.data import load_ambiguous, load_countries, load_nisba, load_pointed, nisba_forms
 from marsad.geo.geocoder import Geocoder
 
 
@@ -28,6 +28,18 @@ def test_ambiguous_examples(geo: Geocoder, row: object) -> None:
     at = text.index(name)
     hits = [p for p in geo.find_places(text) if p.start <= at < p.end]
     assert hits and hits[0].country_code == row.cc, (text, hits)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("row", load_pointed(), ids=lambda r: f"{r.spelling}-{r.cc}")
+def test_pointed_spellings_pick_their_reading(geo: Geocoder, row: object) -> None:
+    # the examples hold a cue of the other reading (مسقط / إربد): the marks still win
+    text = row.example  # type: ignore[attr-defined]
+    at = text.index(row.spelling)  # type: ignore[attr-defined]
+    hits = [p for p in geo.find_places(text) if p.start <= at < p.end]
+    assert hits and hits[0].country_code == row.cc, (text, hits)  # type: ignore[attr-defined]
+    # without its marks the name goes back to the cues and the default reading
+    bare = text.replace(row.spelling, row.spelling.replace("\u0651", "").replace("\u064f", ""))  # type: ignore[attr-defined]
+    assert bare != text
 
 
 def test_amman_in_the_jordanian_capital(geo: Geocoder) -> None:

@@ -6,6 +6,7 @@
   (common words that are also names of places), each with an example phrase the tests run.
 - nisba.tsv: country adjectives/demonyms (هندي، البورمي، الأتراك): references to a country, not places.
 - ambiguous.tsv: names with readings in several countries (عمان: Oman / Amman) and their cue words.
+- pointed.tsv: spellings of those names with vowel marks that select one reading (عمّان: Amman).
 - licence.tsv: the context (locative frame, report country) in which a town name that is also a
   common word counts as the town without a type word (في جاسم، بالمنزلة).
 
@@ -164,6 +165,34 @@ def load_ambiguous() -> tuple[Reading, ...]:
         if name not in example:
             raise DataFileError(f"ambiguous.tsv:{lineno}: the example must contain the name")
         out.append(Reading(name, cc, _arabic_forms("ambiguous.tsv", lineno, cues), example))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class PointedRow:
+    """An ambiguous name written with the marks of one reading ("عمّان" is Amman)."""
+
+    spelling: str
+    cc: str
+    example: str
+
+
+@cache
+def load_pointed() -> tuple[PointedRow, ...]:
+    names = {r.name for r in load_ambiguous()}
+    countries = load_countries()
+    out = []
+    for lineno, (spelling, cc, example) in _rows("pointed.tsv", 3):
+        if cc not in countries:
+            raise DataFileError(f"pointed.tsv:{lineno}: {cc!r} is not in countries.tsv")
+        bare = "".join(ch for ch in spelling if not "\u064b" <= ch <= "\u0652")
+        if bare not in names or bare == spelling:
+            raise DataFileError(
+                f"pointed.tsv:{lineno}: {spelling!r} is not a name of ambiguous.tsv with marks"
+            )
+        if spelling not in example:
+            raise DataFileError(f"pointed.tsv:{lineno}: the example must contain the spelling")
+        out.append(PointedRow(spelling, cc, example))
     return tuple(out)
 
 

@@ -31,6 +31,7 @@ from marsad.geo.data import (
     load_ambiguous,
     load_countries,
     load_nisba,
+    load_pointed,
     nisba_forms,
 )
 from marsad.geo.gazetteer import FEATURE_RANK, Entry, Gazetteer
@@ -49,6 +50,7 @@ _CONTAINER_WINDOW = 10  # words either side in which a named admin unit counts a
 _NISBA_BONUS = 4.0  # "مدينة كراتشي الباكستانية": the adjective next to a name names its country
 _CUE_NEAR, _CUE_ANY = 5.0, 3.0  # a reading's cue word within _CUE_WINDOW words / anywhere
 _CUE_WINDOW = 12
+_POINTED = 20.0  # an ambiguous name written with one reading's marks: that reading, whatever else
 _LIST_KM = 150.0  # a listed common word (وبلد) must lie this near the place before it
 _BODY_MIN = 2.0  # body mentions another country needs to overrule a local dateline
 _NISBA_WEIGHT = 0.5  # a country adjective (الهندية) counts as half a mention in country_of
@@ -96,6 +98,8 @@ class Geocoder:
             words = [*r.cues, *own[r.cc], *nisba.get(r.cc, ())]
             cues = {name_key(f) for w in words for f in nisba_forms(w)} - {name_key(r.name)}
             self._ambig.setdefault(name_key(r.name), []).append((r.cc, frozenset(cues)))
+        # "عمّان" / "عُمان": the marks a report writes on an ambiguous name pick its reading
+        self._pointed: dict[str, str] = {p.spelling: p.cc for p in load_pointed()}
         self._cache: OrderedDict[tuple[str, str | None], Analysis] = OrderedDict()
         self._matches: OrderedDict[str, _Matched] = OrderedDict()
         self._lock = threading.Lock()
@@ -302,7 +306,8 @@ class Geocoder:
         if licensed:
             mentions = settle(mentions, hint, self.gaz.entries)
         unknowns = list(matched[1])
-        self._resolve(mentions, hint, matched[2], matched[3])
+        pointed = self._pointed_at(text, mentions)
+        self._resolve(mentions, hint, matched[2], matched[3], pointed)
         if licensed:
             check_anchors(mentions, self.gaz.entries)
         self._drop_strays(mentions, unknowns, hint, matched[2], text)
@@ -356,9 +361,26 @@ class Geocoder:
                 out.setdefault(k, []).append(i)
         return out
 
-    def _readings(self, m: Mention, cues_at: dict[str, list[int]]) -> dict[str, float]:
-        """Bonus per country for an ambiguous name: default reading, cue words near or anywhere."""
+    def _pointed_at(self, text: str, mentions: list[Mention]) -> dict[int, str]:
+        """Start offset -> country of the ambiguous names written with one reading's marks."""
+        if not self._pointed:
+            return {}
+        out = {}
+        for m in mentions:
+            if m.key in self._ambig:
+                cc = self._pointed.get(text[m.start : m.end])
+                if cc is not None:
+                    out[m.start] = cc
+        return out
+
+    def _readings(
+        self, m: Mention, cues_at: dict[str, list[int]], pointed: str | None = None
+    ) -> dict[str, float]:
+        """Bonus per country for an ambiguous name: default reading, cue words near or anywhere,
+        and, above all, the marks it is written with."""
         out: dict[str, float] = {}
+        if pointed is not None:
+            out[pointed] = _POINTED
         for k, (cc, cues) in enumerate(self._ambig.get(m.key, ())):
             b = 0.5 if k == 0 else 0.0
             dists = [abs(i - m.tok_start) for c in cues for i in cues_at.get(c, ())]
@@ -373,6 +395,7 @@ class Geocoder:
         hint: str | None,
         refs: list[Ref] = [],  # noqa: B006 - read only
         cues_at: dict[str, list[int]] | None = None,
+        pointed: dict[int, str] | None = None,
     ) -> None:
         E = self.gaz.entries
         ccs: dict[str, float] = {}
@@ -403,7 +426,9 @@ class Geocoder:
                 if refs
                 else set()
             )
-            cue_bonus = self._readings(m, cues_at or {}) if m.key in self._ambig else {}
+            cue_bonus = (
+                self._readings(m, cues_at or {}, (pointed or {}).get(m.start)) if m.key in self._ambig else {}
+            )
             for c in m.cands:
                 e = E[c]
                 s = self._prior(e, m.type_value)
