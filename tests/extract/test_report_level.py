@@ -96,3 +96,12 @@ def test_arrests_told_as_a_new_report_are_an_event_of_their_own() -> None:
     # the same arrests told as a detail of the bombing (no new report) stay a detail
     detail = text.replace("وفي سياق متصل، ألقت", "وألقت")
     assert len(extract_events(Document(id="arish", text=detail, published=datetime(2019, 4, 9, 14)))) == 1
+
+
+def test_a_place_after_wafi_opens_another_scene() -> None:
+    text = (
+        "قتل متظاهر وأصيب اثنان آخران، الجمعة، برصاص حراس مقر حزبي في محافظة المثنى جنوبي العراق، "
+        "خلال احتجاجات عمت مدن الجنوب، وفي العاصمة بغداد.\n"
+    )
+    events = extract_events(Document(id="muthanna", text=text, published=datetime(2018, 7, 21, 9)))
+    assert events and events[0].admin1 == "Muthanna", [(e.admin1, e.location) for e in events]

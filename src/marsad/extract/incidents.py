@@ -148,6 +148,7 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     return support >= 2
 
 
+_RESCENE = re.compile(r"[،,]\s*وفي\s")
 _JOINER = re.compile(r"(?:^|\s)(?:بينما|وبينما|فيما|وفيما|في حين)(?:\s|$)")
 
 
@@ -171,6 +172,15 @@ def place_of(
         if joined:
             after = [p for p in own if p.start >= joined[-1]]
             own = after or own
+    if text:
+        # "لقي متظاهر مصرعه في محافظة الديوانية ... خلال تظاهرات اجتاحت محافظات الجنوب، وفي العاصمة
+        # بغداد": a place after ", وفي" opens another scene; the incident keeps the place named
+        # between its words and that boundary
+        cut = _RESCENE.search(text, pos, m.end)
+        if cut is not None:
+            before = [p for p in own if pos <= p.start < cut.start()]
+            if before:
+                own = [p for p in own if p.start < cut.start()]
     towns = [p for p in own if p.feature != "admin1"]
     head = _scene_town(m, towns, text, pos) if text and m.opener else None
     if head is not None:
