@@ -16,6 +16,7 @@ from marsad.model import DateMention
 
 BEFORE_WINDOW = 4  # words before a trigger a "before" cue may sit
 ANNIVERSARY_WINDOW = 10  # "في الذكرى السنوية الأولى لهجوم أسفر عن مقتل ثمانية": all of it is remembered
+ANNIVERSARY_OBJECT = 3  # words after "ذكرى" that name what is remembered ("ذكرى انتفاضة ...")
 NEXT_WINDOW = 3  # words after a trigger a "next" cue may sit ("المظاهرات التي جرت أخيرا")
 STALE_DAYS = 10  # a day this far back is neither "this week" nor able to date an incident; in the
 # incident's own clause it makes it history
@@ -289,7 +290,8 @@ CLAUSE_GAP = 2  # words a clause must hold before the cue: "، منذ بداية
 def _grievance(toks: list[Tok], trig_hits: list[Hit], cue: int) -> bool:
     """A cue inside what a protest is about: a crowd word before it, then a purpose word
     (احتجاجا، مطالبين، للمطالبة …) between that word and the cue."""
-    crowd = [h.last for h in trig_hits if h.pattern.payload.tag in ("PROTEST", "RIOT") and h.last < cue]
+    # the purpose word may close the crowd phrase itself ("أغلق محتجون الطريق بالإطارات ... احتجاجا")
+    crowd = [h.first for h in trig_hits if h.pattern.payload.tag in ("PROTEST", "RIOT") and h.last < cue]
     return bool(crowd) and any("PURPOSEW" in toks[k].classes for k in range(min(crowd) + 1, cue))
 
 
@@ -463,10 +465,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 continue
             if (
                 cue.scope == "sentence"
-                and cue.kind in ("aggregate", "court")
+                and cue.kind in ("aggregate", "court", "market")
                 and _grievance(toks, trig_hits, h.first)
             ):
-                continue  # "تظاهروا احتجاجا على تأخر رواتبهم منذ أشهر"، "مطالبين بمحاكمتهم": what they protest
+                # "تظاهروا احتجاجا على تأخر رواتبهم منذ أشهر"، "مطالبين بمحاكمتهم"، "احتجاجا على ارتفاع
+                # التضخم": what they protest
+                continue
+            if cue.kind == "scene" and h.last + 1 < sv.hi and "RALLYW" in toks[h.last + 1].classes:
+                continue  # "مهرجان انتخابي": a political rally, not a festival
             if (
                 cue.kind == "aggregate"
                 and h.first == h.last
@@ -535,8 +541,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             # "دعا أنصاره إلى مظاهرة في البصرة يوم الجمعة المقبل": planned, not yet happened
             blocked_sentence = "future"
         if blocked_sentence == "accident" and any(
-            h.pattern.payload.tag == "FIRE" and not h.pattern.payload.generic for h in trig_hits
+            (h.pattern.payload.tag == "FIRE" and not h.pattern.payload.generic)
+            or (h.pattern.payload.tag in ("RIOT", "PROTEST") and h.pattern.payload.strong)
+            for h in trig_hits
         ):
+            # (also: "تحول حادث سير إلى أعمال شغب": the riot an accident set off is no accident)
             # "قتل فلسطيني برصاص الجيش بعدما اصطدمت سيارته بموقف حافلات": gunfire is no accident
             blocked_sentence = ""
         # an old year in a clause of its own far after the incident words ("في كلية في شبه جزيرة
@@ -578,6 +587,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 if 0 < h.first - last <= (ANNIVERSARY_WINDOW if kind == "anniversary" else BEFORE_WINDOW):
                     if kind in CROWD_IMMUNE and trig.tag in CROWD_TAGS:
                         continue  # "بعد اللقاء ... سار المعتصمون": meetings and plans do not undo a protest
+                    if (
+                        kind == "anniversary"
+                        and trig.tag in CROWD_TAGS
+                        and h.first - last > ANNIVERSARY_OBJECT
+                    ):
+                        # "ساروا في الذكرى الرابعة لسقوط بغداد مرددين هتافات": a march on an anniversary is
+                        # a march; right after "ذكرى" the crowd word is what is remembered
+                        continue
                     th.blocked = kind
             for cut, kind in confined:
                 if h.first >= cut:

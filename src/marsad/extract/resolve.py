@@ -19,7 +19,15 @@ from marsad.acled import DISORDER_TYPE, EVENT_TYPE_OF, TIME_PRECISION, interacti
 from marsad.extract.incidents import Incident, core_mention, family
 from marsad.extract.lexicon import Lexicons
 from marsad.extract.locate import country_info, modifier_start
-from marsad.extract.mentions import WEAPON_TAGS, ActorHit, CasHit, Mention, TrigHit, sentence_has_date_near
+from marsad.extract.mentions import (
+    CROWD_TAGS,
+    WEAPON_TAGS,
+    ActorHit,
+    CasHit,
+    Mention,
+    TrigHit,
+    sentence_has_date_near,
+)
 from marsad.model import DateMention, Document, Place
 from marsad.record import EventRecord, Evidence
 
@@ -207,11 +215,21 @@ def resolve(
     # gunmen who storm a village, shoot and set houses on fire ("اجتاح مسلحون من بوكو حرام قرية
     # وأطلقوا النار على السكان وأضرموا النيران في المنازل") are attackers, not rioters: fire set by
     # an armed group with no crowd and no protest named is part of its attack
-    armed_raid = (
-        not tags & {"PROTEST", "INTERVENE"}
-        and bool(tags & {"FIRE", "KILL", "ATTACK"})
-        and any(h.entry.kind in ("armed", "unidentified", "external") for h in hits)
-        and not any(h.entry.kind in ("crowd", "rioters") for h in hits)
+    # So is a beating told with a strong word ("انهال أنصار الحزب الحاكم بالضرب على ناشطين ...
+    # وأضرموا النار في منازلهم") when only a weak word of arson speaks for a riot.
+    # A strong word of assault with only weak crowd words beside it ("تعرض صحفي للضرب ... بعد تغطيته
+    # احتجاجات") is an assault too, when no crowd is named.
+    no_crowd = not any(h.entry.kind in ("crowd", "rioters") for h in hits)
+    armed_raid = no_crowd and (
+        (
+            not tags & {"PROTEST", "INTERVENE"}
+            and bool(tags & {"FIRE", "KILL", "ATTACK"})
+            and any(h.entry.kind in ("armed", "unidentified", "external") for h in hits)
+        )
+        or (
+            any(t.tag == "ATTACK" and t.strong for t in trigs)
+            and not any(t.tag in CROWD_TAGS and t.strong for t in trigs)
+        )
     )
     crowd = (family(tags) == "crowd" and not armed_raid) or civil_clash
     a1: Actor | None = None
