@@ -49,6 +49,7 @@ TRIGGER_TAGS: dict[str, str] = {
 CASUALTY_ROLES = frozenset({"killed", "injured", "abducted", "arrested"})
 CUE_KINDS = frozenset(
     {
+        "boast",
         "negation",
         "purpose",
         "source",
