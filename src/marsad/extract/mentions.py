@@ -292,7 +292,7 @@ def _grievance(toks: list[Tok], trig_hits: list[Hit], cue: int) -> bool:
     (احتجاجا، مطالبين، للمطالبة …) between that word and the cue."""
     # the purpose word may close the crowd phrase itself ("أغلق محتجون الطريق بالإطارات ... احتجاجا")
     crowd = [h.first for h in trig_hits if h.pattern.payload.tag in ("PROTEST", "RIOT") and h.last < cue]
-    return bool(crowd) and any("PURPOSEW" in toks[k].classes for k in range(min(crowd) + 1, cue))
+    return bool(crowd) and any("PURPOSEW" in toks[k].classes for k in range(min(crowd), cue))
 
 
 def _clause_start(
@@ -647,6 +647,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         if blocked_sentence == "scene" and (
             (_recent_date(view, sv) and any(c.role in ("killed", "injured") and not c.vague for c in cas))
             or any(t.tag in ("INTERVENE", "ARREST") and not t.generic for t in trigs)
+            # gunfire that killed ("أطلقت قوات الأمن النار على شبان يحتفلون بعيد النوروز ما أدى إلى
+            # مقتل ثلاثة"): the celebration is only the scene
+            or (
+                any(c.role == "killed" and not c.vague for c in cas)
+                and any(t.tag in ("FIRE", "ATTACK") for t in trigs)
+            )
         ):
             # a festival, a film set or a game as the scene ("مقتل ضابط في انفجار وقع مساء الجمعة في
             # محيط مهرجان المدينة"): a toll and a day of this week say the violence was real; so does
