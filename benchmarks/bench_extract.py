@@ -105,8 +105,8 @@ WRITTEN = HERE / "written"
 def written(history: bool = False) -> dict[str, Any]:
     """The single sentences written for the project (benchmarks/written/sentences-*.jsonl): the share
     of event sentences where an event of the right family is found, and the no-event sentences
-    (threats, plans, metaphors, verdicts ...) that yield any event. Sets a and c are tuned on; b and
-    d are held out (read their figures, never their misses)."""
+    (threats, plans, metaphors, verdicts ...) that yield any event. Sets a, c and e are tuned on;
+    b, d and f are held out (read their figures, never their misses)."""
     from marsad.extract import extract_events
     from marsad.model import Document
 
