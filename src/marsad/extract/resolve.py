@@ -379,7 +379,14 @@ def resolve(
         and event_type not in ("Protests", "Riots")
         and (
             not any(t.strong or t.tag in WEAPON_TAGS or t.tag in DIRECT_TAGS for t in trigs)
-            or (day_m is None and (place is None or place.feature == "country") and not targeted)
+            or (
+                day_m is None
+                and (place is None or place.feature == "country")
+                and not targeted
+                # a strong word that hit someone named ("انفجرت قنبلتان في سوق ... فجرحت الثانية عددا
+                # من رجال الشرطة") in a country the text names is an incident, even with no day
+                and not (place is not None and a2 is not None and any(t.strong for t in trigs))
+            )
         )
     ):
         # nobody named as doing it, nobody hurt, and only weak words (no weapon, no fighting) or
