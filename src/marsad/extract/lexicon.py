@@ -45,6 +45,7 @@ TRIGGER_TAGS: dict[str, str] = {
     "RETAKE": "Government regains territory",
     "AGREE": "Agreement",
     "LOOT": "Looting/property destruction",
+    "DISRUPT": "Disrupted weapons use",
 }
 CASUALTY_ROLES = frozenset({"killed", "injured", "abducted", "arrested"})
 CUE_KINDS = frozenset(

@@ -28,7 +28,7 @@ VIOLENCE_TAGS = frozenset(
 CROWD_TAGS = frozenset({"PROTEST", "RIOT", "MOB", "INTERVENE"})
 CROWD_IMMUNE = frozenset({"meeting", "plan", "purpose"})
 ARMED_SIDES = ("armed", "state", "external")
-SD_TAGS = frozenset({"ARREST", "TAKE", "RETAKE", "AGREE", "LOOT"})
+SD_TAGS = frozenset({"ARREST", "TAKE", "RETAKE", "AGREE", "LOOT", "DISRUPT"})
 
 
 @dataclass(slots=True)

@@ -35,6 +35,7 @@ _ATTEMPT = re.compile(r"محاول[ةه]|نجا|ينجو|فشل")
 # a killing word that holds a count ("سقوط عشرات القتلى والجرحى"): people died, even when the
 # toll joins the dead and the hurt and so gives no figure of its own
 _COUNTED_DEAD = re.compile(r"[0-9٠-٩]|عشرات|مئات|آلاف")
+_DRONE = re.compile(r"مسير|طائر|طيار")  # an intercepted drone, not a missile
 _FAILED = re.compile(r"^\s*(?:ال)?فاشل|^\s*لم\s")  # "عملية اغتيال فاشلة": nobody died
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
@@ -153,6 +154,13 @@ def resolve(
         weapon = "SUICIDE"  # a car bomb driven by a suicide bomber
     if weapon == "SHELL" and report_weapon == "AIR" and not any(t.tag == "SHELL" and t.strong for t in trigs):
         weapon = "AIR"  # a bare "قصف" in a report whose lead says the bombardment was from the air
+    hurt = any(c.role in ("killed", "injured") and not c.vague for m in inc.mentions for c in m.casualties)
+    if weapon is None and "DISRUPT" in tags and hurt and not tags & CROWD_TAGS:
+        # an intercepted missile or drone that still hurt people (its debris fell on homes): the
+        # launch is the attack, by what the interception names
+        words = " ".join(doc.text[t.start : t.end] for t in trigs if t.tag == "DISRUPT")
+        weapon = "AIR" if _DRONE.search(words) else "SHELL"
+        tags = tags | {weapon}
     aerial = weapon in ("AIR", "SHELL")
 
     def attacker_score(h: ActorHit) -> int:
@@ -291,6 +299,17 @@ def resolve(
         else:
             sub = "Peaceful protest"
         key_trig = key_trig or _first(trigs, {"PROTEST"})
+    elif "DISRUPT" in tags and not hurt:
+        # a missile or drone intercepted with nobody hurt ("أعلن التحالف اعتراض وتدمير طائرتين مسيرتين
+        # أطلقهما الحوثيون"): ACLED's Disrupted weapons use, by the side that intercepted it
+        sub, key_trig = "Disrupted weapons use", _first(trigs, {"DISRUPT"})
+        # the forces that intercept may be foreign to the country they defend (the coalition over
+        # Saudi towns): any actor the incident names may be the interceptor
+        named = [a for m in inc.mentions for a in m.actors]
+        # no forces named ("اعترضت، مساء الخميس، صاروخا أطلقه الحوثيون"): the country's military
+        # intercepted it, as ACLED codes it
+        own = Actor(lex.state_force(cc, "military", event_day, country), 1, "state", None)
+        a1, a2 = _interceptor(named, own, lambda h: _name(lex, h, cc, country, event_day))
     elif tags & (ATTACK_TAGS | DIRECT_TAGS | WEAPON_TAGS):
         if direct and (armed_target or lead_tags & DIRECT_TAGS or strong_clash):
             sub = "Armed clash"
@@ -358,7 +377,9 @@ def resolve(
             if h.entry.kind in ARMED_KINDS
         )
         a2 = next((s for s in sides if s.name != a1.name), a2)
-    if event_type == "Strategic developments" and a1.hit is None:
+    if event_type == "Strategic developments" and a1.hit is None and not (
+        sub == "Disrupted weapons use" and a2 is not None and a2.hit is not None
+    ):
         return None  # a development with nobody doing it is too weak to report
     if key_trig is None:
         key_trig = trigs[0]
@@ -621,3 +642,15 @@ def _notes(
     if doc.outlet:
         text += f" According to {doc.outlet}."
     return text
+
+
+def _interceptor(
+    hits: list[ActorHit], own: Actor, name: Callable[[ActorHit], str]
+) -> tuple[Actor, Actor | None]:
+    """Who disrupted whose weapon: the forces that intercepted it act (actor 1; the country's own
+    military, `own`, when none is named), the armed group that launched it is the other side."""
+    forces = next((h for h in hits if h.entry.kind in ("state", "external")), None)
+    launcher = next((h for h in hits if h.entry.kind in ("armed", "unidentified")), None)
+    first = Actor(name(forces), forces.entry.inter, forces.entry.kind, forces) if forces else own
+    other = Actor(name(launcher), launcher.entry.inter, launcher.entry.kind, launcher) if launcher else None
+    return first, other

@@ -1,0 +1,49 @@
+"""ACLED's "Disrupted weapons use": a missile or drone intercepted in the air. The reports are
+written for these tests in agency style."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from marsad.extract import extract_events
+from marsad.model import Document
+
+DAY = datetime(2021, 3, 8, 9)
+
+
+def _one(text: str) -> tuple[str, str, str, str, int]:
+    (e,) = extract_events(Document(id="t", text=text, published=DAY))
+    return (e.sub_event_type, e.actor1, e.actor2, e.country, e.fatalities)
+
+
+def test_an_interception_is_disrupted_weapons_use_by_the_side_that_intercepted() -> None:
+    text = "أعلن التحالف بقيادة السعودية، الأحد، اعتراض وتدمير طائرة مسيرة مفخخة أطلقها الحوثيون باتجاه مدينة نجران."
+    sub, a1, a2, country, dead = _one(text)
+    assert sub == "Disrupted weapons use"
+    assert (a1, a2) == ("Operation Restoring Hope (Saudi-led Coalition)", "Houthis (Ansar Allah)")
+    assert dead == 0
+
+
+def test_without_forces_named_the_countrys_military_intercepted() -> None:
+    text = "اعترضت، مساء الأحد، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان السعودية دون وقوع إصابات."
+    sub, a1, a2, country, _ = _one(text)
+    assert (sub, country) == ("Disrupted weapons use", "Saudi Arabia")
+    assert a1.startswith("Military Forces of Saudi Arabia") and a2 == "Houthis (Ansar Allah)"
+
+
+def test_an_interception_that_hurt_people_is_the_attack() -> None:
+    text = (
+        "اعترضت الدفاعات السعودية، الأحد، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان، وسقطت شظاياه "
+        "على حي سكني ما أدى إلى إصابة ثلاثة مدنيين."
+    )
+    sub, a1, _a2, _country, _ = _one(text)
+    assert (sub, a1) == ("Shelling/artillery/missile attack", "Houthis (Ansar Allah)")
+
+
+def test_protesters_who_bring_down_a_drone_stay_a_protest() -> None:
+    text = (
+        "أسقط متظاهرون فلسطينيون، الجمعة، طائرة مسيرة إسرائيلية بالحجارة خلال مسيرة قرب السياج الفاصل شرق "
+        "مدينة غزة، وأصيب 40 متظاهرا برصاص الجيش الإسرائيلي."
+    )
+    events = extract_events(Document(id="t", text=text, published=DAY))
+    assert events and all(e.event_type == "Protests" for e in events), [e.sub_event_type for e in events]
