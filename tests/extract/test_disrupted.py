@@ -19,7 +19,7 @@ def _one(text: str) -> tuple[str, str, str, str, int]:
 def test_an_interception_is_disrupted_weapons_use_by_the_side_that_intercepted() -> None:
     text = "أعلن التحالف بقيادة السعودية، الأحد، اعتراض وتدمير طائرة مسيرة مفخخة أطلقها الحوثيون باتجاه مدينة نجران."
     sub, a1, a2, country, dead = _one(text)
-    assert sub == "Disrupted weapons use"
+    assert (sub, country) == ("Disrupted weapons use", "Saudi Arabia")
     assert (a1, a2) == ("Operation Restoring Hope (Saudi-led Coalition)", "Houthis (Ansar Allah)")
     assert dead == 0
 
