@@ -47,3 +47,19 @@ def test_protesters_who_bring_down_a_drone_stay_a_protest() -> None:
     )
     events = extract_events(Document(id="t", text=text, published=DAY))
     assert events and all(e.event_type == "Protests" for e in events), [e.sub_event_type for e in events]
+
+
+def test_a_defused_bomb_and_a_seized_cache_are_disrupted_weapons_use() -> None:
+    defused = "فككت قوات الأمن، الأحد، عبوة ناسفة زرعها مسلحون على طريق رئيسي جنوب مدينة العريش."
+    sub, a1, a2, country, _ = _one(defused)
+    assert (sub, country) == ("Disrupted weapons use", "Egypt") and a1.startswith("Military Forces of Egypt")
+    cache = "عثرت القوات الأمنية، الأحد، على مضافة لتنظيم داعش تحتوي على أسلحة وعبوات ناسفة في صحراء الأنبار."
+    sub, a1, a2, country, _ = _one(cache)
+    assert (sub, a2, country) == ("Disrupted weapons use", "Islamic State (Iraq)", "Iraq")
+    # demining as a programme stays a plan
+    assert (
+        extract_events(
+            Document(id="t", text="أعلن المركز إزالة أكثر من ألفي لغم في المناطق المحررة.", published=DAY)
+        )
+        == []
+    )
