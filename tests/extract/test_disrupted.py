@@ -63,3 +63,11 @@ def test_a_defused_bomb_and_a_seized_cache_are_disrupted_weapons_use() -> None:
         )
         == []
     )
+
+
+def test_an_interception_is_placed_where_the_weapon_was_going() -> None:
+    text = (
+        "اعترضت الدفاعات السعودية، الأحد، صاروخا باليستيا أطلقه الحوثيون من محافظة صعدة باتجاه مدينة جازان."
+    )
+    (e,) = extract_events(Document(id="t", text=text, published=DAY))
+    assert (e.sub_event_type, e.country, e.location) == ("Disrupted weapons use", "Saudi Arabia", "Jizan")

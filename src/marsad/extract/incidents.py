@@ -148,6 +148,7 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     return support >= 2
 
 
+_LAUNCHED_FROM = re.compile(r"(?:^|\s)من(?:\s+(?:محافظة|مدينة|منطقة|مديرية|داخل))?\s*$")
 _RESCENE = re.compile(r"[،,]\s*وفي\s")
 _JOINER = re.compile(r"(?:^|\s)(?:بينما|وبينما|فيما|وفيما|في حين)(?:\s|$)")
 
@@ -181,6 +182,11 @@ def place_of(
             before = [p for p in own if pos <= p.start < cut.start()]
             if before:
                 own = [p for p in own if p.start < cut.start()]
+    if text and any(t.tag == "DISRUPT" for t in m.live):
+        # "اعترضت صاروخا أطلق من صعدة باتجاه جازان": a weapon is stopped where it was going, not
+        # where it came from
+        aimed = [p for p in own if not _LAUNCHED_FROM.search(text, max(0, p.start - 24), p.start)]
+        own = aimed or own
     towns = [p for p in own if p.feature != "admin1"]
     head = _scene_town(m, towns, text, pos) if text and m.opener else None
     if head is not None:
