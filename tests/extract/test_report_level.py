@@ -105,3 +105,17 @@ def test_a_place_after_wafi_opens_another_scene() -> None:
     )
     events = extract_events(Document(id="muthanna", text=text, published=datetime(2018, 7, 21, 9)))
     assert events and events[0].admin1 == "Muthanna", [(e.admin1, e.location) for e in events]
+
+
+def test_two_incidents_in_one_sentence_each_in_its_own_town() -> None:
+    head = "بغداد - وكالة الأنباء: "
+    two = (
+        head
+        + "قتل ثلاثة مدنيين بانفجار عبوة ناسفة في الموصل، فيما أصيب جنديان بهجوم مسلح في كركوك، بحسب مصادر أمنية."
+    )
+    events = extract_events(Document(id="two", text=two, published=datetime(2019, 5, 2, 9)))
+    assert [(e.location, e.fatalities) for e in events] == [("Mosul", 3), ("Kirkuk", 0)]
+    # the dead and the wounded of one blast, the town named once: one incident
+    one = head + "قتل ستة أشخاص، فيما جرح أكثر من عشرين، بانفجار سيارة مفخخة وسط مدينة الموصل."
+    (e,) = extract_events(Document(id="one", text=one, published=datetime(2019, 5, 2, 9)))
+    assert (e.location, e.fatalities, e.injured) == ("Mosul", 6, 20)

@@ -297,6 +297,7 @@ def group(
     first_body: int | None = None,
     text: str = "",
 ) -> list[Incident]:
+    mentions = _whole_unless_placed_apart(mentions, places, refs, text)
     incidents: list[Incident] = []
     # the lead is counted from the report's first body sentence (teasers of other stories
     # appended at the end must not become the main incident of a report about something else)
@@ -341,7 +342,7 @@ def group(
         fresh = m.new_marker and last is not None and m.sent - last_sent <= 1
         # one of several places with their own tolls, or a protest in a town of its own; a crowd
         # clause whose town the gazetteer does not know is told with the protest before it
-        split = bool(m.extra.get("split")) and not (m.extra.get("split") == "crowd" and p is None)
+        split = bool(m.extra.get("split")) and not (m.extra.get("split") in ("crowd", "clause") and p is None)
         if split and p is None and last is not None and last.place is not None and m.sent == last_sent:
             p = replace(last.place, geo_precision=max(last.place.geo_precision, 2))  # "البلدة المجاورة"
         own_toll = p is not None and any(
@@ -401,6 +402,31 @@ def group(
         if d is not None and target.day is None:
             target.day = d
     return _drop_totals(incidents)
+
+
+def _whole_unless_placed_apart(
+    mentions: list[Mention], places: list[Place], refs: frozenset[tuple[int, int]], text: str
+) -> list[Mention]:
+    """Clauses cut apart by `mentions._split_clauses` stay apart only when each names its own,
+    different place; otherwise the sentence is one incident again."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        whole = m.extra.get("whole")
+        if not isinstance(whole, Mention):
+            out.append(m)
+            i += 1
+            continue
+        j = i
+        while j < len(mentions) and mentions[j].extra.get("whole") is whole:
+            j += 1
+        parts = mentions[i:j]
+        spots = [place_of(p, places, refs, text) for p in parts]
+        keys = [(s.country_code, s.name) for s in spots if s is not None]
+        out.extend(parts if len(keys) == len(parts) == len(set(keys)) else [whole])
+        i = j
+    return out
 
 
 def _governorates(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]]) -> frozenset[str]:

@@ -751,7 +751,52 @@ def _split_crowds(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
         if any("LOCW" in toks[k].classes for k in reach) and (not cuts or joint > cuts[-1]):
             cuts.append(joint)
     if not cuts:
+        return _split_clauses(view, sv, m)
+    return _cut(view, m, cuts, "crowd")
+
+
+def _split_clauses(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
+    """One sentence, two incidents with their own words and figures, joined by فيما، بينما، كما
+    ("قتل ثلاثة مدنيين بانفجار عبوة في الموصل، فيما أصيب جنديان بهجوم مسلح في كركوك"): one mention
+    each. Not when the later figure is "the others" of the same incident ("فيما أصيب خمسة آخرون في
+    الهجوم"); and `group` puts the sentence back together unless every clause names a place of its
+    own ("قتل 6 أشخاص، فيما جرح 20 بانفجار سيارة مفخخة وسط بنغازي" is one incident)."""
+    toks = view.toks
+    violent = sorted(
+        (t for t in m.live if not t.generic and t.tag in VIOLENCE_TAGS and not t.anaphoric),
+        key=lambda t: t.first,
+    )
+    figures = [c for c in m.casualties if c.role in ("killed", "injured") and not c.vague]
+    cuts: list[int] = []
+    for a, b in pairwise(violent):
+        joint = next((k for k in range(b.first - 1, a.last, -1) if "SPLITW" in toks[k].classes), None)
+        if joint is None or (cuts and joint <= cuts[-1]):
+            continue
+        later = [c for c in figures if joint < c.tok < sv.hi]
+        if not any(c.tok < joint for c in figures) or not later:
+            continue
+        if any(_others(toks, c.tok, sv.hi) for c in later):
+            continue
+        cuts.append(joint)
+    if not cuts:
         return [m]
+    parts = _cut(view, m, cuts, "clause")
+    for part in parts:
+        part.extra["whole"] = m  # `group` puts it back unless every clause names its own place
+    return parts
+
+
+OTHERS = frozenset({"اخرون", "اخرين", "اخريات", "اخران", "الاخرون", "الاخرين"})
+
+
+def _others(toks: list[Tok], tok: int, hi: int) -> bool:
+    """ "خمسة آخرون": the others of the incident already told."""
+    return any(toks[k].norm in OTHERS for k in range(tok, min(hi, tok + 3)))
+
+
+def _cut(view: DocView, m: Mention, cuts: list[int], kind: str) -> list[Mention]:
+    """The mention cut before each token of `cuts`; the whole mention if a part has no live word."""
+    toks = view.toks
     bounds = [m.start] + [view.orig(toks[k].start, toks[k].end)[0] for k in cuts] + [m.end]
     out: list[Mention] = []
     for lo, hi in pairwise(bounds):
@@ -763,7 +808,7 @@ def _split_crowds(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
             casualties=[c for c in m.casualties if lo <= c.start < hi],
             actors=[a for a in m.actors if lo <= a.start < hi],
             dates=[d for d in m.dates if lo <= d.start < hi] or m.dates,
-            extra={**m.extra, "split": "crowd"},
+            extra={**m.extra, "split": kind},
         )
         if not part.live:
             return [m]
