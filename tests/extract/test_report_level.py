@@ -119,3 +119,19 @@ def test_two_incidents_in_one_sentence_each_in_its_own_town() -> None:
     one = head + "قتل ستة أشخاص، فيما جرح أكثر من عشرين، بانفجار سيارة مفخخة وسط مدينة الموصل."
     (e,) = extract_events(Document(id="one", text=one, published=datetime(2019, 5, 2, 9)))
     assert (e.location, e.fatalities, e.injured) == ("Mosul", 6, 20)
+
+
+def test_clauses_on_days_of_their_own_or_joined_by_fi_hin_are_two_events() -> None:
+    head = "تعز - وكالة الأنباء: "
+    days = head + (
+        "قتل طفل برصاص قناص، أمس الأربعاء، في حي الروضة وسط مدينة تعز، فيما أصيبت ثلاث نساء اليوم الخميس "
+        "بقذيفة هاون سقطت على منزل في حي آخر شرقي المدينة."
+    )
+    events = extract_events(Document(id="days", text=days, published=datetime(2018, 7, 12, 9)))
+    assert sorted(e.event_date for e in events) == ["2018-07-11", "2018-07-12"]
+    hin = "الفاشر - وكالة الأنباء: " + (
+        "قتل تسعة مدنيين، أمس الاثنين، جراء قصف مدفعي على أحياء سكنية في مدينة الفاشر، في حين شن الطيران "
+        "الحربي للجيش غارات على مواقع للمتمردين في مدينة نيالا."
+    )
+    events = extract_events(Document(id="hin", text=hin, published=datetime(2024, 5, 14, 9)))
+    assert [e.location for e in events] == ["El Fasher", "Nyala"]

@@ -424,7 +424,17 @@ def _whole_unless_placed_apart(
         parts = mentions[i:j]
         spots = [place_of(p, places, refs, text) for p in parts]
         keys = [(s.country_code, s.name) for s in spots if s is not None]
-        out.extend(parts if len(keys) == len(parts) == len(set(keys)) else [whole])
+        # or each on a day of its own ("قتل طفل أمس ... فيما أصيبت ثلاث نساء اليوم بقذيفة هاون")
+        days = [{d.value for d in p.dates if p.start <= d.start < p.end and d.precision == "day"} for p in parts]
+        dated_apart = all(len(d) == 1 for d in days) and len(set.union(*days)) == len(parts)
+        if len(keys) == len(parts) == len(set(keys)):
+            out.extend(parts)
+        elif dated_apart:
+            for p in parts:
+                p.extra["split"] = "clause-day"  # kept apart even where the later names no place
+            out.extend(parts)
+        else:
+            out.append(whole)
         i = j
     return out
 

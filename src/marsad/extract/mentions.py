@@ -769,11 +769,13 @@ def _split_clauses(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
     figures = [c for c in m.casualties if c.role in ("killed", "injured") and not c.vague]
     cuts: list[int] = []
     for a, b in pairwise(violent):
-        joint = next((k for k in range(b.first - 1, a.last, -1) if "SPLITW" in toks[k].classes), None)
+        joint = next((k for k in range(b.first - 1, a.last, -1) if _joins(toks, k)), None)
         if joint is None or (cuts and joint <= cuts[-1]):
             continue
         later = [c for c in figures if joint < c.tok < sv.hi]
-        if not any(c.tok < joint for c in figures) or not later:
+        # each clause holds a figure or a strong word of its own ("فيما تجددت الاشتباكات العنيفة في
+        # منطقة عين زارة")
+        if not (any(c.tok < joint for c in figures) or a.strong) or not (later or b.strong):
             continue
         if any(_others(toks, c.tok, sv.hi) for c in later):
             continue
@@ -784,6 +786,13 @@ def _split_clauses(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
     for part in parts:
         part.extra["whole"] = m  # `group` puts it back unless every clause names its own place
     return parts
+
+
+def _joins(toks: list[Tok], k: int) -> bool:
+    """A word that joins a second incident: فيما، بينما، كما (SPLITW), or "في حين"."""
+    if "SPLITW" in toks[k].classes:
+        return True
+    return toks[k].norm == "في" and k + 1 < len(toks) and toks[k + 1].norm == "حين"
 
 
 OTHERS = frozenset({"اخرون", "اخرين", "اخريات", "اخران", "الاخرون", "الاخرين"})
