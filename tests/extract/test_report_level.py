@@ -135,3 +135,19 @@ def test_clauses_on_days_of_their_own_or_joined_by_fi_hin_are_two_events() -> No
     )
     events = extract_events(Document(id="hin", text=hin, published=datetime(2024, 5, 14, 9)))
     assert [e.location for e in events] == ["El Fasher", "Nyala"]
+
+
+def test_a_sentence_opening_on_kama_may_tell_its_own_incident() -> None:
+    text = (
+        "الخرطوم - وكالة الأنباء: قتل سبعة محتجين وأصيب العشرات، أمس الاثنين، برصاص قوات الأمن في العاصمة "
+        "الخرطوم خلال احتجاجات رافضة للحكم العسكري.\n"
+        "وقالت لجنة الأطباء إن بين الجرحى حالات خطرة.\n"
+        "كما خرج الآلاف في مدينة ود مدني بولاية الجزيرة في موكب سلمي جاب شوارع المدينة.\n"
+        "كما دعا تجمع المهنيين إلى الاستجابة لمطالب المحتجين في كل المدن.\n"
+    )
+    events = extract_events(Document(id="kama", text=text, published=datetime(2022, 1, 18, 9)))
+    # a march with "كما" is a protest of its own; a call that names "the protesters" is not
+    assert [(e.event_type, e.location) for e in events] == [
+        ("Protests", "Khartoum"),
+        ("Protests", "Wad Madani"),
+    ]

@@ -274,18 +274,39 @@ def standalone(m: Mention) -> bool:
     armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
     # "وفي مدينة ود مدني، خرج مئات المتظاهرين في موكب": a crowd of its own, in a sentence that opens
     # on its own place, is a protest of its own
-    crowd = strong and m.opener and family({t.tag for t in live}) == "crowd"
+    crowd = (
+        strong
+        and family({t.tag for t in live}) == "crowd"
+        and (
+            m.opener
+            # "كما خرج الآلاف في مدينة ود مدني": with "كما", a march or a crowd's size, not a bare
+            # "المحتجين" ("كما دعا الصدر ... إلى تلبية مطالب المحتجين")
+            or (
+                m.also
+                and (
+                    bool(m.extra.get("crowd_size"))
+                    or any(t.tag == "PROTEST" and t.strong and t.last > t.first for t in live)
+                )
+            )
+        )
+    )
     # "وفي سياق متصل، اعتقلت قوات الاحتلال سبعة شبان": arrests of a count of people by forces or an
     # armed group, in a sentence that starts a new report, are an event of their own
     tags = {t.tag for t in live}
     arrests = (
         "ARREST" in tags
         and tags <= SD_TAGS
-        and (m.new_marker or m.opener)
+        and (m.new_marker or m.opener or m.also)
         and any(c.role == "arrested" for c in m.casualties)
         and (armed or (bool(m.extra.get("suspects")) and any(a.entry.kind == "state" for a in m.actors)))
     )
     return (strong and (figures or armed)) or (figures and armed) or crowd or arrests
+
+
+def _opens_report(m: Mention) -> bool:
+    """A sentence that opens on its own place ("وفي مدينة …") or on "كما" ("كما أغارت مسيرة على منزل في
+    بلدة …") may tell an incident of its own (`standalone` decides whether it does)."""
+    return m.opener or m.also
 
 
 def group(
@@ -369,7 +390,7 @@ def group(
             if (
                 not lead
                 and not split
-                and not (standalone(m) and (d is not None or m.new_marker or (m.opener and p)))
+                and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
             ):
                 # too thin for an incident of its own: a detail of the last one in the same
                 # governorate ("قيادة عمليات كركوك" names the city, the attack was in a district)
@@ -425,7 +446,9 @@ def _whole_unless_placed_apart(
         spots = [place_of(p, places, refs, text) for p in parts]
         keys = [(s.country_code, s.name) for s in spots if s is not None]
         # or each on a day of its own ("قتل طفل أمس ... فيما أصيبت ثلاث نساء اليوم بقذيفة هاون")
-        days = [{d.value for d in p.dates if p.start <= d.start < p.end and d.precision == "day"} for p in parts]
+        days = [
+            {d.value for d in p.dates if p.start <= d.start < p.end and d.precision == "day"} for p in parts
+        ]
         dated_apart = all(len(d) == 1 for d in days) and len(set.union(*days)) == len(parts)
         if len(keys) == len(parts) == len(set(keys)):
             out.extend(parts)

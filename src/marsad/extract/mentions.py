@@ -82,6 +82,7 @@ class Mention:
     new_marker: bool = False  # "في سياق آخر", "وفي هجوم آخر": a different incident starts here
     blocked_sentence: str = ""
     opener: bool = False  # starts with "وفي ..." (another place's report often does)
+    also: bool = False  # starts with "كما" (an item added to the report)
     claim: ActorHit | None = None  # the group that claimed the incident, when the sentence says so
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -189,6 +190,7 @@ def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
 
 # "وفي محافظة حلب، ..." opens the report of another place
 LOCALE_OPENERS = ("في", "وفي")
+ADDITIVE_OPENERS = ("كما", "وكما")
 
 
 def _recent_date(view: DocView, sv: SentView) -> bool:
@@ -684,6 +686,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
         marker = any(m in norm_sent for m in NEW_MARKERS)
         opener = toks[sv.lo].norm in LOCALE_OPENERS
+        # "كما خرج الآلاف في مدينة ود مدني": an item added to the report, often an incident of its own
+        also = toks[sv.lo].norm in ADDITIVE_OPENERS
         suspects = any("SUSPECT" in toks[i].classes for i in range(sv.lo, sv.hi))
         claim = None
         generic_after = {h.first for h in trig_hits if h.pattern.payload.generic}
@@ -708,6 +712,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     blocked_sentence=blocked_sentence,
                     opener=opener,
                     claim=claim,
+                    also=also,
                     extra={
                         "suspects": suspects,
                         "period": period,

@@ -377,8 +377,10 @@ def resolve(
             if h.entry.kind in ARMED_KINDS
         )
         a2 = next((s for s in sides if s.name != a1.name), a2)
-    if event_type == "Strategic developments" and a1.hit is None and not (
-        sub == "Disrupted weapons use" and a2 is not None and a2.hit is not None
+    if (
+        event_type == "Strategic developments"
+        and a1.hit is None
+        and not (sub == "Disrupted weapons use" and a2 is not None and a2.hit is not None)
     ):
         return None  # a development with nobody doing it is too weak to report
     if key_trig is None:
