@@ -149,5 +149,5 @@ def test_a_sentence_opening_on_kama_may_tell_its_own_incident() -> None:
     # a march with "كما" is a protest of its own; a call that names "the protesters" is not
     assert [(e.event_type, e.location) for e in events] == [
         ("Protests", "Khartoum"),
-        ("Protests", "Wad Madani"),
+        ("Protests", "Wad Medani"),
     ]
