@@ -482,6 +482,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 and toks[h.first - 1].norm in SOURCE_PREPS
             ):
                 continue  # "بحسب إحصاءات أولية": where a fresh toll comes from, not a running total
+            if cue.kind == "aggregate" and h.last + 1 < sv.hi and "RAIDW" in toks[h.last + 1].classes:
+                continue  # "خلال حملة دهم وتفتيش": one raid, not a long campaign's total
             if cue.kind == "aggregate" and _superlative_before(toks, sv.lo, h.first):
                 continue  # "أعنف هجوم منذ بدء الحرب", "لأول مرة منذ": a comparison, not a total
             if cue.kind == "aggregate" and h.first > sv.lo and "STATEP" in toks[h.first - 1].classes:
