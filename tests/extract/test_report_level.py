@@ -151,3 +151,17 @@ def test_a_sentence_opening_on_kama_may_tell_its_own_incident() -> None:
         ("Protests", "Khartoum"),
         ("Protests", "Wad Medani"),
     ]
+
+
+def test_the_army_that_retakes_a_town_is_actor_one() -> None:
+    text = (
+        "مقديشو - وكالة الأنباء: قتل ثمانية أشخاص صباح اليوم في تفجير انتحاري بسيارة مفخخة في العاصمة مقديشو.\n"
+        "وفي إقليم شبيلي السفلى، استعادت قوات الجيش الوطني اليوم السيطرة على بلدة صغيرة بعد معارك مع مسلحي "
+        "الشباب أسفرت عن مقتل 11 منهم، بحسب ما أعلنه قائد القوات البرية في تصريح لإذاعة مقديشو.\n"
+    )
+    events = extract_events(Document(id="sabiid", text=text, published=datetime(2019, 7, 23, 12)))
+    retake = [e for e in events if e.event_type == "Battles"]
+    assert len(retake) == 1 and retake[0].sub_event_type == "Government regains territory"
+    assert retake[0].actor1.startswith("Military Forces of Somalia") and retake[0].actor2 == "Al Shabaab"
+    # "لإذاعة مقديشو" names a broadcaster, not where the town was retaken
+    assert retake[0].admin1 == "Lower Shabelle"

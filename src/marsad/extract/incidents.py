@@ -611,6 +611,8 @@ _REF = re.compile(
 # A capital right after a speech verb stands for its government ("أعلنت موسكو"), not a place.
 _SPEAKER = re.compile(
     r"(?:^|\s)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|نفي|نفت|اتهم|اتهمت|حمل|حملت|طالب|طالبت)\s+$"
+    # a broadcaster named after its town ("في تصريح لإذاعة مقديشو"): where the news was told
+    r"|(?:^|\s)[وفلب]*(?:اذاعه|راديو|تلفزيون|قناه|صحيفه)\s+$"
 )
 
 

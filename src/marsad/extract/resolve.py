@@ -314,6 +314,15 @@ def resolve(
         if direct and (armed_target or lead_tags & DIRECT_TAGS or strong_clash):
             sub = "Armed clash"
             if tags & {"TAKE", "RETAKE"}:
+                # who took the town is the subject right after the verb ("استعادت قوات الجيش الوطني
+                # السيطرة على بلدة صبيد بعد معارك مع مسلحي الشباب"), whoever the attack scoring chose
+                taker = _taker(trigs, hits)
+                if taker is not None and taker.entry.kind != a1.kind:
+                    other = a1
+                    a1 = Actor(
+                        _name(lex, taker, cc, country, event_day), taker.entry.inter, taker.entry.kind, taker
+                    )
+                    a2 = other if other.hit is not None and other.name != a1.name else a2
                 sub = (
                     "Government regains territory"
                     if a1.kind == "state"
@@ -656,3 +665,17 @@ def _interceptor(
     first = Actor(name(forces), forces.entry.inter, forces.entry.kind, forces) if forces else own
     other = Actor(name(launcher), launcher.entry.inter, launcher.entry.kind, launcher) if launcher else None
     return first, other
+
+
+TAKER_REACH = 3  # words after a taking verb where its subject stands ("استعادت قوات الجيش ...")
+
+
+def _taker(trigs: list[TrigHit], hits: list[ActorHit]) -> ActorHit | None:
+    """The armed or state actor standing right after a verb of taking or retaking a place."""
+    for t in trigs:
+        if t.tag not in ("TAKE", "RETAKE"):
+            continue
+        for h in sorted(hits, key=lambda h: h.first):
+            if 0 < h.first - t.last <= TAKER_REACH and h.entry.kind in ("state", "armed", "external"):
+                return h
+    return None
