@@ -811,7 +811,8 @@ def _others(toks: list[Tok], tok: int, hi: int) -> bool:
 
 
 def _cut(view: DocView, m: Mention, cuts: list[int], kind: str) -> list[Mention]:
-    """The mention cut before each token of `cuts`; the whole mention if a part has no live word."""
+    """The mention cut before each token of `cuts`; the whole mention if a part has no live word.
+    `kind` ("tolls", "crowd", "clause") tells `group` why the parts were cut."""
     toks = view.toks
     bounds = [m.start] + [view.orig(toks[k].start, toks[k].end)[0] for k in cuts] + [m.end]
     out: list[Mention] = []
@@ -853,23 +854,7 @@ def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
         cuts.append(joint if joint is not None else b.tok)
     if not any("LOCW" in toks[k].classes for k in range(heads[-1].tok + 1, sv.hi)):
         return [m]
-    bounds = [m.start] + [view.orig(toks[k].start, toks[k].end)[0] for k in cuts] + [m.end]
-    parts: list[Mention] = []
-    for lo, hi in pairwise(bounds):
-        part = replace(
-            m,
-            start=lo,
-            end=hi,
-            triggers=[t for t in m.triggers if lo <= t.start < hi],
-            casualties=[c for c in m.casualties if lo <= c.start < hi],
-            actors=[a for a in m.actors if lo <= a.start < hi],
-            dates=[d for d in m.dates if lo <= d.start < hi] or m.dates,
-            extra={**m.extra, "split": True},
-        )
-        if not part.live:
-            return [m]
-        parts.append(part)
-    return parts
+    return _cut(view, m, cuts, "tolls")
 
 
 def _casualties(
