@@ -169,7 +169,8 @@ def _extract(
             events = [e for e in events if e.fatalities > 0 or e.injured is not None]
     if history:
         loc = locator if locator is not None else default_locator()
-        told = history_events(view, mentions, lambda s: _extract(s, loc, lex, gate))
+        # history is what the default coding set aside as older than OLD_DAYS
+        told = history_events(view, mentions, lambda s: _extract(s, loc, lex, gate), OLD_DAYS)
         known = {e.event_id_cnty for e in events}
         events = events + [e for e in _one_per_actors_place_day(past + told) if e.event_id_cnty not in known]
     doc.events = events

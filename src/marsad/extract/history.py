@@ -24,14 +24,16 @@ from marsad.record import EventRecord, Evidence
 
 HISTORY_TAG = "history"
 MONTH_PRECISION = 3  # ACLED's time_precision for an event known to the month
-OLD_AFTER_DAYS = 3  # a day this far before the report is history (extract.OLD_DAYS)
 
 Extractor = Callable[[Document], list[EventRecord]]
 
 
-def history_events(view: DocView, mentions: list[Mention], extract: Extractor) -> list[EventRecord]:
+def history_events(
+    view: DocView, mentions: list[Mention], extract: Extractor, old_days: int
+) -> list[EventRecord]:
     """Events of the sentences whose incident words were all set aside as history and that name a
-    past day or month; `extract` runs the default extraction on one sentence as a report."""
+    day more than `old_days` before the report, or an earlier month; `extract` runs the default
+    extraction on one sentence as a report."""
     doc = view.doc
     anchor = view.anchor
     if anchor is None:
@@ -43,7 +45,7 @@ def history_events(view: DocView, mentions: list[Mention], extract: Extractor) -
             continue
         sv = view.sents[m.sent]
         first = min(t.start for t in m.triggers if t.blocked == "background")
-        for d in _past_days(m.dates, anchor, first):
+        for d in _past_days(m.dates, anchor, first, old_days):
             sentence = Document(
                 id=doc.id,
                 text=doc.text[sv.start : sv.end],
@@ -67,13 +69,15 @@ def mark_history(e: EventRecord, anchor: date | None) -> EventRecord:
     return e.model_copy(update={"tags": _tags(e.tags), "notes": e.notes + _told(anchor)})
 
 
-def _past_days(dates: list[DateMention], anchor: date, first_trigger: int) -> list[DateMention]:
+def _past_days(
+    dates: list[DateMention], anchor: date, first_trigger: int, old_days: int
+) -> list[DateMention]:
     """The sentence's past days and months, nearest to its first incident word first."""
     past = [
         d
         for d in dates
         if d.precision in ("day", "month")
-        and (anchor - d.value).days > OLD_AFTER_DAYS
+        and (anchor - d.value).days > old_days
         and not (d.precision == "month" and (d.value.year, d.value.month) == (anchor.year, anchor.month))
     ]
     return sorted(past, key=lambda d: abs(d.start - first_trigger))
