@@ -720,9 +720,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         "period": period,
                         "said": said,
                         # "خرج الآلاف في تظاهرات": the protest phrase holds the size of its crowd
+                        # ("مئات المعتصمين": the count right before the crowd word too)
                         "crowd_size": any(
                             t.tag == "PROTEST"
-                            and any("CROWDN" in toks[i].classes for i in range(t.first, t.last + 1))
+                            and any(
+                                "CROWDN" in toks[i].classes
+                                for i in range(max(sv.lo, t.first - 1), t.last + 1)
+                            )
                             for t in trigs
                             if not t.blocked
                         ),
