@@ -165,3 +165,13 @@ def test_the_army_that_retakes_a_town_is_actor_one() -> None:
     assert retake[0].actor1.startswith("Military Forces of Somalia") and retake[0].actor2 == "Al Shabaab"
     # "لإذاعة مقديشو" names a broadcaster, not where the town was retaken
     assert retake[0].admin1 == "Lower Shabelle"
+
+
+def test_the_forces_that_arrest_are_actor_one() -> None:
+    text = "تمكنت الأجهزة الأمنية، اليوم، من ضبط ثلاثة عناصر ينتمون لتنظيم داعش في مدينة الموصل."
+    (e,) = extract_events(Document(id="arrest", text=text, published=datetime(2019, 9, 11, 12)))
+    assert e.sub_event_type == "Arrests"
+    assert e.actor1.startswith("Military Forces of Iraq") or e.actor1.startswith("Police Forces of Iraq"), (
+        e.actor1
+    )
+    assert e.actor2 == "Islamic State (Iraq)"

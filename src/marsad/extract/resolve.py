@@ -359,6 +359,12 @@ def resolve(
         sub, key_trig = "Agreement", _first(trigs, {"AGREE"})
     elif "ARREST" in tags:
         sub, key_trig = "Arrests", _first(trigs, {"ARREST"})
+        if a1.kind in ("armed", "unidentified"):
+            # the forces that arrest act; the group its members belong to is the other side ("ضبط ثلاثة
+            # عناصر ينتمون لتنظيم ولاية سيناء"), whatever the attack scoring chose
+            named = [a for m in inc.mentions for a in m.actors]
+            if any(a.entry.kind in ("state", "external") for a in named):
+                a1, a2 = _interceptor(named, a1, lambda h: _name(lex, h, cc, country, event_day))
     elif tags & {"TAKE", "RETAKE"}:
         sub, key_trig = "Non-violent transfer of territory", _first(trigs, {"TAKE", "RETAKE"})
     elif "LOOT" in tags:
@@ -658,8 +664,8 @@ def _notes(
 def _interceptor(
     hits: list[ActorHit], own: Actor, name: Callable[[ActorHit], str]
 ) -> tuple[Actor, Actor | None]:
-    """Who disrupted whose weapon: the forces that intercepted it act (actor 1; the country's own
-    military, `own`, when none is named), the armed group that launched it is the other side."""
+    """Who disrupted whose weapon, or arrested whom: the forces act (actor 1; `own` when none is
+    named, the country's military for an interception), the armed group is the other side."""
     forces = next((h for h in hits if h.entry.kind in ("state", "external")), None)
     launcher = next((h for h in hits if h.entry.kind in ("armed", "unidentified")), None)
     first = Actor(name(forces), forces.entry.inter, forces.entry.kind, forces) if forces else own
