@@ -699,7 +699,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             if armed:
                 claim = min(armed, key=lambda a: min(abs(a.first - c) for c in claimed_by))
         out.extend(
-            _split_crowds(
+            _split(
                 view,
                 sv,
                 Mention(
@@ -740,15 +740,23 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
 CROWD_SPLIT_REACH = 4  # words after a crowd word where the town of its clause may be named
 
 
+def _split(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
+    """A sentence that tells several incidents, one mention each: several places with their own
+    tolls, protests in two towns, or two clauses with their own words and figures; the first of
+    these readings that cuts the sentence wins."""
+    for split in (_split_tolls, _split_crowds, _split_clauses):
+        parts = split(view, sv, m)
+        if len(parts) > 1:
+            return parts
+    return [m]
+
+
 def _split_crowds(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
     """One sentence, protests in two towns ("وفي وهران، جابت مسيرة ضخمة شوارع المدينة ... كما شهدت
     مدينة قسنطينة مسيرة سلمية"): one mention per town, cut before the joining word (فيما، بينما،
     كما). The later clause must name a kind of locality (مدينة، بلدة …) between the joining word and
     its crowd word, or just after it; otherwise ("كما تظاهر المئات أمام مقر المحافظة") it is the
-    same protest. Several tolls in several places are `_split_tolls`'s."""
-    parts = _split_tolls(view, sv, m)
-    if len(parts) > 1:
-        return parts
+    same protest."""
     toks = view.toks
     crowd = sorted(
         (t for t in m.live if t.strong and not t.generic and t.tag in CROWD_TAGS), key=lambda t: t.first
@@ -761,9 +769,7 @@ def _split_crowds(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
         reach = range(joint + 1, min(sv.hi, b.last + 1 + CROWD_SPLIT_REACH))
         if any("LOCW" in toks[k].classes for k in reach) and (not cuts or joint > cuts[-1]):
             cuts.append(joint)
-    if not cuts:
-        return _split_clauses(view, sv, m)
-    return _cut(view, m, cuts, "crowd")
+    return _cut(view, m, cuts, "crowd") if cuts else [m]
 
 
 def _split_clauses(view: DocView, sv: SentView, m: Mention) -> list[Mention]:

@@ -143,6 +143,10 @@ def resolve(
     hits: list[ActorHit] = []
     for m in inc.mentions:
         hits.extend(h for h in m.actors if _actor_ok(h, cc, event_day))
+
+    def actor(h: ActorHit) -> Actor:
+        return Actor(_name(lex, h, cc, country, event_day), h.entry.inter, h.entry.kind, h)
+
     victims_cas: list[CasHit] = [c for m in inc.mentions for c in m.casualties if c.victim is not None]
     # the lead tells what happened; later sentences may name weapons only in passing
     weapon = (
@@ -249,13 +253,12 @@ def resolve(
         a1 = Actor(nm, 5 if rioting else 6, "crowd", crowd_hit)
         st = next((h for h in hits if h.entry.kind == "state"), None)
         if st is not None and (tags & {"ARREST", "FIRE", "KILL", "INTERVENE"} or rioting):
-            a2 = Actor(_name(lex, st, cc, country, event_day), st.entry.inter, "state", st)
+            a2 = actor(st)
     else:
         att = sorted((h for h in hits if attacker_score(h) > 0), key=lambda h: (-attacker_score(h), h.start))
         vic = sorted((h for h in hits if victim_score(h) > 0), key=lambda h: (-victim_score(h), h.start))
         if att:
-            h = att[0]
-            a1 = Actor(_name(lex, h, cc, country, event_day), h.entry.inter, h.entry.kind, h)
+            a1 = actor(att[0])
         for h in vic:
             nm = _name(lex, h, cc, country, event_day)
             if a1 is None or nm != a1.name:
@@ -304,12 +307,11 @@ def resolve(
         # أطلقهما الحوثيون"): ACLED's Disrupted weapons use, by the side that intercepted it
         sub, key_trig = "Disrupted weapons use", _first(trigs, {"DISRUPT"})
         # the forces that intercept may be foreign to the country they defend (the coalition over
-        # Saudi towns): any actor the incident names may be the interceptor
-        named = [a for m in inc.mentions for a in m.actors]
-        # no forces named ("اعترضت، مساء الخميس، صاروخا أطلقه الحوثيون"): the country's military
-        # intercepted it, as ACLED codes it
+        # Saudi towns): any actor the incident names may be the interceptor; with no forces named
+        # ("اعترضت، مساء الخميس، صاروخا أطلقه الحوثيون") the country's military intercepted it, as
+        # ACLED codes it
         own = Actor(lex.state_force(cc, "military", event_day, country), 1, "state", None)
-        a1, a2 = _interceptor(named, own, lambda h: _name(lex, h, cc, country, event_day))
+        a1, a2 = _forces_and_group(_named(inc), own, actor)
     elif tags & (ATTACK_TAGS | DIRECT_TAGS | WEAPON_TAGS):
         if direct and (armed_target or lead_tags & DIRECT_TAGS or strong_clash):
             sub = "Armed clash"
@@ -319,9 +321,7 @@ def resolve(
                 taker = _taker(trigs, hits)
                 if taker is not None and taker.entry.kind != a1.kind:
                     other = a1
-                    a1 = Actor(
-                        _name(lex, taker, cc, country, event_day), taker.entry.inter, taker.entry.kind, taker
-                    )
+                    a1 = actor(taker)
                     a2 = other if other.hit is not None and other.name != a1.name else a2
                 sub = (
                     "Government regains territory"
@@ -362,9 +362,9 @@ def resolve(
         if a1.kind in ("armed", "unidentified"):
             # the forces that arrest act; the group its members belong to is the other side ("ضبط ثلاثة
             # عناصر ينتمون لتنظيم ولاية سيناء"), whatever the attack scoring chose
-            named = [a for m in inc.mentions for a in m.actors]
+            named = _named(inc)
             if any(a.entry.kind in ("state", "external") for a in named):
-                a1, a2 = _interceptor(named, a1, lambda h: _name(lex, h, cc, country, event_day))
+                a1, a2 = _forces_and_group(named, a1, actor)
     elif tags & {"TAKE", "RETAKE"}:
         sub, key_trig = "Non-violent transfer of territory", _first(trigs, {"TAKE", "RETAKE"})
     elif "LOOT" in tags:
@@ -380,7 +380,7 @@ def resolve(
         # a battle is fought between armed sides: civilians caught in it are not the second side
         sides = (
             _specific(
-                Actor(_name(lex, h, cc, country, event_day), h.entry.inter, h.entry.kind, h),
+                actor(h),
                 hits,
                 lex,
                 cc,
@@ -661,16 +661,19 @@ def _notes(
     return text
 
 
-def _interceptor(
-    hits: list[ActorHit], own: Actor, name: Callable[[ActorHit], str]
+def _named(inc: Incident) -> list[ActorHit]:
+    """Every actor the incident's sentences name, before the country and date checks of `_actor_ok`."""
+    return [a for m in inc.mentions for a in m.actors]
+
+
+def _forces_and_group(
+    hits: list[ActorHit], own: Actor, actor: Callable[[ActorHit], Actor]
 ) -> tuple[Actor, Actor | None]:
     """Who disrupted whose weapon, or arrested whom: the forces act (actor 1; `own` when none is
     named, the country's military for an interception), the armed group is the other side."""
     forces = next((h for h in hits if h.entry.kind in ("state", "external")), None)
-    launcher = next((h for h in hits if h.entry.kind in ("armed", "unidentified")), None)
-    first = Actor(name(forces), forces.entry.inter, forces.entry.kind, forces) if forces else own
-    other = Actor(name(launcher), launcher.entry.inter, launcher.entry.kind, launcher) if launcher else None
-    return first, other
+    group = next((h for h in hits if h.entry.kind in ("armed", "unidentified")), None)
+    return (actor(forces) if forces else own), (actor(group) if group else None)
 
 
 TAKER_REACH = 3  # words after a taking verb where its subject stands ("استعادت قوات الجيش ...")
