@@ -175,3 +175,16 @@ def test_the_forces_that_arrest_are_actor_one() -> None:
         e.actor1
     )
     assert e.actor2 == "Islamic State (Iraq)"
+
+
+def test_a_recalled_envoy_s_post_is_not_where_the_incident_happened() -> None:
+    text = (
+        "قالت مصادر إن الأردن استدعت سفيريها في بيروت ودمشق للتشاور، في أعقاب المواجهات العنيفة "
+        "بين المحتجين وقوات الأمن في محافظة حلب، والتي أسفرت عن مقتل 4 أشخاص."
+    )
+    (e,) = extract_events(Document(id="envoy", text=text, published=datetime(2019, 7, 14, 12)))
+    assert e.country == "Syria" and e.admin1 == "Aleppo", (e.country, e.admin1)
+    # an ambassador killed at his post is still placed there
+    text = "اغتال مسلح السفير الروسي في أنقرة خلال افتتاح معرض فني اليوم."
+    (e,) = extract_events(Document(id="envoy2", text=text, published=datetime(2016, 12, 19, 20)))
+    assert e.location == "Ankara"

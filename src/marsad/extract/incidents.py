@@ -613,6 +613,10 @@ _SPEAKER = re.compile(
     r"(?:^|\s)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|نفي|نفت|اتهم|اتهمت|حمل|حملت|طالب|طالبت)\s+$"
     # a broadcaster named after its town ("في تصريح لإذاعة مقديشو"): where the news was told
     r"|(?:^|\s)[وفلب]*(?:اذاعه|راديو|تلفزيون|قناه|صحيفه)\s+$"
+    # an envoy summoned or withdrawn from his post ("استدعت سفيريها في واشنطن وتل أبيب"): a
+    # diplomatic reaction, not the scene (an ambassador attacked at his post is no recall)
+    r"|(?:^|\s)[وف]?(?:استدع|سحب|تسحب|يسحب)\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:سفير|سفراء)\S*\s+(?:\S+\s+)?"
+    r"(?:في|لدي|من)\s+(?:\S+\s+(?:\S+\s+)?و)?$"
 )
 
 
