@@ -188,3 +188,27 @@ def test_a_recalled_envoy_s_post_is_not_where_the_incident_happened() -> None:
     text = "اغتال مسلح السفير الروسي في أنقرة خلال افتتاح معرض فني اليوم."
     (e,) = extract_events(Document(id="envoy2", text=text, published=datetime(2016, 12, 19, 20)))
     assert e.location == "Ankara"
+
+
+def test_a_round_up_of_fronts_gives_one_incident_per_governorate() -> None:
+    # the second front is told without a day or an opener, in another governorate
+    text = (
+        "شنت مقاتلات التحالف غارات مكثفة على مواقع لميليشيات الحوثي في مديرية حيدان بمحافظة صعدة اليوم الاثنين.\n"
+        "وأفادت مصادر عسكرية بمقتل 9 من عناصر الميليشيات في قصف مدفعي لقوات الجيش استهدف مواقعهم "
+        "في جبهة صرواح بمحافظة مأرب.\n"
+    )
+    events = extract_events(Document(id="fronts", text=text, published=datetime(2019, 4, 8, 12)))
+    assert sorted(e.admin1 for e in events) == ["Marib", "Sa'dah"], [(e.admin1, e.location) for e in events]
+    marib = next(e for e in events if e.admin1 == "Marib")
+    assert marib.fatalities == 9 and marib.event_date == "2019-04-08"
+
+
+def test_an_undated_incident_after_old_dates_is_history() -> None:
+    text = (
+        "مددت الحكومة حالة الطوارئ ثلاثة أشهر أخرى اليوم السبت، بعد أن قتل مسلحون جنديين في هجوم على "
+        "حاجز في مدينة العريش صباح اليوم.\n"
+        "وكانت حالة الطوارئ قد فرضت أول مرة في نيسان 2017.\n"
+        "وهو التمديد الخامس لهذا الإجراء الذي فرض إثر تفجيرين أسفرا عن مقتل 40 شخصا في كنيستين في طنطا.\n"
+    )
+    events = extract_events(Document(id="hist", text=text, published=datetime(2019, 4, 13, 12)))
+    assert [e.admin1 for e in events] == ["North Sinai"], [(e.admin1, e.location) for e in events]

@@ -303,6 +303,23 @@ def standalone(m: Mention) -> bool:
     return (strong and (figures or armed)) or (figures and armed) or crowd or arrests
 
 
+def _violence_of_its_own(m: Mention) -> bool:
+    """A strong word of violence with a toll or an armed group (not a town taken or a truce alone:
+    "لاستعادة السيطرة على …" is mostly an aim)."""
+    live = [t for t in m.live if not t.generic and t.tag not in ("TAKE", "RETAKE", "AGREE")]
+    figures = any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
+    armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
+    return any(t.strong for t in live) and (figures or armed)
+
+
+def _elsewhere(p: Place | None, incidents: list[Incident]) -> bool:
+    """A town or district in a governorate no incident of the report is in: a round-up of fronts
+    ("… بجبهة صرواح بمحافظة مأرب") tells one incident per governorate, on the report's day."""
+    if p is None or p.feature == "country" or not p.admin1:
+        return False
+    return all(inc.place is not None and inc.place.admin1 and not _same_admin1(inc.place, p) for inc in incidents)
+
+
 def _opens_report(m: Mention) -> bool:
     """A sentence that opens on its own place ("وفي مدينة …") or on "كما" ("كما أغارت مسيرة على منزل في
     بلدة …") may tell an incident of its own (`standalone` decides whether it does)."""
@@ -391,6 +408,7 @@ def group(
                 not lead
                 and not split
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
+                and not (_violence_of_its_own(m) and _elsewhere(p, incidents) and not m.extra.get("past_near"))
             ):
                 # too thin for an incident of its own: a detail of the last one in the same
                 # governorate ("قيادة عمليات كركوك" names the city, the attack was in a district)

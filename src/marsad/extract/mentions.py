@@ -156,6 +156,21 @@ def _old_year_tokens(view: DocView, sv: SentView) -> list[int]:
     return out
 
 
+PAST_NEAR_DAYS = 7  # a date this much older than the report, in a sentence or the few before it
+PAST_NEAR_SENTENCES = 4
+
+
+def _past_near(view: DocView, si: int) -> bool:
+    """The sentence or the four before it name a day, month or year well before the report: an undated
+    incident told there is likely more of that history ("… بعد اعتداءين في نيسان 2017. وهو التمديد
+    الرابع … إثر تفجيرين في طنطا")."""
+    if view.anchor is None:
+        return False
+    lo = view.sents[max(0, si - PAST_NEAR_SENTENCES)].start
+    hi = view.sents[si].end
+    return any(lo <= d.start < hi and (view.anchor - d.value).days > PAST_NEAR_DAYS for d in view.dates)
+
+
 def _dates_a_state(toks: list[Tok], lo: int, year: int) -> bool:
     """ "المحاصرة منذ (عام) 2013": the year tells how long a state has lasted, not when the incident was."""
     for j in range(max(lo, year - 3), year):
@@ -717,6 +732,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     also=also,
                     extra={
                         "suspects": suspects,
+                        "past_near": _past_near(view, si),
                         "period": period,
                         "said": said,
                         # "خرج الآلاف في تظاهرات": the protest phrase holds the size of its crowd
