@@ -212,3 +212,21 @@ def test_an_undated_incident_after_old_dates_is_history() -> None:
     )
     events = extract_events(Document(id="hist", text=text, published=datetime(2019, 4, 13, 12)))
     assert [e.admin1 for e in events] == ["North Sinai"], [(e.admin1, e.location) for e in events]
+
+
+def test_the_forces_whose_guns_fired_are_actor_one_even_when_fighters_fell() -> None:
+    # "قصف مدفعي لقوات الجيش": the army's shelling; the dead militiamen were its targets
+    text = (
+        "أفادت مصادر عسكرية بمقتل ما لا يقل عن 9 من مسلحي الحوثي في قصف مدفعي لقوات الجيش "
+        "استهدف مواقعهم في مديرية صرواح بمحافظة مأرب اليوم."
+    )
+    (e,) = extract_events(Document(id="wield", text=text, published=datetime(2019, 4, 8, 12)))
+    assert e.sub_event_type == "Shelling/artillery/missile attack", e.sub_event_type
+    assert e.actor1.startswith("Military Forces of Yemen") and e.actor2 == "Houthis (Ansar Allah)"
+    assert e.fatalities == 9
+
+
+def test_two_leaders_who_met_their_death_are_two() -> None:
+    text = "لقي قياديان بارزان في جماعة الحوثي مصرعهما في غارة جوية على موقع في محافظة صعدة اليوم."
+    (e,) = extract_events(Document(id="dual", text=text, published=datetime(2019, 4, 8, 12)))
+    assert e.fatalities == 2 and e.admin1 == "Sa'dah"

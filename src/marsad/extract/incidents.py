@@ -317,7 +317,9 @@ def _elsewhere(p: Place | None, incidents: list[Incident]) -> bool:
     ("… بجبهة صرواح بمحافظة مأرب") tells one incident per governorate, on the report's day."""
     if p is None or p.feature == "country" or not p.admin1:
         return False
-    return all(inc.place is not None and inc.place.admin1 and not _same_admin1(inc.place, p) for inc in incidents)
+    return all(
+        inc.place is not None and inc.place.admin1 and not _same_admin1(inc.place, p) for inc in incidents
+    )
 
 
 def _opens_report(m: Mention) -> bool:
@@ -408,7 +410,9 @@ def group(
                 not lead
                 and not split
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
-                and not (_violence_of_its_own(m) and _elsewhere(p, incidents) and not m.extra.get("past_near"))
+                and not (
+                    _violence_of_its_own(m) and _elsewhere(p, incidents) and not m.extra.get("past_near")
+                )
             ):
                 # too thin for an incident of its own: a detail of the last one in the same
                 # governorate ("قيادة عمليات كركوك" names the city, the attack was in a district)

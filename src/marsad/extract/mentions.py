@@ -156,6 +156,7 @@ def _old_year_tokens(view: DocView, sv: SentView) -> list[int]:
     return out
 
 
+PERSON_CLASSES = frozenset({"SG", "DUAL", "PLDEAD"})  # nouns that count their own dead
 PAST_NEAR_DAYS = 7  # a date this much older than the report, in a sentence or the few before it
 PAST_NEAR_SENTENCES = 4
 
@@ -905,7 +906,8 @@ def _casualties(
             span = t.num_span or view.orig(t.start, t.end)
             value, vague = t.num, t.num_vague
         else:  # <SG>, <DUAL>, <PLDEAD>: one, two or an uncounted plural named by the noun itself
-            ti = h.last
+            # the noun is the pattern's last word, or inside it ("لقي <DUAL> ~4 مصرع*")
+            ti = next((k for k in range(h.last, h.first - 1, -1) if toks[k].classes & PERSON_CLASSES), h.last)
             t = toks[ti]
             if ti in seen:
                 continue

@@ -170,6 +170,10 @@ def resolve(
     def attacker_score(h: ActorHit) -> int:
         if h.target:
             return 0
+        if _wields(h, trigs, doc.text):
+            # "قصف مدفعي لقوات الجيش", "غارات التحالف": whose weapon it was (the lead's first)
+            lead = inc.mentions[0]
+            return 7 if lead.start <= h.start < lead.end else 5
         k = h.entry.kind
         if h.subject and k != "unidentified":
             # the side a clause-opening attack verb names ("هاجمت ميليشيات الحشد مقرا"); in the
@@ -282,7 +286,11 @@ def resolve(
     lead_direct = any(t.tag in DIRECT_TAGS and (t.strong or not lead_weapon) for t in lead_trigs)
     # Fighting, not just a bombing: fire exchanged or a storming, or attackers killed by the
     # defenders; a bare "attack" on armed forces counts only when no explosive did the work.
-    attackers_died = any(c.attacker and c.role == "killed" for m in inc.mentions for c in m.casualties)
+    # (fighters who fell to the shelling or the air strikes of actor 1 were its targets, not attackers)
+    wielded = a1.hit is not None and _wields(a1.hit, trigs, doc.text)
+    attackers_died = not wielded and any(
+        c.attacker and c.role == "killed" for m in inc.mentions for c in m.casualties
+    )
     direct = (
         lead_direct
         or strong_clash
@@ -580,6 +588,23 @@ def _specific(
             if h.entry.kind == "state" and "{" not in h.entry.name and h.entry.country == cc:
                 return Actor(_name(lex, h, cc, country, day), h.entry.inter, h.entry.kind, h)
     return actor
+
+
+# Between a weapon word and the forces that own it: nothing (a construct, "غارات التحالف"), or the
+# preposition ل on a word of forces or aircraft ("قصف مدفعي لقوات الجيش", "غارات لمقاتلات التحالف").
+_OWNER_GAP = re.compile(r"^\s*(?:ل(?:قوات|مقاتلات|طائرات|طيران|مدفعية|سلاح)?\s*)?$")
+
+
+def _wields(h: ActorHit, trigs: list[TrigHit], text: str) -> bool:
+    """The actor names the owner of a weapon word right before it (or holds it), so it struck."""
+    return any(
+        t.tag in ("AIR", "SHELL")
+        and (
+            h.first <= t.first <= h.last  # the actor's own words hold the weapon ("مقاتلات التحالف")
+            or (0 < h.first - t.last <= 2 and _OWNER_GAP.match(text[t.end : h.start]) is not None)
+        )
+        for t in trigs
+    )
 
 
 def _first(trigs: list[TrigHit], tags: set[str] | frozenset[str]) -> TrigHit | None:
