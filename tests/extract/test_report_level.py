@@ -230,3 +230,16 @@ def test_two_leaders_who_met_their_death_are_two() -> None:
     text = "لقي قياديان بارزان في جماعة الحوثي مصرعهما في غارة جوية على موقع في محافظة صعدة اليوم."
     (e,) = extract_events(Document(id="dual", text=text, published=datetime(2019, 4, 8, 12)))
     assert e.fatalities == 2 and e.admin1 == "Sa'dah"
+
+
+def test_a_later_toll_of_shelling_on_a_camp_is_an_incident_of_its_own() -> None:
+    text = (
+        "تتواصل حملة القصف التي تشنها القوات الحكومية على الأحياء الشرقية من مدينة حلب منذ أيام.\n"
+        "وقتلت عائلة من أربعة أشخاص في وقت متأخر الأحد إثر قصف القوات الحكومية مخيم اليرموك "
+        "الفلسطيني جنوب العاصمة، بحسب ناشطين.\n"
+    )
+    events = extract_events(Document(id="camp", text=text, published=datetime(2018, 4, 23, 12)))
+    camp = [e for e in events if e.admin1 == "Damascus"]
+    assert len(camp) == 1 and camp[0].fatalities == 4 and camp[0].event_date == "2018-04-22", [
+        (e.admin1, e.location, e.event_date, e.fatalities) for e in events
+    ]

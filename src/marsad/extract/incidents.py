@@ -300,7 +300,9 @@ def standalone(m: Mention) -> bool:
         and any(c.role == "arrested" for c in m.casualties)
         and (armed or (bool(m.extra.get("suspects")) and any(a.entry.kind == "state" for a in m.actors)))
     )
-    return (strong and (figures or armed)) or (figures and armed) or crowd or arrests
+    # "قتلت عائلة من ثلاثة أشخاص السبت إثر قصف النظام": a precise toll of a weapon's strike
+    struck = figures and bool(tags & WEAPON_TAGS)
+    return (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests
 
 
 def _violence_of_its_own(m: Mention) -> bool:

@@ -560,6 +560,8 @@ class Geocoder:
             if m.choice is None or m.tok_end not in after:
                 continue
             e = E[m.choice]
+            if m.type_value == "camp":
+                continue  # "مخيم اليرموك الفلسطيني": a refugee camp named for its people's country
             if e.cc != after[m.tok_end] and e.feature in ("populated_place", "admin3", "admin2"):
                 m.choice = None
                 if m.type_value is not None:
