@@ -243,3 +243,14 @@ def test_a_later_toll_of_shelling_on_a_camp_is_an_incident_of_its_own() -> None:
     assert len(camp) == 1 and camp[0].fatalities == 4 and camp[0].event_date == "2018-04-22", [
         (e.admin1, e.location, e.event_date, e.fatalities) for e in events
     ]
+
+
+def test_a_lead_that_retells_an_attack_of_last_week_is_no_new_event() -> None:
+    text = (
+        "قتل 12 شخصا في هجوم استهدف سوقا في مدينة الموصل في الخامس من الشهر الجاري، "
+        "بحسب ما أعلنت الشرطة.\n"
+    )
+    assert extract_events(Document(id="old", text=text, published=datetime(2019, 4, 16, 12))) == []
+    # the same lead a day after the attack is the news itself
+    (e,) = extract_events(Document(id="new", text=text, published=datetime(2019, 4, 6, 12)))
+    assert e.event_date == "2019-04-05" and e.fatalities == 12

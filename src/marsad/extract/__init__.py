@@ -140,9 +140,9 @@ def _extract(
                 ),
                 default=0,
             )
-            if not lead and (
-                _days_before(rec.event_date, view.anchor) > OLD_DAYS
-                or (rec.time_precision != 1 and named > OLD_DAYS)
+            age = _days_before(rec.event_date, view.anchor)
+            if (lead and age > LEAD_OLD_DAYS) or (
+                not lead and (age > OLD_DAYS or (rec.time_precision != 1 and named > OLD_DAYS))
             ):
                 if history and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
                     past.append(mark_history(rec, view.anchor))
@@ -178,6 +178,7 @@ def _extract(
 
 
 OLD_DAYS = 3  # a later incident dated more than this before the report is background
+LEAD_OLD_DAYS = 7  # the lead's own incident too, when it is older than this (a reaction, a fact-check)
 SAME_TOLL_MIN = 5  # two incidents of one report with this many dead or more, on one day: one incident
 
 
