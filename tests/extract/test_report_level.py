@@ -254,3 +254,12 @@ def test_a_lead_that_retells_an_attack_of_last_week_is_no_new_event() -> None:
     # the same lead a day after the attack is the news itself
     (e,) = extract_events(Document(id="new", text=text, published=datetime(2019, 4, 6, 12)))
     assert e.event_date == "2019-04-05" and e.fatalities == 12
+
+
+def test_a_country_in_the_speaker_s_title_does_not_move_the_incident() -> None:
+    text = (
+        "قال المتحدث باسم التحالف العسكري في اليمن، إن قوات الدفاع الجوي اعترضت صاروخا باليستيا "
+        "فوق مدينة جازان مساء اليوم."
+    )
+    (e,) = extract_events(Document(id="title", text=text, published=datetime(2018, 5, 9, 20)))
+    assert e.sub_event_type == "Disrupted weapons use" and e.country == "Saudi Arabia", (e.country, e.location)

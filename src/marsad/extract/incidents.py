@@ -581,6 +581,10 @@ def _in_named_country(p: Place, m: Mention, places: list[Place], text: str) -> P
     if not text:
         return p
     named = named_countries(m, places, text)
+    # a country named before the incident words, with the town after them, belongs to a speaker's
+    # or a party's title ("المتحدث باسم التحالف ... في اليمن، إن الدفاعات اعترضت صاروخا فوق الرياض")
+    pos = m.live[0].start if m.live else m.start
+    named = [c for c in named if not c.start < pos <= p.start]
     if not named or any(c.country_code == p.country_code for c in named):
         return p
     # the town's own country named right after it ("في ستراسبورغ شرق فرنسا ... المسجون في تركيا")
