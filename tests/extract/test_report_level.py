@@ -259,7 +259,7 @@ def test_a_lead_that_retells_an_attack_of_last_week_is_no_new_event() -> None:
 def test_a_country_in_the_speaker_s_title_does_not_move_the_incident() -> None:
     text = (
         "قال المتحدث باسم التحالف العسكري في اليمن، إن قوات الدفاع الجوي اعترضت صاروخا باليستيا "
-        "فوق مدينة جازان مساء اليوم."
+        "فوق مدينة جازان جنوب السعودية مساء اليوم."
     )
     (e,) = extract_events(Document(id="title", text=text, published=datetime(2018, 5, 9, 20)))
     assert e.sub_event_type == "Disrupted weapons use" and e.country == "Saudi Arabia", (e.country, e.location)
