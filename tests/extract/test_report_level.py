@@ -265,3 +265,14 @@ def test_a_country_in_the_speaker_s_title_does_not_move_the_incident() -> None:
         e.country,
         e.location,
     )
+
+
+def test_coalition_air_strikes_and_a_ground_battle_in_one_district_are_two_events() -> None:
+    text = (
+        "شنت مقاتلات التحالف العربي غارات على مواقع لميليشيات الحوثي في مديرية التحيتا بمحافظة الحديدة اليوم.\n"
+        "ودارت اشتباكات عنيفة بين قوات الجيش اليمني وميليشيات الحوثي في المديرية أسفرت عن مقتل 7 من المسلحين.\n"
+    )
+    events = extract_events(Document(id="airground", text=text, published=datetime(2018, 7, 9, 12)))
+    assert sorted(e.sub_event_type for e in events) == ["Air/drone strike", "Armed clash"], [
+        (e.sub_event_type, e.actor1) for e in events
+    ]

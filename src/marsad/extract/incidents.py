@@ -446,7 +446,51 @@ def group(
             target.place = p
         if d is not None and target.day is None:
             target.day = d
-    return _drop_totals(incidents)
+    return _split_air_and_ground(_drop_totals(incidents))
+
+
+GROUND_TAGS = frozenset({"CLASH", "AMBUSH", "TAKE", "RETAKE"})
+
+
+def _aerial(m: Mention) -> bool:
+    """Air strikes by a foreign or allied air force, told without ground fighting."""
+    live = m.live
+    return (
+        any(t.tag == "AIR" and t.strong for t in live)
+        and not any(t.tag in GROUND_TAGS for t in live)
+        and any(a.entry.kind == "external" for a in m.actors)
+    )
+
+
+def _ground(m: Mention) -> bool:
+    """Fighting on the ground between the forces and a group, told without air strikes."""
+    live = m.live
+    return (
+        any(t.tag in GROUND_TAGS and t.strong for t in live)
+        and not any(t.tag == "AIR" for t in live)
+        and any(a.entry.kind in ("state", "armed") for a in m.actors)
+    )
+
+
+def _split_air_and_ground(incidents: list[Incident]) -> list[Incident]:
+    """A coalition's air strikes and the ground forces' battle in the same place and day are two
+    events for ACLED (different actors): "شنت مقاتلات التحالف غارات على مواقع الحوثيين في التحيتا
+    … ودارت اشتباكات بين ألوية العمالقة والحوثيين في المديرية"."""
+    out: list[Incident] = []
+    for inc in incidents:
+        air = [m for m in inc.mentions if _aerial(m)]
+        ground = [m for m in inc.mentions if _ground(m)]
+        if not air or not ground:
+            out.append(inc)
+            continue
+        rest = [m for m in inc.mentions if m not in air and m not in ground]
+        first_air = inc.mentions.index(air[0]) < inc.mentions.index(ground[0])
+        air_part = air + (rest if first_air else [])
+        ground_part = ground + ([] if first_air else rest)
+        for part in (air_part, ground_part):
+            part.sort(key=lambda m: (m.sent, m.start))
+            out.append(replace(inc, mentions=part))
+    return out
 
 
 def _whole_unless_placed_apart(
