@@ -113,7 +113,9 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
             # "استعادت القوات الحكومية السيطرة على بلدة ...": the army retakes a place it names
             m.extra["needs_place"] = True
             return True
-        return armed or (arrests and state)
+        # ACLED codes the detention of activists, journalists, opposition figures and officials
+        dissent = tags == {"ARREST"} and bool(m.extra.get("dissent"))
+        return armed or (arrests and state) or dissent
     if tags <= CROWD_TAGS:
         crowd = any(a.entry.kind in ("crowd", "rioters") for a in m.actors)
         # "خرج الطلاب وساروا نحو السفارة", "احتشد عدد من الشبان": people right at a protest word

@@ -156,6 +156,14 @@ def _old_year_tokens(view: DocView, sv: SentView) -> list[int]:
     return out
 
 
+RECALL_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "قد", "كان", "كانت", "وكان", "وكانت"})
+
+
+def _recalled(toks: list[Tok], lo: int, k: int) -> bool:
+    """A verb in a relative clause or a pluperfect ("الذي اعتقل", "كانت قد اعتقلت") recalls the past."""
+    return any(toks[j].norm in RECALL_WORDS for j in range(max(lo, k - 3), k))
+
+
 PERSON_CLASSES = frozenset({"SG", "DUAL", "PLDEAD"})  # nouns that count their own dead
 PAST_NEAR_DAYS = 7  # a date this much older than the report, in a sentence or the few before it
 PAST_NEAR_SENTENCES = 4
@@ -707,6 +715,18 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         # "كما خرج الآلاف في مدينة ود مدني": an item added to the report, often an incident of its own
         also = toks[sv.lo].norm in ADDITIVE_OPENERS
         suspects = any("SUSPECT" in toks[i].classes for i in range(sv.lo, sv.hi))
+        # an activist, a journalist or an official detained (not for an ordinary crime), told with an
+        # active verb that opens its clause ("اعتقلت السلطات …", not "الذي اعتقل عاما كاملا")
+        dissent = (
+            any(
+                t.tag == "ARREST"
+                and "ARRESTV" in toks[t.first].classes
+                and not _recalled(toks, sv.lo, t.first)
+                for t in trigs
+            )
+            and any("DISSENT" in toks[i].classes for i in range(sv.lo, sv.hi))
+            and not any("CRIME" in toks[i].classes for i in range(sv.lo, sv.hi))
+        )
         claim = None
         generic_after = {h.first for h in trig_hits if h.pattern.payload.generic}
         claimed_by = [c for c in claimed_by if not any(0 < g - c <= 2 for g in generic_after)]
@@ -733,6 +753,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     also=also,
                     extra={
                         "suspects": suspects,
+                        "dissent": dissent,
                         "past_near": _past_near(view, si),
                         "period": period,
                         "said": said,

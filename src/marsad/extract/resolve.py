@@ -367,6 +367,9 @@ def resolve(
         sub, key_trig = "Agreement", _first(trigs, {"AGREE"})
     elif "ARREST" in tags:
         sub, key_trig = "Arrests", _first(trigs, {"ARREST"})
+        if a1.hit is None and any(m.extra.get("dissent") for m in inc.mentions):
+            # "اعتقلت إيران مسؤولا بارزا", "اعتقال المحامية ...": the country's police detained them
+            a1 = Actor(lex.state_force(cc, "police", event_day, country), 1, "state", None)
         if a1.kind in ("armed", "unidentified"):
             # the forces that arrest act; the group its members belong to is the other side ("ضبط ثلاثة
             # عناصر ينتمون لتنظيم ولاية سيناء"), whatever the attack scoring chose
@@ -404,6 +407,7 @@ def resolve(
         event_type == "Strategic developments"
         and a1.hit is None
         and not (sub == "Disrupted weapons use" and a2 is not None and a2.hit is not None)
+        and not (sub == "Arrests" and a1.kind == "state")
     ):
         return None  # a development with nobody doing it is too weak to report
     if key_trig is None:
@@ -411,6 +415,7 @@ def resolve(
     counted_dead = any(t.tag == "KILL" and _COUNTED_DEAD.search(doc.text[t.start : t.end]) for t in trigs)
     thin = (
         a1.hit is None
+        and not (sub == "Arrests" and a1.kind == "state")  # the police, for a detained activist
         and not counted_dead
         and not any(
             c.role in ("killed", "injured", "abducted") and not c.uncounted
