@@ -287,3 +287,16 @@ def test_the_detention_of_an_activist_is_an_arrest_event_but_not_a_theft_arrest(
     # a detention recalled in a relative clause is no news
     text = "أفرجت السلطات عن الصحفي الذي اعتقل عاما كاملا في مدينة مشهد دون توجيه تهمة له."
     assert extract_events(Document(id="recalled", text=text, published=datetime(2018, 4, 19, 18))) == []
+
+
+def test_an_incident_placed_only_in_a_country_deep_in_a_report_is_talk() -> None:
+    text = (
+        "قال وزير الخارجية في مؤتمر صحفي اليوم إن بلاده تدعم الحل السياسي في المنطقة.\n"
+        "وأضاف أن الحكومة تعمل مع الشركاء لتعزيز الاستقرار.\n"
+        "وأشار إلى أن الطائرات الإسرائيلية شنت غارات جوية على أهداف في سوريا أمس.\n"
+    )
+    assert extract_events(Document(id="deep", text=text, published=datetime(2018, 5, 22, 12))) == []
+    # told in the lead, the same strike with only a country is the report's news
+    lead = "شنت الطائرات الإسرائيلية غارات جوية على أهداف في سوريا أمس، بحسب ما أعلن الجيش.\n"
+    (e,) = extract_events(Document(id="lead", text=lead, published=datetime(2018, 5, 22, 12)))
+    assert e.country == "Syria" and e.sub_event_type == "Air/drone strike"

@@ -129,6 +129,8 @@ def _extract(
             if rec is None:
                 continue
             lead = inc.mentions[0].sent <= first_body + LEAD_SENTENCES
+            if not rec.admin1 and inc.mentions[0].sent > first_body + COUNTRY_ONLY_SENTENCES:
+                continue  # placed in a whole country by a sentence deep in the report: talk, not news
             # an incident told deep in the report and dated days earlier is background; so is one
             # whose own sentence names a day weeks back ("وفي 20 أبريل قتل ...") that was too old
             # to date the event (it then fell back on the report's day)
@@ -178,6 +180,7 @@ def _extract(
 
 
 OLD_DAYS = 3  # a later incident dated more than this before the report is background
+COUNTRY_ONLY_SENTENCES = 1  # an incident placed only in a country must be told this close to the start
 LEAD_OLD_DAYS = 7  # the lead's own incident too, when it is older than this (a reaction, a fact-check)
 SAME_TOLL_MIN = 5  # two incidents of one report with this many dead or more, on one day: one incident
 
