@@ -68,7 +68,9 @@ def main() -> int:
     if args.set is not None:
         sets = {args.set: sets[args.set]}
     corpus = texts({row["id"] for rows in sets.values() for row in rows})
-    print(f"{'set':>3} {'role':9} {'arts':>4} {'gold':>4} {'pred':>4} {'match':>5}   P      R      F1   prim.R")
+    print(
+        f"{'set':>3} {'role':9} {'arts':>4} {'gold':>4} {'pred':>4} {'match':>5}   P      R      F1   prim.R"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for k, rows in sorted(sets.items()):
             folder = args.export or Path(tmp)
