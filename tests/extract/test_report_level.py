@@ -300,3 +300,13 @@ def test_an_incident_placed_only_in_a_country_deep_in_a_report_is_talk() -> None
     lead = "شنت الطائرات الإسرائيلية غارات جوية على أهداف في سوريا أمس، بحسب ما أعلن الجيش.\n"
     (e,) = extract_events(Document(id="lead", text=lead, published=datetime(2018, 5, 22, 12)))
     assert e.country == "Syria" and e.sub_event_type == "Air/drone strike"
+
+
+def test_missiles_intercepted_over_three_cities_are_three_events() -> None:
+    text = (
+        "أعلن التحالف اليوم اعتراض الدفاع الجوي السعودي ثلاثة صواريخ باليستية أطلقها الحوثيون من "
+        "محافظة صعدة باتجاه الرياض ونجران وجازان."
+    )
+    events = extract_events(Document(id="aims", text=text, published=datetime(2018, 4, 12, 12)))
+    assert sorted(e.location for e in events) == ["Jizan", "Najran", "Riyadh"], [e.location for e in events]
+    assert all(e.sub_event_type == "Disrupted weapons use" for e in events)

@@ -316,6 +316,25 @@ def _violence_of_its_own(m: Mention) -> bool:
     return any(t.strong for t in live) and (figures or armed)
 
 
+def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], text: str) -> list[Place]:
+    """The distinct towns a sentence of intercepted missiles or drones names after its words of
+    interception, where they were going (not where they were launched from); one town or none
+    leaves the sentence to `place_of`."""
+    if not text or not any(t.tag == "DISRUPT" for t in m.live) or family(m.tags) != "sd":
+        return []
+    pos = m.live[0].start
+    towns: list[Place] = []
+    for p in places:
+        if not (pos <= p.start < m.end) or p.feature == "country" or (p.start, p.end) in refs:
+            continue
+        if _LAUNCHED_FROM.search(text, max(0, p.start - 24), p.start):
+            continue
+        if not any(q.name == p.name for q in towns):
+            towns.append(p)
+    countries = {p.country_code for p in towns}
+    return towns if len(towns) > 1 and len(countries) == 1 else []
+
+
 def _elsewhere(p: Place | None, incidents: list[Incident]) -> bool:
     """A town or district in a governorate no incident of the report is in: a round-up of fronts
     ("… بجبهة صرواح بمحافظة مأرب") tells one incident per governorate, on the report's day."""
@@ -353,6 +372,13 @@ def group(
         p = place_of(m, places, refs, text)
         if p is not None:
             p = _in_named_country(p, m, places, text)
+        aims = _aims(m, places, refs, text) if eventful(m, accident_doc) else []
+        if len(aims) > 1:
+            # "اعتراض ثلاثة صواريخ أطلقت باتجاه الرياض ونجران وجازان": one event per city aimed at
+            for aim in aims:
+                incidents.append(Incident(mentions=[m], place=aim, day=sentence_has_date_near(m, anchor)))
+            last, last_sent = incidents[-1], m.sent
+            continue
         # a strong word alone needs a place; one named as a reference point ("هزت ... جنوبي دمشق")
         # places it too, near that town
         ok = eventful(m, accident_doc) and not (
