@@ -310,3 +310,12 @@ def test_missiles_intercepted_over_three_cities_are_three_events() -> None:
     events = extract_events(Document(id="aims", text=text, published=datetime(2018, 4, 12, 12)))
     assert sorted(e.location for e in events) == ["Jizan", "Najran", "Riyadh"], [e.location for e in events]
     assert all(e.sub_event_type == "Disrupted weapons use" for e in events)
+
+
+def test_nobody_hurt_said_outright_is_zero_injured() -> None:
+    text = "سقطت قذيفة صاروخية أطلقها مسلحون على مدينة سديروت اليوم ولم تسفر عن وقوع أي إصابات."
+    (e,) = extract_events(Document(id="unhurt", text=text, published=datetime(2018, 7, 8, 12)))
+    assert e.injured == 0 and e.fatalities == 0
+    text = "سقطت قذيفة صاروخية أطلقها مسلحون على مدينة سديروت اليوم."
+    (e,) = extract_events(Document(id="unsaid", text=text, published=datetime(2018, 7, 8, 12)))
+    assert e.injured is None

@@ -77,6 +77,7 @@ CUE_KINDS = frozenset(
         "quote",
         "statement",
         "cumulative",
+        "unhurt",
     }
 )
 CUE_SCOPES = frozenset({"before", "prev", "sentence", "clause", "after", "next", "title"})

@@ -471,6 +471,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         prev: list[tuple[int, str]] = []
         after: list[tuple[int, str]] = []
         cumulative = False
+        unhurt: tuple[int, int] | None = None
         following: list[tuple[int, str]] = []
         claimed_by: list[int] = []
         no_claim = False
@@ -533,6 +534,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 continue
             if cue.kind == "cumulative":
                 cumulative = True  # "في الأيام التسعة الماضية": its tolls add up several days
+                continue
+            if cue.kind == "unhurt":
+                # "دون أن يسفر عن إصابات": nobody hurt, said outright (injured 0, not unknown)
+                unhurt = view.orig(toks[h.first].start, toks[h.last].end)
                 continue
             if cue.kind == "period":
                 period = True  # several days: the event keeps its place but loses day precision
@@ -754,6 +759,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     extra={
                         "suspects": suspects,
                         "dissent": dissent,
+                        "unhurt": unhurt,
                         "past_near": _past_near(view, si),
                         "period": period,
                         "said": said,

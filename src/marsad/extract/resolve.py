@@ -486,6 +486,10 @@ def resolve(
         ev("fatalities", ka.start, ka.end)
     iv = _same_in_core(next((c for c in injured if not c.vague and c.head is None), None), injured, in_core)
     inj = iv.value if iv is not None else None
+    unhurt = next((m.extra["unhurt"] for m in inc.mentions if m.extra.get("unhurt")), None)
+    if iv is None and isinstance(unhurt, tuple):
+        inj = 0  # "لم يسفر عن إصابات": none, said outright
+        ev("injured", unhurt[0], unhurt[1])
     if iv is not None:
         ev("injured", iv.start, iv.end)
         for c in injured:
