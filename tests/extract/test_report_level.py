@@ -319,3 +319,12 @@ def test_nobody_hurt_said_outright_is_zero_injured() -> None:
     text = "سقطت قذيفة صاروخية أطلقها مسلحون على مدينة سديروت اليوم."
     (e,) = extract_events(Document(id="unsaid", text=text, published=datetime(2018, 7, 8, 12)))
     assert e.injured is None
+
+
+def test_where_a_monitor_sits_is_not_where_the_fighting_is() -> None:
+    text = (
+        "وبحسب المرصد السوري لحقوق الإنسان، ومقره في بريطانيا، عادت غالبية مدينة البوكمال اليوم إلى "
+        "سيطرة القوات الحكومية بعد اشتباكات عنيفة مع مسلحي تنظيم الدولة الإسلامية قتل فيها 12 منهم."
+    )
+    (e,) = extract_events(Document(id="hq", text=text, published=datetime(2018, 6, 9, 16)))
+    assert e.country == "Syria" and e.location == "Al-Bukamal", (e.country, e.location)

@@ -637,9 +637,14 @@ def named_countries(m: Mention, places: list[Place], text: str) -> list[Place]:
         if p.feature != "country" or not m.start <= p.start < m.end:
             continue
         head = text[max(0, p.start - 20) : p.start]
+        if _HEADQUARTERS.search(head):
+            continue  # "المرصد السوري، ومقره في بريطانيا": where a source sits, not where it happened
         if _LOCATIVE.search(head) or head.endswith(("ب", "وب")):
             out.append(p)
     return out
+
+
+_HEADQUARTERS = re.compile(r"(?:^|\s)و?(?:مقره|مقرها|مقرهم|ومقره|ومقرها)\s+(?:في\s+)?$")
 
 
 TOWN_COUNTRY_GAP = (
@@ -740,7 +745,7 @@ def reference_places(
         v = conv(p.start) if callable(conv) else p.start
         head = norm_text[max(0, v - 40) : v]
         launch = norm_text[max(0, v - 80) : v]
-        if _REF.search(head) or _SPEAKER.search(head) or _LAUNCH.search(launch):
+        if _REF.search(head) or _SPEAKER.search(head) or _LAUNCH.search(launch) or _HEADQUARTERS.search(head):
             out.add((p.start, p.end))
         elif text and p.start < 40 and _DATELINE_TAIL.match(text[p.end : p.end + 40]):
             out.add((p.start, p.end))  # "بغداد - وكالة ...": where the story was filed
