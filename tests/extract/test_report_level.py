@@ -328,3 +328,20 @@ def test_where_a_monitor_sits_is_not_where_the_fighting_is() -> None:
     )
     (e,) = extract_events(Document(id="hq", text=text, published=datetime(2018, 6, 9, 16)))
     assert e.country == "Syria" and e.location == "Al-Bukamal", (e.country, e.location)
+
+
+def test_paired_countries_examples_are_placed_in_the_second_country() -> None:
+    from marsad.extract.lexicon import DATA_DIR
+    from marsad.extract.locate import country_info
+
+    rows = [
+        line.split("\t")
+        for line in (DATA_DIR / "paired_countries.tsv").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert rows
+    for _first, second, example in rows:
+        info = country_info(second)
+        assert info is not None
+        events = extract_events(Document(id="pair", text=example, published=datetime(2018, 5, 14, 12)))
+        assert events and all(e.country == info.name for e in events), (example, [e.country for e in events])

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from marsad.extract.lexicon import paired_countries
 from marsad.extract.mentions import (
     CROWD_TAGS,
     SD_TAGS,
@@ -592,6 +593,9 @@ def _more_specific(p: Place, than: Place) -> bool:
     return p.geo_precision < than.geo_precision or (than.feature == "admin1" and p.feature != "admin1")
 
 
+_PAIRED = paired_countries()
+
+
 def plausible_places(places: list[Place], hint: str | None) -> list[Place]:
     """Places in a country the report is about: its main country, one it names outright, or one
     where it names two different towns.
@@ -601,6 +605,7 @@ def plausible_places(places: list[Place], hint: str | None) -> list[Place]:
     named = {p.country_code for p in places if p.feature in ("country", "admin1")}
     if hint:
         named.add(hint)
+        named |= _PAIRED.get(hint, frozenset())  # "الجيش الإسرائيلي … في غزة"
     # two different towns of one country ("كوي سنجق" … "أربيل") set the report there too
     towns: dict[str, set[str]] = {}
     for p in places:

@@ -305,3 +305,13 @@ def per_lexicon(store: dict[int, _D], lex: Lexicons, make: Callable[[Lexicons], 
     if got is None or got.lex is not lex:
         got = store[id(lex)] = make(lex)
     return got
+
+
+def paired_countries(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Report country -> countries whose towns it may name without naming them (paired_countries.tsv)."""
+    pairs: dict[str, set[str]] = {}
+    for n, (a, b, _example) in _rows("paired_countries.tsv", 3, path):
+        if len(a) != 2 or len(b) != 2:
+            raise LexiconError(f"paired_countries.tsv:{n}: expected two ISO2 codes")
+        pairs.setdefault(a, set()).add(b)
+    return {k: frozenset(v) for k, v in pairs.items()}
