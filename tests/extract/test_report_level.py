@@ -281,7 +281,10 @@ def test_coalition_air_strikes_and_a_ground_battle_in_one_district_are_two_event
 def test_the_detention_of_an_activist_is_an_arrest_event_but_not_a_theft_arrest() -> None:
     text = "اعتقلت السلطات، الخميس، ناشطا حقوقيا بارزا في مدينة مشهد بعد نشره مقطعا ينتقد الحكومة."
     (e,) = extract_events(Document(id="activist", text=text, published=datetime(2018, 4, 19, 18)))
-    assert e.sub_event_type == "Arrests" and e.actor1.startswith("Police Forces of Iran"), (e.actor1, e.location)
+    assert e.sub_event_type == "Arrests" and e.actor1.startswith("Police Forces of Iran"), (
+        e.actor1,
+        e.location,
+    )
     text = "اعتقلت الشرطة، الخميس، مسؤولا سابقا في مدينة مشهد بتهمة سرقة أموال من مصرف."
     assert extract_events(Document(id="theft", text=text, published=datetime(2018, 4, 19, 18))) == []
     # a detention recalled in a relative clause is no news
