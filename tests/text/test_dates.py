@@ -67,3 +67,24 @@ def test_month_with_direction() -> None:
         ("منتصف آب الجاري", "2021-08-01", "month"),
         ("ليلة الجمعة الماضية", "2021-09-02", "day"),
     ]
+
+
+def test_a_weekday_naming_the_newsroom_s_today_in_a_late_utc_report() -> None:
+    from datetime import datetime
+
+    from marsad.model import Document
+    from marsad.text.analyze import analyze_document
+
+    text = "قال الرئيس، الثلاثاء، إن بلاده سترد على الهجوم."
+    late = analyze_document(
+        Document(id="late", text=text, published=datetime.fromisoformat("2018-04-09T22:38:00+00:00"))
+    )
+    assert [d.value for d in late.dates] == [date(2018, 4, 9)]  # Tuesday local, Monday UTC: not April 3
+    noon = analyze_document(
+        Document(id="noon", text=text, published=datetime.fromisoformat("2018-04-09T12:38:00+00:00"))
+    )
+    assert [d.value for d in noon.dates] == [date(2018, 4, 3)]
+    own = analyze_document(
+        Document(id="own", text=text, published=datetime.fromisoformat("2018-04-09T22:38:00+04:00"))
+    )
+    assert [d.value for d in own.dates] == [date(2018, 4, 3)]  # a local time is read as written

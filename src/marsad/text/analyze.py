@@ -14,7 +14,7 @@ Numbers inside a date mention ("5 أيلول 2021") get kind "date", so extracti
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from marsad.model import GATE_META_KEY, GATED_NO_TRIGGER, Analysis, DateMention, Document, NumberMention, Zone
 from marsad.stage import Stage
@@ -25,6 +25,15 @@ from marsad.text.numbers import find_numbers
 from marsad.text.segment import split_sentences, tokenize
 
 ANCHOR_ZONES = ("caption", "dateline", "title")
+
+
+LATE_UTC_HOUR = 21  # from this hour on, the UTC day is already the next one in the Arab world (UTC+3)
+
+
+def late_in_utc_day(published: datetime) -> bool:
+    """A publication time stamped in UTC (offset 0) in the last hours of its day."""
+    off = published.utcoffset()
+    return off is not None and off.total_seconds() == 0 and published.hour >= LATE_UTC_HOUR
 
 
 def choose_anchor(dates: list[DateMention], zones: list[Zone]) -> tuple[date | None, str | None]:
@@ -64,7 +73,7 @@ def analyze_document(doc: Document, *, tokens: bool = False) -> Analysis:
     source: str | None = None
     if doc.published is not None:
         anchor, source = doc.published.date(), "published"
-        dates = find_dates(text, norm, anchor)
+        dates = find_dates(text, norm, anchor, late=late_in_utc_day(doc.published))
     else:
         dates = find_dates(text, norm, None)
         anchor, source = choose_anchor(dates, zones)

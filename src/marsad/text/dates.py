@@ -296,9 +296,14 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def find_dates(
-    text: str, norm: NormalizedText | None = None, anchor: date | None = None
+    text: str, norm: NormalizedText | None = None, anchor: date | None = None, *, late: bool = False
 ) -> list[DateMention]:
-    """Date mentions, leftmost-longest and non-overlapping. Relative ones need `anchor`."""
+    """Date mentions, leftmost-longest and non-overlapping. Relative ones need `anchor`.
+
+    `late`: the anchor is the UTC day of a report filed in its last hours, when the newsroom's own
+    day (UTC+2 to +4 across the Arab world) has already turned. A bare weekday naming the next day
+    ("قال الرئيس، الثلاثاء" in a report stamped Monday 22:38 UTC) is the newsroom's today: it is
+    dated on the anchor's own day (the UTC day, as dates are kept), not six days back."""
     norm = norm or normalize(text)
     view = norm.text
     p = _patterns()
@@ -381,6 +386,8 @@ def find_dates(
             wd = lex.weekdays[_key(m.group("wd"))]
             if m.group("dir") in FUTURE_WORDS:
                 d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+            elif late and not m.group("dir") and wd == (anchor.weekday() + 1) % 7:
+                d = anchor  # the newsroom's today, already past midnight there
             else:
                 d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
             if m.group("dp") and lex.dayparts[_key(m.group("dp"))] == "night":
