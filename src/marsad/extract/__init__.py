@@ -167,8 +167,12 @@ def _extract(
             ]
         elif headline:
             # a question or statement headline: the body's violence is mostly what the talk is
-            # about; keep only incidents that report casualties
-            events = [e for e in events if e.fatalities > 0 or e.injured is not None]
+            # about; keep only incidents that report casualties, told within days of the talk
+            events = [
+                e
+                for e in events
+                if (e.fatalities > 0 or e.injured is not None) and _days_before(e.event_date, view.anchor) <= OLD_DAYS
+            ]
     if history:
         loc = locator if locator is not None else default_locator()
         # history is what the default coding set aside as older than OLD_DAYS
