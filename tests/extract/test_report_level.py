@@ -348,3 +348,11 @@ def test_paired_countries_examples_are_placed_in_the_second_country() -> None:
         assert info is not None
         events = extract_events(Document(id="pair", text=example, published=datetime(2018, 5, 14, 12)))
         assert events and all(e.country == info.name for e in events), (example, [e.country for e in events])
+
+
+def test_under_a_statement_headline_an_attack_days_old_is_what_the_talk_is_about() -> None:
+    title = "الحكومة تؤكد أنها ستلاحق المسؤولين أينما كانوا"
+    text = "قتل 12 شخصا في هجوم استهدف سوقا في مدينة الموصل في الخامس من الشهر الجاري، بحسب الشرطة."
+    (e,) = extract_events(Document(id="fresh", text=text, title=title, published=datetime(2019, 4, 6, 12)))
+    assert e.fatalities == 12
+    assert extract_events(Document(id="stale", text=text, title=title, published=datetime(2019, 4, 9, 12))) == []
