@@ -356,3 +356,16 @@ def test_under_a_statement_headline_an_attack_days_old_is_what_the_talk_is_about
     (e,) = extract_events(Document(id="fresh", text=text, title=title, published=datetime(2019, 4, 6, 12)))
     assert e.fatalities == 12
     assert extract_events(Document(id="stale", text=text, title=title, published=datetime(2019, 4, 9, 12))) == []
+
+
+def test_the_embassy_s_new_seat_is_the_occasion_not_the_scene() -> None:
+    text = (
+        "قتل 58 فلسطينيا برصاص الجيش الإسرائيلي خلال احتجاجات على حدود قطاع غزة، بالتزامن مع افتتاح "
+        "السفارة الأمريكية في القدس."
+    )
+    (e,) = extract_events(Document(id="embassy", text=text, published=datetime(2018, 5, 14, 18)))
+    assert e.country == "Palestine" and e.admin1 == "Gaza Strip", (e.country, e.admin1)
+    # cars smashed outside the embassy: the incident is where it stands
+    text = "هاجم محتجون غاضبون مبنى السفارة الأمريكية في بيروت وحطموا نوافذه اليوم."
+    (e,) = extract_events(Document(id="at", text=text, published=datetime(2018, 5, 14, 18)))
+    assert e.location == "Beirut"

@@ -727,6 +727,9 @@ _SPEAKER = re.compile(
     # diplomatic reaction, not the scene (an ambassador attacked at his post is no recall)
     r"|(?:^|\s)[وف]?(?:استدع|سحب|تسحب|يسحب)\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:سفير|سفراء)\S*\s+(?:\S+\s+)?"
     r"(?:في|لدي|من)\s+(?:\S+\s+(?:\S+\s+)?و)?$"
+    # an embassy opened or moved there ("بالتزامن مع افتتاح السفارة الأمريكية في القدس"): the occasion
+    # of a protest elsewhere, not its scene
+    r"|(?:^|\s)[وبل]*(?:ال)?(?:نقل|افتتاح|تدشين)\s+(?:\S+\s+){0,2}?(?:ال)?سفار\S*\s+(?:\S+\s+){0,2}?(?:في|الي)\s+$"
 )
 
 
