@@ -369,3 +369,12 @@ def test_the_embassy_s_new_seat_is_the_occasion_not_the_scene() -> None:
     text = "هاجم محتجون غاضبون مبنى السفارة الأمريكية في بيروت وحطموا نوافذه اليوم."
     (e,) = extract_events(Document(id="at", text=text, published=datetime(2018, 5, 14, 18)))
     assert e.location == "Beirut"
+
+
+def test_the_place_a_strike_answered_is_not_where_it_struck() -> None:
+    text = (
+        "شن الجيش الإسرائيلي ليل الأربعاء غارة جوية على منشآت لحركة حماس في قطاع غزة، وذلك ردا على "
+        "إطلاق نار على جنود وعلى مدينة سديروت، وفق بيان للجيش."
+    )
+    (e,) = extract_events(Document(id="answer", text=text, published=datetime(2018, 5, 17, 9)))
+    assert e.country == "Palestine" and e.admin1 == "Gaza Strip", (e.country, e.location)

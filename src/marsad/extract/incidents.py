@@ -740,6 +740,11 @@ _LAUNCH = re.compile(
 )
 
 
+# A place in what a strike answered ("غارة على منشآت لحماس ردا على إطلاق نار على مدينة سديروت"):
+# where the cause happened, not the strike.
+_RESPONSE = re.compile(r"(?:^|\s)[و]?(?:ردا|رد)\s+علي\s+(?:[^\s.،,]+\s+){0,6}$")
+
+
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[-–—:،]")
 
 
@@ -753,7 +758,13 @@ def reference_places(
         v = conv(p.start) if callable(conv) else p.start
         head = norm_text[max(0, v - 40) : v]
         launch = norm_text[max(0, v - 80) : v]
-        if _REF.search(head) or _SPEAKER.search(head) or _LAUNCH.search(launch) or _HEADQUARTERS.search(head):
+        if (
+            _REF.search(head)
+            or _SPEAKER.search(head)
+            or _LAUNCH.search(launch)
+            or _HEADQUARTERS.search(head)
+            or _RESPONSE.search(launch)
+        ):
             out.add((p.start, p.end))
         elif text and p.start < 40 and _DATELINE_TAIL.match(text[p.end : p.end + 40]):
             out.add((p.start, p.end))  # "بغداد - وكالة ...": where the story was filed
