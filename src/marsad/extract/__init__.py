@@ -171,7 +171,8 @@ def _extract(
             events = [
                 e
                 for e in events
-                if (e.fatalities > 0 or e.injured is not None) and _days_before(e.event_date, view.anchor) <= OLD_DAYS
+                if (e.fatalities > 0 or e.injured is not None)
+                and _days_before(e.event_date, view.anchor) <= OLD_DAYS
             ]
     if history:
         loc = locator if locator is not None else default_locator()
