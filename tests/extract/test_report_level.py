@@ -378,3 +378,12 @@ def test_the_place_a_strike_answered_is_not_where_it_struck() -> None:
     )
     (e,) = extract_events(Document(id="answer", text=text, published=datetime(2018, 5, 17, 9)))
     assert e.country == "Palestine" and e.admin1 == "Gaza Strip", (e.country, e.location)
+
+
+def test_the_lead_s_suicide_bombing_keeps_its_type_when_clashes_follow() -> None:
+    text = (
+        "فجر انتحاري سيارة مفخخة قرب مقر لقوات الأمن في مدينة عدن اليوم ما أسفر عن مقتل 12 شخصا.\n"
+        "وتبنى تنظيم داعش الهجوم، فيما اندلعت اشتباكات بين مسلحين والقوات الأمنية عقب الانفجار."
+    )
+    events = extract_events(Document(id="lead-weapon", text=text, published=datetime(2018, 3, 13, 12)))
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"], [(e.sub_event_type, e.fatalities) for e in events]

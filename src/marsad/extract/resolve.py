@@ -296,7 +296,9 @@ def resolve(
         or strong_clash
         or ("FIRE" in tags and armed_target)
         or ("ATTACK" in tags and armed_target and (weapon is None or attackers_died))
-    )
+    ) and not (
+        lead_weapon and not lead_direct
+    )  # the lead's air strike or shelling, with fighting told only later or weakly
     key_trig: TrigHit | None = None
     if crowd:
         if tags & {"RIOT", "MOB", "CLASH"}:
