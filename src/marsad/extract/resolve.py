@@ -297,8 +297,11 @@ def resolve(
         or ("FIRE" in tags and armed_target)
         or ("ATTACK" in tags and armed_target and (weapon is None or attackers_died))
     ) and not (
-        lead_weapon and not lead_direct
-    )  # the lead's air strike or shelling, with fighting told only later or weakly
+        # the lead's air strike, shelling or bombing, with fighting told only later or weakly; but
+        # attackers in suicide belts shot dead by the defenders fought ("قتلت القوات ستة مسلحين كانوا
+        # يرتدون أحزمة ناسفة")
+        lead_weapon and not lead_direct and not (weapon == "SUICIDE" and attackers_died)
+    )
     key_trig: TrigHit | None = None
     if crowd:
         if tags & {"RIOT", "MOB", "CLASH"}:
