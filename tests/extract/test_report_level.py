@@ -355,7 +355,9 @@ def test_under_a_statement_headline_an_attack_days_old_is_what_the_talk_is_about
     text = "قتل 12 شخصا في هجوم استهدف سوقا في مدينة الموصل في الخامس من الشهر الجاري، بحسب الشرطة."
     (e,) = extract_events(Document(id="fresh", text=text, title=title, published=datetime(2019, 4, 6, 12)))
     assert e.fatalities == 12
-    assert extract_events(Document(id="stale", text=text, title=title, published=datetime(2019, 4, 9, 12))) == []
+    assert (
+        extract_events(Document(id="stale", text=text, title=title, published=datetime(2019, 4, 9, 12))) == []
+    )
 
 
 def test_the_embassy_s_new_seat_is_the_occasion_not_the_scene() -> None:
@@ -386,4 +388,6 @@ def test_the_lead_s_suicide_bombing_keeps_its_type_when_clashes_follow() -> None
         "وتبنى تنظيم داعش الهجوم، فيما اندلعت اشتباكات بين مسلحين والقوات الأمنية عقب الانفجار."
     )
     events = extract_events(Document(id="lead-weapon", text=text, published=datetime(2018, 3, 13, 12)))
-    assert [e.sub_event_type for e in events] == ["Suicide bomb"], [(e.sub_event_type, e.fatalities) for e in events]
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"], [
+        (e.sub_event_type, e.fatalities) for e in events
+    ]
