@@ -218,3 +218,46 @@ def test_gated_sentence_view_on_reports() -> None:
         lazy = _mention_facts(_doc(text, i), True)
         assert lazy == _mention_facts(_doc(text, i), False)
     assert lazy  # not vacuous
+
+
+def _words_of_the_lexicon() -> list[str]:
+    gate = gate_for(lexicons())
+    words = sorted(gate._word_groups) + [p for lst in gate._prefix_groups.values() for p, _ in lst]
+    return words + sorted(lexicons().class_words)
+
+
+_CLITICS = ["", "و", "ف", "ب", "ل", "ك", "ال", "لل", "وال", "بال", "فال", "وب", "ول"]
+_ENDINGS = ["", "ا", "ه", "هم", "ات", "ين", "ية"]
+_OTHER = ["وزير", "اجتماع", "المعرض", "ريال", "أهداف", "مباراة", "السوق", "قطاع", "دورته", "الثقافة"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_CLITICS),
+    st.one_of(st.sampled_from(_words_of_the_lexicon()), st.sampled_from(_OTHER)),
+    st.sampled_from(_ENDINGS),
+    st.sampled_from(["", "،", ".", "-", "(", ")"]),
+)
+def test_the_key_scan_drops_only_words_that_satisfy_no_group(
+    clitic: str, word: str, ending: str, punct: str
+) -> None:
+    """`_may_hit` (one Aho-Corasick scan for any word or prefix a group needs) skips a word or a
+    piece only when working it out in full finds no group either."""
+    fast = TriggerGate(lexicons())
+    full = TriggerGate(lexicons())
+    full._keys = None  # every word and piece worked out in full
+    piece = clitic + word + ending + punct
+    assert fast.chunk_groups(piece) == full.chunk_groups(piece)
+    w = clitic + word + ending
+    assert fast.word_groups(w) == full.word_groups(w)
+
+
+def test_the_key_scan_skips_most_calm_words() -> None:
+    gate = TriggerGate(lexicons())
+    assert gate._keys is not None
+    assert not gate._may_hit("وزير") and not gate._may_hit("المباراه")
+    assert gate._may_hit("وبالقصف") and gate._may_hit("مقتل")
+    for text in CALM + VARIANTS:
+        slow = TriggerGate(lexicons())
+        slow._keys = None
+        assert gate.passes(text) == slow.passes(text)
