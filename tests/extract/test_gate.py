@@ -261,3 +261,51 @@ def test_the_key_scan_skips_most_calm_words() -> None:
         slow = TriggerGate(lexicons())
         slow._keys = None
         assert gate.passes(text) == slow.passes(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.frozensets(st.sampled_from(["قتل", "مقتل", "هجوم", "قصف", "اشتباك"]), max_size=3),
+    st.lists(st.sampled_from(["مصرع", "اشتباك", "قت", "هج"]), max_size=2),
+    st.sampled_from(_CLITICS),
+    st.sampled_from(["قتل", "مقتل", "مصرعهم", "اشتباكات", "هجمات", "وزير", "قصفا"]),
+)
+def test_word_token_match_is_the_plain_set_and_prefix_test(
+    words: frozenset[str], prefixes: list[str], clitic: str, word: str
+) -> None:
+    """`PTok.match` (the matcher's hot test, written without temporary sets) gives the answer of
+    the plain test: a form of the token is one of the words or starts with one of the prefixes."""
+    from marsad.extract.patterns import PTok, Tok, variants
+
+    pt = PTok("word", words=words, prefixes=tuple(prefixes))
+    tok = Tok(0, 1, clitic + word, variants(clitic + word))
+    plain = bool(words & tok.forms) or any(f.startswith(p) for p in prefixes for f in tok.forms)
+    assert pt.match(tok) == plain
+
+
+_VIEW_TEXTS = [
+    "",
+    "،،، - ...",
+    "قتل 3 اشخاص واصيب 12.5 بالمئه في هجوم على 1,200 منزل",
+    "قصف F16 مواقع في الساعه 10:30 و3 غارات،ومقتل2 بـ5 صواريخ",
+    "ابو_بكر #غزه (الضفه) «القدس» 2021-09-05 و5/9/2021",
+]
+
+
+def test_view_tokens_are_the_tokens_of_the_plain_scan() -> None:
+    """`textview._tokens` (whole-list passes) cuts the tokens the plain `finditer` loop did, with
+    the same spans (inside a range of the view too), forms and classes."""
+    from marsad.extract.patterns import Tok
+    from marsad.extract.textview import WORD_RE, _cache_for, _tokens
+    from marsad.text.normalize import normalize
+
+    lex = lexicons()
+    cache = _cache_for(lex)
+    for text in _VIEW_TEXTS + VARIANTS + CALM:
+        view = normalize(text).text
+        for pos, end in ((0, len(view)), (len(view) // 3, 2 * len(view) // 3)):
+            plain = []
+            for m in WORD_RE.finditer(view, pos, end):
+                forms, classes = cache.get(m.group())
+                plain.append(Tok(m.start(), m.end(), m.group(), forms, None, -1, False, None, classes))
+            assert _tokens(view, pos, end, lex) == plain
