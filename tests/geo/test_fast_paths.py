@@ -64,25 +64,6 @@ def test_tokenize_matches_the_plain_code_on_clitics_and_marks(
     assert tokenize(text) == _reference_tokenize(text)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "2024 - UN",  # no Arabic word at all
-        "ـــ ء ًّ",  # only words that fold to nothing (tatweel, a lone hamza, marks)
-        "ـ وبالحويجة ء وبالحويجة ـ",  # a new word twice in one report, with empty words between
-        "وبالموصل وللحويجة فالبصرة والتل بالتل وإب",  # every word with several readings
-        "#حفر_الباطن ومدينةالصدر،قرية\u200cالبو حمدان",  # joiners and a non-joiner inside a word
-    ],
-)
-def test_tokenize_from_an_empty_cache_on_edge_texts(text: str) -> None:
-    import marsad.geo.keys as keys
-
-    keys._WORDS.clear()
-    assert tokenize(text) == _reference_tokenize(text)
-    assert tokenize(text) == _reference_tokenize(text)
-
-
 def test_fresh_mention_is_replace_with_empty_scores() -> None:
     m = Mention(
         3, 9, 1, 3, "حويجه", (4, 7), "district", True, True, True, True, "frame", True, (7,), 4, 2.5, {4: 1.0}
@@ -103,82 +84,6 @@ def test_the_dull_word_shortcut_changes_no_match(text: str, monkeypatch: pytest.
     )
     assert matcher.match(text, toks) == fast
     assert fast[0], "the reports name places"
-
-
-def _reference_skippable(matcher: Matcher, toks: list[Tok]) -> tuple[bytearray, list[int]]:
-    """`Matcher._skippable` as it was written before the byte scans: one Python step per word."""
-    from marsad.geo.match import _DULL, _PREFIX, _TYPE
-
-    skip = bytearray(len(toks))
-    hot: list[int] = []
-    p1 = p2 = 0
-    for i, t in enumerate(toks):
-        f = matcher._word_flags(t)
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if (f & _DULL or (f & _PREFIX and not matcher._extends(t, nxt))) and not (
-            p1 & _TYPE or (p2 & _TYPE and toks[i - 1].bare in matcher.nisba)
-        ):
-            skip[i] = 1
-        else:
-            hot.append(i)
-        p2, p1 = p1, f
-    return skip, hot
-
-
-SKIP_TEXTS = [
-    *REPORTS,
-    "",
-    "قضاء",  # a type word at the very end
-    "محافظة محافظة قضاء الهندية قرية العراقية مدينة",  # type words in a row, an adjective after one
-    "وصل علي الولايات المتحدة الأمريكية ثم عاد إلى أم درمان وقضاء الحويجة",  # name prefixes
-    "قال إن قوات الأمن الأردنية اعتقلت شخصين في العاصمة السعودية الرياض",
-]
-
-
-@pytest.mark.parametrize("text", SKIP_TEXTS)
-def test_skippable_byte_scans_equal_the_word_by_word_loop(text: str) -> None:
-    matcher = get_geocoder().matcher
-    toks = tokenize(text)
-    matcher._flag_cache.clear()
-    assert matcher._skippable(toks) == _reference_skippable(matcher, toks)
-    assert matcher._skippable(toks) == _reference_skippable(matcher, toks)  # flags from the cache
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "محافظة",
-                "قضاء",
-                "قرية",
-                "مدينة",
-                "العراقية",
-                "السورية",
-                "أم",
-                "درمان",
-                "علي",
-                "الولايات",
-                "المتحدة",
-                "بغداد",
-                "وبالحويجة",
-                "قال",
-                "في",
-                "إن",
-                "الهندية",
-                "تل",
-                "عفر",
-                "ـ",
-                "و",
-            ]
-        ),
-        max_size=14,
-    )
-)
-def test_skippable_on_random_word_sequences(words: list[str]) -> None:
-    matcher = get_geocoder().matcher
-    toks = tokenize(" ".join(words))
-    assert matcher._skippable(toks) == _reference_skippable(matcher, toks)
 
 
 def test_a_full_word_cache_is_emptied_and_refilled(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,6 @@ Tokens keep offsets into the ORIGINAL text, so every match is reported in origin
 from __future__ import annotations
 
 import re
-from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 # Diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel: deleted.
@@ -165,45 +164,25 @@ def _word_info(word: str) -> tuple[str, str, tuple[tuple[str, int], ...]] | None
 
 _new_tok = tuple.__new__
 _MISSING: Any = object()
-# The same words as WORD_RE, kept by `split` between the gaps: [gap, word, gap, word, …, gap].
-_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 
 
 def tokenize(text: str) -> list[Tok]:
-    """Arabic words of `text` with their readings, in order, with original offsets.
-
-    The geocoder's hot path, written as whole-list passes that run in C (`re.split`, `accumulate`,
-    `map`, `zip`) instead of a Python loop per word: a report has hundreds of words and most of
-    them are cached. `re.split` with the word pattern as its one group gives the gaps and the
-    words alternately (the same words as `WORD_RE.finditer`, none empty), so the running sum of
-    the parts' lengths gives every word's start and end. Only words never seen, words folding to
-    nothing and words with several readings (their offsets move with the word) take a Python step.
-    """
-    parts = _SPLIT_RE.split(text)
-    if len(parts) == 1:
-        return []
-    bounds = list(accumulate(map(len, parts)))
-    words = parts[1::2]
-    starts = bounds[0:-1:2]  # the end of the gap before each word
-    ends = bounds[1::2]
-    infos = list(map(_WORDS.get, words))
-    if None in infos:  # unseen words, or words that fold to nothing (cached as None)
-        for k, info in enumerate(infos):
-            if info is None:
-                w = words[k]
-                got = _WORDS.get(w, _MISSING)  # filled by an earlier occurrence in this text?
-                infos[k] = _word_info(w) if got is _MISSING else got
-        if None in infos:
-            keep = [k for k, info in enumerate(infos) if info is not None]
-            if not keep:
-                return []
-            infos = [infos[k] for k in keep]
-            starts = [starts[k] for k in keep]
-            ends = [ends[k] for k in keep]
-    folded, bare, rd = zip(*infos, strict=True)  # type: ignore[misc]
-    rds: list[tuple[tuple[str, int], ...]] = list(zip(zip(bare, starts, strict=True)))  # ((bare, start),)
-    for k, n_rd in enumerate(map(len, rd)):
-        if n_rd != 1:  # readings with peeled proclitics: offsets relative to the word
-            s = starts[k]
-            rds[k] = tuple([(key, s + off) for key, off in rd[k]])
-    return list(map(_new_tok, repeat(Tok), zip(starts, ends, folded, bare, rds, strict=True)))
+    """Arabic words of `text` with their readings, in order, with original offsets."""
+    toks: list[Tok] = []
+    append = toks.append
+    get = _WORDS.get
+    for m in WORD_RE.finditer(text):
+        word = m.group()
+        info = get(word, _MISSING)
+        if info is _MISSING:
+            info = _word_info(word)
+        if info is None:
+            continue
+        folded, bare, rd = info  # type: ignore[misc]
+        s = m.start()
+        if len(rd) == 1:  # most words: one reading, at the word's start
+            rds: tuple[tuple[str, int], ...] = ((bare, s),)
+        else:
+            rds = tuple([(k, s + off) for k, off in rd])
+        append(_new_tok(Tok, (s, m.end(), folded, bare, rds)))
+    return toks

@@ -16,11 +16,8 @@ Which candidate a mention means is decided later, in `marsad.geo.geocoder`.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
@@ -125,18 +122,6 @@ _SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "villa
 # Word flags of `Matcher._skippable`.
 _DULL, _TYPE, _PREFIX = 1, 2, 4  # starts nothing / a type word / only starts longer names
 _FLAG_CACHE_MAX = 200_000
-
-
-def _flag_class(test: Callable[[int], bool]) -> re.Pattern[bytes]:
-    """A regex matching one byte whose value (a word's flags, 0-7) passes `test`."""
-    return re.compile(b"[" + re.escape(bytes(f for f in range(8) if test(f))) + b"]")
-
-
-# Over the flags of a text as bytes (one per word): a word that starts something (not _DULL), and
-# a type word (the word after it may be a name).
-_STARTS_SOMETHING = _flag_class(lambda f: not f & _DULL)
-_TYPE_WORD = _flag_class(lambda f: bool(f & _TYPE))
-_folded_of = itemgetter(2)  # Tok.folded
 
 _TYPE_BREAK = frozenset("،,.:;؛!?؟\n")
 _PLACE_PREPS = frozenset({"في", "الي", "من", "قرب"})
@@ -251,41 +236,26 @@ class Matcher:
         or a stop phrase (_DULL), or when its readings only start longer names and none goes on
         with the next word (_PREFIX, `_extends`), and no type word stands right before it (nor a type word and a
         country adjective, as `_type_before` reads them). Word flags are cached by folded form:
-        the readings' keys depend on it alone.
-
-        Most words are _DULL with no type word before them, so the words are not visited one by
-        one: the flags become a byte string and two C-level regex scans find the only words that
-        can be kept (those not _DULL, and those after a type word)."""
+        the readings' keys depend on it alone."""
         cache = self._flag_cache
-        flags = list(map(cache.get, map(_folded_of, toks)))
-        if None in flags:
-            for i, f in enumerate(flags):
-                if f is None:
-                    t = toks[i]
-                    f = cache.get(t.folded)  # an earlier word of this text may have filled it
-                    if f is None:
-                        if len(cache) >= _FLAG_CACHE_MAX:
-                            cache.clear()
-                        f = cache[t.folded] = self._word_flags(t)
-                    flags[i] = f
-        fb = bytes(flags)  # type: ignore[arg-type]
-        n = len(toks)
-        keep: set[int] = set()
-        for m in _STARTS_SOMETHING.finditer(fb):
-            i = m.start()
-            if not fb[i] & _PREFIX or self._extends(toks[i], toks[i + 1] if i + 1 < n else None):
-                keep.add(i)
         nisba = self.nisba
-        for m in _TYPE_WORD.finditer(fb):
-            i = m.start() + 1  # the word after a type word, and the one after "type word + adjective"
-            if i < n:
-                keep.add(i)
-                if i + 1 < n and toks[i].bare in nisba:
-                    keep.add(i + 1)
-        hot = sorted(keep)
-        skip = bytearray(b"\x01") * n
-        for i in hot:
-            skip[i] = 0
+        skip = bytearray(len(toks))
+        hot: list[int] = []
+        p1 = p2 = 0  # flags of the two words before
+        for i, t in enumerate(toks):
+            f = cache.get(t.folded)
+            if f is None:
+                if len(cache) >= _FLAG_CACHE_MAX:
+                    cache.clear()
+                f = cache[t.folded] = self._word_flags(t)
+            if (
+                f & _DULL
+                or (f & _PREFIX and not self._extends(t, toks[i + 1] if i + 1 < len(toks) else None))
+            ) and not (p1 & _TYPE or (p2 & _TYPE and toks[i - 1].bare in nisba)):
+                skip[i] = 1
+            else:
+                hot.append(i)
+            p2, p1 = p1, f
         return skip, hot
 
     def _word_flags(self, tok: Tok) -> int:
