@@ -309,3 +309,24 @@ def test_view_tokens_are_the_tokens_of_the_plain_scan() -> None:
                 forms, classes = cache.get(m.group())
                 plain.append(Tok(m.start(), m.end(), m.group(), forms, None, -1, False, None, classes))
             assert _tokens(view, pos, end, lex) == plain
+
+
+def test_the_plain_loop_for_word_and_class_patterns_finds_the_same_hits() -> None:
+    """`Matcher.find` matches patterns of words and classes by a loop; with every pattern sent
+    through the recursive `_match_at` instead, the hits of every lexicon are the same."""
+    from marsad.extract.patterns import Matcher
+
+    lex = lexicons()
+    texts = VARIANTS + CALM + _VIEW_TEXTS
+    found = 0
+    for m in (lex.triggers, lex.cues, lex.actors, lex.casualties):
+        plain = Matcher(m.patterns)
+        plain._simple = set()
+        for text in texts:
+            toks = build_view(Document(id="v", text=text), lex).toks
+            for lo, hi in ((0, len(toks)), (2, max(2, len(toks) - 3))):
+                fast = [(h.pattern.source, h.first, h.last, h.nums) for h in m.find(toks, lo, hi)]
+                ref = [(h.pattern.source, h.first, h.last, h.nums) for h in plain.find(toks, lo, hi)]
+                assert fast == ref
+                found += len(fast)
+    assert lex.triggers._simple and found > 20  # the loop was used, and the texts have hits
