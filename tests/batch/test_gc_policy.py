@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 from datetime import UTC, datetime
 
+import pytest
+
 from marsad.batch.executors import LocalExecutor
 from marsad.batch.gc_policy import YOUNG_THRESHOLD, batch_gc
 from marsad.batch.shard import Shard, doc_from_dict, doc_to_dict
@@ -41,3 +43,11 @@ def test_local_executor_gives_the_same_events_and_leaves_the_collector_as_it_was
     expected = [ev.model_dump(mode="json") for d in plain for ev in d.events]
     assert len(expected) >= 2  # the bombing and the protest
     assert result.events == expected
+
+
+def test_default_keeps_pythons_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MARSAD_BATCH_GC", "default")
+    before = gc.get_threshold()
+    with batch_gc():
+        assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before

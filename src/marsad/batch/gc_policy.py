@@ -16,21 +16,29 @@ So a worker, once its stages are set up:
 Reference counting frees everything else exactly as before: only WHEN cycles are looked for
 changes, never what a stage computes (the events are the same byte for byte). The settings are
 process-wide, so they belong to worker processes (pool, Ray) and to the in-process executor only
-for the duration of its run (`batch_gc` restores them).
+for the duration of its run (`batch_gc` restores them). `MARSAD_BATCH_GC=default` keeps Python's
+own settings (for a stage list that does make cyclic garbage, or to measure the difference).
 """
 
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 YOUNG_THRESHOLD = 10_000
 
 
+def enabled() -> bool:
+    return os.environ.get("MARSAD_BATCH_GC", "tuned").strip().lower() != "default"
+
+
 def tune_worker() -> tuple[int, ...]:
     """Apply the batch settings to this process; returns the previous thresholds."""
     before = gc.get_threshold()
+    if not enabled():
+        return before
     gc.collect()
     gc.freeze()
     gc.set_threshold(YOUNG_THRESHOLD, *before[1:])
@@ -45,4 +53,5 @@ def batch_gc() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
-        gc.unfreeze()
+        if enabled():
+            gc.unfreeze()
