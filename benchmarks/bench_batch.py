@@ -30,8 +30,48 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _worker_gc() -> None:
+    """Every pass runs with the collector settings of a `marsad batch` worker (the batch pass gets
+    them from its executor); MARSAD_BATCH_GC=default keeps Python's. Older code has no policy."""
+    try:
+        from marsad.batch.gc_policy import tune_worker
+    except ImportError:
+        return
+    tune_worker()
+
+
+class _GcClock:
+    """Wall time spent in the cyclic garbage collector (gc.callbacks), per generation."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.seconds = [0.0, 0.0, 0.0]
+        self.count = [0, 0, 0]
+        self._t0 = 0.0
+        gc.callbacks.append(self._tick)
+
+    def _tick(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._t0 = time.perf_counter()
+        else:
+            g = info["generation"]
+            self.seconds[g] += time.perf_counter() - self._t0
+            self.count[g] += 1
+
+    def report(self) -> dict[str, object]:
+        return {"gc_seconds": round(sum(self.seconds), 3), "gc_passes": self.count}
+
+
 def measure(mode: str, path: Path) -> dict[str, object]:
     """One mode over one corpus file, in this process (called in a child process)."""
+    clock = _GcClock()
+    result = _measure(mode, path)
+    result.update(clock.report())
+    return result
+
+
+def _measure(mode: str, path: Path) -> dict[str, object]:
     from marsad.config import Settings
     from marsad.io import read_inputs
     from marsad.pipeline import stages_for
@@ -62,6 +102,7 @@ def measure(mode: str, path: Path) -> dict[str, object]:
     stages = stages_for("bare" if mode == "bare" else mode)
     for s in stages:
         s.ensure_ready()  # setup (lexicons, gazetteer) is a once-per-worker cost: timed apart
+    _worker_gc()
     t_setup = time.perf_counter()
     docs = events = 0
     c0 = time.process_time()
@@ -130,11 +171,16 @@ def main() -> None:
         profile(args.profile, limited_jsonl((args.corpus or ["ant"])[0], args.limit or 3000))
         return
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores shared with other work)")
+    import importlib.util
+
+    policy = importlib.util.find_spec("marsad.batch.gc_policy") is not None
+    gc_mode = os.environ.get("MARSAD_BATCH_GC", "tuned") if policy else "(no policy in this code: Python's)"
+    print(f"collector: MARSAD_BATCH_GC={gc_mode}")
     print(
         "| corpus | pass | docs | events | docs per CPU-second (1 core) | x slower than raw bare "
-        "| docs/s wall | peak RSS MB |"
+        "| docs/s wall | peak RSS MB | collector s (whole child, setup included) |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     raw_all = {}
     for corpus in args.corpus or ["ant", "saudinewsnet"]:
         path = limited_jsonl(corpus, args.limit)
@@ -143,19 +189,20 @@ def main() -> None:
         raw_rate = raw["docs"] / raw["cpu_seconds"]
         print(
             f"| {corpus} | raw read+split | {raw['docs']:.0f} | - | {raw_rate:.0f} | 1.0 "
-            f"| {raw['docs_per_s']:.0f} | - |"
+            f"| {raw['docs_per_s']:.0f} | - | - |"
         )
         for mode in args.modes.split(","):
             r = run_child(mode, path)
             raw_all[f"{corpus}/{mode}"] = r
             if "error" in r:
-                print(f"| {corpus} | {mode} | - | - | unavailable: {r['error']} | - | - | - |")
+                print(f"| {corpus} | {mode} | - | - | unavailable: {r['error']} | - | - | - | - |")
                 continue
             rate = float(r["docs_per_cpu_s"])  # type: ignore[arg-type]
             wall = float(r["docs_per_s"])  # type: ignore[arg-type]
             print(
                 f"| {corpus} | {mode} | {r['docs']} | {r['events']} | {rate:.0f} | "
-                f"{raw_rate / rate:.1f} | {wall:.0f} | {float(r['peak_rss_mb']):.0f} |"  # type: ignore[arg-type]
+                f"{raw_rate / rate:.1f} | {wall:.0f} | {float(r['peak_rss_mb']):.0f} "  # type: ignore[arg-type]
+                f"| {r.get('gc_seconds', '-')} |"
             )
             if mode == "extract":
                 # each stage on its own (wall time inside the stage, over every document in)
@@ -165,7 +212,7 @@ def main() -> None:
                     note = f", {gated} gated" if gated else ""
                     print(
                         f"| {corpus} | · stage {st['stage']}{note} | {st['docs_in']} | - | "
-                        f"({st['docs_in'] / secs:.0f} per stage-second) | - | - | - |"
+                        f"({st['docs_in'] / secs:.0f} per stage-second) | - | - | - | - |"
                     )
             sys.stdout.flush()
     print("\n```json")

@@ -218,3 +218,115 @@ def test_gated_sentence_view_on_reports() -> None:
         lazy = _mention_facts(_doc(text, i), True)
         assert lazy == _mention_facts(_doc(text, i), False)
     assert lazy  # not vacuous
+
+
+def _words_of_the_lexicon() -> list[str]:
+    gate = gate_for(lexicons())
+    words = sorted(gate._word_groups) + [p for lst in gate._prefix_groups.values() for p, _ in lst]
+    return words + sorted(lexicons().class_words)
+
+
+_CLITICS = ["", "و", "ف", "ب", "ل", "ك", "ال", "لل", "وال", "بال", "فال", "وب", "ول"]
+_ENDINGS = ["", "ا", "ه", "هم", "ات", "ين", "ية"]
+_OTHER = ["وزير", "اجتماع", "المعرض", "ريال", "أهداف", "مباراة", "السوق", "قطاع", "دورته", "الثقافة"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_CLITICS),
+    st.one_of(st.sampled_from(_words_of_the_lexicon()), st.sampled_from(_OTHER)),
+    st.sampled_from(_ENDINGS),
+    st.sampled_from(["", "،", ".", "-", "(", ")"]),
+)
+def test_the_key_scan_drops_only_words_that_satisfy_no_group(
+    clitic: str, word: str, ending: str, punct: str
+) -> None:
+    """`_may_hit` (one Aho-Corasick scan for any word or prefix a group needs) skips a word or a
+    piece only when working it out in full finds no group either."""
+    fast = TriggerGate(lexicons())
+    full = TriggerGate(lexicons())
+    full._keys = None  # every word and piece worked out in full
+    piece = clitic + word + ending + punct
+    assert fast.chunk_groups(piece) == full.chunk_groups(piece)
+    w = clitic + word + ending
+    assert fast.word_groups(w) == full.word_groups(w)
+
+
+def test_the_key_scan_skips_most_calm_words() -> None:
+    gate = TriggerGate(lexicons())
+    assert gate._keys is not None
+    assert not gate._may_hit("وزير") and not gate._may_hit("المباراه")
+    assert gate._may_hit("وبالقصف") and gate._may_hit("مقتل")
+    for text in CALM + VARIANTS:
+        slow = TriggerGate(lexicons())
+        slow._keys = None
+        assert gate.passes(text) == slow.passes(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.frozensets(st.sampled_from(["قتل", "مقتل", "هجوم", "قصف", "اشتباك"]), max_size=3),
+    st.lists(st.sampled_from(["مصرع", "اشتباك", "قت", "هج"]), max_size=2),
+    st.sampled_from(_CLITICS),
+    st.sampled_from(["قتل", "مقتل", "مصرعهم", "اشتباكات", "هجمات", "وزير", "قصفا"]),
+)
+def test_word_token_match_is_the_plain_set_and_prefix_test(
+    words: frozenset[str], prefixes: list[str], clitic: str, word: str
+) -> None:
+    """`PTok.match` (the matcher's hot test, written without temporary sets) gives the answer of
+    the plain test: a form of the token is one of the words or starts with one of the prefixes."""
+    from marsad.extract.patterns import PTok, Tok, variants
+
+    pt = PTok("word", words=words, prefixes=tuple(prefixes))
+    tok = Tok(0, 1, clitic + word, variants(clitic + word))
+    plain = bool(words & tok.forms) or any(f.startswith(p) for p in prefixes for f in tok.forms)
+    assert pt.match(tok) == plain
+
+
+_VIEW_TEXTS = [
+    "",
+    "،،، - ...",
+    "قتل 3 اشخاص واصيب 12.5 بالمئه في هجوم على 1,200 منزل",
+    "قصف F16 مواقع في الساعه 10:30 و3 غارات،ومقتل2 بـ5 صواريخ",
+    "ابو_بكر #غزه (الضفه) «القدس» 2021-09-05 و5/9/2021",
+]
+
+
+def test_view_tokens_are_the_tokens_of_the_plain_scan() -> None:
+    """`textview._tokens` (whole-list passes) cuts the tokens the plain `finditer` loop did, with
+    the same spans (inside a range of the view too), forms and classes."""
+    from marsad.extract.patterns import Tok
+    from marsad.extract.textview import WORD_RE, _cache_for, _tokens
+    from marsad.text.normalize import normalize
+
+    lex = lexicons()
+    cache = _cache_for(lex)
+    for text in _VIEW_TEXTS + VARIANTS + CALM:
+        view = normalize(text).text
+        for pos, end in ((0, len(view)), (len(view) // 3, 2 * len(view) // 3)):
+            plain = []
+            for m in WORD_RE.finditer(view, pos, end):
+                forms, classes = cache.get(m.group())
+                plain.append(Tok(m.start(), m.end(), m.group(), forms, None, -1, False, None, classes))
+            assert _tokens(view, pos, end, lex) == plain
+
+
+def test_the_plain_loop_for_word_and_class_patterns_finds_the_same_hits() -> None:
+    """`Matcher.find` matches patterns of words and classes by a loop; with every pattern sent
+    through the recursive `_match_at` instead, the hits of every lexicon are the same."""
+    from marsad.extract.patterns import Matcher
+
+    lex = lexicons()
+    texts = VARIANTS + CALM + _VIEW_TEXTS
+    found = 0
+    for m in (lex.triggers, lex.cues, lex.actors, lex.casualties):
+        plain = Matcher(m.patterns)
+        plain._simple = set()
+        for text in texts:
+            toks = build_view(Document(id="v", text=text), lex).toks
+            for lo, hi in ((0, len(toks)), (2, max(2, len(toks) - 3))):
+                fast = [(h.pattern.source, h.first, h.last, h.nums) for h in m.find(toks, lo, hi)]
+                ref = [(h.pattern.source, h.first, h.last, h.nums) for h in plain.find(toks, lo, hi)]
+                assert fast == ref
+                found += len(fast)
+    assert lex.triggers._simple and found > 20  # the loop was used, and the texts have hits

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Protocol
 
+from marsad.batch.gc_policy import batch_gc, tune_worker
 from marsad.batch.shard import Shard, ShardResult, process_shard
 from marsad.errors import ConfigError
 from marsad.stage import Stage
@@ -43,8 +44,9 @@ class LocalExecutor:
     def map(self, shards: Iterable[Shard]) -> Iterator[ShardResult]:
         for stage in self.stages:
             stage.ensure_ready()
-        for shard in shards:
-            yield process_shard(self.stages, shard)
+        with batch_gc():  # fewer collector passes while the shards run (gc_policy.py)
+            for shard in shards:
+                yield process_shard(self.stages, shard)
 
 
 # The stage list of this pool worker process, unpickled once by the initializer. It lives in the
@@ -57,6 +59,7 @@ def _init_worker(stages_blob: bytes) -> None:
     _WORKER_STAGES = pickle.loads(stages_blob)
     for stage in _WORKER_STAGES:
         stage.ensure_ready()  # load lexicons, gazetteer ... once per worker, before the first shard
+    tune_worker()  # this process only runs shards: fewer collector passes (gc_policy.py)
 
 
 def _work(shard: Shard) -> ShardResult:

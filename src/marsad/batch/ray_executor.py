@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from marsad.batch.gc_policy import tune_worker
 from marsad.batch.shard import Shard, ShardResult, process_shard
 from marsad.errors import ConfigError
 from marsad.stage import Stage
@@ -30,6 +31,7 @@ class _ShardWorker:
         self.stages: list[Stage] = pickle.loads(stages_blob)
         for stage in self.stages:
             stage.ensure_ready()
+        tune_worker()  # this actor only runs shards: fewer collector passes (gc_policy.py)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
         out = []

@@ -82,9 +82,12 @@ class PTok:
 
     def match(self, tok: Tok) -> bool:
         if self.kind == "word":
-            if self.words & tok.forms:
+            # the hot test of the matcher: no intersection set is built, and `startswith` takes
+            # all the prefixes at once (same answer as `words & forms or any(f.startswith(p) ...)`)
+            if not self.words.isdisjoint(tok.forms):
                 return True
-            return any(f.startswith(p) for p in self.prefixes for f in tok.forms)
+            prefixes = self.prefixes
+            return bool(prefixes) and any(f.startswith(prefixes) for f in tok.forms)
         if self.kind == "class":
             return self.cls in tok.classes
         return False
@@ -149,8 +152,10 @@ class Matcher:
         self.patterns = list(patterns)
         # candidates depend only on the word (and whether it is a number): cached per word, in
         # one dict for plain words and one for numbers (no key tuple to build per token)
-        self._cache: dict[str, list[tuple[Pattern, bool]]] = {}
-        self._num_cache: dict[str, list[tuple[Pattern, bool]]] = {}
+        self._cache: dict[str, list[tuple[Pattern, bool, bool]]] = {}
+        self._num_cache: dict[str, list[tuple[Pattern, bool, bool]]] = {}
+        # patterns of words and classes only (no number, no gap): matched by a plain loop
+        self._simple = {id(p) for p in self.patterns if all(t.kind in ("word", "class") for t in p.toks)}
         for p in self.patterns:
             head = p.toks[0]
             if head.kind == "word":
@@ -163,7 +168,7 @@ class Matcher:
             else:
                 self.by_kind.setdefault("class:" + head.cls, []).append(p)
 
-    def _candidates(self, tok: Tok) -> list[tuple[Pattern, bool]]:
+    def _candidates(self, tok: Tok) -> list[tuple[Pattern, bool, bool]]:
         cache = self._cache if tok.num is None else self._num_cache
         hit = cache.get(tok.norm)
         if hit is None:
@@ -172,9 +177,10 @@ class Matcher:
                 cache[tok.norm] = hit
         return hit
 
-    def _compute_candidates(self, tok: Tok) -> list[tuple[Pattern, bool]]:
+    def _compute_candidates(self, tok: Tok) -> list[tuple[Pattern, bool, bool]]:
         """Patterns that may start at `tok`, each with whether its first word surely matches it
-        (one of its words is a form of the token: then matching resumes at the second token)."""
+        (one of its words is a form of the token: then matching resumes at the second token) and
+        whether it is made of words and classes only (`_simple`)."""
         seen: dict[int, Pattern] = {}
         sure: set[int] = set()
         for f in tok.forms:
@@ -189,7 +195,7 @@ class Matcher:
         for c in tok.classes:
             for p in self.by_kind.get("class:" + c, ()):
                 seen[id(p)] = p
-        return [(p, k in sure) for k, p in seen.items()]
+        return [(p, k in sure, k in self._simple) for k, p in seen.items()]
 
     def find(self, toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Hit]:
         hi = len(toks) if hi is None else hi
@@ -201,7 +207,20 @@ class Matcher:
             cands = (words if t.num is None else nums).get(t.norm)
             if cands is None:
                 cands = self._candidates(t)
-            for p, sure in cands:
+            for p, sure, simple in cands:
+                if simple:
+                    # words and classes only: token i + k must match ptoks[k] for every k, all
+                    # before `hi` (what the recursion of `_match_at` checks, without its frames)
+                    ptoks = p.toks
+                    n = len(ptoks)
+                    if i + n > hi:
+                        continue
+                    k = 1 if sure else 0  # a sure first word is already matched
+                    while k < n and ptoks[k].match(toks[i + k]):
+                        k += 1
+                    if k == n:
+                        hits.append(Hit(p, i, i + n - 1, []))
+                    continue
                 if sure:  # the first word matched (as `_match_at` would find): go on from the second
                     if len(p.toks) == 1:
                         hits.append(Hit(p, i, i, []))

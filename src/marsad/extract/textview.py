@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate, repeat
 from typing import Any
 
 from marsad.extract.lexicon import Lexicons, per_lexicon
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 # the words of the normalised view (the trigger gate cuts the view the same way)
 WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _WORD = WORD_RE
+_SPLIT = re.compile(f"({WORD_RE.pattern})")  # gaps and words alternately (see `_tokens`)
 _SENT_FALLBACK = re.compile(r"[^.!?؟\n]+[.!?؟]*")
 # zones whose sentences never carry an event (the text layer marks them; they are not deleted)
 SKIP_ZONES = frozenset({"boilerplate", "caption", "related", "dateline", "byline", "footer", "nav"})
@@ -156,19 +158,37 @@ def build_view(doc: Document, lex: Lexicons, keep: Callable[[str], bool] | None 
 def _tokens(view: str, pos: int, endpos: int, lex: Lexicons) -> list[Tok]:
     """The tokens of view[pos:endpos] (positions in `view`), with their forms and classes."""
     cache = _cache_for(lex)
-    known = cache.cache
-    get = cache.get
-    toks: list[Tok] = []
-    append = toks.append
-    # The hot loop of extraction. Token offsets stay in VIEW coordinates (mapping every token back
-    # to the original costs more than everything else); spans that leave extraction go through
-    # `DocView.orig`.
-    for m in _WORD.finditer(view, pos, endpos):
-        w = m.group()
-        fc = known.get(w) or get(w)
-        s, e = m.span()
-        append(Tok(s, e, w, fc[0], None, -1, False, None, fc[1]))
-    return toks
+    # The hot loop of extraction, as whole-list passes in C: `re.split` with the word pattern as
+    # its one group gives gaps and words alternately (the words of `_WORD.finditer(view, pos,
+    # endpos)`: the pattern has no look-around, so the slice cuts the same words), the running sum
+    # of the parts' lengths gives their spans, and `map` builds the tokens. Token offsets stay in
+    # VIEW coordinates (mapping every token back to the original costs more than everything
+    # else); spans that leave extraction go through `DocView.orig`.
+    parts = _SPLIT.split(view[pos:endpos])
+    if len(parts) == 1:
+        return []
+    bounds = list(accumulate(map(len, parts), initial=pos))
+    words = parts[1::2]
+    n = len(words)
+    fcs = list(map(cache.cache.get, words))
+    if None in fcs:  # words not cached yet
+        get = cache.get
+        fcs = [fc or get(w) for fc, w in zip(fcs, words, strict=True)]
+    forms, classes = zip(*fcs, strict=True)
+    return list(
+        map(
+            Tok,
+            bounds[1 : 2 * n : 2],  # starts
+            bounds[2 : 2 * n + 1 : 2],  # ends
+            words,
+            forms,
+            repeat(None, n),
+            repeat(-1, n),
+            repeat(False, n),
+            repeat(None, n),
+            classes,
+        )
+    )
 
 
 # every character a token of the view may hold (a superset is enough: see `_sentence_tokens`)
