@@ -412,7 +412,9 @@ class Geocoder:
                 ccs[cc] = ccs.get(cc, 0.0) + 1.0 / len(mccs)
         for r in refs:
             ccs[r.cc] = ccs.get(r.cc, 0.0) + 1.0
-        total = sum(ccs.values()) or 1.0
+        # fsum: exact whatever the order the set above filled the dict in (Python's hash seed differs
+        # between processes; a plain sum could differ in its last bit between pool or Ray workers)
+        total = math.fsum(ccs.values()) or 1.0
         home = self._country_entry.get(hint) if hint else None
 
         def several_countries(m: Mention) -> bool:
