@@ -391,3 +391,15 @@ def test_the_lead_s_suicide_bombing_keeps_its_type_when_clashes_follow() -> None
     assert [e.sub_event_type for e in events] == ["Suicide bomb"], [
         (e.sub_event_type, e.fatalities) for e in events
     ]
+
+
+def test_the_ground_attack_beside_air_strikes_is_a_battle_where_its_front_is() -> None:
+    text = (
+        "تواصلت المعارك العنيفة في مديرية صرواح غرب مأرب اليوم.\n"
+        "وأفادت مصادر عسكرية بأن قوات الجيش الوطني صدت هجوما واسعا لميليشيات الحوثي على جبهة الكسارة "
+        "في المديرية.\n"
+        "كما أعلن التحالف أن مقاتلاته استهدفت بغارات جوية مواقع لميليشيات الحوثي في محافظة صعدة.\n"
+    )
+    events = extract_events(Document(id="front", text=text, published=datetime(2021, 2, 17, 12)))
+    battles = [e for e in events if e.event_type == "Battles"]
+    assert battles and all(e.admin1 == "Marib" for e in battles), [(e.event_type, e.admin1) for e in events]

@@ -373,6 +373,7 @@ def group(
         p = place_of(m, places, refs, text)
         if p is not None:
             p = _in_named_country(p, m, places, text)
+        m.extra["place"] = p  # its own place, for `_split_air_and_ground`
         aims = _aims(m, places, refs, text) if eventful(m, accident_doc) else []
         if len(aims) > 1:
             # "اعتراض ثلاثة صواريخ أطلقت باتجاه الرياض ونجران وجازان": one event per city aimed at
@@ -492,12 +493,20 @@ def _aerial(m: Mention) -> bool:
 
 
 def _ground(m: Mention) -> bool:
-    """Fighting on the ground between the forces and a group, told without air strikes."""
+    """Fighting on the ground between the forces and a group, told without air strikes: a battle
+    word, or an attack with no weapon named by the forces on a group ("شنت قوات الجيش هجوما على
+    مواقع ميليشيات الحوثي")."""
     live = m.live
+    if any(t.tag in ("AIR", "SHELL") for t in live):
+        return False
+    kinds = {a.entry.kind for a in m.actors}
+    if any(t.tag in GROUND_TAGS and t.strong for t in live):
+        return bool(kinds & {"state", "armed"})
     return (
-        any(t.tag in GROUND_TAGS and t.strong for t in live)
-        and not any(t.tag == "AIR" for t in live)
-        and any(a.entry.kind in ("state", "armed") for a in m.actors)
+        any(t.tag == "ATTACK" for t in live)
+        and not any(t.tag in WEAPON_TAGS for t in live)
+        and "state" in kinds
+        and "armed" in kinds
     )
 
 
@@ -518,7 +527,11 @@ def _split_air_and_ground(incidents: list[Incident]) -> list[Incident]:
         ground_part = ground + ([] if first_air else rest)
         for part in (air_part, ground_part):
             part.sort(key=lambda m: (m.sent, m.start))
-            out.append(replace(inc, mentions=part))
+            # each part where its own sentences place it (the strikes on Jizan, the battle in Sirwah)
+            own = [q for q in (m.extra.get("place") for m in part) if isinstance(q, Place)]
+            # (none of its own: `fallback_place` looks at the sentences before it)
+            place = min(own, key=lambda q: q.geo_precision) if own else None
+            out.append(replace(inc, mentions=part, place=place))
     return out
 
 
