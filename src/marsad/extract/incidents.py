@@ -374,7 +374,8 @@ def group(
         if p is not None:
             p = _in_named_country(p, m, places, text)
         m.extra["place"] = p  # its own place, for `_split_air_and_ground`
-        aims = _aims(m, places, refs, text) if eventful(m, accident_doc) else []
+        happened = eventful(m, accident_doc)
+        aims = _aims(m, places, refs, text) if happened else []
         if len(aims) > 1:
             # "اعتراض ثلاثة صواريخ أطلقت باتجاه الرياض ونجران وجازان": one event per city aimed at
             for aim in aims:
@@ -383,7 +384,7 @@ def group(
             continue
         # a strong word alone needs a place; one named as a reference point ("هزت ... جنوبي دمشق")
         # places it too, near that town
-        ok = eventful(m, accident_doc) and not (
+        ok = happened and not (
             m.extra.get("needs_place")
             and p is None
             and not _references_in([m], places, refs)
