@@ -408,11 +408,13 @@ def resolve(
             if h.entry.kind in ARMED_KINDS
         )
         a2 = next((s for s in sides if s.name != a1.name), a2)
+    # a detention told with no forces named: the country's police (set above for activists and officials)
+    police_detention = sub == "Arrests" and a1.hit is None and a1.kind == "state"
     if (
         event_type == "Strategic developments"
         and a1.hit is None
         and not (sub == "Disrupted weapons use" and a2 is not None and a2.hit is not None)
-        and not (sub == "Arrests" and a1.kind == "state")
+        and not police_detention
     ):
         return None  # a development with nobody doing it is too weak to report
     if key_trig is None:
@@ -420,7 +422,7 @@ def resolve(
     counted_dead = any(t.tag == "KILL" and _COUNTED_DEAD.search(doc.text[t.start : t.end]) for t in trigs)
     thin = (
         a1.hit is None
-        and not (sub == "Arrests" and a1.kind == "state")  # the police, for a detained activist
+        and not police_detention
         and not counted_dead
         and not any(
             c.role in ("killed", "injured", "abducted") and not c.uncounted
