@@ -41,6 +41,16 @@ class Incident:
         return out
 
 
+def _counted(m: Mention) -> bool:
+    """The sentence gives a precise number of dead, wounded or abducted."""
+    return any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
+
+
+def _armed(m: Mention) -> bool:
+    """The sentence names an armed group, gunmen or foreign forces."""
+    return any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
+
+
 def core_mention(inc: Incident) -> Mention:
     """The sentence that tells the incident most fully: its trigger, toll, day and attacker.
 
@@ -53,7 +63,7 @@ def core_mention(inc: Incident) -> Mention:
             int(any(not t.generic for t in m.live))
             + int(any(c.role in ("killed", "injured") and not c.vague for c in m.casualties))
             + int(bool(m.dates))
-            + int(any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors))
+            + int(_armed(m))
         )
 
     return max(inc.mentions, key=score)  # the first of equals: the lead before its retellings
@@ -84,8 +94,8 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     if not live:
         return False
     tags = {t.tag for t in live}
-    has_cas = any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
-    armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
+    has_cas = _counted(m)
+    armed = _armed(m)
     someone = armed or any(a.entry.kind in ("state", "victim", "crowd", "rioters") for a in m.actors)
     if tags == {"KILL"}:
         # "مقتل 16 شخصا" alone may be an accident or a disease; it needs a perpetrator. A vague
@@ -273,8 +283,8 @@ def standalone(m: Mention) -> bool:
     ):
         return True  # forces entering a town, a truce: a development of its own with its party named
     strong = any(t.strong for t in live)
-    figures = any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
-    armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
+    figures = _counted(m)
+    armed = _armed(m)
     # "وفي مدينة ود مدني، خرج مئات المتظاهرين في موكب": a crowd of its own, in a sentence that opens
     # on its own place, is a protest of its own
     crowd = (
@@ -312,8 +322,8 @@ def _violence_of_its_own(m: Mention) -> bool:
     """A strong word of violence with a toll or an armed group (not a town taken or a truce alone:
     "لاستعادة السيطرة على …" is mostly an aim)."""
     live = [t for t in m.live if not t.generic and t.tag not in ("TAKE", "RETAKE", "AGREE")]
-    figures = any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
-    armed = any(a.entry.kind in ("armed", "unidentified", "external") for a in m.actors)
+    figures = _counted(m)
+    armed = _armed(m)
     return any(t.strong for t in live) and (figures or armed)
 
 
