@@ -403,3 +403,24 @@ def test_the_ground_attack_beside_air_strikes_is_a_battle_where_its_front_is() -
     events = extract_events(Document(id="front", text=text, published=datetime(2021, 2, 17, 12)))
     battles = [e for e in events if e.event_type == "Battles"]
     assert battles and all(e.admin1 == "Marib" for e in battles), [(e.event_type, e.admin1) for e in events]
+
+
+HASHTAGS = (
+    "أعلنت القيادة العسكرية الأميركية في أفريقيا يوم الثلاثاء أنها شنت غارة جوية قتلت أربعة مسلحين "
+    "في جنوب #الصومال.\n"
+    "وقالت القيادة الأميركية إن الغارة نفذت بالتنسيق مع الحكومة، وإن #الولايات_المتحدة نفذت غارات "
+    "مماثلة ضد #حركة_الشباب منذ العام الماضي.\n"
+    "وقال مسؤول أميركي إن التقييم الأولي لا يشير إلى سقوط مدنيين.\n"
+)
+
+
+def test_a_hashtag_names_the_country_as_a_plain_word_would() -> None:
+    # "في جنوب #الصومال" sets the strike in Somalia, though the United States is named more often
+    events = extract_events(Document(id="tags", text=HASHTAGS, published=datetime(2018, 4, 3, 15)))
+    assert [(e.event_type, e.country) for e in events] == [("Explosions/Remote violence", "Somalia")]
+    plain = extract_events(
+        Document(
+            id="plain", text=HASHTAGS.replace("#", "").replace("_", " "), published=datetime(2018, 4, 3, 15)
+        )
+    )
+    assert [e.country for e in plain] == ["Somalia"]

@@ -102,9 +102,12 @@ def _extract(
         ]
         places = [p for p in places if not any(p.start < e and s < p.end for s, e in taken)]
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
-        refs = reference_places(places, view.norm.text, view.norm, doc.text)
+        # the rules read the words around a place in the original text; a hashtag is a word there
+        # too ("في وسط #الصومال"), as it is in the normalised view
+        text = _unhashed(doc.text)
+        refs = reference_places(places, view.norm.text, view.norm, text)
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
-        incidents = group(mentions, places, view.anchor, accident, refs, first_body, doc.text)
+        incidents = group(mentions, places, view.anchor, accident, refs, first_body, text)
         main_weapon = lead_weapon([m for m in mentions if eventful(m, accident)])
         # a national army the report names ("الجيش الوطني الليبي") is what its bare "الجيش" means
         forces = [
@@ -113,7 +116,7 @@ def _extract(
         report_day: date | None = None  # the day the report's first incident names
         for i, inc in enumerate(incidents):
             if inc.place is None:
-                inc.place = fallback_place(inc, places, refs, doc.text)
+                inc.place = fallback_place(inc, places, refs, text)
             inc.place = _core_place(inc, places, refs)
             rec = resolve(
                 inc,
@@ -259,6 +262,14 @@ def _inside(start: int, end: int, p: Place) -> bool:
     return start <= p.start < end < p.end or (
         p.start <= start and end <= p.end and end - start < p.end - p.start
     )
+
+
+_HASHTAG = str.maketrans("#_", "  ")
+
+
+def _unhashed(text: str) -> str:
+    """`text` with hashtag marks as spaces, offsets unchanged ("#الولايات_المتحدة")."""
+    return text.translate(_HASHTAG) if "#" in text or "_" in text else text
 
 
 def _worth_locating(mentions: list[Mention]) -> bool:
