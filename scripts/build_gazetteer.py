@@ -414,6 +414,14 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             }
         )
 
+    # A region none of whose towns GeoNames (as packaged) holds is placed at a reviewed town of
+    # regions.tsv (Helmand at Lashkar Gah, "لشكرقاه"); regions with GeoNames towns are left alone.
+    for r in load_regions():
+        if r.kind == "town" and not any(c.get("geonameid") for c in by_admin1.get((r.cc, r.admin1), [])):
+            by_admin1[(r.cc, r.admin1)].append(
+                {"latitude": r.lat, "longitude": r.lon, "alternatenames": list(r.names_ar), "population": 0}
+            )
+
     # Other countries' admin-1 units: at their capital (admin1.tsv) or else their biggest town.
     for (cc, a1), info in sorted(admin1.items()):
         if cc == "IQ" or not info["ar"]:
