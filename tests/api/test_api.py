@@ -83,7 +83,11 @@ def test_hostile_parameters(client: TestClient, params: dict[str, object]) -> No
 def test_sql_looking_values_are_just_values(client: TestClient) -> None:
     for value in ("' OR 1=1 --", 'Iraq"; DELETE FROM events; --', "%", "_"):
         assert data(client.get("/events", params={"country": value})) == []
-        assert data(client.get("/events", params={"actor": value, "q": value})) == []
+        assert data(client.get("/events", params={"actor": value})) == []
+        if value != "_":
+            assert data(client.get("/events", params={"q": value})) == []
+    # in text search "_" joins hashtag words ("#الولايات_المتحدة"): alone it is no word, like spaces
+    err(client.get("/events", params={"q": "_"}), 400, "E_BAD_PARAMETER")
     assert client.get("/events").json()["meta"]["count"] == 4
 
 

@@ -298,3 +298,26 @@ def test_a_town_before_a_joining_word_belongs_to_the_other_clause() -> None:
     )
     (ev,) = _events(text, published="2018-05-14T18:00:00+00:00")
     assert ev.country == "Palestine" and ev.admin1 == "Gaza Strip" and ev.fatalities == 43
+
+
+def test_gunmen_who_attack_a_police_checkpoint_are_the_attackers_not_police_gunmen() -> None:
+    # "مسلحون حاجزا للشرطة": the police word right after the gunmen is their target
+    (ev,) = _events("هاجم مسلحون حاجزا للشرطة في مدينة الرمادي فجر الاثنين.")
+    assert ev.actor1 == "Unidentified Armed Group (Iraq)"
+    assert ev.actor2.startswith("Police Forces of Iraq")
+
+
+def test_an_attack_on_soldiers_in_a_town_on_a_named_day_happened_though_nobody_is_named() -> None:
+    (ev,) = _events("تعرضت دورية للجيش لهجوم في مدينة العريش صباح الاثنين.")
+    assert (ev.country, ev.location, ev.event_date) == ("Egypt", "Arish", "2022-05-09")
+    assert ev.actor2.startswith("Military Forces of Egypt")
+    # the police as the source of a crime story further off is no target ("بحسب الشرطة")
+    text = "وبحسب الشرطة، فإن امرأة غاضبة اقتحمت منزل جارتها في مدينة الرمادي مساء الاثنين."
+    assert not [e for e in _events(text) if e.event_type == "Battles"]
+
+
+def test_shelling_told_by_two_weapon_words_on_a_named_day_is_an_event() -> None:
+    (ev,) = _events("قصفت المدفعية قرى في ريف إدلب الجنوبي أمس.")
+    assert (ev.event_type, ev.admin1) == ("Explosions/Remote violence", "Idleb")
+    # a rocket launched into orbit is no shelling
+    assert not _events("انطلق الصاروخ صباح الاثنين من منصة الإطلاق في فلوريدا حاملا قمرا صناعيا للاتصالات.")

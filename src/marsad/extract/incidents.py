@@ -154,7 +154,10 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     # weak words: two kinds of violence, or one with a toll, a group, a victim or a day; and the
     # sentence must be anchored by a toll, an armed group, a day or (checked later) a place, or
     # it is talk about violence ("هناك قتل لأبنائنا", "عالم يعاني من حروب")
-    support = int(has_cas) + int(someone) + len(tags)
+    # a weapon used on a day the sentence names ("قصفت المدفعية قرى في ريف إدلب أمس") happened
+    # (two words of the weapon: "قصفت المدفعية", not a rocket launched on a day)
+    weapon_day = bool(m.dates and tags & WEAPON_TAGS) and len({t.first for t in live}) >= 2
+    support = int(has_cas) + int(someone) + len(tags) + int(weapon_day)
     if accident_doc and not armed:
         return False
     m.extra["needs_place"] = not (has_cas or armed or m.dates)

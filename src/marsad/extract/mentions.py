@@ -440,7 +440,11 @@ def _named_over_generic(toks: list[Tok], actors: list[ActorHit]) -> list[ActorHi
     def named_after(a: ActorHit) -> bool:
         for b in actors:
             gap = b.first - a.last
-            if b.entry.kind in ARMED_SIDES and (gap == 1 or (gap == 2 and toks[a.last + 1].norm == "من")):
+            # right after gunmen, a police or army word is mostly what they hit ("هاجم مسلحون حاجزا
+            # للشرطة"), not whose gunmen they are
+            if (b.entry.kind in ARMED_SIDES and gap == 2 and toks[a.last + 1].norm == "من") or (
+                b.entry.kind in ("armed", "external") and gap == 1
+            ):
                 return True
         return False
 

@@ -40,6 +40,7 @@ _FAILED = re.compile(r"^\s*(?:ال)?فاشل|^\s*لم\s")  # "عملية اغت�
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
+FORCE_GAP = 3  # words between attack words and the police or soldiers they hit
 ATTACK_TAGS = frozenset({"ATTACK", "FIRE", "KILL", "ASSASSINATE", "EXECUTE"})
 ARMED_KINDS = frozenset({"armed", "unidentified", "external", "state"})
 
@@ -432,11 +433,30 @@ def resolve(
     )
     # an assassination (attempt) names its target: with a place, even a country, it happened
     targeted = place is not None and any(t.tag == "ASSASSINATE" and t.strong for t in trigs)
+    # an attack on police or soldiers in a town on a day the text names ("تعرضت دورية للجيش لهجوم
+    # في مدينة العريش أمس"; "فتحوا النار على مركز للشرطة") happened, though nobody is named doing it
+    forces_hit = (
+        a2 is not None
+        and a2.kind == "state"
+        and a2.hit is not None
+        and day_m is not None
+        and place is not None
+        and place.feature != "country"
+        # the force is right at the attack words (not the police as a source further off)
+        and any(
+            -FORCE_GAP <= a2.hit.first - t.last <= FORCE_GAP
+            or -FORCE_GAP <= t.first - a2.hit.last <= FORCE_GAP
+            for t in trigs
+        )
+    )
     if (
         thin
         and event_type not in ("Protests", "Riots")
         and (
-            not any(t.strong or t.tag in WEAPON_TAGS or t.tag in DIRECT_TAGS for t in trigs)
+            (
+                not any(t.strong or t.tag in WEAPON_TAGS or t.tag in DIRECT_TAGS for t in trigs)
+                and not forces_hit
+            )
             or (
                 day_m is None
                 and (place is None or place.feature == "country")
