@@ -564,6 +564,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             elif cue.scope == "after":
                 if h.first > sv.lo and toks[h.first - 1].norm in RELATIVES:
                     continue  # "الصماد الذي يعتبر السلطة العليا": a description, not a judgement
+                if cue.kind == "reaction" and any(
+                    t.first == h.last + 1 and t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong
+                    for t in trig_hits
+                ):
+                    continue  # "وندد المتظاهرون بارتفاع الأسعار": the crowd judging is the protest
                 after.append((h.last, cue.kind))
             elif cue.scope == "next":
                 following.append((h.first, cue.kind))
