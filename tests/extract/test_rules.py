@@ -321,3 +321,20 @@ def test_shelling_told_by_two_weapon_words_on_a_named_day_is_an_event() -> None:
     assert (ev.event_type, ev.admin1) == ("Explosions/Remote violence", "Idleb")
     # a rocket launched into orbit is no shelling
     assert not _events("انطلق الصاروخ صباح الاثنين من منصة الإطلاق في فلوريدا حاملا قمرا صناعيا للاتصالات.")
+
+
+def test_protesters_who_denounce_are_the_protest() -> None:
+    text = "وندد المتظاهرون الذين تجمعوا أمام مبنى البرلمان في العاصمة الأردنية عمان صباح الاثنين بارتفاع الأسعار."
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.location) == ("Protests", "Amman")
+
+
+def test_a_government_that_condemns_an_attack_of_today_reports_it() -> None:
+    # "أدانت" condemns; only a court convicts ("قضت محكمة ... أدين")
+    (ev,) = _events("أدانت الحكومة العراقية التفجير الانتحاري الذي وقع في مدينة الحلة صباح اليوم.")
+    assert (ev.event_type, ev.location, ev.event_date) == (
+        "Explosions/Remote violence",
+        "Hilla",
+        "2022-05-10",
+    )
+    assert not _events("قضت محكمة عراقية بسجن رجل أدين بالتخطيط لتفجير في مدينة الحلة.")
