@@ -249,6 +249,15 @@ def _dated_after(view: DocView, sv: SentView, th: TrigHit, said: frozenset[int])
 OLD_INCIDENT_DAYS = 2  # a reaction to an incident of the last two days reports the incident
 
 
+def _told_as_done(toks: list[Tok], th: TrigHit, hi: int) -> bool:
+    """The trigger after a reaction cue is told as done in a relative clause of its own ("شجب
+    التفجير الإجرامي الذي نفذه الإرهابيون في منطقة سترة"): the condemned incident happened."""
+    i = th.last + 1
+    while i < hi and i <= th.last + 3 and toks[i].norm not in RELATIVES:
+        i += 1  # "التفجير الإرهابي الذي", "الهجوم المسلح الذي"
+    return i + 1 < hi and toks[i].norm in RELATIVES and "DONEV" in toks[i + 1].classes
+
+
 def _future_date(view: DocView, sv: SentView) -> bool:
     """A day after the report's own ("يوم الجمعة المقبل"): what the sentence tells is still to come."""
     if view.anchor is None:
@@ -721,7 +730,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 if recent and th.strong and th.tag in CROWD_TAGS:
                     continue
                 for last, kind in after:
-                    if th.first > last and not _dated_after(view, sv, th, said):
+                    if (
+                        th.first > last
+                        and not _dated_after(view, sv, th, said)
+                        and not _told_as_done(toks, th, sv.hi)
+                    ):
                         th.blocked = th.blocked or kind
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
         marker = any(m in norm_sent for m in NEW_MARKERS)
