@@ -338,3 +338,14 @@ def test_a_government_that_condemns_an_attack_of_today_reports_it() -> None:
         "2022-05-10",
     )
     assert not _events("قضت محكمة عراقية بسجن رجل أدين بالتخطيط لتفجير في مدينة الحلة.")
+
+
+def test_a_condemned_bombing_told_as_done_in_a_relative_clause_happened() -> None:
+    (ev,) = _events("شجب وزير الداخلية التفجير الإجرامي الذي نفذه الإرهابيون في مدينة الحلة.")
+    assert (ev.event_type, ev.location, ev.actor1) == (
+        "Explosions/Remote violence",
+        "Hilla",
+        "Unidentified Armed Group (Iraq)",
+    )
+    # a condemnation of bombings in general tells none
+    assert not _events("شجب وزير الداخلية التفجيرات الإرهابية وأكد أن الحكومة ستلاحق منفذيها.")
