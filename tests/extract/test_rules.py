@@ -349,3 +349,11 @@ def test_a_condemned_bombing_told_as_done_in_a_relative_clause_happened() -> Non
     )
     # a condemnation of bombings in general tells none
     assert not _events("شجب وزير الداخلية التفجيرات الإرهابية وأكد أن الحكومة ستلاحق منفذيها.")
+
+
+def test_protests_unseen_for_years_are_no_running_total() -> None:
+    text = "شهدت العاصمة الأردنية عمان أمس احتجاجات شعبية لم تشهدها المملكة منذ سنوات ضد قانون الضريبة."
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.location) == ("Protests", "Amman")
+    # a real running total still sums
+    assert not _events("خرجت احتجاجات متفرقة في العاصمة الأردنية عمان منذ سنوات ضد قانون الضريبة.")

@@ -464,6 +464,18 @@ def _connective(norm: str) -> bool:
     return norm in CONNECTIVES or norm.removeprefix("و") in CONNECTIVES
 
 
+def _unprecedented_before(toks: list[Tok], lo: int, first: int) -> bool:
+    """ "احتجاجات لم تشهدها المملكة منذ سنوات": a verb of witnessing, negated, within eight words
+    before a "since" cue says the incident is the first of its kind for years."""
+    return any(
+        "WITNESSV" in toks[i].classes and toks[i - 1].norm in NEGATIONS
+        for i in range(max(lo + 1, first - 8), first)
+    )
+
+
+NEGATIONS = frozenset({"لم", "لا", "ولم", "ولا"})
+
+
 def _superlative_before(toks: list[Tok], lo: int, first: int) -> bool:
     """A superlative or "for the first time" within eight words before a "since" cue."""
     return any("SUPERL" in toks[i].classes for i in range(max(lo, first - 8), first))
@@ -522,8 +534,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 continue  # "بحسب إحصاءات أولية": where a fresh toll comes from, not a running total
             if cue.kind == "aggregate" and h.last + 1 < sv.hi and "RAIDW" in toks[h.last + 1].classes:
                 continue  # "خلال حملة دهم وتفتيش": one raid, not a long campaign's total
-            if cue.kind == "aggregate" and _superlative_before(toks, sv.lo, h.first):
-                continue  # "أعنف هجوم منذ بدء الحرب", "لأول مرة منذ": a comparison, not a total
+            if cue.kind == "aggregate" and (
+                _superlative_before(toks, sv.lo, h.first) or _unprecedented_before(toks, sv.lo, h.first)
+            ):
+                continue  # "أعنف هجوم منذ بدء الحرب", "لم تشهدها المملكة منذ سنوات": a comparison, not a total
             if cue.kind == "aggregate" and h.first > sv.lo and "STATEP" in toks[h.first - 1].classes:
                 continue  # "الغوطة المحاصرة منذ عام 2013": how long a state lasts, not a total
             if cue.kind == "aggregate" and _quote_between(view, first_trig, h.first):
