@@ -424,3 +424,27 @@ def test_a_hashtag_names_the_country_as_a_plain_word_would() -> None:
         )
     )
     assert [e.country for e in plain] == ["Somalia"]
+
+
+STRIKES_IN_TWO_DISTRICTS = (
+    "شنت مقاتلات التحالف العربي، فجر الثلاثاء، سلسلة غارات على مواقع للحوثيين في محافظة الحديدة.\n"
+    "وقالت مصادر محلية إن غارتين استهدفتا معسكرا للحوثيين في مديرية زبيد.\n"
+    "كما استهدفت غارات أخرى مخازن أسلحة في مديرية بيت الفقيه.\n"
+)
+
+
+def test_strikes_told_town_by_town_are_one_event_per_town() -> None:
+    events = extract_events(
+        Document(id="two-districts", text=STRIKES_IN_TWO_DISTRICTS, published=datetime(2018, 4, 10, 12))
+    )
+    assert [(e.event_type, e.admin1) for e in events] == [("Explosions/Remote violence", "Al Hudaydah")] * 2
+    assert len({e.location for e in events}) == 2
+
+
+def test_a_strike_retold_with_another_sources_toll_stays_one_event() -> None:
+    text = (
+        "أكدت وزارة الدفاع الأميركية الخميس مقتل أربعة متشددين في غارة جوية قرب مدينة البيضاء في اليمن.\n"
+        "وكانت مصادر محلية قالت إن ثلاثة متشددين قتلوا في غارة لطائرة مسيرة في مديرية الصومعة بمحافظة البيضاء.\n"
+    )
+    events = extract_events(Document(id="retold", text=text, published=datetime(2018, 3, 29, 12)))
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1

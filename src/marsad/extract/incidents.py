@@ -490,7 +490,7 @@ def group(
             target.place = p
         if d is not None and target.day is None:
             target.day = d
-    return _split_air_and_ground(_drop_totals(incidents))
+    return _split_towns(_split_air_and_ground(_drop_totals(incidents)))
 
 
 GROUND_TAGS = frozenset({"CLASH", "AMBUSH", "TAKE", "RETAKE"})
@@ -522,6 +522,49 @@ def _ground(m: Mention) -> bool:
         and "state" in kinds
         and "armed" in kinds
     )
+
+
+def _split_towns(incidents: list[Incident]) -> list[Incident]:
+    """ACLED codes one event per location: strikes told sentence by sentence on different towns of
+    one governorate ("غارتين ... في منطقة المحرام بمديرية الصفراء، كما نفذت غارة على معسكر الجمهورية
+    بالمدينة ... وفي منطقة الجعملة بمديرية مجز") are as many events. A sentence naming no town of its
+    own stays with the town told before it."""
+    out: list[Incident] = []
+    for inc in incidents:
+        towns: list[Place] = []
+        for m in inc.mentions:
+            q = m.extra.get("place")
+            if (
+                isinstance(q, Place)
+                and not _broad(q)
+                and _own_strike(m)
+                and not any(_same_place(q, t) for t in towns)
+            ):
+                towns.append(q)
+        if len(towns) < 2:
+            out.append(inc)
+            continue
+        parts: list[list[Mention]] = [[] for _ in towns]
+        at = 0
+        for m in inc.mentions:
+            q = m.extra.get("place")
+            if isinstance(q, Place) and not _broad(q):
+                at = next((k for k, t in enumerate(towns) if _same_place(q, t)), at)
+            parts[at].append(m)
+        for town, part in zip(towns, parts, strict=True):
+            out.append(replace(inc, mentions=part, place=town, day=inc.day))
+    return out
+
+
+def _own_strike(m: Mention) -> bool:
+    """The sentence tells a strike of its own (air strikes, shelling), not a reference to an
+    incident told before ("الاعتداء الذي وقع في منطقة ذباب")."""
+    # (a toll of its own mostly retells the strike with another source's figure: "قتل 4 متشددين في
+    # غارة ... قرب البيضاء" … "3 متشددين قتلوا في غارة ... في مديرية الصومعة")
+    return any(t.tag in REMOTE_TAGS and t.strong and not t.generic for t in m.live) and not _counted(m)
+
+
+REMOTE_TAGS = frozenset({"AIR", "SHELL"})
 
 
 def _split_air_and_ground(incidents: list[Incident]) -> list[Incident]:
