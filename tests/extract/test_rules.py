@@ -357,3 +357,10 @@ def test_protests_unseen_for_years_are_no_running_total() -> None:
     assert (ev.event_type, ev.location) == ("Protests", "Amman")
     # a real running total still sums
     assert not _events("خرجت احتجاجات متفرقة في العاصمة الأردنية عمان منذ سنوات ضد قانون الضريبة.")
+
+
+def test_a_student_shot_by_a_sniper_is_no_demand() -> None:
+    # "طالب" is a student before "جامعي", not the verb "demanded" that makes what follows a demand
+    (ev,) = _events("قضى طالب جامعي برصاص قناص في وسط مدينة الموصل صباح الاثنين.")
+    assert (ev.event_type, ev.location) == ("Violence against civilians", "Mosul")
+    assert not _events("طالب النائب بوقف القصف على مدينة الموصل.")

@@ -525,6 +525,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 continue
             if cue.kind == "scene" and h.last + 1 < sv.hi and "RALLYW" in toks[h.last + 1].classes:
                 continue  # "مهرجان انتخابي": a political rally, not a festival
+            if cue.kind == "purpose" and h.last + 1 < sv.hi and "STUDYW" in toks[h.last + 1].classes:
+                continue  # "قضى طالب جامعي برصاص قناص": a student, not a demand
             if (
                 cue.kind == "aggregate"
                 and h.first == h.last
