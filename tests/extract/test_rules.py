@@ -364,3 +364,11 @@ def test_a_student_shot_by_a_sniper_is_no_demand() -> None:
     (ev,) = _events("قضى طالب جامعي برصاص قناص في وسط مدينة الموصل صباح الاثنين.")
     assert (ev.event_type, ev.location) == ("Violence against civilians", "Mosul")
     assert not _events("طالب النائب بوقف القصف على مدينة الموصل.")
+
+
+def test_riots_set_off_by_an_assassination_are_riots() -> None:
+    (ev,) = _events("اجتاحت أعمال شغب مدينة كراتشي أمس إثر اغتيال زعيمة المعارضة.")
+    assert (ev.event_type, ev.location) == ("Riots", "Karachi")
+    # with no crowd before it, what follows "إثر" is the incident itself
+    (ev,) = _events("قتل ثلاثة أشخاص إثر انفجار عبوة ناسفة في سوق مدينة بعقوبة أمس.")
+    assert ev.event_type == "Explosions/Remote violence" and ev.fatalities == 3

@@ -78,6 +78,7 @@ CUE_KINDS = frozenset(
         "statement",
         "cumulative",
         "unhurt",
+        "cause",
     }
 )
 CUE_SCOPES = frozenset({"before", "prev", "sentence", "clause", "after", "next", "title"})

@@ -561,6 +561,15 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     sentence_kinds.append(cue.kind)
                     blocked_sentence = blocked_sentence or cue.kind
                 continue
+            if cue.kind == "cause":
+                # "اجتاحت أعمال شغب مدنا عدة إثر اغتيال بوتو": after a crowd's incident, the violence
+                # that set it off is its cause (an incident of its own, told elsewhere), not its kind
+                if any(
+                    t.last < h.first and t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong
+                    for t in trig_hits
+                ):
+                    before.append((h.last, "purpose"))
+                continue
             if cue.kind == "cumulative":
                 cumulative = True  # "في الأيام التسعة الماضية": its tolls add up several days
                 continue
