@@ -372,3 +372,10 @@ def test_riots_set_off_by_an_assassination_are_riots() -> None:
     # with no crowd before it, what follows "إثر" is the incident itself
     (ev,) = _events("قتل ثلاثة أشخاص إثر انفجار عبوة ناسفة في سوق مدينة بعقوبة أمس.")
     assert ev.event_type == "Explosions/Remote violence" and ev.fatalities == 3
+
+
+def test_a_suicide_bombing_at_an_election_rally_is_no_figure_of_speech() -> None:
+    (ev,) = _events("فجر انتحاري نفسه وسط تجمع انتخابي في مدينة راولبندي صباح الاثنين.")
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Suicide bomb")
+    # an election "battle" stays a figure of speech
+    assert not _events("احتدمت المعركة الانتخابية في مدينة راولبندي صباح الاثنين.")

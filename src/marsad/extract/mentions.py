@@ -677,6 +677,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     th.blocked = th.blocked or kind
             for first, kind in following:
                 if 0 < first - h.last <= NEXT_WINDOW:
+                    if kind == "metaphor" and trig.tag in WEAPON_TAGS and th.strong:
+                        continue  # "فجر انتحاري نفسه وسط تجمع انتخابي": the rally is where, not a figure
                     th.blocked = kind  # "هجوم محتمل": a feared or expected attack
             for last, kind in prev:
                 if h.first - last == 1:
