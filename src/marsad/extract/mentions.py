@@ -753,6 +753,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             # the sentence itself gives a precise toll, or protesters and a day of this week
             # ("ندد الوزير بقمع المتظاهرين أمس"): then something did happen
             recent = _recent_date(view, sv)
+            # the words of the relative clause that tells the condemned incident as done are that
+            # incident too ("التفجير الذي استهدف مسجد ... وأسفر عن استشهاد")
+            done_at = min((th.first for th in trigs if _told_as_done(toks, th, sv.hi)), default=None)
             for th in trigs:
                 if recent and th.strong and th.tag in CROWD_TAGS:
                     continue
@@ -760,7 +763,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     if (
                         th.first > last
                         and not _dated_after(view, sv, th, said)
-                        and not _told_as_done(toks, th, sv.hi)
+                        and not (done_at is not None and th.first >= done_at)
                     ):
                         th.blocked = th.blocked or kind
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
