@@ -448,12 +448,3 @@ def test_a_strike_retold_with_another_sources_toll_stays_one_event() -> None:
     )
     events = extract_events(Document(id="retold", text=text, published=datetime(2018, 3, 29, 12)))
     assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
-
-
-def test_a_one_sentence_alert_is_placed_in_its_country_when_it_names_no_town() -> None:
-    alert = "وتظاهرت جمعيات ومنظمات فرنسية أمام المجلس الاستشاري الأعلى للتنديد بهذا القانون."
-    (ev,) = extract_events(Document(id="alert", text=alert, published=datetime(2018, 4, 3, 12)))
-    assert (ev.event_type, ev.country, ev.geo_precision) == ("Protests", "France", 3)
-    # in a longer report the sentence is placed by the report, or stays out
-    report = alert + "\n" + "وأضافت المصادر أن الوزارة لم تعلق على الاحتجاج.\n"
-    assert not extract_events(Document(id="report", text=report, published=datetime(2018, 4, 3, 12)))

@@ -107,12 +107,7 @@ def _extract(
         text = _unhashed(doc.text)
         refs = reference_places(places, view.norm.text, view.norm, text)
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
-        # a document of one short sentence (a wire alert, a sentence on its own): nothing else places it
-        lone = (
-            len(doc.text) <= LONE_CHARS
-            and sum(1 for sv in view.sents if sv.zone not in SKIP_ZONES and sv.hi > sv.lo) == 1
-        )
-        incidents = group(mentions, places, view.anchor, accident, refs, first_body, text, lone)
+        incidents = group(mentions, places, view.anchor, accident, refs, first_body, text)
         main_weapon = lead_weapon([m for m in mentions if eventful(m, accident)])
         # a national army the report names ("الجيش الوطني الليبي") is what its bare "الجيش" means
         forces = [
@@ -193,7 +188,6 @@ def _extract(
 
 
 OLD_DAYS = 3  # a later incident dated more than this before the report is background
-LONE_CHARS = 600  # a one-sentence document this short may place its incident in its country alone
 COUNTRY_ONLY_SENTENCES = 1  # an incident placed only in a country must be told this close to the start
 LEAD_OLD_DAYS = 7  # the lead's own incident too, when it is older than this (a reaction, a fact-check)
 SAME_TOLL_MIN = 5  # two incidents of one report with this many dead or more, on one day: one incident

@@ -373,10 +373,7 @@ def group(
     refs: frozenset[tuple[int, int]] = frozenset(),
     first_body: int | None = None,
     text: str = "",
-    lone: bool = False,
 ) -> list[Incident]:
-    """Mentions grouped into incidents. `lone`: the document is one sentence (a wire alert, an
-    isolated sentence): nothing else can place its incident, so a strong word needs no town."""
     mentions = _whole_unless_placed_apart(mentions, places, refs, text)
     incidents: list[Incident] = []
     # the lead is counted from the report's first body sentence (teasers of other stories
@@ -402,7 +399,6 @@ def group(
         # places it too, near that town
         ok = happened and not (
             m.extra.get("needs_place")
-            and not lone
             and p is None
             and not _references_in([m], places, refs)
             # the lead may set its incident in a part of a country ("في شمال اليمن")
