@@ -57,7 +57,10 @@ GROUPS = frozenset(
 # speed choice: any other mapped character sends the text through the full `str.translate` path,
 # which gives the same result.
 _FREQUENT = (
-    "أإآؤئىةـ" + "".join(chr(c) for c in range(0x064B, 0x0653)) + "٠١٢٣٤٥٦٧٨٩\u200c\u200d\u200e\u200f\u00a0"
+    "أإآؤئىةـ"
+    + "".join(chr(c) for c in range(0x064B, 0x0653))
+    + "٠١٢٣٤٥٦٧٨٩\u200c\u200d\u200e\u200f\u00a0"
+    + "#_"  # hashtags ("#الولايات_المتحدة") are frequent in some outlets' reports
 )
 
 
