@@ -1,7 +1,7 @@
 """Real news sentences labelled for marsad the way the GSR set labels them (session 8).
 
-Four pools of 100 sentences each, drawn from SaudiNewsNet (2015; Asharq Al-Awsat and other Saudi
-papers) and the ANT corpus (2018), labelled ASSAULT / PROTEST / NONE by four annotators who saw
+Eight pools of 100 sentences each, drawn from SaudiNewsNet (2015; Asharq Al-Awsat and other Saudi
+papers) and the ANT corpus (2018), labelled ASSAULT / PROTEST / NONE by eight annotators who saw
 neither the code nor each other's work (`benchmarks/sentences/README.md`). The files hold only
 pointers and labels; the sentences are cut from `../shared` at run time.
 
