@@ -22,6 +22,12 @@ REPORTS = [
     # tanween words (never names) right after type words and names: the walk steps over them
     "قتل شخصاً في مدينة العين السخنة دوراً كبيراً، وقصفت طائرة موقعاً قرب قضاء الحويجة جنوبيّ كركوك.",
     "أصيب جندياً في مدينة الموصل شمالاً وفي محافظتي نينوى وكركوك، ولاية شمال الراين وستفاليا أيضاً.",
+    # words that are gazetteer names the walk turns down out of context (أن، البلاد، الحكومة،
+    # التحالف، الجمعة), some right after a frame word that may license them (إلى أن، في الحكومة)
+    "أشار المتحدث إلى أن قوات التحالف غادرت البلاد يوم الجمعة، وقالت الحكومة في بيان إن قوات الأمن "
+    "انتشرت حول مدينة الحديدة وفي الحكومة خلاف.",
+    "أكد مصدر أن القوات العراقية دخلت قضاء تلعفر وتل عفر وناحية ذي قار، ومن أن الولايات المتحدة "
+    "والحكومة السورية وقوات النظام في البلاد.",
 ]
 
 
@@ -118,3 +124,43 @@ def test_warm_caches_change_no_place(monkeypatch: pytest.MonkeyPatch) -> None:
         cold.append(places(t))
     assert cold == warm
     assert any(p for _, p in warm)
+
+
+def test_words_turned_down_out_of_context_are_skipped() -> None:
+    """The words "أن" and "الحكومة" name villages but start nothing without a frame or type word before them;
+    after "إلى" (a frame that may license a name) and "مدينة" (a type word) they are visited."""
+    matcher = get_geocoder().matcher
+    toks = tokenize("أكد الوزير أن الحكومة ستعود إلى البلاد، وأشار إلى أن مدينة الحكومة")
+    words = [t.folded for t in toks]
+    skip, hot = matcher._skippable(toks)
+    assert skip[words.index("ان")] and skip[words.index("الحكومه")] and skip[words.index("البلاد")]
+    # "وأشار" (a name with the conjunction peeled), "إلى أن", "مدينة الحكومة"
+    assert hot[1:] == [len(words) - 3, len(words) - 1]
+    assert [words[i] for i in hot] == ["واشار", "ان", "الحكومه"]
+
+
+_VOCAB = (
+    # frames, modifiers and conjunctions
+    "في إلى على من قرب شمال جنوبي و ب "
+    # names the walk turns down out of context, and stop-phrase starts
+    "أن إن البلاد الحكومة التحالف الجمعة حول قوات بيان الأمن الذي "
+    # type words, places, particles, adjectives, list items
+    "مدينة محافظة قضاء قرية بغداد الحويجة كركوك تل عفر ذي قار الولايات المتحدة السورية العراقي "
+    "وبلد والحكومة وأن بالحكومة الباب"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=14),
+    st.lists(st.sampled_from([" ", " ", " ", "، ", ". ", " - "]), min_size=13, max_size=13),
+)
+def test_skipping_words_changes_no_match(words: list[str], seps: list[str]) -> None:
+    """Any sequence of such words: the walk with the word flags finds what the walk visiting
+    every word finds (hypothesis)."""
+    text = "".join(w + sep for w, sep in zip(words, seps, strict=False)).strip()
+    matcher = get_geocoder().matcher
+    fast = matcher.match(text, tokenize(text))
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(Matcher, "_skippable", lambda self, toks: (bytearray(len(toks)), list(range(len(toks)))))
+        assert matcher.match(text, tokenize(text)) == fast

@@ -92,6 +92,15 @@ class Licence:
                 return kind
         return "strong" if any(k in self.mods for k, _ in prev.readings) else None
 
+    def may_frame(self, prev: Tok) -> bool:
+        """Whether word `prev` can be the frame `framed` finds before the next word (its own
+        words and readings only: punctuation between the two is not looked at)."""
+        word = prev.folded
+        for frames in (self.frames, self.weak):
+            if word in frames or (word[:1] in _CONJ and word[1:] in frames):
+                return True
+        return any(k in self.mods for k, _ in prev.readings)
+
     def stands(self, text: str, toks: Sequence[Tok], j: int, article: bool) -> bool:
         """The name ending before word j is not the head of a phrase continued by word j."""
         if j >= len(toks):
