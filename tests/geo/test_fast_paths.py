@@ -164,3 +164,16 @@ def test_skipping_words_changes_no_match(words: list[str], seps: list[str]) -> N
     with pytest.MonkeyPatch.context() as m:
         m.setattr(Matcher, "_skippable", lambda self, toks: (bytearray(len(toks)), list(range(len(toks)))))
         assert matcher.match(text, tokenize(text)) == fast
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_picks_are_the_places_fields(text: str) -> None:
+    """`country_of` reads `Analysis.picks` instead of building places: the same fields, in order."""
+    geo = get_geocoder()
+    for hint in (None, "IQ", "SY"):
+        an = geo._analyse(text, hint, cache=False)
+        picks = an.picks()
+        assert picks == [(p.start, p.end, p.country_code, p.feature) for p in an.places]
+        assert an.places is an.places  # built once: `locate` matches them by identity
+        assert all(an.of[id(p)].start == p.start for p in an.places)
+    assert any(geo._analyse(t, None, cache=False).picks() for t in REPORTS)
