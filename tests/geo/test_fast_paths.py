@@ -28,6 +28,8 @@ REPORTS = [
     "انتشرت حول مدينة الحديدة وفي الحكومة خلاف.",
     "أكد مصدر أن القوات العراقية دخلت قضاء تلعفر وتل عفر وناحية ذي قار، ومن أن الولايات المتحدة "
     "والحكومة السورية وقوات النظام في البلاد.",
+    # towns of one name in several countries: the country hint changes the first pass's picks
+    "قتل ثلاثة أشخاص في انفجار بالمحمودية وأصيب آخرون في الحسينية والإسكندرية والمنصورة والرمادي.",
 ]
 
 
@@ -177,3 +179,18 @@ def test_picks_are_the_places_fields(text: str) -> None:
         assert an.places is an.places  # built once: `locate` matches them by identity
         assert all(an.of[id(p)].start == p.start for p in an.places)
     assert any(geo._analyse(t, None, cache=False).picks() for t in REPORTS)
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_second_pass_kept_per_text_changes_no_place(text: str) -> None:
+    """Analyses of one text under several hints share its second-pass bonuses when their first
+    passes pick alike (`_Rounds`): every place and score is the one worked out afresh."""
+    geo = get_geocoder()
+    geo._cache.clear()
+    geo._matches.clear()
+    for hint in (None, "IQ", "SY", None, "JO", "IQ", "EG"):
+        shared = geo._analyse(text, hint)
+        assert shared.places == geo._analyse(text, hint, cache=False).places
+        assert [m.scores for m in shared.mentions] == [
+            m.scores for m in geo._analyse(text, hint, cache=False).mentions
+        ]

@@ -348,7 +348,7 @@ class Geocoder:
         if matched is None:
             toks = tokenize(text)
             ms, us, rs = self.matcher.match(text, toks)
-            matched = (ms, us, rs, self._cues_at(text, toks, ms))
+            matched = (ms, us, rs, self._cues_at(text, toks, ms), _Rounds())
             if cache:
                 with self._lock:
                     self._matches[text] = matched
@@ -362,7 +362,7 @@ class Geocoder:
             mentions = settle(mentions, hint, self.gaz.entries)
         unknowns = list(matched[1])
         pointed = self._pointed_at(text, mentions)
-        self._resolve(mentions, hint, matched[2], matched[3], pointed)
+        self._resolve(mentions, hint, matched[2], matched[3], pointed, matched[4] if cache else None)
         if licensed:
             check_anchors(mentions, self.gaz.entries)
         self._drop_strays(mentions, unknowns, hint, matched[2], text)
@@ -450,7 +450,14 @@ class Geocoder:
         refs: list[Ref] = [],  # noqa: B006 - read only
         cues_at: dict[str, list[int]] | None = None,
         pointed: dict[int, str] | None = None,
+        rounds: _Rounds | None = None,
     ) -> None:
+        """Score and pick each mention's candidates (in place), in two passes.
+
+        `rounds` (per text, shared by its analyses with and without a country hint) keeps the
+        bonuses of the second pass: they depend only on the mentions' word positions, their
+        candidates and the first pass's picks, so an analysis whose first pass picks what the
+        last one picked adds the same bonuses without working them out again."""
         E = self.gaz.entries
         ccs: dict[str, float] = {}
         for m in mentions:
@@ -515,6 +522,16 @@ class Geocoder:
         self._pick(mentions)
         if len(mentions) < 2:
             return
+        sig = None
+        if rounds is not None:
+            sig = [(m.tok_start, m.cands, m.choice if m.licence is None else None) for m in mentions]
+            last = rounds.last
+            if last is not None and last[0] == sig:
+                for k, c, b in last[1]:
+                    mentions[k].scores[c] += b
+                self._pick(mentions)
+                return
+        adds: list[tuple[int, int, float]] = []
         # Second pass: containing units nearby and distance to the other places picked. The
         # bonus of a candidate from another mention's pick depends on the two entries alone (and
         # on whether they are near in the text): worked out once per pair of entries. The parts
@@ -531,7 +548,7 @@ class Geocoder:
                 if row is None:
                     row = rows[o.choice] = {}
                 live.append((o, o.choice, o.tok_start, row))
-        for m in mentions:
+        for k, m in enumerate(mentions):
             at = m.tok_start
             if len(m.cands) == 1:  # most mentions: one candidate, one running sum
                 c = m.cands[0]
@@ -546,7 +563,9 @@ class Geocoder:
                     b = got[0] + got[1] if abs(ot - at) <= _CONTAINER_WINDOW else got[1]
                     run = b if run is None else run + b
                 if run is not None:
-                    m.scores[c] += min(run, 4.5)
+                    add = min(run, 4.5)
+                    m.scores[c] += add
+                    adds.append((k, c, add))
                 continue
             bonus: dict[int, float] = {}
             for o, oc, ot, row in live:
@@ -561,7 +580,11 @@ class Geocoder:
                     b = got[0] + got[1] if near else got[1]
                     bonus[c] = bonus.get(c, 0.0) + b
             for c, b in bonus.items():
-                m.scores[c] += min(b, 4.5)
+                add = min(b, 4.5)
+                m.scores[c] += add
+                adds.append((k, c, add))
+        if rounds is not None and sig is not None:
+            rounds.last = (sig, adds)
         self._pick(mentions)
 
     def _pair_bonus(self, c: int, other: int) -> tuple[float, float]:
@@ -744,7 +767,23 @@ class Geocoder:
         )
 
 
-_Matched = tuple[list[Mention], list[Unknown], list[Ref], dict[str, list[int]]]
+# mentions, unknowns, country adjectives, cue positions, and the second pass of `_resolve` last
+# worked out for this text (`_Rounds`)
+_Matched = tuple[list[Mention], list[Unknown], list[Ref], dict[str, list[int]], "_Rounds"]
+
+
+class _Rounds:
+    """The second pass of `_resolve` last worked out for a text: what the first pass gave it (each
+    mention's word, candidates and pick, None when it moves no other reading) and the bonuses
+    added (mention index, candidate, bonus)."""
+
+    __slots__ = ("last",)
+
+    def __init__(self) -> None:
+        # one attribute, set in one step: threads sharing the geocoder never see half of it
+        self.last: (
+            tuple[list[tuple[int, tuple[int, ...], int | None]], list[tuple[int, int, float]]] | None
+        ) = None
 
 
 def _with_precision(p: Place, prec: int) -> Place:
