@@ -194,3 +194,11 @@ def test_second_pass_kept_per_text_changes_no_place(text: str) -> None:
         assert [m.scores for m in shared.mentions] == [
             m.scores for m in geo._analyse(text, hint, cache=False).mentions
         ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="دوراكبيً ٌٍَُِ،.\n", max_size=40))
+def test_has_tanween_is_the_set_test(text: str) -> None:
+    from marsad.geo.match import _TANWEEN, has_tanween
+
+    assert has_tanween(text) == (not _TANWEEN.isdisjoint(text))

@@ -105,6 +105,12 @@ class Ref:
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
+def has_tanween(text: str) -> bool:
+    """`not _TANWEEN.isdisjoint(text)` by three substring searches (C scans; the set test hashed
+    every character of the report, ≈ 45 µs a report)."""
+    return "\u064b" in text or "\u064c" in text or "\u064d" in text
+
+
 @dataclass(slots=True)
 class Unknown:
     """A type word followed by a name the gazetteer does not know (قرية البو حمدان)."""
@@ -597,7 +603,7 @@ class Matcher:
         E = self.gaz.entries
         carry: str | None = None  # the type word before a skipped one ("ناحية مركز الخالص")
         listed = False
-        tanween = not _TANWEEN.isdisjoint(text)
+        tanween = has_tanween(text)
         dual: tuple[int, str] | None = None  # (word, type) of the second name after a dual type word
         lic: str | None = None  # the licence tier of the current hit (a common word in a locative frame)
         skip, hot = self._skippable(toks)
