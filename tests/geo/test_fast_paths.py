@@ -143,7 +143,7 @@ def test_words_turned_down_out_of_context_are_skipped() -> None:
 
 _VOCAB = (
     # frames, modifiers and conjunctions
-    "في إلى على من قرب شمال جنوبي و ب "
+    "في إلى على من قرب شمال جنوبي و ب وفي فعلى ومن "
     # names the walk turns down out of context, and stop-phrase starts
     "أن إن البلاد الحكومة التحالف الجمعة حول قوات بيان الأمن الذي "
     # type words, places, particles, adjectives, list items
@@ -202,3 +202,16 @@ def test_has_tanween_is_the_set_test(text: str) -> None:
     from marsad.geo.match import _TANWEEN, has_tanween
 
     assert has_tanween(text) == (not _TANWEEN.isdisjoint(text))
+
+
+def test_may_frame_is_what_framed_reads() -> None:
+    """`Licence.may_frame` (one set look-up) holds for exactly the words `framed` takes for a frame
+    right before a name."""
+    lic = get_geocoder().matcher.licence
+    words = "في إلى على من وفي فعلى ومن قرب شمال بالقرب جنوب قال أن الحكومة مدينة"
+    for prev in tokenize(words):
+        text = f"{words[prev.start : prev.end]} الباب"
+        toks = tokenize(text)
+        framed = lic.framed(text, toks, 1, toks[1].start) is not None
+        assert lic.may_frame(prev) == framed  # one space between: nothing else decides
+    assert lic.may_frame(tokenize("وفي")[0]) and not lic.may_frame(tokenize("الحكومة")[0])

@@ -69,6 +69,10 @@ class Licence:
         self.mods = frozenset(mods)  # cues.tsv modifiers (شمال، قرب، ريف …): frames and anchors
         self.cue_keys = frozenset(cue_keys)
         self.nisba = frozenset(nisba)
+        # the words `framed` takes for a frame: a frame word, alone or after و/ف (`may_frame`)
+        self._frame_words = frozenset(
+            w for f in self.frames | self.weak for w in (f, *(c + f for c in _CONJ))
+        )
 
     def tier(self, key: str) -> str:
         return self.tiers.get(key, "anchor")
@@ -95,10 +99,8 @@ class Licence:
     def may_frame(self, prev: Tok) -> bool:
         """Whether word `prev` can be the frame `framed` finds before the next word (its own
         words and readings only: punctuation between the two is not looked at)."""
-        word = prev.folded
-        for frames in (self.frames, self.weak):
-            if word in frames or (word[:1] in _CONJ and word[1:] in frames):
-                return True
+        if prev.folded in self._frame_words:
+            return True
         return any(k in self.mods for k, _ in prev.readings)
 
     def stands(self, text: str, toks: Sequence[Tok], j: int, article: bool) -> bool:
