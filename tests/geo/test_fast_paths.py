@@ -215,3 +215,34 @@ def test_may_frame_is_what_framed_reads() -> None:
         framed = lic.framed(text, toks, 1, toks[1].start) is not None
         assert lic.may_frame(prev) == framed  # one space between: nothing else decides
     assert lic.may_frame(tokenize("وفي")[0]) and not lic.may_frame(tokenize("الحكومة")[0])
+
+
+def _reference_cues_at(geo: object, toks: list[Tok], mentions: list[Mention]) -> dict[str, list[int]]:
+    """`_cues_at` as it was written before: a set of one- and two-word keys per word."""
+    wanted: set[str] = set()
+    for m in mentions:
+        for _cc, cues in geo._ambig.get(m.key, ()):  # type: ignore[attr-defined]
+            wanted |= cues
+    out: dict[str, list[int]] = {}
+    for i, t in enumerate(toks):
+        keys = {k for k, _ in t.readings}
+        if i + 1 < len(toks):
+            keys |= {f"{k} {toks[i + 1].bare}" for k, _ in t.readings}
+        for k in keys & wanted:
+            out.setdefault(k, []).append(i)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *REPORTS,
+        "وصل وزير الخارجية إلى العاصمة الأردنية عمان قادما من مسقط، ثم زار سلطنة عمان والملك الأردني.",
+        "قال مصدر في عمان إن الحكومة الأردنية والسلطات العمانية بحثتا الوضع في المملكة الأردنية الهاشمية.",
+    ],
+)
+def test_cue_positions_are_the_set_based_ones(text: str) -> None:
+    geo = get_geocoder()
+    toks = tokenize(text)
+    mentions = geo.matcher.match(text, toks)[0]
+    assert geo._cues_at(text, toks, mentions) == _reference_cues_at(geo, toks, mentions)

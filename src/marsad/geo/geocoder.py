@@ -406,13 +406,19 @@ class Geocoder:
                 wanted |= cues
         if not wanted:
             return {}
+        # a word's reading keys are distinct and have no space, so each key is met once per word;
+        # a two-word cue is looked for only after a word that reads as its first word
+        firsts = {w.split(" ", 1)[0] for w in wanted if " " in w}
         out: dict[str, list[int]] = {}
+        last = len(toks) - 1
         for i, t in enumerate(toks):
-            keys = {k for k, _ in t.readings}
-            if i + 1 < len(toks):
-                keys |= {f"{k} {toks[i + 1].bare}" for k, _ in t.readings}
-            for k in keys & wanted:
-                out.setdefault(k, []).append(i)
+            for k, _ in t.readings:
+                if k in wanted:
+                    out.setdefault(k, []).append(i)
+                if k in firsts and i < last:
+                    two = f"{k} {toks[i + 1].bare}"
+                    if two in wanted:
+                        out.setdefault(two, []).append(i)
         return out
 
     def _pointed_at(self, text: str, mentions: list[Mention]) -> dict[int, str]:
