@@ -246,3 +246,42 @@ def test_cue_positions_are_the_set_based_ones(text: str) -> None:
     toks = tokenize(text)
     mentions = geo.matcher.match(text, toks)[0]
     assert geo._cues_at(text, toks, mentions) == _reference_cues_at(geo, toks, mentions)
+
+
+def test_second_pass_stops_summing_at_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A one-candidate mention's bonus from the other places is their sum capped at 4.5; the loop
+    stops once the sum reaches the cap (no term is negative): the scores are the full sum's."""
+    from marsad.geo.geocoder import _BONUS_CAP, _CONTAINER_WINDOW, Geocoder
+
+    geo = get_geocoder()
+    text = (
+        "قتل وجرح مدنيون في هجمات على بغداد والفلوجة والرمادي وبعقوبة وسامراء وتكريت والحلة "
+        "وكربلاء والنجف والكوت والمحمودية واليوسفية والمقدادية والخالص وبلدروز، وفي الموصل وكركوك."
+    )
+    snaps: list[list[tuple[dict[int, float], int | None]]] = []
+    plain_pick = Geocoder._pick
+
+    def pick(mentions: list[Mention]) -> None:
+        plain_pick(mentions)
+        snaps.append([(dict(m.scores), m.choice) for m in mentions])
+
+    monkeypatch.setattr(Geocoder, "_pick", staticmethod(pick))
+    mentions = geo._analyse(text, "IQ", cache=False).mentions
+    first, final = snaps[0], snaps[1]
+    live = [(o, first[k][1]) for k, o in enumerate(mentions) if first[k][1] is not None and o.licence is None]
+    capped = 0
+    for k, m in enumerate(mentions):
+        if len(m.cands) != 1:
+            continue
+        c = m.cands[0]
+        terms = [
+            sum(geo._pair_bonus(c, oc))
+            if abs(o.tok_start - m.tok_start) <= _CONTAINER_WINDOW
+            else geo._pair_bonus(c, oc)[1]
+            for o, oc in live
+            if o is not m
+        ]
+        full = sum(terms)
+        capped += full > _BONUS_CAP
+        assert final[k][0][c] == (first[k][0][c] + min(full, _BONUS_CAP) if terms else first[k][0][c])
+    assert capped >= 2  # some sums of this report do pass the cap

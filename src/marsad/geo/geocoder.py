@@ -57,6 +57,7 @@ _BODY_MIN = 2.0  # body mentions another country needs to overrule a local datel
 _NISBA_WEIGHT = 0.5  # a country adjective (الهندية) counts as half a mention in country_of
 _NISBA_CAP = 2.0  # and all of a country's adjectives together as two mentions at most
 _COUNTRY_WEIGHT = 1.0  # a country's name, against 1 for a town or region
+_BONUS_CAP = 4.5  # most a candidate gains from the other places of the text (`_resolve`)
 
 
 class _Pick(NamedTuple):
@@ -568,8 +569,10 @@ class Geocoder:
                         self._pair_count += 1
                     b = got[0] + got[1] if abs(ot - at) <= _CONTAINER_WINDOW else got[1]
                     run = b if run is None else run + b
+                    if run >= _BONUS_CAP:
+                        break  # the terms are never negative: the rest cannot lower the capped sum
                 if run is not None:
-                    add = min(run, 4.5)
+                    add = min(run, _BONUS_CAP)
                     m.scores[c] += add
                     adds.append((k, c, add))
                 continue
@@ -586,7 +589,7 @@ class Geocoder:
                     b = got[0] + got[1] if near else got[1]
                     bonus[c] = bonus.get(c, 0.0) + b
             for c, b in bonus.items():
-                add = min(b, 4.5)
+                add = min(b, _BONUS_CAP)
                 m.scores[c] += add
                 adds.append((k, c, add))
         if rounds is not None and sig is not None:
