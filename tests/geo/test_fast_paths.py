@@ -249,8 +249,8 @@ def test_cue_positions_are_the_set_based_ones(text: str) -> None:
 
 
 def test_second_pass_stops_summing_at_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A one-candidate mention's bonus from the other places is their sum capped at 4.5; the loop
-    stops once the sum reaches the cap (no term is negative): the scores are the full sum's."""
+    """A candidate's bonus from the other places is their sum capped at 4.5; the loop stops once
+    the sum reaches the cap (no term is negative): the scores are the full sum's."""
     from marsad.geo.geocoder import _BONUS_CAP, _CONTAINER_WINDOW, Geocoder
 
     geo = get_geocoder()
@@ -269,19 +269,27 @@ def test_second_pass_stops_summing_at_the_cap(monkeypatch: pytest.MonkeyPatch) -
     mentions = geo._analyse(text, "IQ", cache=False).mentions
     first, final = snaps[0], snaps[1]
     live = [(o, first[k][1]) for k, o in enumerate(mentions) if first[k][1] is not None and o.licence is None]
-    capped = 0
+    capped = multi = 0
     for k, m in enumerate(mentions):
-        if len(m.cands) != 1:
-            continue
-        c = m.cands[0]
-        terms = [
-            sum(geo._pair_bonus(c, oc))
-            if abs(o.tok_start - m.tok_start) <= _CONTAINER_WINDOW
-            else geo._pair_bonus(c, oc)[1]
-            for o, oc in live
-            if o is not m
-        ]
-        full = sum(terms)
-        capped += full > _BONUS_CAP
-        assert final[k][0][c] == (first[k][0][c] + min(full, _BONUS_CAP) if terms else first[k][0][c])
+        multi += len(m.cands) > 1
+        for c in m.cands:
+            terms = [
+                sum(geo._pair_bonus(c, oc))
+                if abs(o.tok_start - m.tok_start) <= _CONTAINER_WINDOW
+                else geo._pair_bonus(c, oc)[1]
+                for o, oc in live
+                if o is not m
+            ]
+            full = sum(terms)
+            capped += full > _BONUS_CAP
+            assert final[k][0][c] == (first[k][0][c] + min(full, _BONUS_CAP) if terms else first[k][0][c])
+    assert multi  # mentions with several candidates too
     assert capped >= 2  # some sums of this report do pass the cap
+
+
+def test_a_name_lists_each_entry_once() -> None:
+    """`_resolve` sums the second-pass bonus per candidate: a mention's candidates must be distinct
+    entries (names, their skeletons, and a type word's whole-name entries)."""
+    gaz = get_geocoder().gaz
+    assert all(len(set(ids)) == len(ids) for ids in gaz.index.values())
+    assert all(len(set(ids)) == len(ids) for ids in (gaz.skeletons or {}).values())

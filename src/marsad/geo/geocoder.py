@@ -555,10 +555,13 @@ class Geocoder:
                 if row is None:
                     row = rows[o.choice] = {}
                 live.append((o, o.choice, o.tok_start, row))
+        # Each candidate's bonus is one running sum over the other live mentions, stopped once it
+        # reaches the cap (no term is negative). A mention's candidates are distinct entries (the
+        # gazetteer's index lists an entry once per name: tests/geo check it), so summing per
+        # candidate adds what summing per other mention did.
         for k, m in enumerate(mentions):
             at = m.tok_start
-            if len(m.cands) == 1:  # most mentions: one candidate, one running sum
-                c = m.cands[0]
+            for c in m.cands:
                 run: float | None = None
                 for o, oc, ot, row in live:
                     if o is m:
@@ -575,23 +578,6 @@ class Geocoder:
                     add = min(run, _BONUS_CAP)
                     m.scores[c] += add
                     adds.append((k, c, add))
-                continue
-            bonus: dict[int, float] = {}
-            for o, oc, ot, row in live:
-                if o is m:
-                    continue
-                near = abs(ot - at) <= _CONTAINER_WINDOW
-                for c in m.cands:
-                    got = row.get(c)
-                    if got is None:
-                        got = row[c] = self._pair_bonus(c, oc)
-                        self._pair_count += 1
-                    b = got[0] + got[1] if near else got[1]
-                    bonus[c] = bonus.get(c, 0.0) + b
-            for c, b in bonus.items():
-                add = min(b, _BONUS_CAP)
-                m.scores[c] += add
-                adds.append((k, c, add))
         if rounds is not None and sig is not None:
             rounds.last = (sig, adds)
         self._pick(mentions)
