@@ -293,3 +293,28 @@ def test_a_name_lists_each_entry_once() -> None:
     gaz = get_geocoder().gaz
     assert all(len(set(ids)) == len(ids) for ids in gaz.index.values())
     assert all(len(set(ids)) == len(ids) for ids in (gaz.skeletons or {}).values())
+
+
+def test_places_built_once_for_all_threads() -> None:
+    """Threads reading the places of one shared analysis all get the same objects (`locate` finds
+    a place's mention by identity)."""
+    import threading
+
+    geo = get_geocoder()
+    geo._cache.clear()
+    geo._matches.clear()
+    an = geo._analyse(REPORTS[0], "IQ")
+    start = threading.Barrier(8)
+    seen: list[object] = []
+
+    def read() -> None:
+        start.wait()
+        seen.append(an.places)
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(seen) == 8 and all(s is seen[0] for s in seen)
+    assert all(id(p) in an.of for p in an.places) and an.places

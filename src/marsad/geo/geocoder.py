@@ -78,7 +78,7 @@ class Analysis:
     `country_of` reads `picks` instead, and in extraction only the hinted analysis' places are
     read (the unhinted one serves `country_of`)."""
 
-    __slots__ = ("_built", "_entries", "_place", "_text", "mentions", "refs", "unknowns")
+    __slots__ = ("_built", "_entries", "_lock", "_place", "_text", "mentions", "refs", "unknowns")
 
     def __init__(
         self,
@@ -88,6 +88,7 @@ class Analysis:
         text: str,
         place: Callable[[str, Mention], Place],
         entries: Sequence[Entry],
+        lock: threading.Lock | None = None,
     ) -> None:
         self.mentions = mentions
         self.unknowns = unknowns
@@ -95,13 +96,20 @@ class Analysis:
         self._text = text
         self._place = place
         self._entries = entries
+        self._lock = lock or threading.Lock()
         self._built: tuple[list[Place], dict[int, Mention]] | None = None
 
     def _build(self) -> tuple[list[Place], dict[int, Mention]]:
         built = self._built
-        if built is None:  # two threads may both build it: equal lists, one is kept
+        if built is None:
             pairs = [(self._place(self._text, m), m) for m in self.mentions if m.choice is not None]
-            built = self._built = ([p for p, _ in pairs], {id(p): m for p, m in pairs})
+            new = ([p for p, _ in pairs], {id(p): m for p, m in pairs})
+            # two threads may both build them: the first one kept is the one everybody reads
+            # (`locate` matches places by identity against `of`)
+            with self._lock:
+                if self._built is None:
+                    self._built = new
+                built = self._built
         return built
 
     @property
@@ -367,7 +375,7 @@ class Geocoder:
         if licensed:
             check_anchors(mentions, self.gaz.entries)
         self._drop_strays(mentions, unknowns, hint, matched[2], text)
-        an = Analysis(mentions, unknowns, matched[2], text, self._place, self.gaz.entries)
+        an = Analysis(mentions, unknowns, matched[2], text, self._place, self.gaz.entries, self._lock)
         if cache:
             with self._lock:
                 self._cache[ck] = an
