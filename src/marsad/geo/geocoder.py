@@ -21,9 +21,10 @@ import math
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from itertools import pairwise
+from typing import NamedTuple, TypeVar
 
 from marsad.geo.data import (
     FEATURES_OF_TYPE,
@@ -56,15 +57,77 @@ _BODY_MIN = 2.0  # body mentions another country needs to overrule a local datel
 _NISBA_WEIGHT = 0.5  # a country adjective (الهندية) counts as half a mention in country_of
 _NISBA_CAP = 2.0  # and all of a country's adjectives together as two mentions at most
 _COUNTRY_WEIGHT = 1.0  # a country's name, against 1 for a town or region
+_BONUS_CAP = 4.5  # most a candidate gains from the other places of the text (`_resolve`)
 
 
-@dataclass(slots=True)
+class _Pick(NamedTuple):
+    """What `country_of` reads of a resolved mention: the fields of its Place, at a tenth of the
+    cost of building one (most reports' own-country analysis is read by `country_of` alone)."""
+
+    start: int
+    end: int
+    country_code: str
+    feature: str
+
+
+_Spot = TypeVar("_Spot", Place, _Pick)
+
+
 class Analysis:
-    mentions: list[Mention]
-    unknowns: list[Unknown]
-    places: list[Place]
-    of: dict[int, Mention] = field(default_factory=dict)  # id(place) -> its mention
-    refs: list[Ref] = field(default_factory=list)  # country adjectives (الهندية): not places
+    """The resolved mentions of one text for one country hint. Its places are built on first use:
+    `country_of` reads `picks` instead, and in extraction only the hinted analysis' places are
+    read (the unhinted one serves `country_of`)."""
+
+    __slots__ = ("_built", "_entries", "_lock", "_place", "_text", "mentions", "refs", "unknowns")
+
+    def __init__(
+        self,
+        mentions: list[Mention],
+        unknowns: list[Unknown],
+        refs: list[Ref],
+        text: str,
+        place: Callable[[str, Mention], Place],
+        entries: Sequence[Entry],
+        lock: threading.Lock | None = None,
+    ) -> None:
+        self.mentions = mentions
+        self.unknowns = unknowns
+        self.refs = refs  # country adjectives (الهندية): not places
+        self._text = text
+        self._place = place
+        self._entries = entries
+        self._lock = lock or threading.Lock()
+        self._built: tuple[list[Place], dict[int, Mention]] | None = None
+
+    def _build(self) -> tuple[list[Place], dict[int, Mention]]:
+        built = self._built
+        if built is None:
+            pairs = [(self._place(self._text, m), m) for m in self.mentions if m.choice is not None]
+            new = ([p for p, _ in pairs], {id(p): m for p, m in pairs})
+            # two threads may both build them: the first one kept is the one everybody reads
+            # (`locate` matches places by identity against `of`)
+            with self._lock:
+                if self._built is None:
+                    self._built = new
+                built = self._built
+        return built
+
+    @property
+    def places(self) -> list[Place]:
+        return self._build()[0]
+
+    @property
+    def of(self) -> dict[int, Mention]:  # id(place) -> its mention
+        return self._build()[1]
+
+    def picks(self) -> list[_Pick]:
+        """start, end, country and feature of each place, in the order of `places`."""
+        E = self._entries
+        return [
+            _Pick(m.start, m.end, E[m.choice].cc, E[m.choice].feature)
+            for m in self.mentions
+            if m.choice is not None
+        ]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -186,10 +249,11 @@ class Geocoder:
         countries: an adjective of another country names its backer ("ميليشيا الحوثي الإيرانية"),
         not where anything happens, and is not counted ("حركة الشباب الصومالية" still is)."""
         an = self._analyse(text, None)
-        if not an.places and not an.refs:
+        places = an.picks()
+        if not places and not an.refs:
             return None
-        dateline, cut = self._dateline(text, an.places)
-        body = [p for p in an.places if p.start >= cut]
+        dateline, cut = self._dateline(text, places)
+        body = [p for p in places if p.start >= cut]
         # Country adjectives count as mentions: "الشرطة الهندية" is about India.
         # An adjective weighs less than a place: "الجيش الإسرائيلي" fills every report on Gaza.
         score: dict[str, float] = {}
@@ -203,7 +267,7 @@ class Geocoder:
             score[cc] = score.get(cc, 0.0) + min(n * _NISBA_WEIGHT, _NISBA_CAP)
         if not score:
             return dateline.country_code if dateline is not None else None
-        first = {cc: i for i, cc in reversed(list(enumerate(p.country_code for p in an.places)))}
+        first = {cc: i for i, cc in reversed(list(enumerate(p.country_code for p in places)))}
         top = max(score, key=lambda cc: (score[cc], -first.get(cc, len(first))))
         if dateline is None or top == dateline.country_code:
             return top
@@ -212,7 +276,7 @@ class Geocoder:
         # by its own mentions; one that does, only when another country outweighs it twice over.
         # A desk dateline names its country too ("CITY، COUNTRY (CNN)"): any body mention outweighs it.
         own = score.get(dateline.country_code, 0.0)
-        need = 1.0 if sum(1 for p in an.places if p.end <= cut) > 1 else _BODY_MIN
+        need = 1.0 if sum(1 for p in places if p.end <= cut) > 1 else _BODY_MIN
         if own == 0.0:
             return top if score[top] >= need else dateline.country_code
         return top if score[top] >= need and score[top] > 2 * own else dateline.country_code
@@ -229,7 +293,7 @@ class Geocoder:
         return False
 
     @staticmethod
-    def _dateline(text: str, places: list[Place]) -> tuple[Place | None, int]:
+    def _dateline(text: str, places: list[_Spot]) -> tuple[_Spot | None, int]:
         """The place of a dateline ("الموصل - …", "صنعاء (وكالات) …") and where the dateline ends."""
         head = text[:120]
         for sep in (" - ", " – ", " — ", "—", "(", ":", "ـ "):
@@ -293,7 +357,7 @@ class Geocoder:
         if matched is None:
             toks = tokenize(text)
             ms, us, rs = self.matcher.match(text, toks)
-            matched = (ms, us, rs, self._cues_at(text, toks, ms))
+            matched = (ms, us, rs, self._cues_at(text, toks, ms), _Rounds())
             if cache:
                 with self._lock:
                     self._matches[text] = matched
@@ -307,12 +371,11 @@ class Geocoder:
             mentions = settle(mentions, hint, self.gaz.entries)
         unknowns = list(matched[1])
         pointed = self._pointed_at(text, mentions)
-        self._resolve(mentions, hint, matched[2], matched[3], pointed)
+        self._resolve(mentions, hint, matched[2], matched[3], pointed, matched[4] if cache else None)
         if licensed:
             check_anchors(mentions, self.gaz.entries)
         self._drop_strays(mentions, unknowns, hint, matched[2], text)
-        pairs = [(self._place(text, m), m) for m in mentions if m.choice is not None]
-        an = Analysis(mentions, unknowns, [p for p, _ in pairs], {id(p): m for p, m in pairs}, matched[2])
+        an = Analysis(mentions, unknowns, matched[2], text, self._place, self.gaz.entries, self._lock)
         if cache:
             with self._lock:
                 self._cache[ck] = an
@@ -352,13 +415,19 @@ class Geocoder:
                 wanted |= cues
         if not wanted:
             return {}
+        # a word's reading keys are distinct and have no space, so each key is met once per word;
+        # a two-word cue is looked for only after a word that reads as its first word
+        firsts = {w.split(" ", 1)[0] for w in wanted if " " in w}
         out: dict[str, list[int]] = {}
+        last = len(toks) - 1
         for i, t in enumerate(toks):
-            keys = {k for k, _ in t.readings}
-            if i + 1 < len(toks):
-                keys |= {f"{k} {toks[i + 1].bare}" for k, _ in t.readings}
-            for k in keys & wanted:
-                out.setdefault(k, []).append(i)
+            for k, _ in t.readings:
+                if k in wanted:
+                    out.setdefault(k, []).append(i)
+                if k in firsts and i < last:
+                    two = f"{k} {toks[i + 1].bare}"
+                    if two in wanted:
+                        out.setdefault(two, []).append(i)
         return out
 
     def _pointed_at(self, text: str, mentions: list[Mention]) -> dict[int, str]:
@@ -396,7 +465,14 @@ class Geocoder:
         refs: list[Ref] = [],  # noqa: B006 - read only
         cues_at: dict[str, list[int]] | None = None,
         pointed: dict[int, str] | None = None,
+        rounds: _Rounds | None = None,
     ) -> None:
+        """Score and pick each mention's candidates (in place), in two passes.
+
+        `rounds` (per text, shared by its analyses with and without a country hint) keeps the
+        bonuses of the second pass: they depend only on the mentions' word positions, their
+        candidates and the first pass's picks, so an analysis whose first pass picks what the
+        last one picked adds the same bonuses without working them out again."""
         E = self.gaz.entries
         ccs: dict[str, float] = {}
         for m in mentions:
@@ -461,6 +537,16 @@ class Geocoder:
         self._pick(mentions)
         if len(mentions) < 2:
             return
+        sig = None
+        if rounds is not None:
+            sig = [(m.tok_start, m.cands, m.choice if m.licence is None else None) for m in mentions]
+            last = rounds.last
+            if last is not None and last[0] == sig:
+                for k, c, b in last[1]:
+                    mentions[k].scores[c] += b
+                self._pick(mentions)
+                return
+        adds: list[tuple[int, int, float]] = []
         # Second pass: containing units nearby and distance to the other places picked. The
         # bonus of a candidate from another mention's pick depends on the two entries alone (and
         # on whether they are near in the text): worked out once per pair of entries. The parts
@@ -477,10 +563,13 @@ class Geocoder:
                 if row is None:
                     row = rows[o.choice] = {}
                 live.append((o, o.choice, o.tok_start, row))
-        for m in mentions:
+        # Each candidate's bonus is one running sum over the other live mentions, stopped once it
+        # reaches the cap (no term is negative). A mention's candidates are distinct entries (the
+        # gazetteer's index lists an entry once per name: tests/geo check it), so summing per
+        # candidate adds what summing per other mention did.
+        for k, m in enumerate(mentions):
             at = m.tok_start
-            if len(m.cands) == 1:  # most mentions: one candidate, one running sum
-                c = m.cands[0]
+            for c in m.cands:
                 run: float | None = None
                 for o, oc, ot, row in live:
                     if o is m:
@@ -491,23 +580,14 @@ class Geocoder:
                         self._pair_count += 1
                     b = got[0] + got[1] if abs(ot - at) <= _CONTAINER_WINDOW else got[1]
                     run = b if run is None else run + b
+                    if run >= _BONUS_CAP:
+                        break  # the terms are never negative: the rest cannot lower the capped sum
                 if run is not None:
-                    m.scores[c] += min(run, 4.5)
-                continue
-            bonus: dict[int, float] = {}
-            for o, oc, ot, row in live:
-                if o is m:
-                    continue
-                near = abs(ot - at) <= _CONTAINER_WINDOW
-                for c in m.cands:
-                    got = row.get(c)
-                    if got is None:
-                        got = row[c] = self._pair_bonus(c, oc)
-                        self._pair_count += 1
-                    b = got[0] + got[1] if near else got[1]
-                    bonus[c] = bonus.get(c, 0.0) + b
-            for c, b in bonus.items():
-                m.scores[c] += min(b, 4.5)
+                    add = min(run, _BONUS_CAP)
+                    m.scores[c] += add
+                    adds.append((k, c, add))
+        if rounds is not None and sig is not None:
+            rounds.last = (sig, adds)
         self._pick(mentions)
 
     def _pair_bonus(self, c: int, other: int) -> tuple[float, float]:
@@ -690,7 +770,23 @@ class Geocoder:
         )
 
 
-_Matched = tuple[list[Mention], list[Unknown], list[Ref], dict[str, list[int]]]
+# mentions, unknowns, country adjectives, cue positions, and the second pass of `_resolve` last
+# worked out for this text (`_Rounds`)
+_Matched = tuple[list[Mention], list[Unknown], list[Ref], dict[str, list[int]], "_Rounds"]
+
+
+class _Rounds:
+    """The second pass of `_resolve` last worked out for a text: what the first pass gave it (each
+    mention's word, candidates and pick, None when it moves no other reading) and the bonuses
+    added (mention index, candidate, bonus)."""
+
+    __slots__ = ("last",)
+
+    def __init__(self) -> None:
+        # one attribute, set in one step: threads sharing the geocoder never see half of it
+        self.last: (
+            tuple[list[tuple[int, tuple[int, ...], int | None]], list[tuple[int, int, float]]] | None
+        ) = None
 
 
 def _with_precision(p: Place, prec: int) -> Place:

@@ -13,6 +13,7 @@ Tokens keep offsets into the ORIGINAL text, so every match is reported in origin
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 # Diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel: deleted.
@@ -164,6 +165,9 @@ def _word_info(word: str) -> tuple[str, str, tuple[tuple[str, int], ...]] | None
 
 _new_tok = tuple.__new__
 _MISSING: Any = object()
+# gaps and words alternately (`re.split` with the word pattern as its one group): the words and
+# their offsets come from C-level passes instead of one match object per word
+_SPLIT = re.compile(f"({WORD_RE.pattern})")
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -171,18 +175,20 @@ def tokenize(text: str) -> list[Tok]:
     toks: list[Tok] = []
     append = toks.append
     get = _WORDS.get
-    for m in WORD_RE.finditer(text):
-        word = m.group()
+    parts = _SPLIT.split(text)
+    ends = list(accumulate(map(len, parts)))  # part k spans ends[k - 1] .. ends[k]
+    for k in range(1, len(parts), 2):  # the words
+        word = parts[k]
         info = get(word, _MISSING)
         if info is _MISSING:
             info = _word_info(word)
         if info is None:
             continue
         folded, bare, rd = info  # type: ignore[misc]
-        s = m.start()
+        s = ends[k - 1]
         if len(rd) == 1:  # most words: one reading, at the word's start
             rds: tuple[tuple[str, int], ...] = ((bare, s),)
         else:
-            rds = tuple([(k, s + off) for k, off in rd])
-        append(_new_tok(Tok, (s, m.end(), folded, bare, rds)))
+            rds = tuple([(key, s + off) for key, off in rd])
+        append(_new_tok(Tok, (s, ends[k], folded, bare, rds)))
     return toks

@@ -69,6 +69,10 @@ class Licence:
         self.mods = frozenset(mods)  # cues.tsv modifiers (شمال، قرب، ريف …): frames and anchors
         self.cue_keys = frozenset(cue_keys)
         self.nisba = frozenset(nisba)
+        # the words `framed` takes for a frame: a frame word, alone or after و/ف (`may_frame`)
+        self._frame_words = frozenset(
+            w for f in self.frames | self.weak for w in (f, *(c + f for c in _CONJ))
+        )
 
     def tier(self, key: str) -> str:
         return self.tiers.get(key, "anchor")
@@ -91,6 +95,13 @@ class Licence:
             if word in frames or (word[:1] in _CONJ and word[1:] in frames):  # "وفي الباب"
                 return kind
         return "strong" if any(k in self.mods for k, _ in prev.readings) else None
+
+    def may_frame(self, prev: Tok) -> bool:
+        """Whether word `prev` can be the frame `framed` finds before the next word (its own
+        words and readings only: punctuation between the two is not looked at)."""
+        if prev.folded in self._frame_words:
+            return True
+        return any(k in self.mods for k, _ in prev.readings)
 
     def stands(self, text: str, toks: Sequence[Tok], j: int, article: bool) -> bool:
         """The name ending before word j is not the head of a phrase continued by word j."""

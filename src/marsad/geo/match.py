@@ -105,6 +105,12 @@ class Ref:
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
+def has_tanween(text: str) -> bool:
+    """`not _TANWEEN.isdisjoint(text)` by three substring searches (C scans; the set test hashed
+    every character of the report, ≈ 45 µs a report)."""
+    return "\u064b" in text or "\u064c" in text or "\u064d" in text
+
+
 @dataclass(slots=True)
 class Unknown:
     """A type word followed by a name the gazetteer does not know (قرية البو حمدان)."""
@@ -121,6 +127,10 @@ _SETTLED_TYPES = frozenset({"admin1", "admin2", "admin3", "city", "town", "villa
 
 # Word flags of `Matcher._skippable`.
 _DULL, _TYPE, _PREFIX = 1, 2, 4  # starts nothing / a type word / only starts longer names
+_FRAMED = 8  # starts nothing unless a locative frame before licenses it (`Matcher._quiet`)
+_FRAME = 16  # may license the word after it (`Licence.may_frame`)
+_PHRASE = 32  # starts nothing but two-word stop phrases ("قوات …"): the next word decides
+_NEVER, _IF_FRAMED = 1, 2  # `Matcher._quiet`: a one-word name that starts nothing / only when framed
 _FLAG_CACHE_MAX = 200_000
 
 _TYPE_BREAK = frozenset("،,.:;؛!?؟\n")
@@ -232,11 +242,14 @@ class Matcher:
     def _skippable(self, toks: list[Tok]) -> tuple[bytearray, list[int]]:
         """Which words the match walk may step over, and the others (in order).
 
-        A word is skipped when none of its readings starts a name, a particle, a country adjective
-        or a stop phrase (_DULL), or when its readings only start longer names and none goes on
-        with the next word (_PREFIX, `_extends`), and no type word stands right before it (nor a type word and a
-        country adjective, as `_type_before` reads them). Word flags are cached by folded form:
-        the readings' keys depend on it alone."""
+        A word is skipped when no type word stands right before it (nor a type word and a country
+        adjective, as `_type_before` reads them) and none of its readings starts a particle or a
+        country adjective, its one-word names are all ones the walk turns down there (`_quiet`),
+        and: nothing else starts at it (_DULL); or the rest depends on the words around it and
+        they do not supply it — a name that only a frame word before it licenses (_FRAMED, no
+        _FRAME word before), longer names none of which goes on with the next word (_PREFIX,
+        `_extends`), a stop phrase the next word does not complete (_PHRASE, `_stop_phrase`).
+        Word flags are cached by folded form: the readings' keys depend on it alone."""
         cache = self._flag_cache
         nisba = self.nisba
         skip = bytearray(len(toks))
@@ -248,10 +261,19 @@ class Matcher:
                 if len(cache) >= _FLAG_CACHE_MAX:
                     cache.clear()
                 f = cache[t.folded] = self._word_flags(t)
-            if (
-                f & _DULL
-                or (f & _PREFIX and not self._extends(t, toks[i + 1] if i + 1 < len(toks) else None))
-            ) and not (p1 & _TYPE or (p2 & _TYPE and toks[i - 1].bare in nisba)):
+            if f & _DULL:
+                quiet = True
+            elif f & (_PREFIX | _FRAMED | _PHRASE):
+                # a _FRAMED word starts something only after a frame word, a _PREFIX word only
+                # with the next word, a _PHRASE word only a stop phrase with it; a word may be all
+                quiet = (
+                    not (f & _FRAMED and p1 & _FRAME)
+                    and not (f & _PREFIX and self._extends(t, toks[i + 1] if i + 1 < len(toks) else None))
+                    and not (f & _PHRASE and self._stop_phrase(toks, i))
+                )
+            else:
+                quiet = False
+            if quiet and not (p1 & _TYPE or (p2 & _TYPE and toks[i - 1].bare in nisba)):
                 skip[i] = 1
             else:
                 hot.append(i)
@@ -261,15 +283,55 @@ class Matcher:
     def _word_flags(self, tok: Tok) -> int:
         index = self.gaz.index
         keys = [k for k, _ in tok.readings]
-        other = tok.bare in self.nisba_first or any(
-            k in index or k in self.parts or k in self.nisba or k in self.phrase_first for k in keys
-        )
         prefix = any(k in self.prefixes for k in keys)
         flags = _TYPE if any(k in self.types for k in keys) else 0
-        if not other:
-            # only the first word of longer names ("علي", "الولايات"): the next word decides
-            flags |= _PREFIX if prefix else _DULL
+        if self.licence.may_frame(tok):
+            flags |= _FRAME
+        if tok.bare in self.nisba_first or any(k in self.parts or k in self.nisba for k in keys):
+            return flags
+        nxt = (_PREFIX if prefix else 0) | (_PHRASE if any(k in self.phrase_first for k in keys) else 0)
+        # one-word names the walk always turns down without a type word before them ("ان", "البلاد")
+        quiet = [self._quiet(k, n, tok.folded) for n, k in enumerate(keys) if k in index]
+        if all(q == _NEVER for q in quiet):
+            # no name, or none that can stand alone: only the first word of longer names
+            # ("علي", "الولايات") or of a stop phrase, and the next word decides
+            flags |= nxt or _DULL
+        elif all(quiet):
+            flags |= _FRAMED | nxt
         return flags
+
+    def _quiet(self, key: str, n: int, folded: str) -> int:
+        """Whether the one-word name `key` (reading n of a word folded as `folded`) is turned down
+        by `match` wherever it stands with no type word before it: _NEVER (turned down and never
+        licensed), _IF_FRAMED (licensed at most by a frame word right before it: `Licence.framed`
+        with no proclitic of its own, and no list "و" since it is the bare reading) or 0.
+
+        Each test below is a branch of `match` for `typ` None and a one-word hit that does not
+        look at the context (`_longest` finds no longer name at a word whose readings do not go
+        on with the next word, `_skippable`'s _PREFIX test). `tests/geo/test_fast_paths.py` and
+        `benchmarks/bench_geocode.py` check the walk against the plain one."""
+        E = self.gaz.entries
+        ids = self.gaz.index[key]
+        if key.endswith("يا") and any(E[c].feature == "country" for c in ids):
+            return 0  # "مهندسا تركيا": `_accusative_nisba` may read it as an adjective
+        turned_down = (
+            key in self.cue_keys
+            or len(key) < 3
+            or key in self.stops_never
+            or (len(key) < 4 and all(E[c].cc not in self._covered and E[c].feature != "country" for c in ids))
+            # a common word; `_listed` needs a peeled "و" (a reading after the first)
+            or (key in self.stops and key not in self.cue_keys and not (n > 0 and folded.startswith("و")))
+        )
+        if not turned_down:
+            return 0
+        if (
+            key in self.cue_keys
+            or key in self.stops_never
+            or key in self.stops_number
+            or self.licence.tier(key) == "never"
+        ):
+            return _NEVER  # `_licensed` turns these down before it looks at the context
+        return _IF_FRAMED if n == 0 else 0
 
     def _extends(self, tok: Tok, nxt: Tok | None) -> bool:
         """Whether a reading of `tok` and the next word make a name or the start of one (only
@@ -541,7 +603,7 @@ class Matcher:
         E = self.gaz.entries
         carry: str | None = None  # the type word before a skipped one ("ناحية مركز الخالص")
         listed = False
-        tanween = not _TANWEEN.isdisjoint(text)
+        tanween = has_tanween(text)
         dual: tuple[int, str] | None = None  # (word, type) of the second name after a dual type word
         lic: str | None = None  # the licence tier of the current hit (a common word in a locative frame)
         skip, hot = self._skippable(toks)
