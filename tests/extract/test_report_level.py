@@ -422,11 +422,7 @@ def test_a_hashtag_names_the_country_as_a_plain_word_would() -> None:
     # "في جنوب #الصومال" sets the strike in Somalia, though the United States is named more often
     events = _coded(HASHTAGS, datetime(2018, 4, 3, 15))
     assert [(e.event_type, e.country) for e in events] == [("Explosions/Remote violence", "Somalia")]
-    plain = extract_events(
-        Document(
-            id="plain", text=HASHTAGS.replace("#", "").replace("_", " "), published=datetime(2018, 4, 3, 15)
-        )
-    )
+    plain = _coded(HASHTAGS.replace("#", "").replace("_", " "), datetime(2018, 4, 3, 15))
     assert [e.country for e in plain] == ["Somalia"]
 
 
