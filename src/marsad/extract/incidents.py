@@ -552,7 +552,7 @@ def _split_towns(incidents: list[Incident]) -> list[Incident]:
                 at = next((k for k, t in enumerate(towns) if _same_place(q, t)), at)
             parts[at].append(m)
         for town, part in zip(towns, parts, strict=True):
-            out.append(replace(inc, mentions=part, place=town, day=inc.day))
+            out.append(replace(inc, mentions=part, place=town))
     return out
 
 

@@ -583,7 +583,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             if cue.kind == "claim":
                 # "تبنى التنظيم الهجوم": kept for the notes, blocks nothing. Not a claim: "لم تعلن أي
                 # جهة مسؤوليتها" (then nothing in the sentence is), nor "تبنى هجمات مماثلة" (others)
-                if h.first > sv.lo and toks[h.first - 1].norm in ("لم", "لا", "ولم"):
+                if h.first > sv.lo and toks[h.first - 1].norm in NEGATIONS:
                     no_claim = True
                 else:
                     claimed_by.append(h.last)
