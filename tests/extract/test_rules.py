@@ -379,3 +379,29 @@ def test_a_suicide_bombing_at_an_election_rally_is_no_figure_of_speech() -> None
     assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Suicide bomb")
     # an election "battle" stays a figure of speech
     assert not _events("احتدمت المعركة الانتخابية في مدينة راولبندي صباح الاثنين.")
+
+
+def test_strikes_in_retaliation_for_a_rocket_are_two_events() -> None:
+    text = (
+        "قال الجيش الإسرائيلي إن طائراته قصفت أهدافا في قطاع غزة فجر الأربعاء، بعد سقوط صاروخ "
+        "على منزل في مدينة عسقلان."
+    )
+    events = _events(text)
+    assert sorted(e.location for e in events) == ["Ashkelon", "Gaza Strip"]
+    assert {e.event_type for e in events} == {"Explosions/Remote violence"}
+    # one strike told with what set it off in the same place stays one
+    (ev,) = _events("قصفت الطائرات أهدافا في مدينة غزة فجر الأربعاء بعد سقوط قذيفة في المدينة.")
+    assert ev.location == "Gaza"
+
+
+def test_the_backer_of_a_ground_force_is_not_the_side_that_fights() -> None:
+    text = (
+        "سيطرت قوات الجيش الوطني، بإسناد من طيران التحالف العربي، على مواقع في مديرية نهم "
+        "بعد معارك عنيفة مع ميليشيا الحوثي الاثنين."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type == "Battles"
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Yemen (2012-)", "Houthis (Ansar Allah)"}
+    # with no one else fighting, the backer is still named
+    (ev,) = _events("شنت مقاتلات التحالف العربي غارات على مواقع الحوثيين في مديرية نهم الاثنين.")
+    assert ev.actor1.startswith("Operation Restoring Hope")

@@ -68,6 +68,7 @@ class ActorHit:
     target: bool = False  # right after "استهدف", "على", "مقر": what was hit, not who hit
     subject: bool = False  # right after a verb that opens the clause ("هاجمت ميليشيات الحشد"): who struck
     speaker: bool = False  # right after a verb of saying ("قالت الشرطة إن"): who tells it
+    backer: bool = False  # right after "بدعم من", "بإسناد": who backs the side that fights
 
 
 @dataclass(slots=True)
@@ -413,7 +414,17 @@ def _actor_hit(view: DocView, sv: SentView, h: Hit) -> ActorHit:
         h.first,
         h.last,
         target=any("TARGET" in toks[k].classes for k in range(max(sv.lo, h.first - 2), h.first)),
+        backer=_backed_by(toks, sv.lo, h.first),
     )
+
+
+def _backed_by(toks: list[Tok], lo: int, first: int) -> bool:
+    """ "بدعم من التحالف", "مدعومة بغارات التحالف", "بإسناد التحالف": the backer of the side that
+    fights, right after the word of support (or its "من")."""
+    k = first - 1
+    if k > lo and toks[k].norm in ("من", "قبل"):
+        k -= 1
+    return k >= lo and "BACKW" in toks[k].classes
 
 
 def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
@@ -695,6 +706,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 th.blocked = th.blocked or "background"
             trigs.append(th)
         actors = [_actor_hit(view, sv, h) for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))]
+        # "بإسناد من طيران التحالف العربي": "التحالف العربي" is the same backer as "طيران التحالف"
+        for a in actors:
+            a.backer = a.backer or any(b.backer and b.first <= a.first <= b.last for b in actors)
         _verb_first_subjects(toks, actors)
         actors = _named_over_generic(toks, actors)
         big: list[tuple[str, int]] = []  # (role, figure) of tolls in the thousands
@@ -883,12 +897,13 @@ def _split_clauses(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
     cuts: list[int] = []
     for a, b in pairwise(violent):
         joint = next((k for k in range(b.first - 1, a.last, -1) if _joins(toks, k)), None)
+        strikes = joint is None and (joint := _retaliation(toks, a, b)) is not None
         if joint is None or (cuts and joint <= cuts[-1]):
             continue
         later = [c for c in figures if joint < c.tok < sv.hi]
         # each clause holds a figure or a strong word of its own ("فيما تجددت الاشتباكات العنيفة في
-        # منطقة عين زارة")
-        if not (any(c.tok < joint for c in figures) or a.strong) or not (later or b.strong):
+        # منطقة عين زارة"); two strikes are each a word of their own
+        if not strikes and (not (any(c.tok < joint for c in figures) or a.strong) or not (later or b.strong)):
             continue
         if any(_others(toks, c.tok, sv.hi) for c in later):
             continue
@@ -899,6 +914,22 @@ def _split_clauses(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
     for part in parts:
         part.extra["whole"] = m  # `group` puts it back unless every clause names its own place
     return parts
+
+
+def _retaliation(toks: list[Tok], a: TrigHit, b: TrigHit) -> int | None:
+    """Two strikes of their own, the later told as what came before or set off the first ("قصفت
+    الطائرات أهدافا في القطاع بعد سقوط صاروخ على منزل في عسقلان"): ACLED codes both. The joining word
+    (بعد، إثر، ردا) must stand right before the later strike's words; `group` puts the sentence back
+    together unless each clause names a place of its own."""
+    if not (b.strong and a.tag in REMOTE_TAGS and b.tag in REMOTE_TAGS):
+        return None
+    for k in range(b.first - 1, max(a.last, b.first - 3), -1):
+        if "AFTERW" in toks[k].classes:
+            return k
+    return None
+
+
+REMOTE_TAGS = frozenset({"AIR", "SHELL"})
 
 
 def _joins(toks: list[Tok], k: int) -> bool:

@@ -202,6 +202,8 @@ def resolve(
 
     def victim_score(h: ActorHit) -> int:
         k = h.entry.kind
+        if h.backer:
+            return 0
         if id(h) in cas_victim_ids:
             return 6
         if h.speaker and not attackers_fell:
@@ -260,7 +262,10 @@ def resolve(
         if st is not None and (tags & {"ARREST", "FIRE", "KILL", "INTERVENE"} or rioting):
             a2 = actor(st)
     else:
-        att = sorted((h for h in hits if attacker_score(h) > 0), key=lambda h: (-attacker_score(h), h.start))
+        # the backer of the side that fights ("بإسناد من التحالف") acts only when no one else does
+        att = sorted(
+            (h for h in hits if attacker_score(h) > 0), key=lambda h: (h.backer, -attacker_score(h), h.start)
+        )
         vic = sorted((h for h in hits if victim_score(h) > 0), key=lambda h: (-victim_score(h), h.start))
         if att:
             a1 = actor(att[0])
