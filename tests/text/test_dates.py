@@ -88,3 +88,12 @@ def test_a_weekday_naming_the_newsroom_s_today_in_a_late_utc_report() -> None:
         Document(id="own", text=text, published=datetime.fromisoformat("2018-04-09T22:38:00+04:00"))
     )
     assert [d.value for d in own.dates] == [date(2018, 4, 3)]  # a local time is read as written
+
+
+def test_a_day_in_digits_of_this_or_last_month() -> None:
+    # "في 25 من الشهر الجاري" names a day as the ordinal words do ("في العاشر من الشهر الجاري")
+    assert _d("قتلت الناشطة في 3 من الشهر الجاري بإطلاق نار.") == [("3 من الشهر الجاري", "2021-09-03", "day")]
+    assert _d("وقع الهجوم في 28 من الشهر الماضي.") == [("28 من الشهر الماضي", "2021-08-28", "day")]
+    assert _d("وقع الهجوم في 3 من شهر مايو 2019.") == [("3 من شهر مايو 2019", "2019-05-03", "day")]
+    # a count of people is no day
+    assert _d("قتل 12 من الجنود في الهجوم.") == []

@@ -188,7 +188,7 @@ def _patterns() -> _Patterns:
         ),
         ordinal=re.compile(
             f(
-                rf"{pro}(?P<all>(?P<od>{_alt(lex.ordinals)})\s+من\s+(?:(?:شهر\s+)?{doubled}"
+                rf"{pro}(?P<all>(?P<od>{_alt(lex.ordinals)}|(?<!\d)\d{{1,2}})\s+من\s+(?:(?:شهر\s+)?{doubled}"
                 rf"(?:[\s،,]+{year_intro}(?P<y>\d{{4}}))?|(?P<per>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم))))(?![\d\w])"
             )
         ),
@@ -338,7 +338,8 @@ def find_dates(
     windows["month+period"] = _merge(windows.get("month", []) + windows.get("period", []))
     for m in scan(p.ordinal, "month+period"):
         # "في الخامس من حزيران 2019", "في العاشر من الشهر الجاري"
-        day = lex.ordinals[_key(m.group("od"))]
+        od = m.group("od")
+        day = int(od) if od.isdigit() else lex.ordinals[_key(od)]  # "في 25 من الشهر الجاري" too
         if m.group("y"):
             add(
                 m,
