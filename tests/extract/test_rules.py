@@ -405,3 +405,16 @@ def test_the_backer_of_a_ground_force_is_not_the_side_that_fights() -> None:
     # with no one else fighting, the backer is still named
     (ev,) = _events("شنت مقاتلات التحالف العربي غارات على مواقع الحوثيين في مديرية نهم الاثنين.")
     assert ev.actor1.startswith("Operation Restoring Hope")
+
+
+def test_the_day_an_incident_took_place_beats_the_day_it_was_announced() -> None:
+    lead = "أعلنت قيادة العمليات المشتركة، الأحد، صد هجوم لمسلحي داعش في قضاء الشرقاط قتل فيه ثلاثة جنود."
+    detail = " وذكر بيان القيادة أن الهجوم وقع مساء السبت قرب قرية الحورية."
+    # 2022-05-10 is a Tuesday: the statement's Sunday is the 8th, the attack's Saturday the 7th
+    (ev,) = _events(lead)
+    assert ev.event_date == "2022-05-08"
+    (ev,) = _events(lead + detail)
+    assert ev.event_date == "2022-05-07" and ev.fatalities == 3
+    # a day long before the statement is another story, not the incident's day
+    (ev,) = _events(lead + " وكان التنظيم قد هاجم القضاء نفسه في 20 من الشهر الماضي.")
+    assert ev.event_date == "2022-05-08"

@@ -411,10 +411,11 @@ def group(
             )
         )
         if not ok:
-            # a details sentence right after an incident (figures, the attackers' fate) belongs to it
+            # a details sentence right after an incident (figures, the attackers' fate, the day it
+            # took place on: "وذكر البيان أن الهجوم وقع فجر الخميس") belongs to it
             if (
                 last is not None
-                and m.casualties
+                and (m.casualties or m.extra.get("took") is not None)
                 and not m.blocked_sentence
                 and m.sent - last_sent <= DETAIL_GAP
                 and _same_place(last.place, p)

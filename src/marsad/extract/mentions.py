@@ -762,6 +762,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 th.blocked = th.blocked or "aggregate"
         dates = [d for d in view.dates if sv.start <= d.start < sv.end]
         said = _said_dates(toks, sv, dates)
+        took = _took_place_on(toks, sv, dates, said)
         if after and not any(c.role in ("killed", "injured") and not c.vague for c in cas):
             # a speaker judging, praising or accusing: what follows is talk about violence, unless
             # the sentence itself gives a precise toll, or protesters and a day of this week
@@ -829,6 +830,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         "past_near": _past_near(view, si),
                         "period": period,
                         "said": said,
+                        "took": took,
                         # "خرج الآلاف في تظاهرات": the protest phrase holds the size of its crowd
                         # ("مئات المعتصمين": the count right before the crowd word too)
                         "crowd_size": any(
@@ -1135,6 +1137,20 @@ def _said_dates(toks: list[Tok], sv: SentView, dates: list[DateMention]) -> froz
                 out.add(d.start)
                 break
     return frozenset(out)
+
+
+def _took_place_on(
+    toks: list[Tok], sv: SentView, dates: list[DateMention], said: frozenset[int]
+) -> DateMention | None:
+    """The day a sentence says an incident took place on ("وذكر البيان أن الهجوم وقع فجر الخميس"):
+    a day-precise date with "جرى", "وقع", "حدث" (TOOKV) at most three words before it."""
+    for d in dates:
+        if d.precision != "day" or d.start in said:
+            continue
+        i = _tok_at(toks, sv, d.start)
+        if any("TOOKV" in toks[j].classes for j in range(max(sv.lo, i - 3), i)):
+            return d
+    return None
 
 
 def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | None:

@@ -21,6 +21,7 @@ from marsad.extract.lexicon import Lexicons
 from marsad.extract.locate import country_info, modifier_start
 from marsad.extract.mentions import (
     CROWD_TAGS,
+    STALE_DAYS,
     WEAPON_TAGS,
     ActorHit,
     CasHit,
@@ -123,13 +124,25 @@ def resolve(
     # ---- date: from the richest mention that names a day, else the anchor (publication day)
     day_m: DateMention | None = None
     best_rich = -1
+    days: list[tuple[DateMention, Mention]] = []
     for m in inc.mentions:
         d = sentence_has_date_near(m, anchor)
+        took = m.extra.get("took")
+        if d is None and isinstance(took, DateMention) and _fresh(took.value, anchor):
+            d = took  # a details sentence that only tells the day ("وذكر البيان أن الهجوم وقع الخميس")
         if d is None:
             continue
+        days.append((d, m))
         rich = _richness(m)
         if rich > best_rich:
             day_m, best_rich = d, rich
+    if day_m is not None and any(_said(m, d) for d, m in days if d is day_m):
+        # the day of a statement ("أعلنت القوات، الجمعة، إحباط هجوم") yields to the day or two
+        # before it that the incident's own words name ("وجرى إحباط الهجوم الخميس")
+        said_day = day_m.value
+        own = [(d, m) for d, m in days if not _said(m, d) and 0 < (said_day - d.value).days <= 2]
+        if own:
+            day_m = max(own, key=lambda dm: _richness(dm[1]))[0]
     # an incident that names no day of its own happened, as far as the text says, on the day of
     # the report's first incident ("خرج آلاف أمس الجمعة في عمان ... وفي إربد، خرج مئات")
     event_day = day_m.value if day_m else (report_day or anchor)
@@ -678,6 +691,15 @@ def _same_in_core(c: CasHit | None, pool: list[CasHit], in_core: Callable[[int],
         ),
         c,
     )
+
+
+def _fresh(day: date, anchor: date | None) -> bool:
+    return anchor is None or (day <= anchor and (anchor - day).days <= STALE_DAYS)
+
+
+def _said(m: Mention, d: DateMention) -> bool:
+    said = m.extra.get("said")
+    return isinstance(said, frozenset) and d.start in said
 
 
 def _richness(m: Mention) -> int:
