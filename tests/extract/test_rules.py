@@ -408,7 +408,9 @@ def test_the_backer_of_a_ground_force_is_not_the_side_that_fights() -> None:
 
 
 def test_the_day_an_incident_took_place_beats_the_day_it_was_announced() -> None:
-    lead = "أعلنت قيادة العمليات المشتركة، الأحد، صد هجوم لمسلحي داعش في قضاء الشرقاط قتل فيه ثلاثة جنود."
+    lead = (
+        "أعلنت قيادة العمليات المشتركة، الأحد، صد هجوم لمسلحي داعش في قضاء الشرقاط أسفر عن مقتل ثلاثة جنود."
+    )
     detail = " وذكر بيان القيادة أن الهجوم وقع مساء السبت قرب قرية الحورية."
     # 2022-05-10 is a Tuesday: the statement's Sunday is the 8th, the attack's Saturday the 7th
     (ev,) = _events(lead)

@@ -140,9 +140,9 @@ def resolve(
         # the day of a statement ("أعلنت القوات، الجمعة، إحباط هجوم") yields to the day or two
         # before it that the incident's own words name ("وجرى إحباط الهجوم الخميس")
         said_day = day_m.value
-        own = [(d, m) for d, m in days if not _said(m, d) and 0 < (said_day - d.value).days <= 2]
-        if own:
-            day_m = max(own, key=lambda dm: _richness(dm[1]))[0]
+        told = [(d, m) for d, m in days if not _said(m, d) and 0 < (said_day - d.value).days <= 2]
+        if told:
+            day_m = max(told, key=lambda dm: _richness(dm[1]))[0]
     # an incident that names no day of its own happened, as far as the text says, on the day of
     # the report's first incident ("خرج آلاف أمس الجمعة في عمان ... وفي إربد، خرج مئات")
     event_day = day_m.value if day_m else (report_day or anchor)
