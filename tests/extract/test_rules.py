@@ -420,3 +420,13 @@ def test_the_day_an_incident_took_place_beats_the_day_it_was_announced() -> None
     # a day long before the statement is another story, not the incident's day
     (ev,) = _events(lead + " وكان التنظيم قد هاجم القضاء نفسه في 20 من الشهر الماضي.")
     assert ev.event_date == "2022-05-08"
+
+
+def test_whoever_took_the_town_is_the_first_actor() -> None:
+    (ev,) = _events("سيطرت القوات الحكومية على بلدة حيس في محافظة الحديدة بعد معارك مع الحوثيين الاثنين.")
+    assert (ev.sub_event_type, ev.actor1) == (
+        "Government regains territory",
+        "Military Forces of Yemen (2012-)",
+    )
+    (ev,) = _events("سيطر مسلحو الحوثي على بلدة حيس في محافظة الحديدة بعد معارك مع القوات الحكومية الاثنين.")
+    assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "Houthis (Ansar Allah)")

@@ -384,7 +384,13 @@ def resolve(
         sub = "Sexual violence"
         key_trig = _first(trigs, {"SEXUAL"})
     elif lead_tags & {"TAKE", "RETAKE"} and a1.kind in ("state", "armed", "external"):
-        # territory taken by force in the lead: a battle won (ACLED codes it under Battles)
+        # territory taken by force in the lead: a battle won (ACLED codes it under Battles), by the
+        # subject of the verb of taking, whoever the attack scoring chose
+        taker = _taker(trigs, hits)
+        if taker is not None and taker.entry.kind != a1.kind:
+            other = a1
+            a1 = actor(taker)
+            a2 = other if other.hit is not None and other.name != a1.name else a2
         sub = "Government regains territory" if a1.kind == "state" else "Non-state actor overtakes territory"
         key_trig = _first(trigs, {"TAKE", "RETAKE"})
     elif "AGREE" in tags:
@@ -773,6 +779,7 @@ def _taker(trigs: list[TrigHit], hits: list[ActorHit]) -> ActorHit | None:
         if t.tag not in ("TAKE", "RETAKE"):
             continue
         for h in sorted(hits, key=lambda h: h.first):
-            if 0 < h.first - t.last <= TAKER_REACH and h.entry.kind in ("state", "armed", "external"):
+            # right after the verb, or between the verb and its "على" ("سيطرت القوات على البلدة")
+            if t.first < h.first <= t.last + TAKER_REACH and h.entry.kind in ("state", "armed", "external"):
                 return h
     return None
