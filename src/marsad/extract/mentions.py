@@ -15,7 +15,7 @@ from marsad.extract.textview import SKIP_ZONES, DocView, SentView
 from marsad.model import DateMention
 
 BEFORE_WINDOW = 4  # words before a trigger a "before" cue may sit
-ANNIVERSARY_WINDOW = 10  # "في الذكرى السنوية الأولى لهجوم أسفر عن مقتل ثمانية": all of it is remembered
+ANNIVERSARY_WINDOW = 10  # "أحيا الأهالي الذكرى الثانية لتفجير خلف 12 قتيلا": all of it is remembered
 ANNIVERSARY_OBJECT = 3  # words after "ذكرى" that name what is remembered ("ذكرى انتفاضة ...")
 NEXT_WINDOW = 3  # words after a trigger a "next" cue may sit ("المظاهرات التي جرت أخيرا")
 STALE_DAYS = 10  # a day this far back is neither "this week" nor able to date an incident; in the
@@ -716,8 +716,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         if cumulative:
             cas = []
         # a running total in a clause of its own ("ما يرفع الحصيلة منذ أبريل إلى 137 قتيلا"), or the
-        # toll of a clause an old year dates ("الذي يتعافى منذ أن شن مسلحون هجمات في عام 2015
-        # تسببت في مقتل عشرات")
+        # toll of a clause an old year dates ("البلدة التي لم تنهض بعد من هجوم وقع عام 2014
+        # وأودى بحياة العشرات")
         cas = [
             c
             for c in cas
