@@ -36,8 +36,8 @@ def test_seed_report_yields_the_kirkuk_attack_only(shared_dir: Path) -> None:
     assert "كركوك" in ev_by_field["admin1"].text
     assert ev_by_field["event_date"].text.endswith("الاحد")
     assert ev_by_field["event_type"].text in ("هجوم", "الهجوم")
-    # every field's words come from the incident's own sentence ("وكان 13 عنصرا ... في هجوم على
-    # حاجز أمني في محيط جنوب كركوك نفّذه عناصر داعش فجر الاحد"), not the headline or the statements
+    # every field's words come from the incident's own sentence (the line that gives the 13 dead
+    # of the dawn attack on a checkpoint south of Kirkuk), not the headline or the statements
     line_start = doc.text.index("وكان 13 عنصرا")
     line_end = doc.text.index("\n", line_start)
     for e in ev.evidence:

@@ -136,7 +136,7 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
             for a in m.actors
             for t in live
         )
-        # a little further ("وخرج الطلاب من حرم جامعة صنعاء وساروا نحو السفارة") they still are,
+        # a little further ("وتجمع العمال أمام بوابة المصنع ثم ساروا إلى مبنى المحافظة") they still are,
         # when the sentence also names where
         near = any(
             a.entry.kind == "victim" and t.tag == "PROTEST" and -6 <= a.first - t.first < -4
@@ -527,8 +527,8 @@ def _ground(m: Mention) -> bool:
 
 def _split_towns(incidents: list[Incident]) -> list[Incident]:
     """ACLED codes one event per location: strikes told sentence by sentence on different towns of
-    one governorate ("غارتين ... في منطقة المحرام بمديرية الصفراء، كما نفذت غارة على معسكر الجمهورية
-    بالمدينة ... وفي منطقة الجعملة بمديرية مجز") are as many events. A sentence naming no town of its
+    one governorate ("شن الطيران غارة على قرية الوادي بمديرية الشمال، ثم غارتين على موقع قرب
+    المدينة ... وفي قرية السهل بمديرية الجنوب") are as many events. A sentence naming no town of its
     own stays with the town told before it."""
     out: list[Incident] = []
     for inc in incidents:

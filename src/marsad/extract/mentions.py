@@ -15,7 +15,7 @@ from marsad.extract.textview import SKIP_ZONES, DocView, SentView
 from marsad.model import DateMention
 
 BEFORE_WINDOW = 4  # words before a trigger a "before" cue may sit
-ANNIVERSARY_WINDOW = 10  # "في الذكرى السنوية الأولى لهجوم أسفر عن مقتل ثمانية": all of it is remembered
+ANNIVERSARY_WINDOW = 10  # "أحيا الأهالي الذكرى الثانية لتفجير خلف 12 قتيلا": all of it is remembered
 ANNIVERSARY_OBJECT = 3  # words after "ذكرى" that name what is remembered ("ذكرى انتفاضة ...")
 NEXT_WINDOW = 3  # words after a trigger a "next" cue may sit ("المظاهرات التي جرت أخيرا")
 STALE_DAYS = 10  # a day this far back is neither "this week" nor able to date an incident; in the
@@ -635,8 +635,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             # (also: "تحول حادث سير إلى أعمال شغب": the riot an accident set off is no accident)
             # "قتل فلسطيني برصاص الجيش بعدما اصطدمت سيارته بموقف حافلات": gunfire is no accident
             blocked_sentence = ""
-        # an old year in a clause of its own far after the incident words ("في كلية في شبه جزيرة
-        # القرم التي ضمتها روسيا إلى أراضيها عام 2014") dates that clause, not the incident
+        # an old year in a clause of its own far after the incident words ("في مدرسة بالمنطقة
+        # الحدودية التي انتزعتها القوات من جارتها عام 2014") dates that clause, not the incident
         old_years: list[int] = []
         year_cuts: list[int] = []  # first tokens of clauses an old year dates on their own
         for y in _old_year_tokens(view, sv):
@@ -716,8 +716,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         if cumulative:
             cas = []
         # a running total in a clause of its own ("ما يرفع الحصيلة منذ أبريل إلى 137 قتيلا"), or the
-        # toll of a clause an old year dates ("الذي يتعافى منذ أن شن مسلحون هجمات في عام 2015
-        # تسببت في مقتل عشرات")
+        # toll of a clause an old year dates ("البلدة التي لم تنهض بعد من هجوم وقع عام 2014
+        # وأودى بحياة العشرات")
         cas = [
             c
             for c in cas
@@ -746,8 +746,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 and any(t.tag in ("FIRE", "ATTACK") for t in trigs)
             )
         ):
-            # a festival, a film set or a game as the scene ("مقتل ضابط في انفجار وقع مساء الجمعة في
-            # محيط مهرجان المدينة"): a toll and a day of this week say the violence was real; so does
+            # a festival, a film set or a game as the scene ("قتل حارس بتفجير عبوة ليل الخميس قرب
+            # ساحة المهرجان الصيفي"): a toll and a day of this week say the violence was real; so does
             # the police dispersing the crowd ("لتفريق آلاف المتظاهرين ... للاحتفال بعيد العمال")
             blocked_sentence = ""
             for th in trigs:
@@ -973,8 +973,8 @@ def _cut(view: DocView, m: Mention, cuts: list[int], kind: str) -> list[Mention]
 
 
 def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
-    """One sentence, several places with their own tolls ("قتل ثمانية مدنيين في قصف على مدينة خان
-    شيخون فيما قتل ثلاثة آخرون في قصف لبلدة التح"): one mention per place and toll.
+    """One sentence, several places with their own tolls ("قتل خمسة مدنيين في غارة على بلدة كفرنبل
+    فيما قتل اثنان آخران في قصف على قرية حيش"): one mention per place and toll.
 
     Each part must hold a precise killed count followed by a locality word (مدينة، بلدة، قرية …);
     parts are cut before the joining word (فيما، بينما، كما) or else at the next count."""
