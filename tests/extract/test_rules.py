@@ -430,3 +430,12 @@ def test_whoever_took_the_town_is_the_first_actor() -> None:
     )
     (ev,) = _events("سيطر مسلحو الحوثي على بلدة حيس في محافظة الحديدة بعد معارك مع القوات الحكومية الاثنين.")
     assert (ev.sub_event_type, ev.actor1) == ("Non-state actor overtakes territory", "Houthis (Ansar Allah)")
+
+
+def test_what_this_comes_after_is_another_incident() -> None:
+    lead = "أفشلت القوات الحكومية، الأحد، هجوما بحريا لمسلحي الحوثي على مواقعها في مديرية حيس جنوب الحديدة."
+    earlier = " يأتي ذلك بعد إفشال الجيش هجوما مماثلا الخميس في المديرية ذاتها أسفر عن مقتل جميع المهاجمين."
+    (ev,) = _events(lead)
+    # Thursday's attack, told as what this comes after, does not date Sunday's
+    assert ev.event_date == "2022-05-08"
+    assert "2022-05-08" in {e.event_date for e in _events(lead + earlier)}
