@@ -439,3 +439,18 @@ def test_what_this_comes_after_is_another_incident() -> None:
     # Thursday's attack, told as what this comes after, does not date Sunday's
     assert ev.event_date == "2022-05-08"
     assert "2022-05-08" in {e.event_date for e in _events(lead + earlier)}
+
+
+def test_missiles_only_named_beside_a_country_are_no_attack() -> None:
+    # a programme, a factory or a stock of missiles is talk, whoever owns them
+    assert not _events("فرضت الحكومة عقوبات جديدة بسبب برنامج الصواريخ الإيراني ودعم طهران لجماعات في لبنان.")
+    assert not _events("قال الوزير إن حزب الله يخزن صواريخ دقيقة في مستودعات داخل بيروت.")
+    # fired at a town, or hurting people, they are one
+    (ev,) = _events("أطلق مسلحون صواريخ على بلدة سديروت مساء الأحد.")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    (ev,) = _events("أصيب ثلاثة أشخاص بشظايا صواريخ سقطت على بلدة سديروت مساء الأحد.")
+    assert ev.injured == 3
+    (ev,) = _events(
+        "اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقته جماعة الحوثي باتجاه مدينة نجران مساء الأحد."
+    )
+    assert ev.sub_event_type == "Disrupted weapons use" and ev.location == "Najran"

@@ -157,6 +157,8 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     # a weapon used on a day the sentence names ("قصفت المدفعية قرى في ريف إدلب أمس") happened
     # (two words of the weapon: "قصفت المدفعية", not a rocket launched on a day)
     weapon_day = bool(m.dates and tags & WEAPON_TAGS) and len({t.first for t in live}) >= 2
+    # a weapon only named ("برنامج الصواريخ الإيراني") is no incident for the actor beside it
+    someone = someone and not all(t.nominal for t in live)
     support = int(has_cas) + int(someone) + len(tags) + int(weapon_day)
     if accident_doc and not armed:
         return False
@@ -334,7 +336,8 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
     """The distinct towns a sentence of intercepted missiles or drones names after its words of
     interception, where they were going (not where they were launched from); one town or none
     leaves the sentence to `place_of`."""
-    if not text or not any(t.tag == "DISRUPT" for t in m.live) or family(m.tags) != "sd":
+    # the intercepted weapon's own words ("صواريخ أطلقتها الجماعة باتجاه ...") are part of it
+    if not text or "DISRUPT" not in m.tags or not m.tags - {"DISRUPT"} <= {"SHELL", "AIR"}:
         return []
     pos = m.live[0].start
     towns: list[Place] = []

@@ -96,6 +96,9 @@ class Trigger:
     generic: bool
     example: str
     line: int
+    # a weapon named as a noun ("صواريخ"): an actor beside it is no support (Iran's missile
+    # programme, Hezbollah's rockets); a toll, a day or another kind of violence is
+    nominal: bool = False
 
     @property
     def sub_event_type(self) -> str:
@@ -213,10 +216,12 @@ class Lexicons:
         for n, (pat, tag, strength, ex) in rows("triggers.tsv", 4):
             if tag not in TRIGGER_TAGS:
                 raise LexiconError(f"triggers.tsv:{n}: unknown tag {tag!r}")
-            if strength not in ("s", "w", "g"):
-                raise LexiconError(f"triggers.tsv:{n}: strength must be s, w or g")
+            if strength not in ("s", "w", "g", "n"):
+                raise LexiconError(f"triggers.tsv:{n}: strength must be s, w, g or n")
             trig += _compile_all(
-                pat, Trigger(tag, strength == "s", strength == "g", ex, n), f"triggers.tsv:{n}"
+                pat,
+                Trigger(tag, strength == "s", strength == "g", ex, n, nominal=strength == "n"),
+                f"triggers.tsv:{n}",
             )
         self.triggers = Matcher(trig)
 

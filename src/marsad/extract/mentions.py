@@ -42,6 +42,7 @@ class TrigHit:
     last: int
     blocked: str = ""  # cue kind that rules it out
     anaphoric: bool = False  # "هذا الهجوم" / "ذلك التفجير": an incident told before
+    nominal: bool = False  # a weapon named as a noun ("صواريخ"): see lexicon.Trigger
 
 
 @dataclass(slots=True)
@@ -676,7 +677,16 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             adverb = (
                 trig.tag == "PROTEST" and h.first == h.last and "ADVERB" in toks[h.first].classes
             ) or _quoted(view.doc.text, s, e)
-            th = TrigHit(trig.tag, trig.strong and not adverb, trig.generic or adverb, s, e, h.first, h.last)
+            th = TrigHit(
+                trig.tag,
+                trig.strong and not adverb,
+                trig.generic or adverb,
+                s,
+                e,
+                h.first,
+                h.last,
+                nominal=trig.nominal,
+            )
             if blocked_sentence and not (
                 blocked_sentence == "market" and trig.tag in CROWD_TAGS and th.strong
             ):
