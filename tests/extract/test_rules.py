@@ -454,3 +454,20 @@ def test_missiles_only_named_beside_a_country_are_no_attack() -> None:
         "اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقته جماعة الحوثي باتجاه مدينة نجران مساء الأحد."
     )
     assert ev.sub_event_type == "Disrupted weapons use" and ev.location == "Najran"
+
+
+def test_yemens_pro_government_forces_and_their_coalition_backers() -> None:
+    (ev,) = _events(
+        "سيطرت ألوية العمالقة، الاثنين، على مديرية الدريهمي جنوب الحديدة بعد معارك مع ميليشيا الحوثي."
+    )
+    assert (ev.sub_event_type, ev.actor1) == (
+        "Government regains territory",
+        "Military Forces of Yemen (2012-) Giants Brigades",
+    )
+    # coalition strikes beside the government's forces hit the Houthis, not their allies
+    text = (
+        "شنت مقاتلات التحالف العربي، الاثنين، غارات على مواقع ميليشيا الحوثي في مديرية الدريهمي،"
+        " دعما لتقدم قوات المقاومة الوطنية."
+    )
+    (ev,) = _events(text)
+    assert (ev.actor1.startswith("Operation Restoring Hope"), ev.actor2) == (True, "Houthis (Ansar Allah)")

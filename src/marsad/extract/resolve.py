@@ -282,6 +282,10 @@ def resolve(
         vic = sorted((h for h in hits if victim_score(h) > 0), key=lambda h: (-victim_score(h), h.start))
         if att:
             a1 = actor(att[0])
+        if a1 is not None and a1.hit is not None and a1.kind == "external" and a1.hit.entry.country == cc:
+            # a foreign force there for the host government (the coalition in Yemen, AMISOM in
+            # Somalia) fights beside the host's forces: they are its victims only by a toll
+            vic = [h for h in vic if h.entry.kind != "state" or id(h) in cas_victim_ids]
         for h in vic:
             nm = _name(lex, h, cc, country, event_day)
             if a1 is None or nm != a1.name:
