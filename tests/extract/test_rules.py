@@ -471,3 +471,6 @@ def test_yemens_pro_government_forces_and_their_coalition_backers() -> None:
     )
     (ev,) = _events(text)
     assert (ev.actor1.startswith("Operation Restoring Hope"), ev.actor2) == (True, "Houthis (Ansar Allah)")
+    text = "شنت مقاتلات التحالف العربي، الاثنين، غارات في مديرية الدريهمي دعما لتقدم قوات المقاومة الوطنية."
+    (ev,) = _events(text)
+    assert "Resistance" not in ev.actor2
