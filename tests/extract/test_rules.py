@@ -474,3 +474,17 @@ def test_yemens_pro_government_forces_and_their_coalition_backers() -> None:
     text = "شنت مقاتلات التحالف العربي، الاثنين، غارات في مديرية الدريهمي دعما لتقدم قوات المقاومة الوطنية."
     (ev,) = _events(text)
     assert "Resistance" not in ev.actor2
+
+
+def test_the_police_who_arrest_a_stabber_did_not_stab() -> None:
+    text = (
+        "أصيب ثلاثة من المارة بجروح في هجوم بسكين وسط مدينة ليون مساء الأحد، وقال المتحدث باسم الشرطة"
+        " إنها اعتقلت رجلا يشتبه بأنه نفذ الهجوم."
+    )
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (France)")
+    assert "Police" not in ev.actor1
+    (ev,) = _events(
+        "قال المتحدث باسم الشرطة إنها اعتقلت رجلا يشتبه بأنه طعن ثلاثة من المارة في مدينة ليون مساء الأحد."
+    )
+    assert ev.event_type == "Violence against civilians" and "Police" not in ev.actor1

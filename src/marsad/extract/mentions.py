@@ -440,6 +440,9 @@ def _backed_by(toks: list[Tok], lo: int, first: int) -> bool:
     return k >= lo and "BACKW" in toks[k].classes
 
 
+SPOKESMEN = frozenset({"المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "متحدثه", "الناطقه", "ناطقه"})
+
+
 def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
     """ "استهدف الجيش الإسرائيلي مواقع": in a verb-first clause the armed side right after the verb
     struck; it is not the target, unless an armed side already stands before the verb. The side right
@@ -453,6 +456,9 @@ def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
             while verb > 0 and toks[verb].num is not None and a.first - verb <= 4:
                 verb -= 1
         if verb < 0:
+            continue
+        if toks[verb].norm == "باسم" and verb > 0 and toks[verb - 1].norm in SPOKESMEN:
+            a.speaker = True  # "قال المتحدث باسم الشرطة": the police tell it
             continue
         if "SAYV" in toks[verb].classes:
             if a.entry.kind in (*ARMED_SIDES, "unidentified") and _announces_own_act(toks, a.last):

@@ -207,11 +207,23 @@ def resolve(
             military = any(w in h.entry.name for w in ("{military}", "Military", "Army"))
             if aerial and military:
                 return 3
-            return 1 if tags & (DIRECT_TAGS | {"TAKE", "RETAKE", "ARREST", "SEXUAL"}) else 0
+            if tags & (DIRECT_TAGS | {"TAKE", "RETAKE", "SEXUAL"}):
+                return 1
+            # the police who arrest the attacker of a stabbing or a bombing ("تمكنت الشرطة من اعتقال
+            # رجل يشتبه بأنه نفذ الهجوم"; "أعلنت الشرطة أنها اعتقلت مشتبها به") did not attack; who
+            # shot or killed in an arrest did
+            if "ARREST" not in tags:
+                return 0
+            attacked = "ATTACK" in tags or bool(tags & WEAPON_TAGS)
+            return 0 if attacked and (h.speaker or not tags & {"FIRE", "KILL"}) else 1
         return 0
 
     cas_victim_ids = {id(c.victim) for c in victims_cas}
     attackers_fell = any(c.attacker for m in inc.mentions for c in m.casualties)
+
+    # an attack whose author was arrested ("اعتقلت الشرطة رجلا يشتبه بأنه نفذ هجوم الطعن"): the
+    # forces who arrest are neither its author nor its victim
+    arresting = "ARREST" in tags and ("ATTACK" in tags or bool(tags & WEAPON_TAGS))
 
     def victim_score(h: ActorHit) -> int:
         k = h.entry.kind
@@ -219,6 +231,8 @@ def resolve(
             return 0
         if id(h) in cas_victim_ids:
             return 6
+        if arresting and k == "state" and not h.target:
+            return 0
         if h.speaker and not attackers_fell:
             return 0  # "قالت الشرطة إن ..." tells; but "أعلنت الشرطة تصفية 4 مسلحين" is its own fight
         if h.target:
@@ -453,6 +467,7 @@ def resolve(
         a1.hit is None
         and not police_detention
         and not counted_dead
+        and not arresting  # a suspect arrested for it: the attack happened
         and not any(
             c.role in ("killed", "injured", "abducted") and not c.uncounted
             for m in inc.mentions
