@@ -488,3 +488,17 @@ def test_the_police_who_arrest_a_stabber_did_not_stab() -> None:
         "قال المتحدث باسم الشرطة إنها اعتقلت رجلا يشتبه بأنه طعن ثلاثة من المارة في مدينة ليون مساء الأحد."
     )
     assert ev.event_type == "Violence against civilians" and "Police" not in ev.actor1
+
+
+def test_the_one_who_carried_out_an_attack_is_no_victim() -> None:
+    text = "أصيب ثلاثة مستوطنين بجروح في هجوم بسكين شنه شاب فلسطيني قرب مستوطنة في الضفة الغربية مساء الخميس."
+    (ev,) = _events(text)
+    assert ev.actor1 == "Unidentified Armed Group (Palestine)"
+    assert ev.actor2 != "Civilians (Palestine)"
+
+
+def test_a_soldier_said_to_be_killed_counts() -> None:
+    (ev,) = _events(
+        "أعلن الجيش أن جنديا قتل وأصيب اثنان آخران في هجوم على نقطة تفتيش قرب مدينة العريش مساء الخميس."
+    )
+    assert (ev.fatalities, ev.injured) == (1, 2)

@@ -440,6 +440,7 @@ def _backed_by(toks: list[Tok], lo: int, first: int) -> bool:
     return k >= lo and "BACKW" in toks[k].classes
 
 
+CARRIED_OUT_BY = frozenset({"شنه", "شنته", "شنها", "نفذه", "نفذته", "نفذها", "ارتكبه", "ارتكبها", "ارتكبته"})
 SPOKESMEN = frozenset({"المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "متحدثه", "الناطقه", "ناطقه"})
 
 
@@ -456,6 +457,9 @@ def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
             while verb > 0 and toks[verb].num is not None and a.first - verb <= 4:
                 verb -= 1
         if verb < 0:
+            continue
+        if toks[verb].norm in CARRIED_OUT_BY or (verb > 0 and toks[verb - 1].norm in CARRIED_OUT_BY):
+            a.subject, a.target = True, False  # "هجوم بسكين شنه شاب فلسطيني": who carried it out
             continue
         if toks[verb].norm == "باسم" and verb > 0 and toks[verb - 1].norm in SPOKESMEN:
             a.speaker = True  # "قال المتحدث باسم الشرطة": the police tell it

@@ -233,6 +233,8 @@ def resolve(
             return 6
         if arresting and k == "state" and not h.target:
             return 0
+        if h.subject and k == "victim":
+            return 0  # the person who carried it out ("شنه شاب فلسطيني")
         if h.speaker and not attackers_fell:
             return 0  # "قالت الشرطة إن ..." tells; but "أعلنت الشرطة تصفية 4 مسلحين" is its own fight
         if h.target:
@@ -296,6 +298,10 @@ def resolve(
         vic = sorted((h for h in hits if victim_score(h) > 0), key=lambda h: (-victim_score(h), h.start))
         if att:
             a1 = actor(att[0])
+            if a1.kind == "victim":
+                # a person the text says carried it out ("هجوم شنه شاب فلسطيني"): an attacker with
+                # no group named
+                a1 = Actor(f"Unidentified Armed Group ({country or 'Unknown'})", 3, "unidentified", a1.hit)
         if a1 is not None and a1.hit is not None and a1.kind == "external" and a1.hit.entry.country == cc:
             # a foreign force there for the host government (the coalition in Yemen, AMISOM in
             # Somalia) fights beside the host's forces: they are its victims only by a toll
