@@ -502,3 +502,12 @@ def test_a_soldier_said_to_be_killed_counts() -> None:
         "أعلن الجيش أن جنديا قتل وأصيب اثنان آخران في هجوم على نقطة تفتيش قرب مدينة العريش مساء الخميس."
     )
     assert (ev.fatalities, ev.injured) == (1, 2)
+
+
+def test_where_a_force_comes_from_is_not_where_it_fights() -> None:
+    text = (
+        "قتل ثلاثة مسلحين في اشتباكات اندلعت أمس الأحد بين اللواء التاسع القادم من مدينة ترهونة"
+        " وكتيبة محلية في منطقة عين زارة جنوب العاصمة طرابلس."
+    )
+    (ev,) = _events(text)
+    assert (ev.admin1, ev.location) == ("Tripoli", "Ain Zara")

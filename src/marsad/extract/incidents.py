@@ -166,6 +166,10 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     return support >= 2
 
 
+_ORIGIN = re.compile(
+    r"(?:^|\s)(?:ال)?(?:قادم|قادمة|قادمين|قادمون|منحدر|منحدرة|متحدر|متحدرة|ينحدر|تنحدر|أصله|أصلها|ابن)"
+    r"\s+(?:من\s+)?(?:(?:مدينة|بلدة|قرية|محافظة|منطقة)\s+)?$"
+)
 _LAUNCHED_FROM = re.compile(r"(?:^|\s)من(?:\s+(?:محافظة|مدينة|منطقة|مديرية|داخل))?\s*$")
 _RESCENE = re.compile(r"[،,]\s*وفي\s")
 _JOINER = re.compile(r"(?:^|\s)(?:بينما|وبينما|فيما|وفيما|في حين)(?:\s|$)")
@@ -205,6 +209,10 @@ def place_of(
         # where it came from
         aimed = [p for p in own if not _LAUNCHED_FROM.search(text, max(0, p.start - 24), p.start)]
         own = aimed or own
+    if text:
+        # "اللواء السابع القادم من مدينة ترهونة": where a force or a person comes from is not where
+        # the incident is
+        own = [p for p in own if not _ORIGIN.search(text, max(0, p.start - 30), p.start)] or own
     towns = [p for p in own if p.feature != "admin1"]
     head = _scene_town(m, towns, text, pos) if text and m.opener else None
     if head is not None:
