@@ -511,3 +511,26 @@ def test_where_a_force_comes_from_is_not_where_it_fights() -> None:
     )
     (ev,) = _events(text)
     assert (ev.admin1, ev.location) == ("Tripoli", "Ain Zara")
+
+
+def test_gunmen_who_fire_on_a_gathering_attack_it() -> None:
+    text = (
+        "فتح مسلحون النار على حشد من أنصار الحزب تجمعوا في ساحة عامة بمدينة غزة لإحياء ذكرى تأسيسه،"
+        " فأردوا أربعة منهم مساء الأحد."
+    )
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.actor1) == (
+        "Violence against civilians",
+        "Unidentified Armed Group (Palestine)",
+    )
+    # gunmen firing on a protest named as such stay the protest's story
+    text = "فتح مسلحون النار على مظاهرة حاشدة في مدينة غزة مساء الأحد، فقتلوا أربعة من المتظاهرين."
+    (ev,) = _events(text)
+    assert ev.event_type == "Protests"
+
+
+def test_darfur_and_somali_towns_are_known() -> None:
+    (ev,) = _events("قتل خمسة مدنيين في هجوم لمسلحين على سوق مدينة كتم بشمال دارفور مساء الأحد.")
+    assert ev.admin1 == "North Darfur"
+    (ev,) = _events("انفجرت عبوة ناسفة في سوق بلدة أفجوي صباح الأحد مما أسفر عن مقتل ثلاثة أشخاص.")
+    assert ev.admin1 == "Lower Shabelle"

@@ -279,7 +279,19 @@ def resolve(
             and not any(t.tag in CROWD_TAGS and t.strong for t in trigs)
         )
     )
-    crowd = (family(tags) == "crowd" and not armed_raid) or civil_clash
+    # gunmen who open fire on a gathering ("فتح مسلحون النار على حشود تجمعوا لإحياء ذكرى ...،
+    # فأردوا ستة منهم") attacked it; the crowd is its victim, not a protest that met force
+    # (gunmen firing on a protest named with a strong word stay a protest's story: "Protests")
+    gunmen_on_crowd = (
+        bool(tags & {"FIRE", "KILL"})
+        and not any(t.tag in CROWD_TAGS and t.strong for t in trigs)
+        and any(
+            h.entry.kind in ("armed", "unidentified")
+            and (h.subject or any(t.tag == "FIRE" and t.first < h.first <= t.last for t in trigs))
+            for h in hits
+        )
+    )
+    crowd = (family(tags) == "crowd" and not armed_raid and not gunmen_on_crowd) or civil_clash
     a1: Actor | None = None
     a2: Actor | None = None
     if crowd:
