@@ -534,3 +534,15 @@ def test_darfur_and_somali_towns_are_known() -> None:
     assert ev.admin1 == "North Darfur"
     (ev,) = _events("انفجرت عبوة ناسفة في سوق بلدة أفجوي صباح الأحد مما أسفر عن مقتل ثلاثة أشخاص.")
     assert ev.admin1 == "Lower Shabelle"
+
+
+def test_a_strike_threatened_or_called_off_is_no_protest() -> None:
+    assert not _events(
+        "هدد اتحاد نقابات العمال في مدينة لاغوس بشل الحركة بإضراب عام مفتوح إذا لم تتراجع الحكومة."
+    )
+    assert not _events(
+        "أعلنت نقابة الأطباء في مدينة وهران تأجيل الإضراب الذي كان مقررا الأحد بعد اتفاق مع الوزارة."
+    )
+    # a strike that happened is one
+    (ev,) = _events("نفذ آلاف الأطباء في مدينة وهران إضرابا عن العمل الأحد للمطالبة بتحسين الأجور.")
+    assert ev.event_type == "Protests"
