@@ -546,3 +546,11 @@ def test_a_strike_threatened_or_called_off_is_no_protest() -> None:
     # a strike that happened is one
     (ev,) = _events("نفذ آلاف الأطباء في مدينة وهران إضرابا عن العمل الأحد للمطالبة بتحسين الأجور.")
     assert ev.event_type == "Protests"
+
+
+def test_what_a_journalist_was_covering_is_the_scene() -> None:
+    text = "قالت نقابة الصحفيين إن عناصر من الأمن انهالوا بالضرب على مصورين اثنين أثناء تغطيتهما وقفة احتجاجية أمام محكمة في القاهرة الأحد."
+    (ev,) = _events(text)
+    assert ev.event_type == "Violence against civilians"
+    text = "قالت نقابة الصحفيين إن جنودا اعتدوا على مصور كان يغطي المواجهات في بلدة نعلين غرب رام الله الأحد."
+    assert _events(text)

@@ -79,6 +79,7 @@ CUE_KINDS = frozenset(
         "cumulative",
         "unhurt",
         "cause",
+        "covered",
     }
 )
 CUE_SCOPES = frozenset({"before", "prev", "sentence", "clause", "after", "next", "title"})

@@ -706,6 +706,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 if 0 < h.first - last <= (ANNIVERSARY_WINDOW if kind == "anniversary" else BEFORE_WINDOW):
                     if kind in CROWD_IMMUNE and trig.tag in CROWD_TAGS:
                         continue  # "بعد اللقاء ... سار المعتصمون": meetings and plans do not undo a protest
+                    if kind == "covered" and trig.tag not in CROWD_TAGS:
+                        continue  # "كان يغطي المواجهات": the fighting a journalist covered still happened
                     if (
                         kind == "anniversary"
                         and trig.tag in CROWD_TAGS
