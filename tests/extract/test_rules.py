@@ -554,3 +554,20 @@ def test_what_a_journalist_was_covering_is_the_scene() -> None:
     assert ev.event_type == "Violence against civilians"
     text = "قالت نقابة الصحفيين إن جنودا اعتدوا على مصور كان يغطي المواجهات في بلدة نعلين غرب رام الله الأحد."
     assert _events(text)
+
+
+def test_gangs_who_killed_dozens_and_attackers_who_burned_people() -> None:
+    text = (
+        "قالت الشرطة الكينية إن عصابات مسلحة بالعصي والسكاكين قتلت عشرات الأشخاص في مدينة ناكورو مساء الأحد."
+    )
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.actor1) == ("Violence against civilians", "Unidentified Armed Group (Kenya)")
+    text = "أضرم مهاجمون النار في مسجد لجأ إليه عشرات القرويين قرب مدينة إلدوريت الكينية، ما أدى إلى احتراق عشرين شخصا."
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.fatalities) == ("Violence against civilians", 20)
+    # a summary of dozens killed with nobody named killing them is none
+    assert not _events("قتل عشرات الأشخاص في مدينة ناكورو الكينية خلال الأسابيع الماضية.")
+    # protesters who set fire to a building stay rioters
+    text = "أضرم محتجون غاضبون النار في مبنى المحافظة في مدينة البصرة مساء الأحد، ما أدى إلى مقتل حارسين."
+    (ev,) = _events(text)
+    assert ev.event_type == "Riots"

@@ -102,7 +102,18 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         # count of fighters does too ("لقي عشرات المسلحين مصرعهم في عمليات للجيش"); a vague count of
         # civilians is mostly a summary ("التي قتلت مئات المدنيين")
         counted = has_cas or any(c.role == "killed" and c.attacker and c.value < 100 for c in m.casualties)
-        return (not accident_doc) and counted and (armed or any(a.entry.kind == "state" for a in m.actors))
+        # gangs or gunmen who killed dozens, told with the verb ("عصابات مسلحة قتلت عشرات الأشخاص في
+        # مدينتي ناكورو ونيفاشا"): a vague count with its killers right before the verb happened
+        killers = any(c.role == "killed" and c.vague and c.value < 100 for c in m.casualties) and any(
+            a.entry.kind in ("armed", "unidentified") and 0 < t.first - a.last <= 5
+            for a in m.actors
+            for t in live
+        )
+        return (
+            (not accident_doc)
+            and (counted or killers)
+            and (armed or any(a.entry.kind == "state" for a in m.actors))
+        )
     if tags <= {"ABDUCT", "SEXUAL"}:
         # kidnapping and rape are crimes unless an armed group or a count of victims says otherwise;
         # rape by soldiers is political violence too ("اغتصابها من قبل عدة ضباط"); the police
@@ -150,7 +161,10 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         # tells a protest too; a word said twice ("عودة الاحتجاجات ... رقعة الاحتجاجات") does not
         protests = [t for t in live if t.tag == "PROTEST"]
         phrase = any(t.end - t.start > 0 and t.first < t.last for t in protests) and len(protests) >= 2
-        return crowd or people or len(tags) > 1 or bool(m.dates) or phrase
+        # attackers who set a fire that killed people ("أضرم مهاجمون النار في كنيسة ... ما أدى إلى
+        # احتراق ثلاثين شخصا"): an attack, whatever the crowd words
+        arson = has_cas and any(a.entry.kind in ("armed", "unidentified") for a in m.actors)
+        return crowd or people or len(tags) > 1 or bool(m.dates) or phrase or arson
     # weak words: two kinds of violence, or one with a toll, a group, a victim or a day; and the
     # sentence must be anchored by a toll, an armed group, a day or (checked later) a place, or
     # it is talk about violence ("هناك قتل لأبنائنا", "عالم يعاني من حروب")

@@ -268,15 +268,32 @@ def resolve(
     # A strong word of assault with only weak crowd words beside it ("تعرض صحفي للضرب ... بعد تغطيته
     # احتجاجات") is an assault too, when no crowd is named.
     no_crowd = not any(h.entry.kind in ("crowd", "rioters") for h in hits)
-    armed_raid = no_crowd and (
-        (
-            not tags & {"PROTEST", "INTERVENE"}
-            and bool(tags & {"FIRE", "KILL", "ATTACK"})
-            and any(h.entry.kind in ("armed", "unidentified", "external") for h in hits)
+    # attackers who burned people in a building ("أضرم مهاجمون النار في كنيسة ... ما أدى إلى احتراق
+    # ثلاثين شخصا") killed them: an attack, not a riot
+    burned = (
+        no_crowd
+        and not tags & {"PROTEST", "INTERVENE", "CLASH"}
+        and any(c.role == "killed" and not c.attacker for m in inc.mentions for c in m.casualties)
+        and any(
+            h.entry.kind in ("armed", "unidentified") and t.first < h.first <= t.last
+            for h in hits
+            for t in trigs
+            if t.tag == "RIOT"
         )
-        or (
-            any(t.tag == "ATTACK" and t.strong for t in trigs)
-            and not any(t.tag in CROWD_TAGS and t.strong for t in trigs)
+    )
+    armed_raid = (
+        burned
+        or no_crowd
+        and (
+            (
+                not tags & {"PROTEST", "INTERVENE"}
+                and bool(tags & {"FIRE", "KILL", "ATTACK"})
+                and any(h.entry.kind in ("armed", "unidentified", "external") for h in hits)
+            )
+            or (
+                any(t.tag == "ATTACK" and t.strong for t in trigs)
+                and not any(t.tag in CROWD_TAGS and t.strong for t in trigs)
+            )
         )
     )
     # gunmen who open fire on a gathering ("فتح مسلحون النار على حشود تجمعوا لإحياء ذكرى ...،
@@ -419,6 +436,8 @@ def resolve(
     elif "SEXUAL" in tags:
         sub = "Sexual violence"
         key_trig = _first(trigs, {"SEXUAL"})
+    elif burned:
+        sub, key_trig = "Attack", _first(trigs, {"RIOT"})
     elif lead_tags & {"TAKE", "RETAKE"} and a1.kind in ("state", "armed", "external"):
         # territory taken by force in the lead: a battle won (ACLED codes it under Battles), by the
         # subject of the verb of taking, whoever the attack scoring chose
