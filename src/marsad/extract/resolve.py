@@ -281,9 +281,8 @@ def resolve(
             if t.tag == "RIOT"
         )
     )
-    armed_raid = (
-        burned
-        or no_crowd
+    armed_raid = burned or (
+        no_crowd
         and (
             (
                 not tags & {"PROTEST", "INTERVENE"}
