@@ -571,3 +571,11 @@ def test_gangs_who_killed_dozens_and_attackers_who_burned_people() -> None:
     text = "أضرم محتجون غاضبون النار في مبنى المحافظة في مدينة البصرة مساء الأحد، ما أدى إلى مقتل حارسين."
     (ev,) = _events(text)
     assert ev.event_type == "Riots"
+
+
+def test_those_killed_recalled_in_a_relative_clause_are_no_incident() -> None:
+    text = "انطلقت الحملة الانتخابية في بغداد وسط جدل حول إزالة صور الذين قتلوا خلال معارك ضد الجهاديين."
+    assert not _events(text)
+    # an incident told otherwise in the sentence stays one
+    (ev,) = _events("ارتفع عدد الذين قتلوا في الهجوم الانتحاري على سوق مدينة الحلة أمس إلى 20 شخصا.")
+    assert ev.sub_event_type == "Suicide bomb"

@@ -440,6 +440,7 @@ def _backed_by(toks: list[Tok], lo: int, first: int) -> bool:
     return k >= lo and "BACKW" in toks[k].classes
 
 
+WHO_PLURAL = frozenset({"الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 CARRIED_OUT_BY = frozenset({"شنه", "شنته", "شنها", "نفذه", "نفذته", "نفذها", "ارتكبه", "ارتكبها", "ارتكبته"})
 SPOKESMEN = frozenset({"المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "متحدثه", "الناطقه", "ناطقه"})
 
@@ -697,6 +698,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 h.last,
                 nominal=trig.nominal,
             )
+            if trig.tag == "KILL" and h.first > sv.lo and toks[h.first - 1].norm in WHO_PLURAL:
+                # "صور الذين قتلوا خلال معارك ضد الجهاديين": those killed, recalled; it types an
+                # incident told otherwise ("ارتفع عدد الذين قتلوا في الهجوم")
+                th.generic = True
             if blocked_sentence and not (
                 blocked_sentence == "market" and trig.tag in CROWD_TAGS and th.strong
             ):
