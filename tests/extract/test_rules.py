@@ -579,3 +579,9 @@ def test_those_killed_recalled_in_a_relative_clause_are_no_incident() -> None:
     # an incident told otherwise in the sentence stays one
     (ev,) = _events("ارتفع عدد الذين قتلوا في الهجوم الانتحاري على سوق مدينة الحلة أمس إلى 20 شخصا.")
     assert ev.sub_event_type == "Suicide bomb"
+
+
+def test_the_day_of_a_condemnation_is_not_the_attacks() -> None:
+    text = "أدانت الحكومة الاثنين الهجوم بالقنابل الذي استهدف السبت الماضي سوقا شعبية في مدينة الحلة."
+    (ev,) = _events(text, "2022-05-10T12:00:00+00:00")
+    assert ev.event_date == "2022-05-07"
