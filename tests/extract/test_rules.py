@@ -574,7 +574,7 @@ def test_gangs_who_killed_dozens_and_attackers_who_burned_people() -> None:
 
 
 def test_those_killed_recalled_in_a_relative_clause_are_no_incident() -> None:
-    text = "انطلقت الحملة الانتخابية في بغداد وسط جدل حول إزالة صور الذين قتلوا خلال معارك ضد الجهاديين."
+    text = "علقت البلدية في بغداد لوحات تحمل صور الذين قتلوا خلال المعارك مع التنظيم في الأعوام الماضية."
     assert not _events(text)
     # an incident told otherwise in the sentence stays one
     (ev,) = _events("ارتفع عدد الذين قتلوا في الهجوم الانتحاري على سوق مدينة الحلة أمس إلى 20 شخصا.")
