@@ -16,6 +16,7 @@ from datetime import date
 from marsad.extract.lexicon import paired_countries
 from marsad.extract.mentions import (
     CROWD_TAGS,
+    REMOTE_TAGS,
     SD_TAGS,
     VIOLENCE_TAGS,
     WEAPON_TAGS,
@@ -588,9 +589,6 @@ def _own_strike(m: Mention) -> bool:
     # (a toll of its own mostly retells the strike with another source's figure: "قتل 4 متشددين في
     # غارة ... قرب البيضاء" … "3 متشددين قتلوا في غارة ... في مديرية الصومعة")
     return any(t.tag in REMOTE_TAGS and t.strong and not t.generic for t in m.live) and not _counted(m)
-
-
-REMOTE_TAGS = frozenset({"AIR", "SHELL"})
 
 
 def _split_air_and_ground(incidents: list[Incident]) -> list[Incident]:

@@ -22,6 +22,7 @@ STALE_DAYS = 10  # a day this far back is neither "this week" nor able to date a
 # incident's own clause it makes it history
 YEAR_WINDOW = 8  # words around a trigger where an old year marks it as background
 WEAPON_TAGS = frozenset({"IED", "SUICIDE", "AIR", "SHELL", "GRENADE", "CHEM"})
+REMOTE_TAGS = frozenset({"AIR", "SHELL"})  # strikes from afar: air strikes and shelling
 VIOLENCE_TAGS = frozenset(
     {"KILL", "ATTACK", "FIRE", "CLASH", "AMBUSH", "ASSASSINATE", "EXECUTE", "ABDUCT", "SEXUAL"} | WEAPON_TAGS
 )
@@ -440,11 +441,6 @@ def _backed_by(toks: list[Tok], lo: int, first: int) -> bool:
     return k >= lo and "BACKW" in toks[k].classes
 
 
-WHO_PLURAL = frozenset({"الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
-CARRIED_OUT_BY = frozenset({"شنه", "شنته", "شنها", "نفذه", "نفذته", "نفذها", "ارتكبه", "ارتكبها", "ارتكبته"})
-SPOKESMEN = frozenset({"المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "متحدثه", "الناطقه", "ناطقه"})
-
-
 def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
     """ "استهدف الجيش الإسرائيلي مواقع": in a verb-first clause the armed side right after the verb
     struck; it is not the target, unless an armed side already stands before the verb. The side right
@@ -459,10 +455,10 @@ def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
                 verb -= 1
         if verb < 0:
             continue
-        if toks[verb].norm in CARRIED_OUT_BY or (verb > 0 and toks[verb - 1].norm in CARRIED_OUT_BY):
+        if "CARRIEDV" in toks[verb].classes or (verb > 0 and "CARRIEDV" in toks[verb - 1].classes):
             a.subject, a.target = True, False  # "هجوم بسكين شنه شاب فلسطيني": who carried it out
             continue
-        if toks[verb].norm == "باسم" and verb > 0 and toks[verb - 1].norm in SPOKESMEN:
+        if toks[verb].norm == "باسم" and verb > 0 and "SPOKESW" in toks[verb - 1].classes:
             a.speaker = True  # "قال المتحدث باسم الشرطة": the police tell it
             continue
         if "SAYV" in toks[verb].classes:
@@ -698,7 +694,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 h.last,
                 nominal=trig.nominal,
             )
-            if trig.tag == "KILL" and h.first > sv.lo and toks[h.first - 1].norm in WHO_PLURAL:
+            if trig.tag == "KILL" and h.first > sv.lo and "WHOPL" in toks[h.first - 1].classes:
                 # "صور الذين قتلوا خلال معارك ضد الجهاديين": those killed, recalled; it types an
                 # incident told otherwise ("ارتفع عدد الذين قتلوا في الهجوم")
                 th.generic = True
@@ -970,9 +966,6 @@ def _retaliation(toks: list[Tok], a: TrigHit, b: TrigHit) -> int | None:
     return None
 
 
-REMOTE_TAGS = frozenset({"AIR", "SHELL"})
-
-
 def _joins(toks: list[Tok], k: int) -> bool:
     """A word that joins a second incident: فيما، بينما، كما (SPLITW), or "في حين"."""
     if "SPLITW" in toks[k].classes:
@@ -1192,6 +1185,11 @@ def _took_place_on(
     return None
 
 
+def fresh_day(day: date, anchor: date | None) -> bool:
+    """A day that can date an incident of the report: not after it, not STALE_DAYS before it."""
+    return anchor is None or (day <= anchor and (anchor - day).days <= STALE_DAYS)
+
+
 def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | None:
     """The day-precise date in the sentence closest to its first live trigger (not in the future);
     the day of a statement ("أعلن الاثنين ...") only when the sentence names no other."""
@@ -1206,7 +1204,7 @@ def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | Non
     for d in dates:
         if d.precision != "day":
             continue
-        if anchor is not None and (d.value > anchor or (anchor - d.value).days > STALE_DAYS):
+        if not fresh_day(d.value, anchor):
             continue
         if best is None or abs(d.start - pos) < abs(best.start - pos):
             best = d

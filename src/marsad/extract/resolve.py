@@ -21,12 +21,12 @@ from marsad.extract.lexicon import Lexicons
 from marsad.extract.locate import country_info, modifier_start
 from marsad.extract.mentions import (
     CROWD_TAGS,
-    STALE_DAYS,
     WEAPON_TAGS,
     ActorHit,
     CasHit,
     Mention,
     TrigHit,
+    fresh_day,
     sentence_has_date_near,
 )
 from marsad.model import DateMention, Document, Place
@@ -128,7 +128,7 @@ def resolve(
     for m in inc.mentions:
         d = sentence_has_date_near(m, anchor)
         took = m.extra.get("took")
-        if d is None and isinstance(took, DateMention) and _fresh(took.value, anchor):
+        if d is None and isinstance(took, DateMention) and fresh_day(took.value, anchor):
             d = took  # a details sentence that only tells the day ("وذكر البيان أن الهجوم وقع الخميس")
         if d is None:
             continue
@@ -181,6 +181,10 @@ def resolve(
         tags = tags | {weapon}
     aerial = weapon in ("AIR", "SHELL")
 
+    # an attack whose author was arrested ("اعتقلت الشرطة رجلا يشتبه بأنه نفذ هجوم الطعن"): the
+    # forces who arrest are neither its author nor its victim
+    arresting = "ARREST" in tags and ("ATTACK" in tags or bool(tags & WEAPON_TAGS))
+
     def attacker_score(h: ActorHit) -> int:
         if h.target:
             return 0
@@ -214,16 +218,11 @@ def resolve(
             # shot or killed in an arrest did
             if "ARREST" not in tags:
                 return 0
-            attacked = "ATTACK" in tags or bool(tags & WEAPON_TAGS)
-            return 0 if attacked and (h.speaker or not tags & {"FIRE", "KILL"}) else 1
+            return 0 if arresting and (h.speaker or not tags & {"FIRE", "KILL"}) else 1
         return 0
 
     cas_victim_ids = {id(c.victim) for c in victims_cas}
     attackers_fell = any(c.attacker for m in inc.mentions for c in m.casualties)
-
-    # an attack whose author was arrested ("اعتقلت الشرطة رجلا يشتبه بأنه نفذ هجوم الطعن"): the
-    # forces who arrest are neither its author nor its victim
-    arresting = "ARREST" in tags and ("ATTACK" in tags or bool(tags & WEAPON_TAGS))
 
     def victim_score(h: ActorHit) -> int:
         k = h.entry.kind
@@ -752,10 +751,6 @@ def _same_in_core(c: CasHit | None, pool: list[CasHit], in_core: Callable[[int],
         ),
         c,
     )
-
-
-def _fresh(day: date, anchor: date | None) -> bool:
-    return anchor is None or (day <= anchor and (anchor - day).days <= STALE_DAYS)
 
 
 def _said(m: Mention, d: DateMention) -> bool:
