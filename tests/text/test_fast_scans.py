@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.text.clean import _classify, _classify_plain, _rules, _screen
-from marsad.text.dates import _numeric_matches, _patterns
+from marsad.text.dates import _numeric_matches, _patterns, find_dates
 from marsad.text.normalize import normalize
 from marsad.text.regex_needs import needs
 from marsad.text.segment import _BOUNDARY, _BOUNDARY_PLAIN, split_sentences
@@ -123,3 +123,56 @@ def test_needed_strings_read_off_patterns() -> None:
     assert needs(re.compile(r"[^ab]+|x")) is None  # a branch without a needed string
     assert needs(re.compile("(?i)reuters")) is None  # case-insensitive: literals are not literal
     assert needs(re.compile(r"(?i:afp) ناسفه")) == (" ناسفه",)  # only the group is case-insensitive
+
+
+# -- one key scan for the number words and the date keywords ---------------------------------------
+
+
+def _keyscan_words() -> list[str]:
+    from marsad.text.numbers import _matcher
+
+    words = [k for k, _ in _matcher().automaton_items()] + [k for k, _ in _patterns().keywords.items()]
+    return sorted(set(words))
+
+
+_KEYWORDS = _keyscan_words()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "و", "ب", "ال", "وال", "لل"]),
+            st.sampled_from([*_KEYWORDS, "قتل", "جنود", "في", "12", "،", "."]),
+            st.sampled_from([" ", "", "\n", "ا"]),
+        ),
+        max_size=12,
+    )
+)
+def test_one_key_scan_gives_each_set_its_own_hits(words: list[tuple[str, str, str]]) -> None:
+    from marsad.text.keyscan import date_hits, number_hits
+    from marsad.text.numbers import _matcher
+
+    view = "".join(a + b + c for a, b, c in words)
+    assert number_hits(view) == list(_matcher()._auto.iter(view))
+    assert date_hits(view) == list(_patterns().keywords.iter(view))
+
+
+def test_numbers_and_dates_with_the_shared_scan() -> None:
+    from datetime import date
+
+    from marsad.text.dates import _windows
+    from marsad.text.keyscan import date_hits, number_hits
+    from marsad.text.numbers import _matcher, find_numbers
+
+    text = (
+        "الموصل - قتل أكثر من ثلاثة وعشرين شخصاً وأصيب نحو مئة آخرين يوم الخميس 5 أيلول 2019، "
+        "بعد يومين من هجوم مماثل في الأسبوع الماضي أودى بحياة خمسة عشر جندياً، بحسب ما أفادت به الشرطة أمس."
+    )
+    norm = normalize(text)
+    view = norm.text
+    assert _matcher().find(norm) == _matcher().find(norm, hits=number_hits(view))
+    keywords = _patterns().keywords
+    assert _windows(view, keywords) == _windows(view, keywords, date_hits(view))
+    assert [n.value for n in find_numbers(text, norm) if n.kind == "cardinal"] == [23, 100, 15]
+    assert date(2019, 9, 5) in {d.value for d in find_dates(text, norm, date(2019, 9, 6))}

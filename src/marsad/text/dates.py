@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -39,6 +39,7 @@ import ahocorasick
 
 from marsad.model import DateMention, DatePrecision
 from marsad.text.data import TextDataError, read_tsv
+from marsad.text.keyscan import date_hits
 from marsad.text.lexicon import PREFIXES
 from marsad.text.normalize import NormalizedText, fold_pattern, normalize, normalize_key
 
@@ -279,7 +280,11 @@ def _numeric_matches(view: str, numeric: re.Pattern[str]) -> Iterator[re.Match[s
 _REACH = 48  # characters around a keyword that a pattern may cover (weekday, day, doubled month, year)
 
 
-def _windows(view: str, auto: ahocorasick.Automaton) -> dict[str, list[tuple[int, int]]]:
+def _windows(
+    view: str,
+    auto: ahocorasick.Automaton,
+    hits: Iterable[tuple[int, tuple[int, frozenset[str]]]] | None = None,
+) -> dict[str, list[tuple[int, int]]]:
     """Per keyword group, the merged stretches of the view around its hits, cut at white space.
 
     The regexes are slow to try at every position of a long article; one Aho-Corasick pass finds
@@ -287,7 +292,7 @@ def _windows(view: str, auto: ahocorasick.Automaton) -> dict[str, list[tuple[int
     """
     n = len(view)
     raw: dict[str, list[tuple[int, int]]] = {}
-    for last, (length, groups) in auto.iter(view):
+    for last, (length, groups) in auto.iter(view) if hits is None else hits:
         # a keyword must be a whole word, with at most proclitics before it ("اب" is not in "اسباب")
         if last + 1 < n and view[last + 1].isalnum():
             continue
@@ -343,7 +348,7 @@ def find_dates(
         if value is not None:
             cands.append((m.start("all"), m.end("all"), value, precision, relative, kind))
 
-    windows = _windows(view, p.keywords)
+    windows = _windows(view, p.keywords, date_hits(view))  # one scan with the number words
 
     def scan(pattern: re.Pattern[str], group: str) -> Iterator[re.Match[str]]:
         for ws, we in windows.get(group, ()):
