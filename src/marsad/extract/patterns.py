@@ -113,6 +113,7 @@ Normalizer = Callable[[str], str]
 # the number of each of its tokens in `Matcher._pid`, -1 for numbers and gaps)
 Cand = tuple[Pattern, bool, bool, tuple[int, ...]]
 MAX_CACHED = 300_000  # distinct words remembered per matcher (bounded memory)
+_NO_PIDS: frozenset[int] = frozenset()
 
 
 def compile_pattern(source: str, normalize: Normalizer, payload: Any = None) -> Pattern:
@@ -194,6 +195,7 @@ class Matcher:
         # per pattern, the number of each of its tokens (-1: a number or a gap)
         self._ids = {id(p): tuple(self._pid.get(t, -1) for t in p.toks) for p in self.patterns}
         self._sat: dict[str, frozenset[int]] = {}
+        self._sat_sets: dict[frozenset[int], frozenset[int]] = {}
 
     def _candidates(self, tok: Tok) -> list[Cand]:
         cache = self._cache if tok.num is None else self._num_cache
@@ -234,7 +236,8 @@ class Matcher:
                     out.add(pid)
         for c in tok.classes:
             out.update(self._pid_classes.get(c, ()))
-        res = frozenset(out)
+        # one object per distinct set (most words satisfy nothing): the cache holds references
+        res = self._sat_sets.setdefault(frozenset(out), frozenset(out)) if out else _NO_PIDS
         if len(self._sat) < MAX_CACHED:
             self._sat[tok.norm] = res
         return res
