@@ -237,7 +237,11 @@ class Matcher:
         for c in tok.classes:
             out.update(self._pid_classes.get(c, ()))
         # one object per distinct set (most words satisfy nothing): the cache holds references
-        res = self._sat_sets.setdefault(frozenset(out), frozenset(out)) if out else _NO_PIDS
+        if out:
+            fs = frozenset(out)
+            res = self._sat_sets.setdefault(fs, fs)
+        else:
+            res = _NO_PIDS
         if len(self._sat) < MAX_CACHED:
             self._sat[tok.norm] = res
         return res
