@@ -112,3 +112,43 @@ def test_surely_arabic_decides_agency_news_without_the_regex() -> None:
     assert surely_arabic(report, 0.3)
     assert not surely_arabic("Reuters reported clashes near Kirkuk on Sunday.", 0.3)
     assert not surely_arabic("", 0.3)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [
+                "\x00",
+                "\x07",
+                "\t",
+                "\n",
+                "\x0b",
+                "\x0c",
+                "\r",
+                "\x1b",
+                "\x7f",
+                "\x80",
+                "\x85",
+                "\ud800",
+                "a",
+                "ق",
+                " ",
+                "\u200f",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_control_search_on_the_text_is_the_search_on_its_bytes(text: str) -> None:
+    """`check_text` looks for control characters in the text itself; its UTF-8 bytes (with
+    unencodable characters replaced) hold one exactly when the text does."""
+    from marsad.io.checks import _CONTROL, _CONTROL_TEXT
+
+    assert bool(_CONTROL_TEXT.search(text)) == bool(_CONTROL.search(text.encode("utf-8", errors="replace")))
+
+
+def test_binary_text_is_still_refused() -> None:
+    with pytest.raises(InputError) as err:
+        check_text("قتل" + "\x01\x02\x03\x04" * 20, Settings())
+    assert err.value.code.name == "BINARY"

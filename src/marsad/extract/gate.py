@@ -197,13 +197,15 @@ class TriggerGate:
             return True
         if not self._spaces_ok:
             return self.passes_view(normalize(text).text)
-        # set operations run in C over the pieces' cached hashes: the pieces known to satisfy a
-        # group, and the pieces never seen (a bounded cache: once full, new pieces are worked
-        # out each time, which costs time, never correctness)
-        pieces = set(text.split())
+        # set operations run in C: the pieces known to satisfy a group, and the pieces never
+        # seen (a bounded cache: once full, new pieces are worked out each time, which costs
+        # time, never correctness). The list of pieces is probed directly (no set of all the
+        # pieces is built: most are neither); a string keeps its hash, so the second probe is cheap.
+        pieces = text.split()
         hits = self._hits
-        groups = [hits[c] for c in pieces & self._hit_set]
-        groups.extend(self.chunk_groups(c) for c in pieces - self._seen)
+        groups = [hits[c] for c in self._hit_set.intersection(pieces)]
+        if not self._seen.issuperset(pieces):
+            groups.extend(self.chunk_groups(c) for c in set(pieces) - self._seen)
         return self._verdict(groups)
 
     def _verdict(self, groups: Iterable[frozenset[int] | None]) -> bool:

@@ -109,6 +109,11 @@ class Hit:
 
 
 Normalizer = Callable[[str], str]
+# a pattern that may start at a token: (pattern, first word surely matched, words and classes only,
+# the number of each of its tokens in `Matcher._pid`, -1 for numbers and gaps)
+Cand = tuple[Pattern, bool, bool, tuple[int, ...]]
+MAX_CACHED = 300_000  # distinct words remembered per matcher (bounded memory)
+_NO_PIDS: frozenset[int] = frozenset()
 
 
 def compile_pattern(source: str, normalize: Normalizer, payload: Any = None) -> Pattern:
@@ -152,8 +157,8 @@ class Matcher:
         self.patterns = list(patterns)
         # candidates depend only on the word (and whether it is a number): cached per word, in
         # one dict for plain words and one for numbers (no key tuple to build per token)
-        self._cache: dict[str, list[tuple[Pattern, bool, bool]]] = {}
-        self._num_cache: dict[str, list[tuple[Pattern, bool, bool]]] = {}
+        self._cache: dict[str, list[Cand]] = {}
+        self._num_cache: dict[str, list[Cand]] = {}
         # patterns of words and classes only (no number, no gap): matched by a plain loop
         self._simple = {id(p) for p in self.patterns if all(t.kind in ("word", "class") for t in p.toks)}
         for p in self.patterns:
@@ -167,20 +172,44 @@ class Matcher:
                 self.by_kind.setdefault("num", []).append(p)
             else:
                 self.by_kind.setdefault("class:" + head.cls, []).append(p)
+        # Every distinct word or class token of the patterns gets a number, and each word of the
+        # view the set of numbers it satisfies, worked out once per word like the candidates
+        # (`_sat`): testing a pattern token is then one set look-up instead of a call of
+        # `PTok.match` (same answer: `_sat_of` applies its test through indexes).
+        self._pid: dict[PTok, int] = {}
+        for p in self.patterns:
+            for t in p.toks:
+                if t.kind in ("word", "class"):
+                    self._pid.setdefault(t, len(self._pid))
+        self._pid_words: dict[str, list[int]] = {}
+        self._pid_prefixes: dict[str, list[tuple[str, int]]] = {}
+        self._pid_classes: dict[str, list[int]] = {}
+        for t, pid in self._pid.items():
+            if t.kind == "word":
+                for w in t.words:
+                    self._pid_words.setdefault(w, []).append(pid)
+                for pre in t.prefixes:  # at least two letters (`compile_pattern`)
+                    self._pid_prefixes.setdefault(pre[:2], []).append((pre, pid))
+            else:
+                self._pid_classes.setdefault(t.cls, []).append(pid)
+        # per pattern, the number of each of its tokens (-1: a number or a gap)
+        self._ids = {id(p): tuple(self._pid.get(t, -1) for t in p.toks) for p in self.patterns}
+        self._sat: dict[str, frozenset[int]] = {}
+        self._sat_sets: dict[frozenset[int], frozenset[int]] = {}
 
-    def _candidates(self, tok: Tok) -> list[tuple[Pattern, bool, bool]]:
+    def _candidates(self, tok: Tok) -> list[Cand]:
         cache = self._cache if tok.num is None else self._num_cache
         hit = cache.get(tok.norm)
         if hit is None:
             hit = self._compute_candidates(tok)
-            if len(cache) < 300_000:
+            if len(cache) < MAX_CACHED:
                 cache[tok.norm] = hit
         return hit
 
-    def _compute_candidates(self, tok: Tok) -> list[tuple[Pattern, bool, bool]]:
+    def _compute_candidates(self, tok: Tok) -> list[Cand]:
         """Patterns that may start at `tok`, each with whether its first word surely matches it
-        (one of its words is a form of the token: then matching resumes at the second token) and
-        whether it is made of words and classes only (`_simple`)."""
+        (one of its words is a form of the token: then matching resumes at the second token),
+        whether it is made of words and classes only (`_simple`) and its tokens' numbers."""
         seen: dict[int, Pattern] = {}
         sure: set[int] = set()
         for f in tok.forms:
@@ -195,42 +224,141 @@ class Matcher:
         for c in tok.classes:
             for p in self.by_kind.get("class:" + c, ()):
                 seen[id(p)] = p
-        return [(p, k in sure, k in self._simple) for k, p in seen.items()]
+        return [(p, k in sure, k in self._simple, self._ids[k]) for k, p in seen.items()]
+
+    def _sat_of(self, tok: Tok) -> frozenset[int]:
+        """The numbers of the pattern tokens `tok` satisfies (`PTok.match` of each, at once)."""
+        out: set[int] = set()
+        for f in tok.forms:
+            out.update(self._pid_words.get(f, ()))
+            for pre, pid in self._pid_prefixes.get(f[:2], ()):
+                if f.startswith(pre):
+                    out.add(pid)
+        for c in tok.classes:
+            out.update(self._pid_classes.get(c, ()))
+        # one object per distinct set (most words satisfy nothing): the cache holds references
+        if out:
+            fs = frozenset(out)
+            res = self._sat_sets.setdefault(fs, fs)
+        else:
+            res = _NO_PIDS
+        if len(self._sat) < MAX_CACHED:
+            self._sat[tok.norm] = res
+        return res
 
     def find(self, toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Hit]:
         hi = len(toks) if hi is None else hi
         hits: list[Hit] = []
-        words, nums = self._cache, self._num_cache
+        words, nums, sat = self._cache, self._num_cache, self._sat
         # hot loop: most tokens start no pattern, so the look-up is inlined (see `_candidates`)
         for i in range(lo, hi):
             t = toks[i]
             cands = (words if t.num is None else nums).get(t.norm)
             if cands is None:
                 cands = self._candidates(t)
-            for p, sure, simple in cands:
+            for p, sure, simple, ids in cands:
                 if simple:
-                    # words and classes only: token i + k must match ptoks[k] for every k, all
-                    # before `hi` (what the recursion of `_match_at` checks, without its frames)
-                    ptoks = p.toks
-                    n = len(ptoks)
+                    # words and classes only: token i + k must satisfy pattern token k for every
+                    # k, all before `hi` (what the recursion of `_match_at` checks, without its
+                    # frames and with the satisfied tokens looked up, see `_sat`)
+                    n = len(ids)
                     if i + n > hi:
                         continue
                     k = 1 if sure else 0  # a sure first word is already matched
-                    while k < n and ptoks[k].match(toks[i + k]):
+                    while k < n:
+                        u = toks[i + k]
+                        got = sat.get(u.norm)
+                        if got is None:
+                            got = self._sat_of(u)
+                        if ids[k] not in got:
+                            break
                         k += 1
                     if k == n:
                         hits.append(Hit(p, i, i + n - 1, []))
                     continue
                 if sure:  # the first word matched (as `_match_at` would find): go on from the second
-                    if len(p.toks) == 1:
+                    if len(ids) == 1:
                         hits.append(Hit(p, i, i, []))
                         continue
-                    m = _match_at(p.toks, 1, toks, i + 1, hi, [])
+                    m = self._match_from(p.toks, ids, 1, toks, i + 1, hi, [])
                 else:
-                    m = _match_at(p.toks, 0, toks, i, hi, [])
+                    m = self._match_from(p.toks, ids, 0, toks, i, hi, [])
                 if m is not None:
                     last, nums_at = m
                     hits.append(Hit(p, i, last, nums_at))
+        return hits
+
+    def _match_from(
+        self,
+        ptoks: tuple[PTok, ...],
+        ids: tuple[int, ...],
+        k: int,
+        toks: list[Tok],
+        i: int,
+        hi: int,
+        nums: list[int],
+    ) -> tuple[int, list[int]] | None:
+        """`_match_at` with the word and class tests looked up in `_sat`; a gap before a word or
+        class token looks for that token at each place the gap allows (in the same order) and
+        goes on only where it is satisfied, instead of a call per place."""
+        pt = ptoks[k]
+        if pt.kind == "gap":
+            nk = k + 1
+            nid = ids[nk]
+            if nid < 0:  # a number after the gap
+                for skip in range(pt.gap + 1):
+                    if i + skip >= hi:
+                        break
+                    m = self._match_from(ptoks, ids, nk, toks, i + skip, hi, nums)
+                    if m is not None:
+                        return m
+                return None
+            last = nk + 1 == len(ptoks)
+            for j in range(i, min(i + pt.gap + 1, hi)):
+                u = toks[j]
+                got = self._sat.get(u.norm)
+                if got is None:
+                    got = self._sat_of(u)
+                if nid in got:
+                    if last:
+                        return j, nums
+                    m = self._match_from(ptoks, ids, nk + 1, toks, j + 1, hi, nums)
+                    if m is not None:
+                        return m
+            return None
+        if i >= hi:
+            return None
+        if pt.kind == "num":
+            end = _num_extent(toks, i, hi)
+            if end is None:
+                return None
+            first_num = i  # the value sits on the first token of the number proper
+            while toks[first_num].num is None:
+                first_num += 1
+            new_nums = [*nums, first_num]
+            if k + 1 == len(ptoks):
+                return end, new_nums
+            return self._match_from(ptoks, ids, k + 1, toks, end + 1, hi, new_nums)
+        u = toks[i]
+        got = self._sat.get(u.norm)
+        if got is None:
+            got = self._sat_of(u)
+        if ids[k] not in got:
+            return None
+        if k + 1 == len(ptoks):
+            return i, nums
+        return self._match_from(ptoks, ids, k + 1, toks, i + 1, hi, nums)
+
+    def find_plain(self, toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Hit]:
+        """Every pattern tried at every token by the recursion of `_match_at` and `PTok.match`:
+        the reference `find` must agree with (tests)."""
+        hi = len(toks) if hi is None else hi
+        hits: list[Hit] = []
+        for i in range(lo, hi):
+            for p, _sure, _simple, _ids in self._compute_candidates(toks[i]):
+                m = _match_at(p.toks, 0, toks, i, hi, [])
+                if m is not None:
+                    hits.append(Hit(p, i, m[0], m[1]))
         return hits
 
 

@@ -232,7 +232,15 @@ def _sentence_tokens(
                     a -= 1
                 while b < len(view) and _TOKCHAR.match(view, b):
                     b += 1
-                toks.extend(t for t in _tokens(view, a, b, lex) if done <= t.start < ve and t.end > vs)
+                # the tokens with done <= start < ve and end > vs: starts and ends increase along
+                # the list, so they are one slice, found from both ends (a token or two each side)
+                got = _tokens(view, a, b, lex)
+                i, j = 0, len(got)
+                while i < j and (got[i].start < done or got[i].end <= vs):
+                    i += 1
+                while j > i and got[j - 1].start >= ve:
+                    j -= 1
+                toks.extend(got[i:j])
         done = max(done, ve)
         sents.append(SentView(sent.start, sent.end, sent.zone, lo, len(toks)))
     return toks, sents

@@ -34,6 +34,10 @@ _ARABIC_RUN = re.compile(f"[{_ARABIC_CLASS}]+")
 _OTHER_LETTER_RUN = re.compile(rf"[^\W\d_{_ARABIC_CLASS}]+")
 # C0 controls other than tab, line feed, form feed and carriage return, plus DEL.
 _CONTROL = re.compile(b"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# The same characters in a decoded text: UTF-8 writes each of them as the one byte of that value
+# and every other character with bytes of 0x80 and up (an unencodable one as "?"), so the text
+# holds one exactly when its UTF-8 bytes do; searching the text spares encoding it first.
+_CONTROL_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # How much of a text the script check looks at: enough to judge, cheap on long documents.
 _SCRIPT_SAMPLE = 2_000
 _BINARY_SAMPLE = 8_192
@@ -149,7 +153,7 @@ def check_text(text: str, settings: Settings) -> None:
     if not text.strip():
         raise InputError(ErrorCode.EMPTY, "the document has no text")
     check_size(len(text.encode("utf-8")), settings)
-    if _CONTROL.search(text[:_BINARY_SAMPLE].encode("utf-8", errors="replace")) and looks_binary(
+    if _CONTROL_TEXT.search(text, 0, _BINARY_SAMPLE) and looks_binary(
         text[:_BINARY_SAMPLE].encode("utf-8", errors="replace")
     ):
         raise InputError(ErrorCode.BINARY, "the text is mostly control characters", excerpt=excerpt(text))

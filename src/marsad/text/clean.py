@@ -16,12 +16,16 @@ Zones are sorted, do not overlap, and cover every non-blank line.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick
 
 from marsad.model import Zone
 from marsad.text.data import Row, TextDataError, read_tsv
 from marsad.text.normalize import NormalizedText, fold_pattern, normalize
+from marsad.text.regex_needs import needs
 
 COLUMNS = ["kind", "reason", "scope", "max_len", "pattern", "example"]
 KINDS = frozenset({"boilerplate", "related", "caption", "dateline"})
@@ -41,6 +45,9 @@ class Rule:
     regex: re.Pattern[str]
     example: str
     where: str
+    # strings one of which every match contains (`regex_needs.needs`; empty: none known): a line
+    # holding none of them (before `max_len` for a prefix rule) is not tried with the regex
+    needs: tuple[str, ...] = ()
 
 
 def load_rules(rows: list[Row] | None = None) -> list[Rule]:
@@ -64,6 +71,7 @@ def load_rules(rows: list[Row] | None = None) -> list[Rule]:
                 regex,
                 row["example"],
                 row.where(),
+                needs(regex) or (),
             )
         )
     return rules
@@ -74,11 +82,72 @@ def _rules() -> tuple[Rule, ...]:
     return tuple(load_rules())
 
 
-def _classify(line: str, rules: tuple[Rule, ...], head: bool) -> tuple[Rule, int] | None:
+@dataclass(frozen=True, slots=True)
+class _Screen:
+    """Which rules may fire on a line, from ONE Aho-Corasick pass over it.
+
+    Every rule's regex was tried on every line (most fire on none), at every position for rules
+    without a literal prefix. A rule whose needed strings (`Rule.needs`) do not occur in the line
+    (before `max_len` for a prefix rule: a match it accepts ends there) cannot fire, so the
+    automaton of all needed strings tells which rules are worth their regex."""
+
+    auto: ahocorasick.Automaton | None
+    free: frozenset[int]  # rules without needed strings: always tried
+
+
+@lru_cache(maxsize=1)
+def _screen() -> _Screen:
+    return screen_for(_rules())
+
+
+def screen_for(rules: tuple[Rule, ...]) -> _Screen:
+    by_needle: dict[str, list[tuple[int, int]]] = {}
+    for i, rule in enumerate(rules):
+        # an occurrence must END before `limit` (view index of its last character)
+        limit = rule.max_len if rule.prefix else sys.maxsize
+        for needle in rule.needs:
+            by_needle.setdefault(needle, []).append((i, limit))
+    if not by_needle:
+        return _Screen(None, frozenset(range(len(rules))))
+    auto = ahocorasick.Automaton()
+    for needle, rows in by_needle.items():
+        auto.add_word(needle, tuple(rows))
+    auto.make_automaton()
+    return _Screen(auto, frozenset(i for i, r in enumerate(rules) if not r.needs))
+
+
+def _classify(
+    line: str, rules: tuple[Rule, ...], head: bool, screen: _Screen | None = None
+) -> tuple[Rule, int] | None:
     """The first rule that fires on a (normalised) line, with the view length it covers.
 
     Prefix (dateline) rules are only tried on the first lines of a report (`head`): a dateline
-    opens the story, and trying them on every paragraph is most of this module's cost."""
+    opens the story, and trying them on every paragraph is most of this module's cost. With a
+    `screen` of `rules`, only the rules it lets through are tried, in the same order (the same
+    answer as `_classify_plain`, faster)."""
+    if screen is None or screen.auto is None:
+        return _classify_plain(line, rules, head)
+    maybe = set(screen.free)
+    for last, rows in screen.auto.iter(line):
+        for i, limit in rows:
+            if last < limit:
+                maybe.add(i)
+    n = len(line.rstrip())
+    for i in sorted(maybe):
+        rule = rules[i]
+        if rule.prefix:
+            if not head:
+                continue
+            m = rule.regex.match(line)
+            if m and m.end() <= rule.max_len and m.end() < n:
+                return rule, m.end()
+        elif n <= rule.max_len and rule.regex.search(line):
+            return rule, n
+    return None
+
+
+def _classify_plain(line: str, rules: tuple[Rule, ...], head: bool) -> tuple[Rule, int] | None:
+    """`_classify` trying every rule's regex (the reference the tests compare with)."""
     n = len(line.rstrip())
     for rule in rules:
         if rule.prefix:
@@ -97,6 +166,7 @@ def find_zones(text: str, norm: NormalizedText | None = None) -> list[Zone]:
     norm = norm or normalize(text)
     view = norm.text
     rules = _rules()
+    screen = _screen()
     zones: list[Zone] = []
     body_start: int | None = None
     body_end = 0
@@ -122,7 +192,7 @@ def find_zones(text: str, norm: NormalizedText | None = None) -> list[Zone]:
             start = pos + lead
             stop = pos + len(line.rstrip())
             lines_seen += 1
-            hit = _classify(line, rules, lines_seen <= HEAD_LINES)
+            hit = _classify(line, rules, lines_seen <= HEAD_LINES, screen)
             if hit is not None and not hit[0].prefix:
                 close_body()
                 a, b = norm.to_original(start, stop)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -39,6 +39,7 @@ import ahocorasick
 
 from marsad.model import DateMention, DatePrecision
 from marsad.text.data import TextDataError, read_tsv
+from marsad.text.keyscan import date_hits
 from marsad.text.lexicon import PREFIXES
 from marsad.text.normalize import NormalizedText, fold_pattern, normalize, normalize_key
 
@@ -251,10 +252,39 @@ def _key(s: str) -> str:
 
 # A substring of every match of `_Patterns.numeric` (d/m/yyyy, d.m.yyyy, d-m-yyyy, yyyy-mm-dd).
 _NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
+# A numeric date is at most 10 characters long and its look-ahead reads one more: every match lies
+# within this many characters of a hint found by `_NUMERIC_HINT.finditer` (see `_numeric_matches`).
+_NUMERIC_REACH = 12
+
+
+def _numeric_matches(view: str, numeric: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of `numeric.finditer(view)`, found by running it only around the hints.
+
+    The pattern starts with a group, so the engine tries it at every position of the article;
+    the hint pattern starts with a digit class and is scanned in C. Every match M = [s, e) (at
+    most 10 characters) holds "digit, separator, digit" at some q; the hint scan finds q or an
+    occurrence overlapping it (q - 2 or q - 1), so a found hint lies in [s - 2, e - 3] and its
+    window (±`_NUMERIC_REACH`) covers M and the character after it. Windows are merged; a match
+    the full scan finds lies inside one, and one found in a window that reaches its end would
+    hold a hint whose window reaches further: so each window, scanned from its start, gives
+    exactly the full scan's matches there (no anchor or look-behind in the pattern)."""
+    n = len(view)
+    spans = [
+        (max(0, h.start() - _NUMERIC_REACH), min(n, h.end() + _NUMERIC_REACH))
+        for h in _NUMERIC_HINT.finditer(view)
+    ]
+    for ws, we in _merge(spans):
+        yield from numeric.finditer(view, ws, we)
+
+
 _REACH = 48  # characters around a keyword that a pattern may cover (weekday, day, doubled month, year)
 
 
-def _windows(view: str, auto: ahocorasick.Automaton) -> dict[str, list[tuple[int, int]]]:
+def _windows(
+    view: str,
+    auto: ahocorasick.Automaton,
+    hits: Iterable[tuple[int, tuple[int, frozenset[str]]]] | None = None,
+) -> dict[str, list[tuple[int, int]]]:
     """Per keyword group, the merged stretches of the view around its hits, cut at white space.
 
     The regexes are slow to try at every position of a long article; one Aho-Corasick pass finds
@@ -262,7 +292,7 @@ def _windows(view: str, auto: ahocorasick.Automaton) -> dict[str, list[tuple[int
     """
     n = len(view)
     raw: dict[str, list[tuple[int, int]]] = {}
-    for last, (length, groups) in auto.iter(view):
+    for last, (length, groups) in auto.iter(view) if hits is None else hits:
         # a keyword must be a whole word, with at most proclitics before it ("اب" is not in "اسباب")
         if last + 1 < n and view[last + 1].isalnum():
             continue
@@ -318,7 +348,7 @@ def find_dates(
         if value is not None:
             cands.append((m.start("all"), m.end("all"), value, precision, relative, kind))
 
-    windows = _windows(view, p.keywords)
+    windows = _windows(view, p.keywords, date_hits(view))  # one scan with the number words
 
     def scan(pattern: re.Pattern[str], group: str) -> Iterator[re.Match[str]]:
         for ws, we in windows.get(group, ()):
@@ -371,8 +401,8 @@ def find_dates(
                 year += 1
             add(m, date(year, month_no, 1), "month", True, "relative")
     # every numeric date holds a digit, a separator and a digit in a row; most reports have none,
-    # and one search for that is much cheaper than trying the full pattern at every position
-    for m in p.numeric.finditer(view) if _NUMERIC_HINT.search(view) else ():
+    # and a scan for that is much cheaper than trying the full pattern at every position
+    for m in _numeric_matches(view, p.numeric):
         if m.start() and (view[m.start() - 1].isdigit() or view[m.start() - 1] in "/.-"):
             continue
         if m.group("a"):

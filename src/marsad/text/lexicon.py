@@ -134,7 +134,19 @@ class PhraseMatcher(Generic[T]):
         i = self._index.get(normalize_key(phrase))
         return list(self._values[i]) if i is not None else []
 
-    def find(self, norm: NormalizedText | str, *, overlapping: bool = False) -> list[Match[T]]:
+    def automaton_items(self) -> list[tuple[str, tuple[int, int, int, int]]]:
+        """(needle, payload) of every key of the automaton (`keyscan` merges them with others)."""
+        return list(self._auto.items()) if self._size else []
+
+    def find(
+        self,
+        norm: NormalizedText | str,
+        *,
+        overlapping: bool = False,
+        hits: Iterable[tuple[int, tuple[int, int, int, int]]] | None = None,
+    ) -> list[Match[T]]:
+        """`hits`: what the automaton's `iter` gives on the view, when a caller scanned it already
+        (`keyscan`); the same matches either way."""
         if isinstance(norm, str):
             norm = normalize(norm)
         view = norm.text
@@ -143,7 +155,7 @@ class PhraseMatcher(Generic[T]):
         n = len(view)
         # (token_start_v, start_v, end_v, derived-rank, entry)
         cands: list[tuple[int, int, int, int, int]] = []
-        for last, (length, entry, how, _skipped) in self._auto.iter(view):
+        for last, (length, entry, how, _skipped) in self._auto.iter(view) if hits is None else hits:
             end = last + 1
             if end < n and _is_word(view[end]):
                 continue

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from marsad.model import NumberMention
 from marsad.text.data import TextDataError, read_tsv
+from marsad.text.keyscan import number_hits
 from marsad.text.lexicon import Match, PhraseMatcher
 from marsad.text.normalize import NormalizedText, fold_pattern, normalize
 
@@ -128,7 +129,7 @@ def _compose(items: list[tuple[NumberWord, bool]]) -> int:
 def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMention]:
     norm = norm or normalize(text)
     view = norm.text
-    words = _matcher().find(norm)
+    words = _matcher().find(norm, hits=number_hits(view))  # one scan with the date keywords
     out: list[NumberMention] = []
     modifiers: list[Match[NumberWord]] = []
     post: list[Match[NumberWord]] = []

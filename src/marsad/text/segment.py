@@ -25,7 +25,15 @@ from marsad.text.data import read_tsv
 from marsad.text.lexicon import ARTICLE, PREFIXES
 from marsad.text.normalize import NormalizedText, attached_marks, normalize, normalize_key
 
-_BOUNDARY = re.compile(r"\n+|[.!؟?…؛]+[\"'”»)\]]*(?=\s|$)")
+# Where a sentence may end: a run of line breaks, or a run of . ! ؟ ? … ؛ with closing quotes and
+# brackets, followed by white space or the end. Written as `_BOUNDARY_PLAIN` would be, it has no
+# first character the regex engine can skip to (an alternation of repeats), so it was tried at every
+# position of the article; led by one character class, the engine jumps from one candidate character
+# to the next in C. Same matches: the first character decides the branch (a line break has no
+# "\n" before it inside the match, a mark has no line break before it), and `x+` = `x` + `x*` keeps
+# the greedy choice and the backtracking of the plain form (tests/text/test_segment.py).
+_BOUNDARY_PLAIN = re.compile(r"\n+|[.!؟?…؛]+[\"'”»)\]]*(?=\s|$)")
+_BOUNDARY = re.compile(r"[\n.!؟?…؛](?:(?<=\n)\n*|(?<!\n)[.!؟?…؛]*[\"'”»)\]]*(?=\s|$))")
 _WORD = re.compile(r"[^\W_]+")
 _CLITIC_FIRST = frozenset("وفبلكا")
 _ARTICLE_PREFIXES = tuple(
