@@ -820,16 +820,23 @@ def _forces_and_group(
     return (actor(forces) if forces else own), (actor(group) if group else None)
 
 
+TAKER_CHARS = 40  # and at most this many characters after it: the same clause, whatever the gate kept
 TAKER_REACH = 3  # words after a taking verb where its subject stands ("استعادت قوات الجيش ...")
 
 
 def _taker(trigs: list[TrigHit], hits: list[ActorHit]) -> ActorHit | None:
-    """The armed or state actor standing right after a verb of taking or retaking a place."""
+    """The armed or state actor standing right after a verb of taking or retaking a place, in the
+    verb's own sentence (token positions of two sentences are not comparable: the trigger gate leaves
+    the sentences between them untokenised)."""
     for t in trigs:
         if t.tag not in ("TAKE", "RETAKE"):
             continue
         for h in sorted(hits, key=lambda h: h.first):
             # right after the verb, or between the verb and its "على" ("سيطرت القوات على البلدة")
-            if t.first < h.first <= t.last + TAKER_REACH and h.entry.kind in ("state", "armed", "external"):
+            if (
+                t.first < h.first <= t.last + TAKER_REACH
+                and h.start - t.end <= TAKER_CHARS
+                and h.entry.kind in ("state", "armed", "external")
+            ):
                 return h
     return None
