@@ -134,15 +134,9 @@ def _classify(
                 maybe.add(i)
     n = len(line.rstrip())
     for i in sorted(maybe):
-        rule = rules[i]
-        if rule.prefix:
-            if not head:
-                continue
-            m = rule.regex.match(line)
-            if m and m.end() <= rule.max_len and m.end() < n:
-                return rule, m.end()
-        elif n <= rule.max_len and rule.regex.search(line):
-            return rule, n
+        hit = _rule_hit(rules[i], line, head, n)
+        if hit is not None:
+            return hit
     return None
 
 
@@ -150,14 +144,24 @@ def _classify_plain(line: str, rules: tuple[Rule, ...], head: bool) -> tuple[Rul
     """`_classify` trying every rule's regex (the reference the tests compare with)."""
     n = len(line.rstrip())
     for rule in rules:
-        if rule.prefix:
-            if not head:
-                continue
-            m = rule.regex.match(line)
-            if m and m.end() <= rule.max_len and m.end() < n:
-                return rule, m.end()
-        elif n <= rule.max_len and rule.regex.search(line):
-            return rule, n
+        hit = _rule_hit(rule, line, head, n)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _rule_hit(rule: Rule, line: str, head: bool, n: int) -> tuple[Rule, int] | None:
+    """One rule on one line of `n` non-blank characters: a prefix rule (read only at the head of a
+    zone) takes the start of the line, a whole-line rule the line up to its length limit."""
+    if rule.prefix:
+        if not head:
+            return None
+        m = rule.regex.match(line)
+        if m and m.end() <= rule.max_len and m.end() < n:
+            return rule, m.end()
+        return None
+    if n <= rule.max_len and rule.regex.search(line):
+        return rule, n
     return None
 
 
