@@ -329,13 +329,10 @@ class Matcher:
         if i >= hi:
             return None
         if pt.kind == "num":
-            end = _num_extent(toks, i, hi)
-            if end is None:
+            number = _number_at(toks, i, hi)
+            if number is None:
                 return None
-            first_num = i  # the value sits on the first token of the number proper
-            while toks[first_num].num is None:
-                first_num += 1
-            new_nums = [*nums, first_num]
+            end, new_nums = number[0], [*nums, number[1]]
             if k + 1 == len(ptoks):
                 return end, new_nums
             return self._match_from(ptoks, ids, k + 1, toks, end + 1, hi, new_nums)
@@ -360,6 +357,18 @@ class Matcher:
                 if m is not None:
                     hits.append(Hit(p, i, m[0], m[1]))
         return hits
+
+
+def _number_at(toks: list[Tok], i: int, hi: int) -> tuple[int, int] | None:
+    """The number starting at i (after its modifiers: "ما لا يقل عن"): (its last token, the token
+    that holds its value, the first of the number proper), or None."""
+    end = _num_extent(toks, i, hi)
+    if end is None:
+        return None
+    first_num = i
+    while toks[first_num].num is None:
+        first_num += 1
+    return end, first_num
 
 
 def _num_extent(toks: list[Tok], i: int, hi: int) -> int | None:
@@ -391,14 +400,10 @@ def _match_at(
     if i >= hi:
         return None
     if pt.kind == "num":
-        end = _num_extent(toks, i, hi)
-        if end is None:
+        number = _number_at(toks, i, hi)
+        if number is None:
             return None
-        # the value sits on the first token of the number proper
-        first_num = i
-        while toks[first_num].num is None:
-            first_num += 1
-        new_nums = [*nums, first_num]
+        end, new_nums = number[0], [*nums, number[1]]
         if k + 1 == len(ptoks):
             return end, new_nums
         return _match_at(ptoks, k + 1, toks, end + 1, hi, new_nums)
