@@ -448,3 +448,16 @@ def test_a_strike_retold_with_another_sources_toll_stays_one_event() -> None:
     )
     events = _coded(text, datetime(2018, 3, 29, 12))
     assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+def test_a_town_named_only_in_an_older_incident_does_not_place_the_lead() -> None:
+    # the lead's town (بلدة فالدوريا) is unknown to the gazetteer; Lyon is named only for an attack
+    # of months before, so the event stays in the country the lead names
+    text = (
+        "قتل شخصان وأصيب خمسة آخرون، صباح الثلاثاء، في هجوم بسكين نفذه رجل داخل محطة قطارات في "
+        "بلدة فالدوريا شرق فرنسا، قبل أن تعتقله الشرطة.\n"
+        "وقال المدعي العام إن التحقيق ما زال جاريا لمعرفة دوافع المهاجم.\n"
+        "وفي 12 آذار/مارس الماضي، قتل رجل ثلاثة أشخاص طعنا في وسط مدينة ليون.\n"
+    )
+    events = _coded(text, datetime(2019, 6, 4, 16))
+    assert [(e.country, e.admin1, e.location) for e in events] == [("France", "", "")]

@@ -114,9 +114,20 @@ def _extract(
             a for m in mentions for a in m.actors if a.entry.kind == "state" and "{" not in a.entry.name
         ]
         report_day: date | None = None  # the day the report's first incident names
+        # a town named only in history ("هجمات نفذها داعش في باريس عام 2015") or in an older incident
+        # does not place an incident whose own sentences name none
+        stale = [m for m in mentions if m.blocked_sentence == "background" or _told_as_old(m, view.anchor)]
         for i, inc in enumerate(incidents):
             if inc.place is None:
-                inc.place = fallback_place(inc, places, refs, text)
+                own = {id(m) for m in inc.mentions}
+                first = inc.mentions[0].start
+                usable = [
+                    p
+                    for p in places
+                    if p.start < first
+                    or not any(id(m) not in own and m.start <= p.start < m.end for m in stale)
+                ]
+                inc.place = fallback_place(inc, usable, refs, text)
             inc.place = _core_place(inc, places, refs)
             rec = resolve(
                 inc,
@@ -231,6 +242,12 @@ def _same_toll_once(events: list[EventRecord]) -> list[EventRecord]:
         seen.add(key)
         out.append(e)
     return out
+
+
+def _told_as_old(m: Mention, anchor: date | None) -> bool:
+    """The sentence names a day more than OLD_DAYS before the report ("ومساء 22 تموز/يوليو، أطلق
+    رجل النار في وسط تورونتو")."""
+    return any(d.precision == "day" and _days_before(d.value.isoformat(), anchor) > OLD_DAYS for d in m.dates)
 
 
 def _days_before(event_date: str, anchor: date | None) -> int:
