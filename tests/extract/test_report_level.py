@@ -461,3 +461,20 @@ def test_a_town_named_only_in_an_older_incident_does_not_place_the_lead() -> Non
     )
     events = _coded(text, datetime(2019, 6, 4, 16))
     assert [(e.country, e.admin1, e.location) for e in events] == [("France", "", "")]
+
+
+def test_a_sentence_opening_on_bil_tazamun_tells_another_incident() -> None:
+    text = (
+        "قتل 12 عنصرا من ميليشيات الحوثي، صباح الخميس، في مواجهات مع قوات الجيش الوطني في مديرية "
+        "حيس جنوب محافظة الحديدة، وفق مصادر عسكرية.\n"
+        "وبالتزامن، سيطرت وحدات من ألوية الجيش الوطني على سلسلة تلال استراتيجية في محافظة الضالع.\n"
+    )
+    events = _coded(text, datetime(2019, 3, 7, 18))
+    assert [(e.sub_event_type, e.admin1) for e in events] == [
+        ("Armed clash", "Al Hudaydah"),
+        ("Government regains territory", "Al Dhale'e"),
+    ]
+    # "بالتزامن مع": the occasion of the incident told, not another one
+    same = text.replace("وبالتزامن، سيطرت", "وبالتزامن مع زيارة وزير الدفاع، سيطرت")
+    assert len(_coded(text.replace("وبالتزامن،", "وبالتزامن مع ذلك"), datetime(2019, 3, 7, 18))) == 2
+    assert len(_coded(same, datetime(2019, 3, 7, 18))) == 1

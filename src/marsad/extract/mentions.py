@@ -284,7 +284,21 @@ NEW_MARKERS = (
     "ياتي هذا بعد",
     "جاء ذلك بعد",
     "جاء هذا بعد",
+    "تطور اخر",
+    "تطور منفصل",
+    "صعيد اخر",
+    "غضون ذلك",
 )
+SIMULTANEOUS_OPENERS = frozenset({"بالتزامن", "وبالتزامن"})
+
+
+def _simultaneous(toks: list[Tok], sv: SentView) -> bool:
+    """ "وبالتزامن، سيطرت وحدات ..." or "وبالتزامن مع ذلك": at the head of a sentence, another incident
+    at the same time; not "بالتزامن مع زيارة الوزير", the occasion of the one being told."""
+    if toks[sv.lo].norm not in SIMULTANEOUS_OPENERS:
+        return False
+    words = [t.norm for t in toks[sv.lo + 1 : min(sv.hi, sv.lo + 3)]]
+    return not words or words[0] != "مع" or words[1:2] in (["ذلك"], ["هذا"])
 
 
 # words that put a date in the clause of the word before it ("قتل ... في 12 مايو"); after a noun
@@ -817,7 +831,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     ):
                         th.blocked = th.blocked or kind
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
-        marker = any(m in norm_sent for m in NEW_MARKERS)
+        marker = any(m in norm_sent for m in NEW_MARKERS) or _simultaneous(toks, sv)
         opener = toks[sv.lo].norm in LOCALE_OPENERS
         # "كما خرج الآلاف في مدينة ود مدني": an item added to the report, often an incident of its own
         also = toks[sv.lo].norm in ADDITIVE_OPENERS
