@@ -214,15 +214,29 @@ def _patterns() -> _Patterns:
                 rf"(?:\s+(?P<dir>{'|'.join(PAST_WORDS + FUTURE_WORDS)}))?)(?!\w)"
             )
         ),
-        offset=re.compile(
-            f(
-                rf"{pro}(?P<all>{_alt(lex.offsets)})(?!\w)"
-                + (rf"(?!\s+(?:{_alt(lex.not_offset)})(?!\w))" if lex.not_offset else "")
-            )
-        ),
+        offset=re.compile(f(rf"{pro}(?P<all>{_offsets(lex)})")),
         period=re.compile(f(rf"{pro}(?P<all>(?:(?P<part>{part})\s+)?(?P<per>{_alt(lex.periods)}))(?!\w)")),
         keywords=auto,
     )
+
+
+def _offsets(lex: Lexicon) -> str:
+    """Day offsets, each unless a word of `not_offset` follows it: "-" rows follow any offset
+    ("اليوم العالمي"), "ago" rows only those counted back with قبل ("قبل يومين من الانتخابات": two
+    days before another day, not two days ago)."""
+    ago_key = normalize_key("قبل")
+    plain = {k: v for k, v in lex.offsets.items() if not k.startswith(ago_key)}
+    ago = {k: v for k, v in lex.offsets.items() if k.startswith(ago_key)}
+    every = {k: v for k, v in lex.not_offset.items() if v != "ago"}
+
+    def guarded(offs: dict[str, int], stops: dict[str, str]) -> str:
+        stop = rf"(?!\s+(?:{_alt(stops)})(?!\w))" if stops else ""
+        return rf"(?:{_alt(offs)})(?!\w){stop}"
+
+    parts = [guarded(plain, every)] if plain else []
+    if ago:
+        parts.append(guarded(ago, lex.not_offset))
+    return "|".join(parts)
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> date:
