@@ -478,3 +478,19 @@ def test_a_sentence_opening_on_bil_tazamun_tells_another_incident() -> None:
     same = text.replace("وبالتزامن، سيطرت", "وبالتزامن مع زيارة وزير الدفاع، سيطرت")
     assert len(_coded(text.replace("وبالتزامن،", "وبالتزامن مع ذلك"), datetime(2019, 3, 7, 18))) == 2
     assert len(_coded(same, datetime(2019, 3, 7, 18))) == 1
+
+
+def test_a_direction_before_a_governorate_is_a_part_of_it_not_a_point_off_it() -> None:
+    # "غربي محافظة تعز" is the west of the governorate; the front's name is unknown to the gazetteer,
+    # and the clash told next in another governorate is an incident of its own
+    text = (
+        "قتل 14 مسلحا من ميليشيات الحوثي في مواجهات مع قوات العمالقة في جبهة الكدحة غربي محافظة تعز "
+        "خلال الساعات الماضية.\n"
+        "وقالت مصادر ميدانية في الحديدة إن اشتباكات عنيفة جرت بين المقاومة التهامية والحوثيين في مديرية حيس.\n"
+    )
+    events = _coded(text, datetime(2019, 2, 12, 10))
+    assert [e.admin1 for e in events] == ["Ta'izz", "Al Hudaydah"]
+    # a distance from a governorate's name is still a point off it: the town named next places it
+    off = "قتل ثلاثة جنود في هجوم على نقطة تفتيش على بعد 20 كم من محافظة مأرب قرب مدينة عتق."
+    (e,) = _coded(off, datetime(2019, 2, 12, 10))
+    assert e.admin1 == "Shabwah"

@@ -812,6 +812,10 @@ _REF = re.compile(
     r"|(?:ال)?قريب[هة]?\s+من)"
     r"\s+(?:ال)?(?:عاصمه|مدينه|محافظه|بلده)?\s*(?:ال)?(?:عراقيه|سوريه|يمنيه|ليبيه|مصريه)?\s*$"
 )
+# the distance forms of `_REF` ("على بعد 20 كم من", "القريبة من"): off the place, whatever it is
+_OFF_BY = re.compile(
+    r"(?:(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تبعد\s+\S+\s+عن|(?:ال)?قريب[هة]?\s+من)\s+\S*\s*\S*\s*$"
+)
 # A capital right after a speech verb stands for its government ("أعلنت موسكو"), not a place.
 _SPEAKER = re.compile(
     r"(?:^|\s)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|نفي|نفت|اتهم|اتهمت|حمل|حملت|طالب|طالبت)\s+$"
@@ -852,8 +856,11 @@ def reference_places(
         v = conv(p.start) if callable(conv) else p.start
         head = norm_text[max(0, v - 40) : v]
         launch = norm_text[max(0, v - 80) : v]
+        # "غربي محافظة تعز" is the west of the governorate, inside it; only a town is a point the
+        # incident lies off ("غربي مدينة تعز")
+        part_of = p.feature == "admin1" and not _OFF_BY.search(head)
         if (
-            _REF.search(head)
+            (_REF.search(head) and not part_of)
             or _SPEAKER.search(head)
             or _LAUNCH.search(launch)
             or _HEADQUARTERS.search(head)
