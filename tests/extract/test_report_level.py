@@ -494,3 +494,12 @@ def test_a_direction_before_a_governorate_is_a_part_of_it_not_a_point_off_it() -
     off = "قتل ثلاثة جنود في هجوم على نقطة تفتيش على بعد 20 كم من محافظة مأرب قرب مدينة عتق."
     (e,) = _coded(off, datetime(2019, 2, 12, 10))
     assert e.admin1 == "Shabwah"
+
+
+def test_a_sentence_telling_when_and_where_a_leader_was_killed_dates_and_places_the_lead() -> None:
+    text = (
+        "قتل قيادي بارز في جماعة الحوثي في غارة جوية للتحالف، حسبما أعلنت قناة تابعة للجماعة.\n"
+        "وذكرت القناة أن القيادي أبو علي الحمزي قُتل يوم السبت الماضي في محافظة الحديدة.\n"
+    )
+    (e,) = _coded(text, datetime(2019, 7, 16, 9))  # a Tuesday
+    assert (e.event_date, e.admin1) == ("2019-07-13", "Al Hudaydah")
