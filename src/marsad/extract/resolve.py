@@ -309,6 +309,18 @@ def resolve(
     crowd = (family(tags) == "crowd" and not armed_raid and not gunmen_on_crowd) or civil_clash
     a1: Actor | None = None
     a2: Actor | None = None
+
+    def took_over(a1: Actor, a2: Actor | None) -> tuple[Actor, Actor | None, str]:
+        """Territory taken by force: the subject of the verb of taking is actor 1 ("استعادت قوات الجيش
+        الوطني السيطرة على ..."), whoever the attack scoring chose; the other side stays actor 2."""
+        taker = _taker(trigs, hits)
+        if taker is not None and taker.entry.kind != a1.kind:
+            other = a1
+            a1 = actor(taker)
+            a2 = other if other.hit is not None and other.name != a1.name else a2
+        sub = "Government regains territory" if a1.kind == "state" else "Non-state actor overtakes territory"
+        return a1, a2, sub
+
     if crowd:
         rioting = bool(tags & {"RIOT", "MOB", "CLASH"})
         nm = f"{'Rioters' if rioting else 'Protesters'} ({country or 'Unknown'})"
@@ -399,18 +411,8 @@ def resolve(
         if direct and (armed_target or lead_tags & DIRECT_TAGS or strong_clash):
             sub = "Armed clash"
             if tags & {"TAKE", "RETAKE"}:
-                # who took the town is the subject right after the verb ("استعادت قوات الجيش الوطني
-                # السيطرة على بلدة صبيد بعد معارك مع مسلحي الشباب"), whoever the attack scoring chose
-                taker = _taker(trigs, hits)
-                if taker is not None and taker.entry.kind != a1.kind:
-                    other = a1
-                    a1 = actor(taker)
-                    a2 = other if other.hit is not None and other.name != a1.name else a2
-                sub = (
-                    "Government regains territory"
-                    if a1.kind == "state"
-                    else "Non-state actor overtakes territory"
-                )
+                # "استعادت قوات الجيش الوطني السيطرة على بلدة صبيد بعد معارك مع مسلحي الشباب"
+                a1, a2, sub = took_over(a1, a2)
             key_trig = _first(trigs, DIRECT_TAGS | {"ATTACK", "FIRE"})
         elif weapon is not None:
             sub = {
@@ -437,14 +439,8 @@ def resolve(
     elif burned:
         sub, key_trig = "Attack", _first(trigs, {"RIOT"})
     elif lead_tags & {"TAKE", "RETAKE"} and a1.kind in ("state", "armed", "external"):
-        # territory taken by force in the lead: a battle won (ACLED codes it under Battles), by the
-        # subject of the verb of taking, whoever the attack scoring chose
-        taker = _taker(trigs, hits)
-        if taker is not None and taker.entry.kind != a1.kind:
-            other = a1
-            a1 = actor(taker)
-            a2 = other if other.hit is not None and other.name != a1.name else a2
-        sub = "Government regains territory" if a1.kind == "state" else "Non-state actor overtakes territory"
+        # territory taken by force in the lead: a battle won (ACLED codes it under Battles)
+        a1, a2, sub = took_over(a1, a2)
         key_trig = _first(trigs, {"TAKE", "RETAKE"})
     elif "AGREE" in tags:
         sub, key_trig = "Agreement", _first(trigs, {"AGREE"})
