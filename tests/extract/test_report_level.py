@@ -503,3 +503,18 @@ def test_a_sentence_telling_when_and_where_a_leader_was_killed_dates_and_places_
     )
     (e,) = _coded(text, datetime(2019, 7, 16, 9))  # a Tuesday
     assert (e.event_date, e.admin1) == ("2019-07-13", "Al Hudaydah")
+
+
+def test_an_incident_told_in_a_list_of_towns_is_one_event_per_town() -> None:
+    text = (
+        "اختطفت ميليشيات الحوثي، الأحد، أكثر من عشرين شابا من منازلهم في مديريات بيت الفقيه وزبيد "
+        "والدريهمي بمحافظة الحديدة، بحسب مصادر محلية.\n"
+    )
+    events = _coded(text, datetime(2019, 9, 2, 9))
+    assert [e.location for e in events] == ["Bayt al Faqih", "Zabid", "Ad Durayhimi"]
+    assert {e.sub_event_type for e in events} == {"Abduction/forced disappearance"}
+    # two districts named as one front, a road between two towns: one event
+    front = "قتل 9 مسلحين حوثيين، الأحد، في مواجهات مع قوات الجيش في مديريتي حيس والخوخة جنوب الحديدة."
+    assert len(_coded(front, datetime(2019, 9, 2, 9))) == 1
+    road = "شنت مقاتلات التحالف، الأحد، غارات على تعزيزات للحوثيين على الطريق الرابط بين زبيد والجراحي."
+    assert len(_coded(road, datetime(2019, 9, 2, 9))) == 1

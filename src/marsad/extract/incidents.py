@@ -375,6 +375,51 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
     return towns if len(towns) > 1 and len(countries) == 1 else []
 
 
+# what may stand between two towns of one list: "و", a comma, a kind of locality ("ومدينة", "وبلدة")
+_LIST_GAP = re.compile(
+    r"^\s*(?:[،,]\s*و?|و)\s*(?:(?:ال)?(?:مدين[ةه]|بلد[ةه]|قري[ةه]|مديري[ةه]|منطق[ةه]|حي|ناحي[ةه]|مركز(?:\s+محافظ[ةه])?)\s+)?$"
+)
+
+
+_BETWEEN = re.compile(r"(?:^|\s)(?:بين|ما\s+بين)\s+(?:\S+\s+)?$")
+# "في مديريتي الجراحي والتحيتا": two districts named as one front
+_DUAL = re.compile(
+    r"(?:^|\s)\S*(?:مديريت|محافظت|مدينت|بلدت|قريت|ناحيت|منطقت|قضاء|قضائ|ميناء|مطار|معسكر)ي\s+$"
+)
+
+
+def _listed_towns(
+    m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], text: str
+) -> list[Place]:
+    """Towns of one country the sentence lists after its incident words, joined by "و" or commas
+    ("في زبيد وبيت الفقيه ومركز محافظة الحديدة"); fewer than two leave the sentence to `place_of`.
+    Not for crowds: a protest "في بغداد والبصرة" is split by the crowd rules."""
+    if not text or not m.live or family(m.tags) == "crowd":
+        return []
+    pos = m.live[0].start
+    inside = [
+        p
+        for p in places
+        if pos <= p.start < m.end and p.feature not in ("country", "admin1") and (p.start, p.end) not in refs
+    ]
+    chain: list[Place] = []
+    for p in inside:
+        if chain and _LIST_GAP.match(text[chain[-1].end : p.start]):
+            chain.append(p)
+        elif len(chain) < 2:
+            chain = [p]
+    # "على الخط الرابط بين مديريتي التحيتا وزبيد" (a stretch between two towns), "في مديريتي الجراحي
+    # والتحيتا" (two districts named as one front)
+    if chain and (
+        _BETWEEN.search(text, max(0, chain[0].start - 24), chain[0].start)
+        or _DUAL.search(text, max(0, chain[0].start - 16), chain[0].start)
+    ):
+        return []
+    names = {p.name for p in chain}
+    countries = {p.country_code for p in chain}
+    return chain if len(names) == len(chain) > 1 and len(countries) == 1 else []
+
+
 def _elsewhere(p: Place | None, incidents: list[Incident]) -> bool:
     """A town or district in a governorate no incident of the report is in: a round-up of fronts
     ("… بجبهة صرواح بمحافظة مأرب") tells one incident per governorate, on the report's day."""
@@ -517,7 +562,31 @@ def group(
             target.place = p
         if d is not None and target.day is None:
             target.day = d
-    return _split_towns(_split_air_and_ground(_drop_totals(incidents)))
+    incidents = _split_towns(_split_air_and_ground(_drop_totals(incidents)))
+    return _split_listed(incidents, places, refs, text)
+
+
+def _split_listed(
+    incidents: list[Incident], places: list[Place], refs: frozenset[tuple[int, int]], text: str
+) -> list[Incident]:
+    """ACLED codes one event per location: an incident whose sentence lists several towns ("حملة خطف
+    ... استهدفت أبناء مديريات بيت الفقيه وزبيد والدريهمي", "غارتين في المنصورية والدريهمي") is one
+    event per town. The report's figures stay with the first town (they are not per town)."""
+    out: list[Incident] = []
+    for inc in incidents:
+        listed = next(
+            (t for m in inc.mentions if len(t := _listed_towns(m, places, refs, text)) > 1),
+            [],
+        )
+        if not listed or not (
+            inc.place is None or _broad(inc.place) or any(_same_place(inc.place, t) for t in listed)
+        ):
+            out.append(inc)
+            continue
+        bare = [replace(m, casualties=[]) for m in inc.mentions]
+        for k, town in enumerate(listed):
+            out.append(replace(inc, mentions=inc.mentions if k == 0 else bare, place=town))
+    return out
 
 
 GROUND_TAGS = frozenset({"CLASH", "AMBUSH", "TAKE", "RETAKE"})
