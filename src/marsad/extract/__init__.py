@@ -245,8 +245,8 @@ def _same_toll_once(events: list[EventRecord]) -> list[EventRecord]:
 
 
 def _told_as_old(m: Mention, anchor: date | None) -> bool:
-    """The sentence names a day more than OLD_DAYS before the report ("ومساء 22 تموز/يوليو، أطلق
-    رجل النار في وسط تورونتو")."""
+    """The sentence names a day more than OLD_DAYS before the report ("وفي 3 أيار/مايو الماضي، قتل
+    مسلح شخصين في ساحة بمدينة ليون")."""
     return any(d.precision == "day" and _days_before(d.value.isoformat(), anchor) > OLD_DAYS for d in m.dates)
 
 
