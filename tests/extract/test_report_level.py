@@ -518,3 +518,17 @@ def test_an_incident_told_in_a_list_of_towns_is_one_event_per_town() -> None:
     assert len(_coded(front, datetime(2019, 9, 2, 9))) == 1
     road = "شنت مقاتلات التحالف، الأحد، غارات على تعزيزات للحوثيين على الطريق الرابط بين زبيد والجراحي."
     assert len(_coded(road, datetime(2019, 9, 2, 9))) == 1
+
+
+def test_field_news_after_talk_opens_an_incident_of_its_own() -> None:
+    text = (
+        "قتل أربعة من عناصر ميليشيا الحوثي، السبت، في اشتباكات بينهم على خلفية تقاسم عائدات الوقود في "
+        "مدينة دمت شمالي محافظة الضالع، وفق مصادر محلية.\n"
+        "وميدانيا، سيطرت القوات الحكومية، بإسناد من طيران تحالف دعم الشرعية في اليمن، على تلال "
+        "استراتيجية شمالي محافظة لحج بعد معارك مع الحوثيين.\n"
+    )
+    events = _coded(text, datetime(2019, 4, 6, 20))
+    assert [(e.admin1, e.sub_event_type) for e in events] == [
+        ("Al Dhale'e", "Armed clash"),
+        ("Lahij", "Government regains territory"),
+    ]

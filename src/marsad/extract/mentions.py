@@ -290,6 +290,8 @@ NEW_MARKERS = (
     "غضون ذلك",
 )
 SIMULTANEOUS_OPENERS = frozenset({"بالتزامن", "وبالتزامن"})
+# "وميدانيا، سيطرت القوات ...": after the talk, the news from the fronts
+FIELD_OPENERS = frozenset({"ميدانيا", "وميدانيا"})
 
 
 def _simultaneous(toks: list[Tok], sv: SentView) -> bool:
@@ -831,7 +833,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     ):
                         th.blocked = th.blocked or kind
         norm_sent = " ".join(t.norm for t in toks[sv.lo : sv.hi])
-        marker = any(m in norm_sent for m in NEW_MARKERS) or _simultaneous(toks, sv)
+        marker = (
+            any(m in norm_sent for m in NEW_MARKERS)
+            or _simultaneous(toks, sv)
+            or toks[sv.lo].norm in FIELD_OPENERS
+        )
         opener = toks[sv.lo].norm in LOCALE_OPENERS
         # "كما خرج الآلاف في مدينة ود مدني": an item added to the report, often an incident of its own
         also = toks[sv.lo].norm in ADDITIVE_OPENERS
