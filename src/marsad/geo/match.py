@@ -528,6 +528,10 @@ class Matcher:
         for cand in {bare, word}:
             if len(cand) < 5:
                 continue
+            if cand != bare and not bare.startswith("و"):
+                # a name after a type word carries no proclitic but "و" ("ومدينة X", "بلدتي X وY"):
+                # "بمدينة باركلاند" peeled to "اركلاند" is no near-miss of Oakland
+                continue
             pool = self._pools.get(len(cand))
             if pool is None:
                 pool = self._pools[len(cand)] = [
