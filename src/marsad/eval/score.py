@@ -76,7 +76,8 @@ def admin1_equal(a: str | None, b: str | None) -> bool:
         return True
     pa, pb = _plain(a), _plain(b)
     al = _aliases()
-    pa, pb = al.get(pa, pa), al.get(pb, pb)
+    for _ in range(2):  # an alias may name another alias ("South Lebanon" -> "South" -> "HaDarom")
+        pa, pb = al.get(pa, pa), al.get(pb, pb)
     if pa == pb or _skeleton(pa) == _skeleton(pb):
         return True
     from rapidfuzz.fuzz import ratio
