@@ -532,3 +532,14 @@ def test_field_news_after_talk_opens_an_incident_of_its_own() -> None:
         ("Al Dhale'e", "Armed clash"),
         ("Lahij", "Government regains territory"),
     ]
+
+
+def test_a_crowd_celebrating_a_win_is_no_protest_wherever_the_sentence_says_so() -> None:
+    text = (
+        "خرج آلاف المشجعين إلى شوارع العاصمة الرباط، وخصوصا في الساحات الكبرى وسط المدينة، مساء الأربعاء "
+        "للاحتفال بتأهل المنتخب إلى الدور الثاني من البطولة.\n"
+    )
+    assert _coded(text, datetime(2019, 6, 27, 8)) == []
+    # a protest that names its own demand stays one
+    protest = text.replace("للاحتفال بتأهل المنتخب إلى الدور الثاني من البطولة", "للمطالبة بإقالة الحكومة")
+    assert [e.event_type for e in _coded(protest, datetime(2019, 6, 27, 8))] == ["Protests"]

@@ -591,7 +591,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 continue  # "الغوطة المحاصرة منذ عام 2013": how long a state lasts, not a total
             if cue.kind == "aggregate" and _quote_between(view, first_trig, h.first):
                 continue  # "وعن الاحتجاجات التي وقعت أمس، قال: «… منذ العام 2005»": the quote's own words
-            if cue.scope == "sentence" and cue.kind in CONFINED_KINDS:
+            crowd_scene = cue.kind == "scene" and any(
+                t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong for t in trig_hits
+            )
+            if cue.scope == "sentence" and cue.kind in CONFINED_KINDS and not crowd_scene:
+                # (a crowd's celebration frames it wherever the sentence names it: "خرج آلاف إلى شوارع
+                # باريس، ولا سيما في جادتها الشهيرة، للاحتفال بتأهل المنتخب")
                 # far after the incident words, past a comma or a relative pronoun, the cue belongs
                 # to a clause of its own ("تجمع آلاف ... في ستراسبورغ، للمطالبة بإطلاق سراح أوجلان
                 # المسجون منذ عام 1999"; "مقتل 3 أشخاص في مواجهات جديدة، ما يرفع الحصيلة منذ أبريل")
