@@ -34,23 +34,38 @@ REPORTS = [
 
 
 def _reference_tokenize(text: str) -> list[Tok]:
-    """tokenize as it was written before the word cache: every word worked out afresh."""
+    """tokenize as it was written before the word cache: every word worked out afresh, one match
+    object per word."""
     out = []
     for m in WORD_RE.finditer(text):
         folded = fold(m.group())
         if not folded:
             continue
-        rd = readings(m.group(), folded)
-        out.append(
-            Tok(m.start(), m.end(), folded, strip_article(folded), tuple((k, m.start() + o) for k, o in rd))
-        )
+        out.append(Tok(m.start(), m.end(), folded, strip_article(folded), readings(m.group(), folded)))
     return out
+
+
+def _absolute_readings(text: str) -> list[tuple[tuple[str, int], ...]]:
+    """Each word's readings with offsets into the text, as `Tok.readings` held them before `rel`."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        folded = fold(m.group())
+        if folded:
+            out.append(tuple((k, m.start() + o) for k, o in readings(m.group(), folded)))
+    return out
+
+
+def _same_tokens(text: str) -> None:
+    toks = tokenize(text)
+    assert toks == _reference_tokenize(text)
+    assert [t.readings for t in toks] == _absolute_readings(text)
+    assert all(type(t) is Tok for t in toks)
 
 
 @pytest.mark.parametrize("text", REPORTS)
 def test_tokenize_with_the_word_cache_is_the_plain_tokenize(text: str) -> None:
-    assert tokenize(text) == _reference_tokenize(text)
-    assert tokenize(text) == _reference_tokenize(text)  # a second time: from the cache
+    _same_tokens(text)
+    _same_tokens(text)  # a second time: from the cache
 
 
 @settings(max_examples=200, deadline=None)
@@ -63,13 +78,24 @@ def test_tokenize_with_the_word_cache_is_the_plain_tokenize(text: str) -> None:
     st.lists(
         st.sampled_from(["حويجة", "تل", "إب", "بغداد", "موصل", "قرية", "أم درمان", "ـ", "ًّ"]), max_size=6
     ),
-    st.sampled_from([" ", "  ", "، ", " - ", "_", "\n"]),
+    st.sampled_from([" ", "  ", "، ", " - ", "_", "\n", "12", "ab", "ـ"]),
 )
 def test_tokenize_matches_the_plain_code_on_clitics_and_marks(
     prefixes: list[str], words: list[str], sep: str
 ) -> None:
     text = sep.join(p + w for p, w in zip(prefixes, words, strict=False)) or "".join(prefixes)
-    assert tokenize(text) == _reference_tokenize(text)
+    _same_tokens(text)
+
+
+def test_a_new_word_met_twice_in_one_text_is_kept_both_times() -> None:
+    """`tokenize` looks its words up in one pass before working out the new ones: a new word that
+    comes again later in the same text is cached by then and must not be lost."""
+    import marsad.geo.keys as keys
+
+    keys._WORDS.clear()
+    text = "قصفت الطائرات بلدة نائية ثم عادت الطائرات فقصفت بلدة نائية أخرى ـ ثم ـ"
+    _same_tokens(text)
+    assert [t.folded for t in tokenize(text)].count("ناييه") == 2
 
 
 def test_fresh_mention_is_replace_with_empty_scores() -> None:
@@ -100,7 +126,7 @@ def test_a_full_word_cache_is_emptied_and_refilled(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(keys, "_WORDS_MAX", 5)
     keys._WORDS.clear()  # a cache: emptying it changes nothing but the time taken
     for text in REPORTS:
-        assert tokenize(text) == _reference_tokenize(text)
+        _same_tokens(text)
         assert len(keys._WORDS) <= 5
 
 

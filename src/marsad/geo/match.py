@@ -282,7 +282,7 @@ class Matcher:
 
     def _word_flags(self, tok: Tok) -> int:
         index = self.gaz.index
-        keys = [k for k, _ in tok.readings]
+        keys = [k for k, _ in tok.rel]
         prefix = any(k in self.prefixes for k in keys)
         flags = _TYPE if any(k in self.types for k in keys) else 0
         if self.licence.may_frame(tok):
@@ -339,7 +339,7 @@ class Matcher:
         if nxt is None:
             return False
         index, prefixes = self.gaz.index, self.prefixes
-        for k, _ in tok.readings:
+        for k, _ in tok.rel:
             two = f"{k} {nxt.bare}"
             if two in index or two in prefixes:
                 return True
@@ -354,7 +354,7 @@ class Matcher:
         """(n_words, key, start offset, entry ids) of the longest name starting at word i."""
         index = self.gaz.index
         # most words start no name at all: skip the span walk for them (same result, much faster)
-        if not any(f in index or f in self.prefixes or f in self.parts for f, _ in toks[i].readings):
+        if not any(f in index or f in self.prefixes or f in self.parts for f, _ in toks[i].rel):
             return None
         # A name spans words joined only by spaces/underscores, up to max_words; the joins are
         # checked lazily, only as far as some reading still makes a name prefix (`span` words are
@@ -362,12 +362,14 @@ class Matcher:
         limit = min(self.gaz.max_words, len(toks) - i)
         span, cut = 1, False
         best: tuple[int, str, int, tuple[int, ...]] | None = None
-        for first, start in toks[i].readings:
+        s0 = toks[i].start
+        for first, off in toks[i].rel:
+            start = s0 + off
             key = first
             parts = [first]
             # A two-letter stem left by peeling the conjunction ("وإب"، "وأم درمان") starts a longer
             # name only as a particle: "فرد أو" is "a person or", not رد أو (Rud Avar).
-            short = len(first) < 3 and start > toks[i].start and first not in self.parts
+            short = len(first) < 3 and off > 0 and first not in self.parts
             for n in range(1, limit + 1):
                 if n > 1:
                     if short:
@@ -393,7 +395,7 @@ class Matcher:
     def _type_before(self, toks: list[Tok], i: int, text: str = "") -> str | None:
         if i == 0:
             return None
-        for key, _ in toks[i - 1].readings:
+        for key, _ in toks[i - 1].rel:
             if key in self.types:
                 # "في العاصمة، بأزمة حادة": punctuation ends the phrase; the type word names nothing.
                 if text and not _TYPE_BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
@@ -401,7 +403,7 @@ class Matcher:
                 return self.types[key]
         # "العاصمة الأردنية عمان": the type word stands before the country adjective.
         if i >= 2 and toks[i - 1].bare in self.nisba:
-            for key, _ in toks[i - 2].readings:
+            for key, _ in toks[i - 2].rel:
                 if key in self.types:
                     return self.types[key]
         return None
@@ -412,10 +414,11 @@ class Matcher:
             cc = self.nisba.get(f"{toks[i].bare} {toks[i + 1].bare}")
             if cc is not None:
                 return 2, cc
-        for key, start in toks[i].readings:
+        for key, off in toks[i].rel:
             cc = self.nisba.get(key)
             if cc is None:
                 continue
+            start = toks[i].start + off
             article = fold(text[start : start + 2]) == "ال"
             if key in (self.country_art if article else self.country_bare):
                 return None
@@ -474,15 +477,13 @@ class Matcher:
         if i + 1 >= len(toks):
             return False
         nxt = toks[i + 1].bare
-        return any(
-            key in self.phrase_first and f"{key} {nxt}" in self.stop_phrases for key, _ in toks[i].readings
-        )
+        return any(key in self.phrase_first and f"{key} {nxt}" in self.stop_phrases for key, _ in toks[i].rel)
 
     def _modified(self, toks: list[Tok], i: int, j: int, taken: set[int]) -> bool:
         for k in range(i - 1, max(-1, i - 1 - _MOD_WINDOW), -1):
             if k in taken:
                 break
-            for key, _ in toks[k].readings:
+            for key, _ in toks[k].rel:
                 if key in self.mod_phrases:
                     return True
             if k > 0 and f"{toks[k - 1].bare} {toks[k].bare}" in self.mod_phrases:
@@ -516,7 +517,7 @@ class Matcher:
         return None
 
     def _fuzzy(self, tok: Tok) -> tuple[str, tuple[int, ...]] | None:
-        word = tok.readings[-1][0] if len(tok.readings) > 1 else tok.bare
+        word = tok.rel[-1][0] if len(tok.rel) > 1 else tok.bare
         key = (tok.bare, word)
         if key not in self._fuzzy_cache:  # a pure function of the two readings: worked out once
             if len(self._fuzzy_cache) >= _FLAG_CACHE_MAX:
@@ -620,13 +621,13 @@ class Matcher:
             second = dual[1] if dual is not None and dual[0] == i and toks[i].folded.startswith("و") else None
             dual = None
             typ = carry or self._type_before(toks, i, text) or second  # "بمحافظتي إدلب وحلب": both
-            if typ is not None and i > 0 and any(k in self.duals for k, _ in toks[i - 1].readings):
+            if typ is not None and i > 0 and any(k in self.duals for k, _ in toks[i - 1].rel):
                 dual = (-1, typ)  # the first name after a dual type word; where it ends is set below
             carry = None
             if i + 1 < n and self._stop_phrase(toks, i):
                 i += 2
                 continue
-            if i > 0 and any(k in self.person for k, _ in toks[i - 1].readings):
+            if i > 0 and any(k in self.person for k, _ in toks[i - 1].rel):
                 i += 1  # "مصدر في الشرطة يدعى عمران كيشوار": a man's name, not Amran
                 continue
             if tanween and not _TANWEEN.isdisjoint(text[toks[i].start : toks[i].end]):
@@ -642,11 +643,7 @@ class Matcher:
             if nis is not None and (hit is None or hit[0] <= nis[0]):
                 j = i + nis[0]
                 country = self.country_id.get(nis[1])
-                if (
-                    i > 0
-                    and country is not None
-                    and any(k in self.territory for k, _ in toks[i - 1].readings)
-                ):
+                if i > 0 and country is not None and any(k in self.territory for k, _ in toks[i - 1].rel):
                     # "الأراضي السورية", "الداخل العراقي": the country itself, named as a place
                     m = Mention(toks[i].start, toks[j - 1].end, i, j, toks[i].bare, (country,))
                     mentions.append(m)
@@ -725,7 +722,7 @@ class Matcher:
                         hit = None
                     else:
                         lic, hit = got[0], (words, key, start, got[1])
-                elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
+                elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].rel):
                     # "قضاء الحويجة" is also a GeoNames name: read it as type word + name, keeping
                     # the whole name's entries as candidates too.
                     sub = self._longest(text, toks, i + 1)
@@ -751,7 +748,7 @@ class Matcher:
                 # of the type word before it (no near-miss "أبرقوه", no unlisted place)
                 conj = (
                     toks[i].folded.startswith("و")
-                    and len(toks[i].readings) > 1
+                    and len(toks[i].rel) > 1
                     and toks[i].folded.endswith(_OBJECT_SUFFIXES)
                 )
                 if (
