@@ -146,7 +146,7 @@ class TriggerGate:
         out: set[int] = set()
         # the view's token cache holds the word's forms (`variants(word)`) and classes; it is filled
         # here once for the view too, so the variants are worked out once per word, not twice
-        forms, classes = self._tokcache.get(word)
+        forms, classes, _memo = self._tokcache.get(word)
         for f in forms:
             out.update(self._word_groups.get(f, ()))
             for pre, gid in self._prefix_groups.get(f[:2], ()):

@@ -70,6 +70,21 @@ class Tok:
     num_vague: bool = False
     num_span: tuple[int, int] | None = None  # original span of the whole number mention
     classes: frozenset[str] = frozenset()
+    # the word's record of matcher answers, shared by every token of the same word (`Memo`), or
+    # None (a number token, a token built by hand): then the matchers' own caches answer
+    memo: list[Any] | None = field(default=None, compare=False, repr=False)
+
+
+# A word's record of matcher answers: [owner, candidates of matcher 1, satisfied tokens of matcher
+# 1, candidates of matcher 2, …], filled as the matchers meet the word. One per distinct word of the
+# view (`textview._TokCache`), reached from the token: the matchers look a word up there instead of
+# in their own dictionaries of 10^5 words each (a memory miss per token and matcher). `owner` is
+# the cache that made the record: a matcher reads only records of the cache it is bound to.
+MEMO_MATCHERS = 4
+
+
+def new_memo(owner: object) -> list[Any]:
+    return [owner, *([None] * (2 * MEMO_MATCHERS))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +211,16 @@ class Matcher:
         self._ids = {id(p): tuple(self._pid.get(t, -1) for t in p.toks) for p in self.patterns}
         self._sat: dict[str, frozenset[int]] = {}
         self._sat_sets: dict[frozenset[int], frozenset[int]] = {}
+        # where this matcher's answers sit in the word records of `_owner` (`bind`); none yet
+        self._owner: object = None
+        self._slot = 0
+
+    def bind(self, owner: object, k: int) -> None:
+        """Read and fill slots 2k+1 (candidates) and 2k+2 (satisfied tokens) of the word records
+        (`new_memo`) made by `owner`."""
+        if not 0 <= k < MEMO_MATCHERS:
+            raise ValueError(f"memo slot {k} out of range")
+        self._owner, self._slot = owner, 2 * k + 1
 
     def _candidates(self, tok: Tok) -> list[Cand]:
         cache = self._cache if tok.num is None else self._num_cache
@@ -227,6 +252,13 @@ class Matcher:
         return [(p, k in sure, k in self._simple, self._ids[k]) for k, p in seen.items()]
 
     def _sat_of(self, tok: Tok) -> frozenset[int]:
+        """The numbers of the pattern tokens `tok` satisfies, kept in the matcher's word cache."""
+        res = self._sat_set(tok)
+        if len(self._sat) < MAX_CACHED:
+            self._sat[tok.norm] = res
+        return res
+
+    def _sat_set(self, tok: Tok) -> frozenset[int]:
         """The numbers of the pattern tokens `tok` satisfies (`PTok.match` of each, at once)."""
         out: set[int] = set()
         for f in tok.forms:
@@ -236,26 +268,43 @@ class Matcher:
                     out.add(pid)
         for c in tok.classes:
             out.update(self._pid_classes.get(c, ()))
-        # one object per distinct set (most words satisfy nothing): the cache holds references
+        # one object per distinct set (most words satisfy nothing): the caches hold references
         if out:
             fs = frozenset(out)
-            res = self._sat_sets.setdefault(fs, fs)
-        else:
-            res = _NO_PIDS
-        if len(self._sat) < MAX_CACHED:
-            self._sat[tok.norm] = res
-        return res
+            return self._sat_sets.setdefault(fs, fs)
+        return _NO_PIDS
+
+    def _sat_for(self, tok: Tok) -> frozenset[int]:
+        """`_sat_set` of `tok` from its word's record when it has one of this matcher's owner, else
+        from the matcher's word cache."""
+        memo = tok.memo
+        if memo is not None and memo[0] is self._owner:
+            got = memo[self._slot + 1]
+            if got is None:
+                got = memo[self._slot + 1] = self._sat_set(tok)
+            return got  # type: ignore[no-any-return]
+        got = self._sat.get(tok.norm)
+        return got if got is not None else self._sat_of(tok)
 
     def find(self, toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Hit]:
         hi = len(toks) if hi is None else hi
         hits: list[Hit] = []
         words, nums, sat = self._cache, self._num_cache, self._sat
-        # hot loop: most tokens start no pattern, so the look-up is inlined (see `_candidates`)
+        owner, slot = self._owner, self._slot
+        # hot loop: most tokens start no pattern, so the look-up is inlined (see `_candidates`);
+        # a token with its word's record (`memo`, made by the cache this matcher is bound to)
+        # finds the candidates there
         for i in range(lo, hi):
             t = toks[i]
-            cands = (words if t.num is None else nums).get(t.norm)
-            if cands is None:
-                cands = self._candidates(t)
+            memo = t.memo
+            if memo is not None and memo[0] is owner:
+                cands = memo[slot]
+                if cands is None:
+                    cands = memo[slot] = self._compute_candidates(t)
+            else:
+                cands = (words if t.num is None else nums).get(t.norm)
+                if cands is None:
+                    cands = self._candidates(t)
             for p, sure, simple, ids in cands:
                 if simple:
                     # words and classes only: token i + k must satisfy pattern token k for every
@@ -267,9 +316,15 @@ class Matcher:
                     k = 1 if sure else 0  # a sure first word is already matched
                     while k < n:
                         u = toks[i + k]
-                        got = sat.get(u.norm)
-                        if got is None:
-                            got = self._sat_of(u)
+                        memo = u.memo
+                        if memo is not None and memo[0] is owner:
+                            got = memo[slot + 1]
+                            if got is None:
+                                got = memo[slot + 1] = self._sat_set(u)
+                        else:
+                            got = sat.get(u.norm)
+                            if got is None:
+                                got = self._sat_of(u)
                         if ids[k] not in got:
                             break
                         k += 1
@@ -315,11 +370,7 @@ class Matcher:
                 return None
             last = nk + 1 == len(ptoks)
             for j in range(i, min(i + pt.gap + 1, hi)):
-                u = toks[j]
-                got = self._sat.get(u.norm)
-                if got is None:
-                    got = self._sat_of(u)
-                if nid in got:
+                if nid in self._sat_for(toks[j]):
                     if last:
                         return j, nums
                     m = self._match_from(ptoks, ids, nk + 1, toks, j + 1, hi, nums)
@@ -336,11 +387,7 @@ class Matcher:
             if k + 1 == len(ptoks):
                 return end, new_nums
             return self._match_from(ptoks, ids, k + 1, toks, end + 1, hi, new_nums)
-        u = toks[i]
-        got = self._sat.get(u.norm)
-        if got is None:
-            got = self._sat_of(u)
-        if ids[k] not in got:
+        if ids[k] not in self._sat_for(toks[i]):
             return None
         if k + 1 == len(ptoks):
             return i, nums

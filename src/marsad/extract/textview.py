@@ -18,7 +18,7 @@ from itertools import accumulate, repeat
 from typing import Any
 
 from marsad.extract.lexicon import Lexicons, per_lexicon
-from marsad.extract.patterns import Tok, variants
+from marsad.extract.patterns import Tok, new_memo, variants
 from marsad.model import Analysis, DateMention, Document, NumberMention, Sentence
 from marsad.text.normalize import NormalizedText, normalize
 
@@ -77,17 +77,21 @@ def analyze(doc: Document) -> Analysis | None:
 
 
 class _TokCache:
-    """Forms and classes per distinct normalised word (vocabularies repeat a lot)."""
+    """Forms, classes and the matchers' record (`patterns.new_memo`) per distinct normalised word
+    (vocabularies repeat a lot). The lexicons' four matchers are bound to this cache: they keep
+    their answers for a word in its record, which every token of the word points to."""
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
-        self.cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self.cache: dict[str, tuple[frozenset[str], frozenset[str], list[Any]]] = {}
         # class prefixes ("مطلوب*") indexed by their first two letters
         self.by_head: dict[str, list[tuple[str, str]]] = {}
         for pre, cls in lex.class_prefixes:
             self.by_head.setdefault(pre[:2], []).append((pre, cls))
+        for k, m in enumerate((lex.triggers, lex.casualties, lex.cues, lex.actors)):
+            m.bind(self, k)
 
-    def get(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+    def get(self, word: str) -> tuple[frozenset[str], frozenset[str], list[Any]]:
         hit = self.cache.get(word)
         if hit is not None:
             return hit
@@ -98,7 +102,7 @@ class _TokCache:
             for pre, cls in self.by_head.get(f[:2], ()):
                 if f.startswith(pre):
                     classes.add(cls)
-        res = (forms, frozenset(classes))
+        res = (forms, frozenset(classes), new_memo(self))
         if len(self.cache) < 200_000:
             self.cache[word] = res
         return res
@@ -174,7 +178,7 @@ def _tokens(view: str, pos: int, endpos: int, lex: Lexicons) -> list[Tok]:
     if None in fcs:  # words not cached yet
         get = cache.get
         fcs = [fc or get(w) for fc, w in zip(fcs, words, strict=True)]
-    forms, classes = zip(*fcs, strict=True)
+    forms, classes, memos = zip(*fcs, strict=True)
     return list(
         map(
             Tok,
@@ -187,6 +191,7 @@ def _tokens(view: str, pos: int, endpos: int, lex: Lexicons) -> list[Tok]:
             repeat(False, n),
             repeat(None, n),
             classes,
+            memos,
         )
     )
 
@@ -277,6 +282,7 @@ def _attach_numbers(
             if n.kind in ("year", "ordinal", "percent", "date"):
                 continue
             t.num = n.value
+            t.memo = None  # a number's candidates differ from its word's: the matchers' own caches
             t.num_id = j
             t.num_vague = n.vague
             t.num_span = (n.start, n.end)
