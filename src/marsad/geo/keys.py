@@ -174,6 +174,7 @@ def _word_info(word: str) -> tuple[str, str, tuple[tuple[str, int], ...]] | None
 
 _new_tok = tuple.__new__
 _MISSING: Any = object()
+_FEW = 8  # words; see `tokenize`
 # gaps and words alternately (`re.split` with the word pattern as its one group): the words and
 # their offsets come from C-level passes instead of one match object per word
 _SPLIT = re.compile(f"({WORD_RE.pattern})")
@@ -195,6 +196,15 @@ def tokenize(text: str) -> list[Tok]:
     n = len(words)
     starts = bounds[0 : 2 * n : 2]
     ends = bounds[1 : 2 * n + 1 : 2]
+    if n <= _FEW:  # a name or a short text: the whole-list passes cost more than a loop
+        toks: list[Tok] = []
+        for j, word in enumerate(words):
+            info = _WORDS.get(word, _MISSING)
+            if info is _MISSING:
+                info = _word_info(word)
+            if info is not None:
+                toks.append(_new_tok(Tok, (starts[j], ends[j], *info)))
+        return toks
     infos = list(map(_WORDS.get, words))
     if None in infos:  # words not cached yet, or cached as folding to nothing
         for j, info in enumerate(infos):
