@@ -369,8 +369,14 @@ class Matcher:
                         return m
                 return None
             last = nk + 1 == len(ptoks)
+            owner, at = self._owner, self._slot + 1
             for j in range(i, min(i + pt.gap + 1, hi)):
-                if nid in self._sat_for(toks[j]):
+                u = toks[j]
+                memo = u.memo  # `_sat_for`, inlined: the gap scan is the matcher's second loop
+                got = memo[at] if memo is not None and memo[0] is owner else self._sat.get(u.norm)
+                if got is None:
+                    got = self._sat_for(u)
+                if nid in got:
                     if last:
                         return j, nums
                     m = self._match_from(ptoks, ids, nk + 1, toks, j + 1, hi, nums)
