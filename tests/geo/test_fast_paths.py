@@ -41,7 +41,8 @@ def _reference_tokenize(text: str) -> list[Tok]:
         folded = fold(m.group())
         if not folded:
             continue
-        out.append(Tok(m.start(), m.end(), folded, strip_article(folded), readings(m.group(), folded)))
+        rel = readings(m.group(), folded)
+        out.append(Tok(m.start(), m.end(), folded, strip_article(folded), rel, tuple(k for k, _ in rel)))
     return out
 
 

@@ -86,9 +86,9 @@ class Tok(NamedTuple):
     """A word of the text: original offsets, folded form and its key readings.
 
     `rel` are (key, offset) pairs with offsets relative to the word's start: the bare word first
-    (offset 0), then readings with proclitics peeled off (the offset moves past them). It is the
-    tuple the word cache holds, shared by every occurrence of the word, so a token costs one
-    allocation; `readings` gives the same pairs with offsets into the text. `bare` is the
+    (offset 0), then readings with proclitics peeled off (the offset moves past them), and `keys`
+    their keys alone. Both are the tuples the word cache holds, shared by every occurrence of the
+    word, so a token costs one allocation; `readings` gives the pairs with offsets into the text. `bare` is the
     article-stripped folded word without peeling. A named tuple rather than a frozen dataclass: a
     report has hundreds of words and a tuple is built at C speed (`tokenize` is on the geocoder's
     hot path).
@@ -99,6 +99,7 @@ class Tok(NamedTuple):
     folded: str
     bare: str
     rel: tuple[tuple[str, int], ...]
+    keys: tuple[str, ...]  # the keys of `rel` alone (also shared): set tests on them run in C
 
     @property
     def readings(self) -> tuple[tuple[str, int], ...]:
@@ -157,15 +158,18 @@ def readings(word: str, folded: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-# word -> (folded, bare, readings with offsets relative to the word), or None for a word that folds
-# to nothing. News vocabulary is Zipfian: most words of a report were seen before.
-_WORDS: dict[str, tuple[str, str, tuple[tuple[str, int], ...]] | None] = {}
+# word -> (folded, bare, readings with offsets relative to the word, their keys), or None for a word
+# that folds to nothing. News vocabulary is Zipfian: most words of a report were seen before.
+_WORDS: dict[str, tuple[str, str, tuple[tuple[str, int], ...], tuple[str, ...]] | None] = {}
 _WORDS_MAX = 200_000  # emptied when full (the cache only saves time; results are the same)
 
 
-def _word_info(word: str) -> tuple[str, str, tuple[tuple[str, int], ...]] | None:
+def _word_info(word: str) -> tuple[str, str, tuple[tuple[str, int], ...], tuple[str, ...]] | None:
     folded = fold(word)
-    info = (folded, strip_article(folded), readings(word, folded)) if folded else None
+    info = None
+    if folded:
+        rel = readings(word, folded)
+        info = (folded, strip_article(folded), rel, tuple([k for k, _ in rel]))
     if len(_WORDS) >= _WORDS_MAX:
         _WORDS.clear()
     _WORDS[word] = info
@@ -218,5 +222,5 @@ def tokenize(text: str) -> list[Tok]:
             infos = [infos[j] for j in keep]
             starts = [starts[j] for j in keep]
             ends = [ends[j] for j in keep]
-    folded, bare, rel = zip(*infos, strict=True)
-    return list(map(_new_tok, repeat(Tok), zip(starts, ends, folded, bare, rel, strict=True)))
+    folded, bare, rel, keys = zip(*infos, strict=True)
+    return list(map(_new_tok, repeat(Tok), zip(starts, ends, folded, bare, rel, keys, strict=True)))

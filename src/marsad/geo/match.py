@@ -282,14 +282,16 @@ class Matcher:
 
     def _word_flags(self, tok: Tok) -> int:
         index = self.gaz.index
-        keys = [k for k, _ in tok.rel]
-        prefix = any(k in self.prefixes for k in keys)
-        flags = _TYPE if any(k in self.types for k in keys) else 0
+        keys = tok.keys
+        prefix = not self.prefixes.isdisjoint(keys)
+        flags = _TYPE if not self.types.keys().isdisjoint(keys) else 0
         if self.licence.may_frame(tok):
             flags |= _FRAME
-        if tok.bare in self.nisba_first or any(k in self.parts or k in self.nisba for k in keys):
+        if tok.bare in self.nisba_first or not (
+            self.parts.isdisjoint(keys) and self.nisba.keys().isdisjoint(keys)
+        ):
             return flags
-        nxt = (_PREFIX if prefix else 0) | (_PHRASE if any(k in self.phrase_first for k in keys) else 0)
+        nxt = (_PREFIX if prefix else 0) | (_PHRASE if not self.phrase_first.isdisjoint(keys) else 0)
         # one-word names the walk always turns down without a type word before them ("ان", "البلاد")
         quiet = [self._quiet(k, n, tok.folded) for n, k in enumerate(keys) if k in index]
         if all(q == _NEVER for q in quiet):
@@ -339,7 +341,7 @@ class Matcher:
         if nxt is None:
             return False
         index, prefixes = self.gaz.index, self.prefixes
-        for k, _ in tok.rel:
+        for k in tok.keys:
             two = f"{k} {nxt.bare}"
             if two in index or two in prefixes:
                 return True
@@ -354,7 +356,8 @@ class Matcher:
         """(n_words, key, start offset, entry ids) of the longest name starting at word i."""
         index = self.gaz.index
         # most words start no name at all: skip the span walk for them (same result, much faster)
-        if not any(f in index or f in self.prefixes or f in self.parts for f, _ in toks[i].rel):
+        keys = toks[i].keys
+        if index.keys().isdisjoint(keys) and self.prefixes.isdisjoint(keys) and self.parts.isdisjoint(keys):
             return None
         # A name spans words joined only by spaces/underscores, up to max_words; the joins are
         # checked lazily, only as far as some reading still makes a name prefix (`span` words are
@@ -395,17 +398,20 @@ class Matcher:
     def _type_before(self, toks: list[Tok], i: int, text: str = "") -> str | None:
         if i == 0:
             return None
-        for key, _ in toks[i - 1].rel:
-            if key in self.types:
-                # "في العاصمة، بأزمة حادة": punctuation ends the phrase; the type word names nothing.
-                if text and not _TYPE_BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
-                    return None
-                return self.types[key]
+        types = self.types
+        prev = toks[i - 1].keys
+        if not types.keys().isdisjoint(prev):  # most words are no type word
+            for key in prev:
+                if key in types:
+                    # "في العاصمة، بأزمة حادة": punctuation ends the phrase; the type word names nothing.
+                    if text and not _TYPE_BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
+                        return None
+                    return types[key]
         # "العاصمة الأردنية عمان": the type word stands before the country adjective.
         if i >= 2 and toks[i - 1].bare in self.nisba:
-            for key, _ in toks[i - 2].rel:
-                if key in self.types:
-                    return self.types[key]
+            for key in toks[i - 2].keys:
+                if key in types:
+                    return types[key]
         return None
 
     def _nisba(self, text: str, toks: list[Tok], i: int) -> tuple[int, str] | None:
@@ -477,15 +483,17 @@ class Matcher:
         if i + 1 >= len(toks):
             return False
         nxt = toks[i + 1].bare
-        return any(key in self.phrase_first and f"{key} {nxt}" in self.stop_phrases for key, _ in toks[i].rel)
+        keys = toks[i].keys
+        if self.phrase_first.isdisjoint(keys):  # most words start no stop phrase
+            return False
+        return any(key in self.phrase_first and f"{key} {nxt}" in self.stop_phrases for key in keys)
 
     def _modified(self, toks: list[Tok], i: int, j: int, taken: set[int]) -> bool:
         for k in range(i - 1, max(-1, i - 1 - _MOD_WINDOW), -1):
             if k in taken:
                 break
-            for key, _ in toks[k].rel:
-                if key in self.mod_phrases:
-                    return True
+            if not self.mod_phrases.isdisjoint(toks[k].keys):
+                return True
             if k > 0 and f"{toks[k - 1].bare} {toks[k].bare}" in self.mod_phrases:
                 return True
         return j < len(toks) and toks[j].bare in self.mods_after
@@ -621,13 +629,13 @@ class Matcher:
             second = dual[1] if dual is not None and dual[0] == i and toks[i].folded.startswith("و") else None
             dual = None
             typ = carry or self._type_before(toks, i, text) or second  # "بمحافظتي إدلب وحلب": both
-            if typ is not None and i > 0 and any(k in self.duals for k, _ in toks[i - 1].rel):
+            if typ is not None and i > 0 and not self.duals.isdisjoint(toks[i - 1].keys):
                 dual = (-1, typ)  # the first name after a dual type word; where it ends is set below
             carry = None
             if i + 1 < n and self._stop_phrase(toks, i):
                 i += 2
                 continue
-            if i > 0 and any(k in self.person for k, _ in toks[i - 1].rel):
+            if i > 0 and not self.person.isdisjoint(toks[i - 1].keys):
                 i += 1  # "مصدر في الشرطة يدعى عمران كيشوار": a man's name, not Amran
                 continue
             if tanween and not _TANWEEN.isdisjoint(text[toks[i].start : toks[i].end]):
@@ -643,7 +651,7 @@ class Matcher:
             if nis is not None and (hit is None or hit[0] <= nis[0]):
                 j = i + nis[0]
                 country = self.country_id.get(nis[1])
-                if i > 0 and country is not None and any(k in self.territory for k, _ in toks[i - 1].rel):
+                if i > 0 and country is not None and not self.territory.isdisjoint(toks[i - 1].keys):
                     # "الأراضي السورية", "الداخل العراقي": the country itself, named as a place
                     m = Mention(toks[i].start, toks[j - 1].end, i, j, toks[i].bare, (country,))
                     mentions.append(m)
@@ -722,7 +730,7 @@ class Matcher:
                         hit = None
                     else:
                         lic, hit = got[0], (words, key, start, got[1])
-                elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].rel):
+                elif words > 1 and i + 1 < n and not self.types.keys().isdisjoint(toks[i].keys):
                     # "قضاء الحويجة" is also a GeoNames name: read it as type word + name, keeping
                     # the whole name's entries as candidates too.
                     sub = self._longest(text, toks, i + 1)
