@@ -30,6 +30,8 @@ REPORTS = [
     "والحكومة السورية وقوات النظام في البلاد.",
     # towns of one name in several countries: the country hint changes the first pass's picks
     "قتل ثلاثة أشخاص في انفجار بالمحمودية وأصيب آخرون في الحسينية والإسكندرية والمنصورة والرمادي.",
+    # a type word cut off by punctuation, type words with clitics, a direction word after a name
+    "وقال مسؤول في العاصمة، بأزمة حادة تمر بها محافظة البصرة، وبمحافظة ميسان وفي الحمام غرب مطروح.",
 ]
 
 
@@ -345,3 +347,60 @@ def test_places_built_once_for_all_threads() -> None:
         t.join()
     assert len(seen) == 8 and all(s is seen[0] for s in seen)
     assert all(id(p) in an.of for p in an.places) and an.places
+
+
+def _type_before_loop(m: Matcher, toks: list[Tok], i: int, text: str) -> str | None:
+    """`Matcher._type_before` as written with loops over the readings (before `Tok.keys`)."""
+    if i == 0:
+        return None
+    for key, _ in toks[i - 1].rel:
+        if key in m.types:
+            if text and any(c in "،,.:;؛!?؟\n" for c in text[toks[i - 1].end : toks[i].start]):
+                return None
+            return m.types[key]
+    if i >= 2 and toks[i - 1].bare in m.nisba:
+        for key, _ in toks[i - 2].rel:
+            if key in m.types:
+                return m.types[key]
+    return None
+
+
+def _word_flags_loop(m: Matcher, tok: Tok) -> int:
+    """`Matcher._word_flags` with the generator tests it had before the set tests on `Tok.keys`."""
+    from marsad.geo import match as mt
+
+    keys = [k for k, _ in tok.rel]
+    prefix = any(k in m.prefixes for k in keys)
+    flags = mt._TYPE if any(k in m.types for k in keys) else 0
+    if m.licence.may_frame(tok):
+        flags |= mt._FRAME
+    if tok.bare in m.nisba_first or any(k in m.parts or k in m.nisba for k in keys):
+        return flags
+    nxt = (mt._PREFIX if prefix else 0) | (mt._PHRASE if any(k in m.phrase_first for k in keys) else 0)
+    quiet = [m._quiet(k, n, tok.folded) for n, k in enumerate(keys) if k in m.gaz.index]
+    if all(q == mt._NEVER for q in quiet):
+        flags |= nxt or mt._DULL
+    elif all(quiet):
+        flags |= mt._FRAMED | nxt
+    return flags
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_set_tests_on_reading_keys_are_the_loops(text: str) -> None:
+    """The walk's tests on a word's reading keys (C-level `isdisjoint` on `Tok.keys`) answer what
+    the loops over its readings answered, at every word of the reports."""
+    m = get_geocoder().matcher
+    lic = m.licence
+    toks = tokenize(text)
+    for i, t in enumerate(toks):
+        assert t.keys == tuple(k for k, _ in t.rel)
+        assert m._word_flags(t) == _word_flags_loop(m, t)
+        assert m._type_before(toks, i, text) == _type_before_loop(m, toks, i, text)
+        assert lic.may_frame(t) == (t.folded in lic._frame_words or any(k in lic.mods for k, _ in t.rel))
+        assert lic.anchored_after(toks, i) == any(k in lic.mods for k, _ in t.rel)
+        nxt = toks[i + 1].bare if i + 1 < len(toks) else None
+        assert m._stop_phrase(toks, i) == (
+            nxt is not None and any(k in m.phrase_first and f"{k} {nxt}" in m.stop_phrases for k, _ in t.rel)
+        )
+        if not any(f in m.gaz.index or f in m.prefixes or f in m.parts for f, _ in t.rel):
+            assert m._longest(text, toks, i) is None
