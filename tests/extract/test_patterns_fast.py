@@ -174,3 +174,27 @@ def test_bind_takes_only_the_record_slots_there_are() -> None:
         m.bind(object(), MEMO_MATCHERS)
     with pytest.raises(ValueError):
         m.bind(object(), -1)
+
+
+def test_pruned_candidates_drop_only_patterns_whose_first_word_cannot_match() -> None:
+    """The candidates `find` keeps are the full list in the same order, less patterns offered by
+    the two-letter prefix index whose first word no form of the token matches (they find nothing
+    there: `find` = `find_plain` above); some words of the lexicons meet such patterns."""
+    lex = lexicons()
+    dropped = 0
+    for word in _WORDS + _FILLER + ["مصر", "قتلى", "حرس"]:
+        for clitic in ("", "و", "ال"):
+            norm = clitic + word
+            classes = frozenset(c for f in variants(norm) for c in lex.class_words.get(f, ()))
+            tok = Tok(0, len(norm), norm, variants(norm), classes=classes)
+            for m in (lex.triggers, lex.cues, lex.actors, lex.casualties):
+                full = m._compute_candidates(tok, prune=False)
+                kept = m._compute_candidates(tok)
+                ids = [id(c[0]) for c in kept]
+                assert ids == [id(c[0]) for c in full if id(c[0]) in set(ids)]  # same order
+                for p, sure, _simple, _ids in full:
+                    if id(p) not in ids:
+                        dropped += 1
+                        assert not sure and p.toks[0].kind == "word" and not p.toks[0].match(tok)
+                assert all(c in full for c in kept)
+    assert dropped > 0

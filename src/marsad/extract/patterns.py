@@ -231,10 +231,15 @@ class Matcher:
                 cache[tok.norm] = hit
         return hit
 
-    def _compute_candidates(self, tok: Tok) -> list[Cand]:
+    def _compute_candidates(self, tok: Tok, prune: bool = True) -> list[Cand]:
         """Patterns that may start at `tok`, each with whether its first word surely matches it
         (one of its words is a form of the token: then matching resumes at the second token),
-        whether it is made of words and classes only (`_simple`) and its tokens' numbers."""
+        whether it is made of words and classes only (`_simple`) and its tokens' numbers.
+
+        The prefix index is keyed by two letters, so it also offers patterns whose first word no
+        form of the token starts with ("مصرع*" to "مصر"); matching tries that first word and finds
+        nothing. `prune` leaves them out (only them: the others keep their order, so the hits are
+        the same); `find_plain`, the reference, keeps them."""
         seen: dict[int, Pattern] = {}
         sure: set[int] = set()
         for f in tok.forms:
@@ -249,7 +254,13 @@ class Matcher:
         for c in tok.classes:
             for p in self.by_kind.get("class:" + c, ()):
                 seen[id(p)] = p
-        return [(p, k in sure, k in self._simple, self._ids[k]) for k, p in seen.items()]
+        if not prune:
+            return [(p, k in sure, k in self._simple, self._ids[k]) for k, p in seen.items()]
+        return [
+            (p, k in sure, k in self._simple, self._ids[k])
+            for k, p in seen.items()
+            if k in sure or p.toks[0].kind != "word" or p.toks[0].match(tok)
+        ]
 
     def _sat_of(self, tok: Tok) -> frozenset[int]:
         """The numbers of the pattern tokens `tok` satisfies, kept in the matcher's word cache."""
@@ -405,7 +416,7 @@ class Matcher:
         hi = len(toks) if hi is None else hi
         hits: list[Hit] = []
         for i in range(lo, hi):
-            for p, _sure, _simple, _ids in self._compute_candidates(toks[i]):
+            for p, _sure, _simple, _ids in self._compute_candidates(toks[i], prune=False):
                 m = _match_at(p.toks, 0, toks, i, hi, [])
                 if m is not None:
                     hits.append(Hit(p, i, m[0], m[1]))
