@@ -16,7 +16,7 @@ token, so the cost grows with the number of tokens, not with the number of entri
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,16 +75,23 @@ class Tok:
     memo: list[Any] | None = field(default=None, compare=False, repr=False)
 
 
-# A word's record of matcher answers: [owner, candidates of matcher 1, satisfied tokens of matcher
-# 1, candidates of matcher 2, …], filled as the matchers meet the word. One per distinct word of the
-# view (`textview._TokCache`), reached from the token: the matchers look a word up there instead of
-# in their own dictionaries of 10^5 words each (a memory miss per token and matcher). `owner` is
-# the cache that made the record: a matcher reads only records of the cache it is bound to.
+# A word's record: [owner, candidates of matcher 1, satisfied tokens of matcher 1, candidates of
+# matcher 2, …, the word's forms, its classes], the matchers' slots filled as they meet the word.
+# One per distinct word of the view (`textview._TokCache`), reached from the token: the matchers
+# look a word up there instead of in their own dictionaries of 10^5 words each (a memory miss per
+# token and matcher). `owner` is the cache that made the record: a matcher reads only records of
+# the cache it is bound to. One list holds it all: a worker keeps 10^5 of them, and every object
+# the collector tracks costs it time on each full pass.
 MEMO_MATCHERS = 4
+MEMO_FORMS = 2 * MEMO_MATCHERS + 1  # index of the forms in a record, then the classes
+MEMO_CLASSES = MEMO_FORMS + 1
 
 
-def new_memo(owner: object) -> list[Any]:
-    return [owner, *([None] * (2 * MEMO_MATCHERS))]
+_EMPTY_SLOTS = (None,) * (2 * MEMO_MATCHERS)
+
+
+def new_memo(owner: object, forms: frozenset[str], classes: frozenset[str]) -> list[Any]:
+    return [owner, *_EMPTY_SLOTS, forms, classes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +134,7 @@ Normalizer = Callable[[str], str]
 # a pattern that may start at a token: (pattern, first word surely matched, words and classes only,
 # the number of each of its tokens in `Matcher._pid`, -1 for numbers and gaps)
 Cand = tuple[Pattern, bool, bool, tuple[int, ...]]
+_NO_CANDS: tuple[Cand, ...] = ()  # shared by the words no pattern may start at (most of them)
 MAX_CACHED = 300_000  # distinct words remembered per matcher (bounded memory)
 _NO_PIDS: frozenset[int] = frozenset()
 
@@ -172,8 +180,8 @@ class Matcher:
         self.patterns = list(patterns)
         # candidates depend only on the word (and whether it is a number): cached per word, in
         # one dict for plain words and one for numbers (no key tuple to build per token)
-        self._cache: dict[str, list[Cand]] = {}
-        self._num_cache: dict[str, list[Cand]] = {}
+        self._cache: dict[str, Sequence[Cand]] = {}
+        self._num_cache: dict[str, Sequence[Cand]] = {}
         # patterns of words and classes only (no number, no gap): matched by a plain loop
         self._simple = {id(p) for p in self.patterns if all(t.kind in ("word", "class") for t in p.toks)}
         for p in self.patterns:
@@ -222,7 +230,7 @@ class Matcher:
             raise ValueError(f"memo slot {k} out of range")
         self._owner, self._slot = owner, 2 * k + 1
 
-    def _candidates(self, tok: Tok) -> list[Cand]:
+    def _candidates(self, tok: Tok) -> Sequence[Cand]:
         cache = self._cache if tok.num is None else self._num_cache
         hit = cache.get(tok.norm)
         if hit is None:
@@ -231,7 +239,7 @@ class Matcher:
                 cache[tok.norm] = hit
         return hit
 
-    def _compute_candidates(self, tok: Tok, prune: bool = True) -> list[Cand]:
+    def _compute_candidates(self, tok: Tok, prune: bool = True) -> Sequence[Cand]:
         """Patterns that may start at `tok`, each with whether its first word surely matches it
         (one of its words is a form of the token: then matching resumes at the second token),
         whether it is made of words and classes only (`_simple`) and its tokens' numbers.
@@ -256,11 +264,12 @@ class Matcher:
                 seen[id(p)] = p
         if not prune:
             return [(p, k in sure, k in self._simple, self._ids[k]) for k, p in seen.items()]
-        return [
+        out = [
             (p, k in sure, k in self._simple, self._ids[k])
             for k, p in seen.items()
             if k in sure or p.toks[0].kind != "word" or p.toks[0].match(tok)
         ]
+        return out or _NO_CANDS  # one object for every word without candidates (the caches hold it)
 
     def _sat_of(self, tok: Tok) -> frozenset[int]:
         """The numbers of the pattern tokens `tok` satisfies, kept in the matcher's word cache."""
