@@ -295,7 +295,7 @@ _VIEW_TEXTS = [
 def test_view_tokens_are_the_tokens_of_the_plain_scan() -> None:
     """`textview._tokens` (whole-list passes) cuts the tokens the plain `finditer` loop did, with
     the same spans (inside a range of the view too), forms and classes."""
-    from marsad.extract.patterns import Tok
+    from marsad.extract.patterns import MEMO_CLASSES, MEMO_FORMS, Tok
     from marsad.extract.textview import WORD_RE, _cache_for, _tokens
     from marsad.text.normalize import normalize
 
@@ -306,9 +306,14 @@ def test_view_tokens_are_the_tokens_of_the_plain_scan() -> None:
         for pos, end in ((0, len(view)), (len(view) // 3, 2 * len(view) // 3)):
             plain = []
             for m in WORD_RE.finditer(view, pos, end):
-                forms, classes = cache.get(m.group())
-                plain.append(Tok(m.start(), m.end(), m.group(), forms, None, -1, False, None, classes))
-            assert _tokens(view, pos, end, lex) == plain
+                memo = cache.get(m.group())
+                forms, classes = memo[MEMO_FORMS], memo[MEMO_CLASSES]
+                plain.append(Tok(m.start(), m.end(), m.group(), forms, None, -1, False, None, classes, memo))
+            got = _tokens(view, pos, end, lex)
+            assert got == plain
+            # `memo` is left out of ==: each token points to its word's record
+            assert [t.memo for t in got] == [t.memo for t in plain]
+            assert all(a.memo is b.memo for a, b in zip(got, plain, strict=True))
 
 
 def test_the_plain_loop_for_word_and_class_patterns_finds_the_same_hits() -> None:

@@ -6,13 +6,15 @@ Reports are written for these tests (agency style, invented incidents)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.extract.lexicon import lexicons
-from marsad.extract.patterns import Matcher, Tok, variants
+from marsad.extract.patterns import MEMO_MATCHERS, Matcher, Tok, variants
 from marsad.extract.textview import build_view
 from marsad.model import Document
 
@@ -95,3 +97,104 @@ def test_satisfied_tokens_are_ptok_match(clitic: str, word: str) -> None:
         m._sat.pop(norm, None)  # worked out afresh for this token (the test builds its classes)
         assert m._sat_of(tok) == want
         m._sat.pop(norm, None)
+
+
+# --- word records: the matchers' answers kept with the word (`Tok.memo`, `Matcher.bind`) ---------
+
+
+def _without_records(toks: list[Tok]) -> list[Tok]:
+    return [replace(t, memo=None) for t in toks]
+
+
+def test_find_with_word_records_is_find_without() -> None:
+    """The view's tokens carry their word's record; the hits are those of tokens without one (the
+    matchers' own word caches) and of the plain matcher, on a cold and on a warm record."""
+    lex = lexicons()
+    for text in REPORTS:
+        toks = build_view(Document(id="r", text=text, published=PUB), lex).toks
+        assert any(t.memo is not None for t in toks)
+        bare = _without_records(toks)
+        for m in (lex.triggers, lex.cues, lex.actors, lex.casualties):
+            for _ in range(2):  # the second time from the filled records
+                fast = _hits(m, toks, 0, len(toks), plain=False)
+                assert fast == _hits(m, bare, 0, len(toks), plain=False)
+                assert fast == _hits(m, toks, 0, len(toks), plain=True)
+
+
+def test_a_matcher_reads_only_the_records_of_its_own_cache() -> None:
+    """A matcher bound to another owner (another lexicon set's cache) neither reads nor fills the
+    records of these tokens: its hits are the plain ones and the records stay as they were."""
+    lex = lexicons()
+    text = REPORTS[0]
+    toks = build_view(Document(id="o", text=text, published=PUB), lex).toks
+    lex.cues.find(toks)  # the cue matcher's slot of each record is filled
+    before = [list(t.memo) if t.memo is not None else None for t in toks]
+    other = Matcher(lex.triggers.patterns)
+    other.bind(object(), 2)  # the cue matcher's slot, another owner
+    got = [(h.pattern.source, h.first, h.last, h.nums) for h in other.find(toks)]
+    assert got == _hits(lex.triggers, toks, 0, len(toks), plain=True)
+    assert got, "the report names a trigger"
+    assert [list(t.memo) if t.memo is not None else None for t in toks] == before
+
+
+def test_a_record_slot_holds_this_matchers_answers() -> None:
+    """What a bound matcher leaves in a word's record is what it works out for the word."""
+    lex = lexicons()
+    toks = build_view(Document(id="s", text=REPORTS[2], published=PUB), lex).toks
+    m = lex.cues
+    m.find(toks)
+    slot = m._slot
+    for t in toks:
+        if t.memo is None:
+            continue
+        assert t.memo[0] is m._owner
+        if t.memo[slot] is not None:
+            want = m._compute_candidates(t)
+            assert [(id(p), s, simple, ids) for p, s, simple, ids in t.memo[slot]] == [
+                (id(p), s, simple, ids) for p, s, simple, ids in want
+            ]
+        if t.memo[slot + 1] is not None:
+            assert t.memo[slot + 1] == m._sat_set(t)
+
+
+def test_number_tokens_have_no_word_record() -> None:
+    """A number's candidates differ from its word's (`{N}` patterns): a token that holds a number
+    has no record and is looked up in the matchers' number cache."""
+    lex = lexicons()
+    toks = build_view(Document(id="n", text=REPORTS[4], published=PUB), lex).toks
+    nums = [t for t in toks if t.num is not None]
+    assert nums, "the report gives numbers"
+    assert all(t.memo is None for t in nums)
+    assert all(t.memo is not None for t in toks if t.num is None)
+
+
+def test_bind_takes_only_the_record_slots_there_are() -> None:
+    m = Matcher(lexicons().cues.patterns)
+    with pytest.raises(ValueError):
+        m.bind(object(), MEMO_MATCHERS)
+    with pytest.raises(ValueError):
+        m.bind(object(), -1)
+
+
+def test_pruned_candidates_drop_only_patterns_whose_first_word_cannot_match() -> None:
+    """The candidates `find` keeps are the full list in the same order, less patterns offered by
+    the two-letter prefix index whose first word no form of the token matches (they find nothing
+    there: `find` = `find_plain` above); some words of the lexicons meet such patterns."""
+    lex = lexicons()
+    dropped = 0
+    for word in _WORDS + _FILLER + ["مصر", "قتلى", "حرس"]:
+        for clitic in ("", "و", "ال"):
+            norm = clitic + word
+            classes = frozenset(c for f in variants(norm) for c in lex.class_words.get(f, ()))
+            tok = Tok(0, len(norm), norm, variants(norm), classes=classes)
+            for m in (lex.triggers, lex.cues, lex.actors, lex.casualties):
+                full = m._compute_candidates(tok, prune=False)
+                kept = m._compute_candidates(tok)
+                ids = [id(c[0]) for c in kept]
+                assert ids == [id(c[0]) for c in full if id(c[0]) in set(ids)]  # same order
+                for p, sure, _simple, _ids in full:
+                    if id(p) not in ids:
+                        dropped += 1
+                        assert not sure and p.toks[0].kind == "word" and not p.toks[0].match(tok)
+                assert all(c in full for c in kept)
+    assert dropped > 0

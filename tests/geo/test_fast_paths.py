@@ -30,27 +30,45 @@ REPORTS = [
     "والحكومة السورية وقوات النظام في البلاد.",
     # towns of one name in several countries: the country hint changes the first pass's picks
     "قتل ثلاثة أشخاص في انفجار بالمحمودية وأصيب آخرون في الحسينية والإسكندرية والمنصورة والرمادي.",
+    # a type word cut off by punctuation, type words with clitics, a direction word after a name
+    "وقال مسؤول في العاصمة، بأزمة حادة تمر بها محافظة البصرة، وبمحافظة ميسان وفي الحمام غرب مطروح.",
 ]
 
 
 def _reference_tokenize(text: str) -> list[Tok]:
-    """tokenize as it was written before the word cache: every word worked out afresh."""
+    """tokenize as it was written before the word cache: every word worked out afresh, one match
+    object per word."""
     out = []
     for m in WORD_RE.finditer(text):
         folded = fold(m.group())
         if not folded:
             continue
-        rd = readings(m.group(), folded)
-        out.append(
-            Tok(m.start(), m.end(), folded, strip_article(folded), tuple((k, m.start() + o) for k, o in rd))
-        )
+        rel = readings(m.group(), folded)
+        out.append(Tok(m.start(), m.end(), folded, strip_article(folded), rel, tuple(k for k, _ in rel)))
     return out
+
+
+def _absolute_readings(text: str) -> list[tuple[tuple[str, int], ...]]:
+    """Each word's readings with offsets into the text, as `Tok.readings` held them before `rel`."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        folded = fold(m.group())
+        if folded:
+            out.append(tuple((k, m.start() + o) for k, o in readings(m.group(), folded)))
+    return out
+
+
+def _same_tokens(text: str) -> None:
+    toks = tokenize(text)
+    assert toks == _reference_tokenize(text)
+    assert [t.readings for t in toks] == _absolute_readings(text)
+    assert all(type(t) is Tok for t in toks)
 
 
 @pytest.mark.parametrize("text", REPORTS)
 def test_tokenize_with_the_word_cache_is_the_plain_tokenize(text: str) -> None:
-    assert tokenize(text) == _reference_tokenize(text)
-    assert tokenize(text) == _reference_tokenize(text)  # a second time: from the cache
+    _same_tokens(text)
+    _same_tokens(text)  # a second time: from the cache
 
 
 @settings(max_examples=200, deadline=None)
@@ -63,13 +81,24 @@ def test_tokenize_with_the_word_cache_is_the_plain_tokenize(text: str) -> None:
     st.lists(
         st.sampled_from(["حويجة", "تل", "إب", "بغداد", "موصل", "قرية", "أم درمان", "ـ", "ًّ"]), max_size=6
     ),
-    st.sampled_from([" ", "  ", "، ", " - ", "_", "\n"]),
+    st.sampled_from([" ", "  ", "، ", " - ", "_", "\n", "12", "ab", "ـ"]),
 )
 def test_tokenize_matches_the_plain_code_on_clitics_and_marks(
     prefixes: list[str], words: list[str], sep: str
 ) -> None:
     text = sep.join(p + w for p, w in zip(prefixes, words, strict=False)) or "".join(prefixes)
-    assert tokenize(text) == _reference_tokenize(text)
+    _same_tokens(text)
+
+
+def test_a_new_word_met_twice_in_one_text_is_kept_both_times() -> None:
+    """`tokenize` looks its words up in one pass before working out the new ones: a new word that
+    comes again later in the same text is cached by then and must not be lost."""
+    import marsad.geo.keys as keys
+
+    keys._WORDS.clear()
+    text = "قصفت الطائرات بلدة نائية ثم عادت الطائرات فقصفت بلدة نائية أخرى ـ ثم ـ"
+    _same_tokens(text)
+    assert [t.folded for t in tokenize(text)].count("ناييه") == 2
 
 
 def test_fresh_mention_is_replace_with_empty_scores() -> None:
@@ -100,7 +129,7 @@ def test_a_full_word_cache_is_emptied_and_refilled(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(keys, "_WORDS_MAX", 5)
     keys._WORDS.clear()  # a cache: emptying it changes nothing but the time taken
     for text in REPORTS:
-        assert tokenize(text) == _reference_tokenize(text)
+        _same_tokens(text)
         assert len(keys._WORDS) <= 5
 
 
@@ -318,3 +347,60 @@ def test_places_built_once_for_all_threads() -> None:
         t.join()
     assert len(seen) == 8 and all(s is seen[0] for s in seen)
     assert all(id(p) in an.of for p in an.places) and an.places
+
+
+def _type_before_loop(m: Matcher, toks: list[Tok], i: int, text: str) -> str | None:
+    """`Matcher._type_before` as written with loops over the readings (before `Tok.keys`)."""
+    if i == 0:
+        return None
+    for key, _ in toks[i - 1].rel:
+        if key in m.types:
+            if text and any(c in "،,.:;؛!?؟\n" for c in text[toks[i - 1].end : toks[i].start]):
+                return None
+            return m.types[key]
+    if i >= 2 and toks[i - 1].bare in m.nisba:
+        for key, _ in toks[i - 2].rel:
+            if key in m.types:
+                return m.types[key]
+    return None
+
+
+def _word_flags_loop(m: Matcher, tok: Tok) -> int:
+    """`Matcher._word_flags` with the generator tests it had before the set tests on `Tok.keys`."""
+    from marsad.geo import match as mt
+
+    keys = [k for k, _ in tok.rel]
+    prefix = any(k in m.prefixes for k in keys)
+    flags = mt._TYPE if any(k in m.types for k in keys) else 0
+    if m.licence.may_frame(tok):
+        flags |= mt._FRAME
+    if tok.bare in m.nisba_first or any(k in m.parts or k in m.nisba for k in keys):
+        return flags
+    nxt = (mt._PREFIX if prefix else 0) | (mt._PHRASE if any(k in m.phrase_first for k in keys) else 0)
+    quiet = [m._quiet(k, n, tok.folded) for n, k in enumerate(keys) if k in m.gaz.index]
+    if all(q == mt._NEVER for q in quiet):
+        flags |= nxt or mt._DULL
+    elif all(quiet):
+        flags |= mt._FRAMED | nxt
+    return flags
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_set_tests_on_reading_keys_are_the_loops(text: str) -> None:
+    """The walk's tests on a word's reading keys (C-level `isdisjoint` on `Tok.keys`) answer what
+    the loops over its readings answered, at every word of the reports."""
+    m = get_geocoder().matcher
+    lic = m.licence
+    toks = tokenize(text)
+    for i, t in enumerate(toks):
+        assert t.keys == tuple(k for k, _ in t.rel)
+        assert m._word_flags(t) == _word_flags_loop(m, t)
+        assert m._type_before(toks, i, text) == _type_before_loop(m, toks, i, text)
+        assert lic.may_frame(t) == (t.folded in lic._frame_words or any(k in lic.mods for k, _ in t.rel))
+        assert lic.anchored_after(toks, i) == any(k in lic.mods for k, _ in t.rel)
+        nxt = toks[i + 1].bare if i + 1 < len(toks) else None
+        assert m._stop_phrase(toks, i) == (
+            nxt is not None and any(k in m.phrase_first and f"{k} {nxt}" in m.stop_phrases for k, _ in t.rel)
+        )
+        if not any(f in m.gaz.index or f in m.prefixes or f in m.parts for f, _ in t.rel):
+            assert m._longest(text, toks, i) is None

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 import ahocorasick
 
 from marsad.extract.lexicon import Lexicons, Trigger, per_lexicon
-from marsad.extract.patterns import Pattern, PTok
+from marsad.extract.patterns import MEMO_CLASSES, MEMO_FORMS, Pattern, PTok
 from marsad.extract.textview import WORD_RE, _cache_for
 from marsad.model import GATE_META_KEY, GATED_NO_TRIGGER, Document
 from marsad.stage import Stage
@@ -146,7 +146,8 @@ class TriggerGate:
         out: set[int] = set()
         # the view's token cache holds the word's forms (`variants(word)`) and classes; it is filled
         # here once for the view too, so the variants are worked out once per word, not twice
-        forms, classes = self._tokcache.get(word)
+        rec = self._tokcache.get(word)
+        forms, classes = rec[MEMO_FORMS], rec[MEMO_CLASSES]
         for f in forms:
             out.update(self._word_groups.get(f, ()))
             for pre, gid in self._prefix_groups.get(f[:2], ()):

@@ -16,7 +16,7 @@ token, so the cost grows with the number of tokens, not with the number of entri
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +70,28 @@ class Tok:
     num_vague: bool = False
     num_span: tuple[int, int] | None = None  # original span of the whole number mention
     classes: frozenset[str] = frozenset()
+    # the word's record of matcher answers, shared by every token of the same word (`Memo`), or
+    # None (a number token, a token built by hand): then the matchers' own caches answer
+    memo: list[Any] | None = field(default=None, compare=False, repr=False)
+
+
+# A word's record: [owner, candidates of matcher 1, satisfied tokens of matcher 1, candidates of
+# matcher 2, …, the word's forms, its classes], the matchers' slots filled as they meet the word.
+# One per distinct word of the view (`textview._TokCache`), reached from the token: the matchers
+# look a word up there instead of in their own dictionaries of 10^5 words each (a memory miss per
+# token and matcher). `owner` is the cache that made the record: a matcher reads only records of
+# the cache it is bound to. One list holds it all: a worker keeps 10^5 of them, and every object
+# the collector tracks costs it time on each full pass.
+MEMO_MATCHERS = 4
+MEMO_FORMS = 2 * MEMO_MATCHERS + 1  # index of the forms in a record, then the classes
+MEMO_CLASSES = MEMO_FORMS + 1
+
+
+_EMPTY_SLOTS = (None,) * (2 * MEMO_MATCHERS)
+
+
+def new_memo(owner: object, forms: frozenset[str], classes: frozenset[str]) -> list[Any]:
+    return [owner, *_EMPTY_SLOTS, forms, classes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +134,7 @@ Normalizer = Callable[[str], str]
 # a pattern that may start at a token: (pattern, first word surely matched, words and classes only,
 # the number of each of its tokens in `Matcher._pid`, -1 for numbers and gaps)
 Cand = tuple[Pattern, bool, bool, tuple[int, ...]]
+_NO_CANDS: tuple[Cand, ...] = ()  # shared by the words no pattern may start at (most of them)
 MAX_CACHED = 300_000  # distinct words remembered per matcher (bounded memory)
 _NO_PIDS: frozenset[int] = frozenset()
 
@@ -157,8 +180,8 @@ class Matcher:
         self.patterns = list(patterns)
         # candidates depend only on the word (and whether it is a number): cached per word, in
         # one dict for plain words and one for numbers (no key tuple to build per token)
-        self._cache: dict[str, list[Cand]] = {}
-        self._num_cache: dict[str, list[Cand]] = {}
+        self._cache: dict[str, Sequence[Cand]] = {}
+        self._num_cache: dict[str, Sequence[Cand]] = {}
         # patterns of words and classes only (no number, no gap): matched by a plain loop
         self._simple = {id(p) for p in self.patterns if all(t.kind in ("word", "class") for t in p.toks)}
         for p in self.patterns:
@@ -196,8 +219,18 @@ class Matcher:
         self._ids = {id(p): tuple(self._pid.get(t, -1) for t in p.toks) for p in self.patterns}
         self._sat: dict[str, frozenset[int]] = {}
         self._sat_sets: dict[frozenset[int], frozenset[int]] = {}
+        # where this matcher's answers sit in the word records of `_owner` (`bind`); none yet
+        self._owner: object = None
+        self._slot = 0
 
-    def _candidates(self, tok: Tok) -> list[Cand]:
+    def bind(self, owner: object, k: int) -> None:
+        """Read and fill slots 2k+1 (candidates) and 2k+2 (satisfied tokens) of the word records
+        (`new_memo`) made by `owner`."""
+        if not 0 <= k < MEMO_MATCHERS:
+            raise ValueError(f"memo slot {k} out of range")
+        self._owner, self._slot = owner, 2 * k + 1
+
+    def _candidates(self, tok: Tok) -> Sequence[Cand]:
         cache = self._cache if tok.num is None else self._num_cache
         hit = cache.get(tok.norm)
         if hit is None:
@@ -206,10 +239,15 @@ class Matcher:
                 cache[tok.norm] = hit
         return hit
 
-    def _compute_candidates(self, tok: Tok) -> list[Cand]:
+    def _compute_candidates(self, tok: Tok, prune: bool = True) -> Sequence[Cand]:
         """Patterns that may start at `tok`, each with whether its first word surely matches it
         (one of its words is a form of the token: then matching resumes at the second token),
-        whether it is made of words and classes only (`_simple`) and its tokens' numbers."""
+        whether it is made of words and classes only (`_simple`) and its tokens' numbers.
+
+        The prefix index is keyed by two letters, so it also offers patterns whose first word no
+        form of the token starts with ("مصرع*" to "مصر"); matching tries that first word and finds
+        nothing. `prune` leaves them out (only them: the others keep their order, so the hits are
+        the same); `find_plain`, the reference, keeps them."""
         seen: dict[int, Pattern] = {}
         sure: set[int] = set()
         for f in tok.forms:
@@ -224,9 +262,23 @@ class Matcher:
         for c in tok.classes:
             for p in self.by_kind.get("class:" + c, ()):
                 seen[id(p)] = p
-        return [(p, k in sure, k in self._simple, self._ids[k]) for k, p in seen.items()]
+        if not prune:
+            return [(p, k in sure, k in self._simple, self._ids[k]) for k, p in seen.items()]
+        out = [
+            (p, k in sure, k in self._simple, self._ids[k])
+            for k, p in seen.items()
+            if k in sure or p.toks[0].kind != "word" or p.toks[0].match(tok)
+        ]
+        return out or _NO_CANDS  # one object for every word without candidates (the caches hold it)
 
     def _sat_of(self, tok: Tok) -> frozenset[int]:
+        """The numbers of the pattern tokens `tok` satisfies, kept in the matcher's word cache."""
+        res = self._sat_set(tok)
+        if len(self._sat) < MAX_CACHED:
+            self._sat[tok.norm] = res
+        return res
+
+    def _sat_set(self, tok: Tok) -> frozenset[int]:
         """The numbers of the pattern tokens `tok` satisfies (`PTok.match` of each, at once)."""
         out: set[int] = set()
         for f in tok.forms:
@@ -236,26 +288,43 @@ class Matcher:
                     out.add(pid)
         for c in tok.classes:
             out.update(self._pid_classes.get(c, ()))
-        # one object per distinct set (most words satisfy nothing): the cache holds references
+        # one object per distinct set (most words satisfy nothing): the caches hold references
         if out:
             fs = frozenset(out)
-            res = self._sat_sets.setdefault(fs, fs)
-        else:
-            res = _NO_PIDS
-        if len(self._sat) < MAX_CACHED:
-            self._sat[tok.norm] = res
-        return res
+            return self._sat_sets.setdefault(fs, fs)
+        return _NO_PIDS
+
+    def _sat_for(self, tok: Tok) -> frozenset[int]:
+        """`_sat_set` of `tok` from its word's record when it has one of this matcher's owner, else
+        from the matcher's word cache."""
+        memo = tok.memo
+        if memo is not None and memo[0] is self._owner:
+            got = memo[self._slot + 1]
+            if got is None:
+                got = memo[self._slot + 1] = self._sat_set(tok)
+            return got  # type: ignore[no-any-return]
+        got = self._sat.get(tok.norm)
+        return got if got is not None else self._sat_of(tok)
 
     def find(self, toks: list[Tok], lo: int = 0, hi: int | None = None) -> list[Hit]:
         hi = len(toks) if hi is None else hi
         hits: list[Hit] = []
         words, nums, sat = self._cache, self._num_cache, self._sat
-        # hot loop: most tokens start no pattern, so the look-up is inlined (see `_candidates`)
+        owner, slot = self._owner, self._slot
+        # hot loop: most tokens start no pattern, so the look-up is inlined (see `_candidates`);
+        # a token with its word's record (`memo`, made by the cache this matcher is bound to)
+        # finds the candidates there
         for i in range(lo, hi):
             t = toks[i]
-            cands = (words if t.num is None else nums).get(t.norm)
-            if cands is None:
-                cands = self._candidates(t)
+            memo = t.memo
+            if memo is not None and memo[0] is owner:
+                cands = memo[slot]
+                if cands is None:
+                    cands = memo[slot] = self._compute_candidates(t)
+            else:
+                cands = (words if t.num is None else nums).get(t.norm)
+                if cands is None:
+                    cands = self._candidates(t)
             for p, sure, simple, ids in cands:
                 if simple:
                     # words and classes only: token i + k must satisfy pattern token k for every
@@ -267,9 +336,15 @@ class Matcher:
                     k = 1 if sure else 0  # a sure first word is already matched
                     while k < n:
                         u = toks[i + k]
-                        got = sat.get(u.norm)
-                        if got is None:
-                            got = self._sat_of(u)
+                        memo = u.memo
+                        if memo is not None and memo[0] is owner:
+                            got = memo[slot + 1]
+                            if got is None:
+                                got = memo[slot + 1] = self._sat_set(u)
+                        else:
+                            got = sat.get(u.norm)
+                            if got is None:
+                                got = self._sat_of(u)
                         if ids[k] not in got:
                             break
                         k += 1
@@ -314,11 +389,13 @@ class Matcher:
                         return m
                 return None
             last = nk + 1 == len(ptoks)
+            owner, at = self._owner, self._slot + 1
             for j in range(i, min(i + pt.gap + 1, hi)):
                 u = toks[j]
-                got = self._sat.get(u.norm)
+                memo = u.memo  # `_sat_for`, inlined: the gap scan is the matcher's second loop
+                got = memo[at] if memo is not None and memo[0] is owner else self._sat.get(u.norm)
                 if got is None:
-                    got = self._sat_of(u)
+                    got = self._sat_for(u)
                 if nid in got:
                     if last:
                         return j, nums
@@ -336,11 +413,7 @@ class Matcher:
             if k + 1 == len(ptoks):
                 return end, new_nums
             return self._match_from(ptoks, ids, k + 1, toks, end + 1, hi, new_nums)
-        u = toks[i]
-        got = self._sat.get(u.norm)
-        if got is None:
-            got = self._sat_of(u)
-        if ids[k] not in got:
+        if ids[k] not in self._sat_for(toks[i]):
             return None
         if k + 1 == len(ptoks):
             return i, nums
@@ -352,7 +425,7 @@ class Matcher:
         hi = len(toks) if hi is None else hi
         hits: list[Hit] = []
         for i in range(lo, hi):
-            for p, _sure, _simple, _ids in self._compute_candidates(toks[i]):
+            for p, _sure, _simple, _ids in self._compute_candidates(toks[i], prune=False):
                 m = _match_at(p.toks, 0, toks, i, hi, [])
                 if m is not None:
                     hits.append(Hit(p, i, m[0], m[1]))

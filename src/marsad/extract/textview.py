@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate, repeat
-from typing import Any
+from operator import itemgetter
+from typing import Any, cast
 
 from marsad.extract.lexicon import Lexicons, per_lexicon
-from marsad.extract.patterns import Tok, variants
+from marsad.extract.patterns import MEMO_CLASSES, MEMO_FORMS, Tok, new_memo, variants
 from marsad.model import Analysis, DateMention, Document, NumberMention, Sentence
 from marsad.text.normalize import NormalizedText, normalize
 
@@ -77,17 +78,22 @@ def analyze(doc: Document) -> Analysis | None:
 
 
 class _TokCache:
-    """Forms and classes per distinct normalised word (vocabularies repeat a lot)."""
+    """Forms, classes and the matchers' record (`patterns.new_memo`) per distinct normalised word
+    (vocabularies repeat a lot). The lexicons' four matchers are bound to this cache: they keep
+    their answers for a word in its record, which every token of the word points to."""
 
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
-        self.cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self.cache: dict[str, list[Any]] = {}  # word -> its record (`new_memo`)
         # class prefixes ("مطلوب*") indexed by their first two letters
         self.by_head: dict[str, list[tuple[str, str]]] = {}
         for pre, cls in lex.class_prefixes:
             self.by_head.setdefault(pre[:2], []).append((pre, cls))
+        for k, m in enumerate((lex.triggers, lex.casualties, lex.cues, lex.actors)):
+            m.bind(self, k)
 
-    def get(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+    def get(self, word: str) -> list[Any]:
+        """The record of `word`: its forms at `MEMO_FORMS`, its classes at `MEMO_CLASSES`."""
         hit = self.cache.get(word)
         if hit is not None:
             return hit
@@ -98,7 +104,7 @@ class _TokCache:
             for pre, cls in self.by_head.get(f[:2], ()):
                 if f.startswith(pre):
                     classes.add(cls)
-        res = (forms, frozenset(classes))
+        res = new_memo(self, forms, frozenset(classes))
         if len(self.cache) < 200_000:
             self.cache[word] = res
         return res
@@ -170,23 +176,24 @@ def _tokens(view: str, pos: int, endpos: int, lex: Lexicons) -> list[Tok]:
     bounds = list(accumulate(map(len, parts), initial=pos))
     words = parts[1::2]
     n = len(words)
-    fcs = list(map(cache.cache.get, words))
-    if None in fcs:  # words not cached yet
+    got = list(map(cache.cache.get, words))
+    if None in got:  # words not cached yet
         get = cache.get
-        fcs = [fc or get(w) for fc, w in zip(fcs, words, strict=True)]
-    forms, classes = zip(*fcs, strict=True)
+        got = [fc or get(w) for fc, w in zip(got, words, strict=True)]
+    fcs = cast(list[list[Any]], got)  # every word's record now
     return list(
         map(
             Tok,
             bounds[1 : 2 * n : 2],  # starts
             bounds[2 : 2 * n + 1 : 2],  # ends
             words,
-            forms,
+            map(itemgetter(MEMO_FORMS), fcs),
             repeat(None, n),
             repeat(-1, n),
             repeat(False, n),
             repeat(None, n),
-            classes,
+            map(itemgetter(MEMO_CLASSES), fcs),
+            fcs,  # each token points to its word's record
         )
     )
 
@@ -277,6 +284,7 @@ def _attach_numbers(
             if n.kind in ("year", "ordinal", "percent", "date"):
                 continue
             t.num = n.value
+            t.memo = None  # a number's candidates differ from its word's: the matchers' own caches
             t.num_id = j
             t.num_vague = n.vague
             t.num_span = (n.start, n.end)

@@ -421,7 +421,7 @@ class Geocoder:
         out: dict[str, list[int]] = {}
         last = len(toks) - 1
         for i, t in enumerate(toks):
-            for k, _ in t.readings:
+            for k in t.keys:
                 if k in wanted:
                     out.setdefault(k, []).append(i)
                 if k in firsts and i < last:

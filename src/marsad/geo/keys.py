@@ -13,7 +13,7 @@ Tokens keep offsets into the ORIGINAL text, so every match is reported in origin
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 # Diacritics (harakat, shadda, sukun, superscript alef, Quranic marks) and tatweel: deleted.
@@ -85,17 +85,27 @@ def joined_key(name: str) -> str | None:
 class Tok(NamedTuple):
     """A word of the text: original offsets, folded form and its key readings.
 
-    `readings` are (key, start) pairs: the bare word first, then readings with proclitics peeled
-    off (start moves past them). `bare` is the article-stripped folded word without peeling.
-    A named tuple rather than a frozen dataclass: a report has hundreds of words and a tuple is
-    built at C speed (`tokenize` is on the geocoder's hot path).
+    `rel` are (key, offset) pairs with offsets relative to the word's start: the bare word first
+    (offset 0), then readings with proclitics peeled off (the offset moves past them), and `keys`
+    their keys alone. Both are the tuples the word cache holds, shared by every occurrence of the
+    word, so a token costs one allocation; `readings` gives the pairs with offsets into the text. `bare` is the
+    article-stripped folded word without peeling. A named tuple rather than a frozen dataclass: a
+    report has hundreds of words and a tuple is built at C speed (`tokenize` is on the geocoder's
+    hot path).
     """
 
     start: int
     end: int
     folded: str
     bare: str
-    readings: tuple[tuple[str, int], ...]
+    rel: tuple[tuple[str, int], ...]
+    keys: tuple[str, ...]  # the keys of `rel` alone (also shared): set tests on them run in C
+
+    @property
+    def readings(self) -> tuple[tuple[str, int], ...]:
+        """(key, start) pairs, start an offset into the text (`rel` moved by the word's start)."""
+        s = self.start
+        return tuple([(k, s + o) for k, o in self.rel])
 
 
 _CONJ = ("", "و", "ف")
@@ -148,15 +158,18 @@ def readings(word: str, folded: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-# word -> (folded, bare, readings with offsets relative to the word), or None for a word that folds
-# to nothing. News vocabulary is Zipfian: most words of a report were seen before.
-_WORDS: dict[str, tuple[str, str, tuple[tuple[str, int], ...]] | None] = {}
+# word -> (folded, bare, readings with offsets relative to the word, their keys), or None for a word
+# that folds to nothing. News vocabulary is Zipfian: most words of a report were seen before.
+_WORDS: dict[str, tuple[str, str, tuple[tuple[str, int], ...], tuple[str, ...]] | None] = {}
 _WORDS_MAX = 200_000  # emptied when full (the cache only saves time; results are the same)
 
 
-def _word_info(word: str) -> tuple[str, str, tuple[tuple[str, int], ...]] | None:
+def _word_info(word: str) -> tuple[str, str, tuple[tuple[str, int], ...], tuple[str, ...]] | None:
     folded = fold(word)
-    info = (folded, strip_article(folded), readings(word, folded)) if folded else None
+    info = None
+    if folded:
+        rel = readings(word, folded)
+        info = (folded, strip_article(folded), rel, tuple([k for k, _ in rel]))
     if len(_WORDS) >= _WORDS_MAX:
         _WORDS.clear()
     _WORDS[word] = info
@@ -165,30 +178,49 @@ def _word_info(word: str) -> tuple[str, str, tuple[tuple[str, int], ...]] | None
 
 _new_tok = tuple.__new__
 _MISSING: Any = object()
+_FEW = 8  # words; see `tokenize`
 # gaps and words alternately (`re.split` with the word pattern as its one group): the words and
 # their offsets come from C-level passes instead of one match object per word
 _SPLIT = re.compile(f"({WORD_RE.pattern})")
 
 
 def tokenize(text: str) -> list[Tok]:
-    """Arabic words of `text` with their readings, in order, with original offsets."""
-    toks: list[Tok] = []
-    append = toks.append
-    get = _WORDS.get
+    """Arabic words of `text` with their readings, in order, with original offsets.
+
+    Whole-list passes in C: `re.split` cuts gaps and words alternately, the running sum of the
+    parts' lengths gives the words' spans, one `map` of the word cache gives each word's folded
+    form, bare form and readings (`rel`, offsets relative to the word: the cached tuple itself),
+    and `map` over `zip` builds the tokens — one tuple per word and no Python step per word but
+    for words not seen before. A word that folds to nothing (only marks or tatweel) is no token."""
     parts = _SPLIT.split(text)
-    ends = list(accumulate(map(len, parts)))  # part k spans ends[k - 1] .. ends[k]
-    for k in range(1, len(parts), 2):  # the words
-        word = parts[k]
-        info = get(word, _MISSING)
-        if info is _MISSING:
-            info = _word_info(word)
-        if info is None:
-            continue
-        folded, bare, rd = info  # type: ignore[misc]
-        s = ends[k - 1]
-        if len(rd) == 1:  # most words: one reading, at the word's start
-            rds: tuple[tuple[str, int], ...] = ((bare, s),)
-        else:
-            rds = tuple([(key, s + off) for key, off in rd])
-        append(_new_tok(Tok, (s, ends[k], folded, bare, rds)))
-    return toks
+    if len(parts) == 1:
+        return []
+    bounds = list(accumulate(map(len, parts)))  # part k spans bounds[k - 1] .. bounds[k]
+    words = parts[1::2]
+    n = len(words)
+    starts = bounds[0 : 2 * n : 2]
+    ends = bounds[1 : 2 * n + 1 : 2]
+    if n <= _FEW:  # a name or a short text: the whole-list passes cost more than a loop
+        toks: list[Tok] = []
+        for j, word in enumerate(words):
+            info = _WORDS.get(word, _MISSING)
+            if info is _MISSING:
+                info = _word_info(word)
+            if info is not None:
+                toks.append(_new_tok(Tok, (starts[j], ends[j], *info)))
+        return toks
+    infos = list(map(_WORDS.get, words))
+    if None in infos:  # words not cached yet, or cached as folding to nothing
+        for j, info in enumerate(infos):
+            if info is None:  # look again: an earlier occurrence of the word may have filled it
+                got = _WORDS.get(words[j], _MISSING)
+                infos[j] = _word_info(words[j]) if got is _MISSING else got
+        if None in infos:
+            keep = [j for j, info in enumerate(infos) if info is not None]
+            if not keep:
+                return []
+            infos = [infos[j] for j in keep]
+            starts = [starts[j] for j in keep]
+            ends = [ends[j] for j in keep]
+    folded, bare, rel, keys = zip(*infos, strict=True)
+    return list(map(_new_tok, repeat(Tok), zip(starts, ends, folded, bare, rel, keys, strict=True)))

@@ -94,14 +94,14 @@ class Licence:
         for frames, kind in ((self.frames, "strong"), (self.weak, "weak")):
             if word in frames or (word[:1] in _CONJ and word[1:] in frames):  # "وفي الباب"
                 return kind
-        return "strong" if any(k in self.mods for k, _ in prev.readings) else None
+        return "strong" if not self.mods.isdisjoint(prev.keys) else None
 
     def may_frame(self, prev: Tok) -> bool:
         """Whether word `prev` can be the frame `framed` finds before the next word (its own
         words and readings only: punctuation between the two is not looked at)."""
         if prev.folded in self._frame_words:
             return True
-        return any(k in self.mods for k, _ in prev.readings)
+        return not self.mods.isdisjoint(prev.keys)
 
     def stands(self, text: str, toks: Sequence[Tok], j: int, article: bool) -> bool:
         """The name ending before word j is not the head of a phrase continued by word j."""
@@ -111,16 +111,16 @@ class Licence:
         if not _BREAK.isdisjoint(gap) or gap.strip(" \t_\u00a0\u200f"):
             return True  # punctuation, digits or Latin between; "_" joins a hashtag's words
         nxt = toks[j]
-        keys = {k for k, _ in nxt.readings}
+        keys = nxt.keys
         if nxt.bare in self.nisba:
             return False  # "في الساحل السوري": an adjective
         if nxt.bare in self.free:
             return True
         if article and nxt.folded.startswith("ال"):
             return False  # "في الباب الخلفي", "في الساحل الشمالي": its adjective
-        if keys & self.mods or nxt.bare in self.cue_keys:
+        if not self.mods.isdisjoint(keys) or nxt.bare in self.cue_keys:
             return True  # "في الباب شمال حلب", "في التل مدينة …"
-        if len(nxt.readings) > 1 and nxt.folded[:1] in "وفبل":
+        if len(nxt.rel) > 1 and nxt.folded[:1] in "وفبل":
             return True  # "بريف درعا", "واعتقلت", "وأم درمان": a new phrase starts
         # After a definite word a definite one is its adjective ("في الباب الخلفي"); after an
         # indefinite one, any noun may be its genitive ("في جامعة القاهرة", "في بركة ماء").
@@ -128,7 +128,7 @@ class Licence:
 
     def anchored_after(self, toks: Sequence[Tok], j: int) -> bool:
         """A direction or proximity word right after the name ("في الحمام غرب مطروح")."""
-        return j < len(toks) and any(k in self.mods for k, _ in toks[j].readings)
+        return j < len(toks) and not self.mods.isdisjoint(toks[j].keys)
 
 
 def settle(mentions: list[Mention], hint: str | None, entries: Sequence[Entry]) -> list[Mention]:

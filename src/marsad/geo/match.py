@@ -282,14 +282,16 @@ class Matcher:
 
     def _word_flags(self, tok: Tok) -> int:
         index = self.gaz.index
-        keys = [k for k, _ in tok.readings]
-        prefix = any(k in self.prefixes for k in keys)
-        flags = _TYPE if any(k in self.types for k in keys) else 0
+        keys = tok.keys
+        prefix = not self.prefixes.isdisjoint(keys)
+        flags = _TYPE if not self.types.keys().isdisjoint(keys) else 0
         if self.licence.may_frame(tok):
             flags |= _FRAME
-        if tok.bare in self.nisba_first or any(k in self.parts or k in self.nisba for k in keys):
+        if tok.bare in self.nisba_first or not (
+            self.parts.isdisjoint(keys) and self.nisba.keys().isdisjoint(keys)
+        ):
             return flags
-        nxt = (_PREFIX if prefix else 0) | (_PHRASE if any(k in self.phrase_first for k in keys) else 0)
+        nxt = (_PREFIX if prefix else 0) | (_PHRASE if not self.phrase_first.isdisjoint(keys) else 0)
         # one-word names the walk always turns down without a type word before them ("ان", "البلاد")
         quiet = [self._quiet(k, n, tok.folded) for n, k in enumerate(keys) if k in index]
         if all(q == _NEVER for q in quiet):
@@ -339,7 +341,7 @@ class Matcher:
         if nxt is None:
             return False
         index, prefixes = self.gaz.index, self.prefixes
-        for k, _ in tok.readings:
+        for k in tok.keys:
             two = f"{k} {nxt.bare}"
             if two in index or two in prefixes:
                 return True
@@ -354,7 +356,8 @@ class Matcher:
         """(n_words, key, start offset, entry ids) of the longest name starting at word i."""
         index = self.gaz.index
         # most words start no name at all: skip the span walk for them (same result, much faster)
-        if not any(f in index or f in self.prefixes or f in self.parts for f, _ in toks[i].readings):
+        keys = toks[i].keys
+        if index.keys().isdisjoint(keys) and self.prefixes.isdisjoint(keys) and self.parts.isdisjoint(keys):
             return None
         # A name spans words joined only by spaces/underscores, up to max_words; the joins are
         # checked lazily, only as far as some reading still makes a name prefix (`span` words are
@@ -362,12 +365,14 @@ class Matcher:
         limit = min(self.gaz.max_words, len(toks) - i)
         span, cut = 1, False
         best: tuple[int, str, int, tuple[int, ...]] | None = None
-        for first, start in toks[i].readings:
+        s0 = toks[i].start
+        for first, off in toks[i].rel:
+            start = s0 + off
             key = first
             parts = [first]
             # A two-letter stem left by peeling the conjunction ("وإب"، "وأم درمان") starts a longer
             # name only as a particle: "فرد أو" is "a person or", not رد أو (Rud Avar).
-            short = len(first) < 3 and start > toks[i].start and first not in self.parts
+            short = len(first) < 3 and off > 0 and first not in self.parts
             for n in range(1, limit + 1):
                 if n > 1:
                     if short:
@@ -393,17 +398,20 @@ class Matcher:
     def _type_before(self, toks: list[Tok], i: int, text: str = "") -> str | None:
         if i == 0:
             return None
-        for key, _ in toks[i - 1].readings:
-            if key in self.types:
-                # "في العاصمة، بأزمة حادة": punctuation ends the phrase; the type word names nothing.
-                if text and not _TYPE_BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
-                    return None
-                return self.types[key]
+        types = self.types
+        prev = toks[i - 1].keys
+        if not types.keys().isdisjoint(prev):  # most words are no type word
+            for key in prev:
+                if key in types:
+                    # "في العاصمة، بأزمة حادة": punctuation ends the phrase; the type word names nothing.
+                    if text and not _TYPE_BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
+                        return None
+                    return types[key]
         # "العاصمة الأردنية عمان": the type word stands before the country adjective.
         if i >= 2 and toks[i - 1].bare in self.nisba:
-            for key, _ in toks[i - 2].readings:
-                if key in self.types:
-                    return self.types[key]
+            for key in toks[i - 2].keys:
+                if key in types:
+                    return types[key]
         return None
 
     def _nisba(self, text: str, toks: list[Tok], i: int) -> tuple[int, str] | None:
@@ -412,10 +420,11 @@ class Matcher:
             cc = self.nisba.get(f"{toks[i].bare} {toks[i + 1].bare}")
             if cc is not None:
                 return 2, cc
-        for key, start in toks[i].readings:
+        for key, off in toks[i].rel:
             cc = self.nisba.get(key)
             if cc is None:
                 continue
+            start = toks[i].start + off
             article = fold(text[start : start + 2]) == "ال"
             if key in (self.country_art if article else self.country_bare):
                 return None
@@ -474,17 +483,17 @@ class Matcher:
         if i + 1 >= len(toks):
             return False
         nxt = toks[i + 1].bare
-        return any(
-            key in self.phrase_first and f"{key} {nxt}" in self.stop_phrases for key, _ in toks[i].readings
-        )
+        keys = toks[i].keys
+        if self.phrase_first.isdisjoint(keys):  # most words start no stop phrase
+            return False
+        return any(key in self.phrase_first and f"{key} {nxt}" in self.stop_phrases for key in keys)
 
     def _modified(self, toks: list[Tok], i: int, j: int, taken: set[int]) -> bool:
         for k in range(i - 1, max(-1, i - 1 - _MOD_WINDOW), -1):
             if k in taken:
                 break
-            for key, _ in toks[k].readings:
-                if key in self.mod_phrases:
-                    return True
+            if not self.mod_phrases.isdisjoint(toks[k].keys):
+                return True
             if k > 0 and f"{toks[k - 1].bare} {toks[k].bare}" in self.mod_phrases:
                 return True
         return j < len(toks) and toks[j].bare in self.mods_after
@@ -516,7 +525,7 @@ class Matcher:
         return None
 
     def _fuzzy(self, tok: Tok) -> tuple[str, tuple[int, ...]] | None:
-        word = tok.readings[-1][0] if len(tok.readings) > 1 else tok.bare
+        word = tok.rel[-1][0] if len(tok.rel) > 1 else tok.bare
         key = (tok.bare, word)
         if key not in self._fuzzy_cache:  # a pure function of the two readings: worked out once
             if len(self._fuzzy_cache) >= _FLAG_CACHE_MAX:
@@ -624,13 +633,13 @@ class Matcher:
             second = dual[1] if dual is not None and dual[0] == i and toks[i].folded.startswith("و") else None
             dual = None
             typ = carry or self._type_before(toks, i, text) or second  # "بمحافظتي إدلب وحلب": both
-            if typ is not None and i > 0 and any(k in self.duals for k, _ in toks[i - 1].readings):
+            if typ is not None and i > 0 and not self.duals.isdisjoint(toks[i - 1].keys):
                 dual = (-1, typ)  # the first name after a dual type word; where it ends is set below
             carry = None
             if i + 1 < n and self._stop_phrase(toks, i):
                 i += 2
                 continue
-            if i > 0 and any(k in self.person for k, _ in toks[i - 1].readings):
+            if i > 0 and not self.person.isdisjoint(toks[i - 1].keys):
                 i += 1  # "مصدر في الشرطة يدعى عمران كيشوار": a man's name, not Amran
                 continue
             if tanween and not _TANWEEN.isdisjoint(text[toks[i].start : toks[i].end]):
@@ -646,11 +655,7 @@ class Matcher:
             if nis is not None and (hit is None or hit[0] <= nis[0]):
                 j = i + nis[0]
                 country = self.country_id.get(nis[1])
-                if (
-                    i > 0
-                    and country is not None
-                    and any(k in self.territory for k, _ in toks[i - 1].readings)
-                ):
+                if i > 0 and country is not None and not self.territory.isdisjoint(toks[i - 1].keys):
                     # "الأراضي السورية", "الداخل العراقي": the country itself, named as a place
                     m = Mention(toks[i].start, toks[j - 1].end, i, j, toks[i].bare, (country,))
                     mentions.append(m)
@@ -729,7 +734,7 @@ class Matcher:
                         hit = None
                     else:
                         lic, hit = got[0], (words, key, start, got[1])
-                elif words > 1 and i + 1 < n and any(k in self.types for k, _ in toks[i].readings):
+                elif words > 1 and i + 1 < n and not self.types.keys().isdisjoint(toks[i].keys):
                     # "قضاء الحويجة" is also a GeoNames name: read it as type word + name, keeping
                     # the whole name's entries as candidates too.
                     sub = self._longest(text, toks, i + 1)
@@ -755,7 +760,7 @@ class Matcher:
                 # of the type word before it (no near-miss "أبرقوه", no unlisted place)
                 conj = (
                     toks[i].folded.startswith("و")
-                    and len(toks[i].readings) > 1
+                    and len(toks[i].rel) > 1
                     and toks[i].folded.endswith(_OBJECT_SUFFIXES)
                 )
                 if (
