@@ -534,7 +534,8 @@ class Matcher:
         return self._fuzzy_cache[key]
 
     def _near_miss(self, bare: str, word: str) -> tuple[str, tuple[int, ...]] | None:
-        for cand in {bare, word}:
+        # a fixed order (a set's would follow the hash seed, and pool and Ray workers run with their own)
+        for cand in dict.fromkeys((bare, word)):
             if len(cand) < 5:
                 continue
             if cand != bare and not bare.startswith("و"):
