@@ -876,15 +876,12 @@ def fallback_place(
 
 # A place right after a direction or a distance is a reference point, not where it happened; so is
 # one that describes another place ("الغوطة الشرقية، القريبة من دمشق").
-_REF = re.compile(
-    r"(?:(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:شرق|غرب)(?:ي)?)?|(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تبعد\s+\S+\s+عن"
-    r"|(?:ال)?قريب[هة]?\s+من)"
-    r"\s+(?:ال)?(?:عاصمه|مدينه|محافظه|بلده)?\s*(?:ال)?(?:عراقيه|سوريه|يمنيه|ليبيه|مصريه)?\s*$"
-)
-# the distance forms of `_REF` ("على بعد 20 كم من", "القريبة من"): off the place, whatever it is
-_OFF_BY = re.compile(
-    r"(?:(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تبعد\s+\S+\s+عن|(?:ال)?قريب[هة]?\s+من)\s+\S*\s*\S*\s*$"
-)
+_DIRECTION_OF = r"(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:شرق|غرب)(?:ي)?)?"
+# the distance forms ("على بعد 20 كم من", "القريبة من"): off the place, whatever it is
+_DISTANCE_FROM = r"(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تبعد\s+\S+\s+عن|(?:ال)?قريب[هة]?\s+من"
+_REF_TAIL = r"\s+(?:ال)?(?:عاصمه|مدينه|محافظه|بلده)?\s*(?:ال)?(?:عراقيه|سوريه|يمنيه|ليبيه|مصريه)?\s*$"
+_REF = re.compile(rf"(?:{_DIRECTION_OF}|{_DISTANCE_FROM}){_REF_TAIL}")
+_OFF_BY = re.compile(rf"(?:{_DISTANCE_FROM}){_REF_TAIL}")
 # A capital right after a speech verb stands for its government ("أعلنت موسكو"), not a place.
 _SPEAKER = re.compile(
     r"(?:^|\s)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|نفي|نفت|اتهم|اتهمت|حمل|حملت|طالب|طالبت)\s+$"
