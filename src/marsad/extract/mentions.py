@@ -289,15 +289,12 @@ NEW_MARKERS = (
     "صعيد اخر",
     "غضون ذلك",
 )
-SIMULTANEOUS_OPENERS = frozenset({"بالتزامن", "وبالتزامن"})
-# "وميدانيا، سيطرت القوات ...": after the talk, the news from the fronts
-FIELD_OPENERS = frozenset({"ميدانيا", "وميدانيا"})
 
 
 def _simultaneous(toks: list[Tok], sv: SentView) -> bool:
-    """ "وبالتزامن، سيطرت وحدات ..." or "وبالتزامن مع ذلك": at the head of a sentence, another incident
-    at the same time; not "بالتزامن مع زيارة الوزير", the occasion of the one being told."""
-    if toks[sv.lo].norm not in SIMULTANEOUS_OPENERS:
+    """ "وبالتزامن، سيطرت وحدات ..." or "وبالتزامن مع ذلك" (SIMULW): at the head of a sentence, another
+    incident at the same time; not "بالتزامن مع زيارة الوزير", the occasion of the one being told."""
+    if "SIMULW" not in toks[sv.lo].classes:
         return False
     words = [t.norm for t in toks[sv.lo + 1 : min(sv.hi, sv.lo + 3)]]
     return not words or words[0] != "مع" or words[1:2] in (["ذلك"], ["هذا"])
@@ -841,7 +838,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         marker = (
             any(m in norm_sent for m in NEW_MARKERS)
             or _simultaneous(toks, sv)
-            or toks[sv.lo].norm in FIELD_OPENERS
+            # "وميدانيا، سيطرت القوات ..." (FIELDW): after the talk, the news from the fronts
+            or "FIELDW" in toks[sv.lo].classes
         )
         opener = toks[sv.lo].norm in LOCALE_OPENERS
         # "كما خرج الآلاف في مدينة ود مدني": an item added to the report, often an incident of its own
