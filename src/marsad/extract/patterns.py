@@ -406,13 +406,10 @@ class Matcher:
         if i >= hi:
             return None
         if pt.kind == "num":
-            number = _number_at(toks, i, hi)
-            if number is None:
-                return None
-            end, new_nums = number[0], [*nums, number[1]]
-            if k + 1 == len(ptoks):
-                return end, new_nums
-            return self._match_from(ptoks, ids, k + 1, toks, end + 1, hi, new_nums)
+            step = _number_at(toks, i, hi, nums)
+            if step is None or k + 1 == len(ptoks):
+                return step
+            return self._match_from(ptoks, ids, k + 1, toks, step[0] + 1, hi, step[1])
         if ids[k] not in self._sat_for(toks[i]):
             return None
         if k + 1 == len(ptoks):
@@ -432,16 +429,16 @@ class Matcher:
         return hits
 
 
-def _number_at(toks: list[Tok], i: int, hi: int) -> tuple[int, int] | None:
-    """The number starting at i (after its modifiers: "ما لا يقل عن"): (its last token, the token
-    that holds its value, the first of the number proper), or None."""
+def _number_at(toks: list[Tok], i: int, hi: int, nums: list[int]) -> tuple[int, list[int]] | None:
+    """The number step of a match at i (after the number's modifiers: "ما لا يقل عن"): (its last
+    token, `nums` and the token that holds its value, the first of the number proper), or None."""
     end = _num_extent(toks, i, hi)
     if end is None:
         return None
     first_num = i
     while toks[first_num].num is None:
         first_num += 1
-    return end, first_num
+    return end, [*nums, first_num]
 
 
 def _num_extent(toks: list[Tok], i: int, hi: int) -> int | None:
@@ -473,13 +470,10 @@ def _match_at(
     if i >= hi:
         return None
     if pt.kind == "num":
-        number = _number_at(toks, i, hi)
-        if number is None:
-            return None
-        end, new_nums = number[0], [*nums, number[1]]
-        if k + 1 == len(ptoks):
-            return end, new_nums
-        return _match_at(ptoks, k + 1, toks, end + 1, hi, new_nums)
+        step = _number_at(toks, i, hi, nums)
+        if step is None or k + 1 == len(ptoks):
+            return step
+        return _match_at(ptoks, k + 1, toks, step[0] + 1, hi, step[1])
     if not pt.match(toks[i]):
         return None
     if k + 1 == len(ptoks):
