@@ -543,3 +543,37 @@ def test_a_crowd_celebrating_a_win_is_no_protest_wherever_the_sentence_says_so()
     # a protest that names its own demand stays one
     protest = text.replace("للاحتفال بتأهل المنتخب إلى الدور الثاني من البطولة", "للمطالبة بإقالة الحكومة")
     assert [e.event_type for e in _coded(protest, datetime(2019, 6, 27, 8))] == ["Protests"]
+
+
+def test_another_matter_opened_with_min_jiha_ukhra_is_an_incident_of_its_own() -> None:
+    text = (
+        "قتل قائد ميداني في ميليشيا الحوثي، الأحد، مع عدد من مرافقيه في مواجهات مع قوات الجيش الوطني في "
+        "مديرية الملاجم بمحافظة البيضاء.\n"
+        "من جهة أخرى، تمكن الجيش الوطني من استعادة السيطرة على عدة مواقع من قبضة الحوثيين في محافظة تعز.\n"
+    )
+    events = _coded(text, datetime(2019, 5, 13, 9))
+    assert [(e.admin1, e.sub_event_type) for e in events] == [
+        ("Al Bayda", "Armed clash"),
+        ("Ta'izz", "Government regains territory"),
+    ]
+    # the retaker is the army named before the verb, not the group the sites were taken from
+    assert events[1].actor1.startswith("Military Forces of Yemen")
+    assert events[1].actor2 == "Houthis (Ansar Allah)"
+    # violence in a relative clause after the opener is no incident of its own
+    talk = text.replace(
+        "تمكن الجيش الوطني من استعادة السيطرة على عدة مواقع من قبضة الحوثيين في محافظة تعز",
+        "طالب نواب بإعمار المناطق التي استعادت الدولة السيطرة عليها في محافظة تعز",
+    )
+    assert [e.admin1 for e in _coded(talk, datetime(2019, 5, 13, 9))] == ["Al Bayda"]
+
+
+def test_an_attack_two_days_before_the_news_is_news_of_that_day() -> None:
+    text = (
+        "أعلنت الشرطة النيجيرية، الأربعاء، فقدان عشرات التلميذات في ولاية بورنو، بعد يومين من هجوم "
+        "نفذه مسلحو جماعة بوكو حرام على مدرسة داخلية للبنات.\n"
+    )
+    events = _coded(text, datetime(2019, 3, 6, 15))
+    assert [(e.actor1, e.admin1, e.event_date) for e in events] == [("Boko Haram", "Borno", "2019-03-04")]
+    # a week or more before is background
+    older = text.replace("بعد يومين من", "بعد شهرين من")
+    assert _coded(older, datetime(2019, 3, 6, 15)) == []

@@ -218,6 +218,15 @@ def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
 # "وفي محافظة حلب، ..." opens the report of another place
 LOCALE_OPENERS = ("في", "وفي")
 ADDITIVE_OPENERS = ("كما", "وكما")
+# "من جهة أخرى، تمكن الجيش من استعادة …": the report turns to another matter, as with "كما"
+ASIDE_OPENERS = (
+    "من جهه اخري",
+    "ومن جهه اخري",
+    "من جهه ثانيه",
+    "ومن جهه ثانيه",
+    "من ناحيه اخري",
+    "ومن ناحيه اخري",
+)
 
 
 def _recent_date(view: DocView, sv: SentView) -> bool:
@@ -843,7 +852,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         )
         opener = toks[sv.lo].norm in LOCALE_OPENERS
         # "كما خرج الآلاف في مدينة ود مدني": an item added to the report, often an incident of its own
-        also = toks[sv.lo].norm in ADDITIVE_OPENERS
+        # (not when its violence sits in a relative clause: "من جهة أخرى، طالب نواب بإعمار المناطق
+        # التي استعادت الدولة السيطرة عليها")
+        also = toks[sv.lo].norm in ADDITIVE_OPENERS or (
+            norm_sent.startswith(ASIDE_OPENERS)
+            and any(not t.blocked and not _recalled(toks, sv.lo, t.first) for t in trigs)
+        )
         suspects = any("SUSPECT" in toks[i].classes for i in range(sv.lo, sv.hi))
         # an activist, a journalist or an official detained (not for an ordinary crime), told with an
         # active verb that opens its clause ("اعتقلت السلطات …", not "الذي اعتقل عاما كاملا")

@@ -314,6 +314,10 @@ def resolve(
         """Territory taken by force: the subject of the verb of taking is actor 1 ("استعادت قوات الجيش
         الوطني السيطرة على ..."), whoever the attack scoring chose; the other side stays actor 2."""
         taker = _taker(trigs, hits)
+        if taker is None and any(t.tag == "RETAKE" for t in trigs):
+            # a place retaken with its retaker named before the verb ("تمكن الجيش الوطني من استعادة
+            # السيطرة على مواقع من قبضة الحوثيين"): the state forces named took it back
+            taker = next((h for h in sorted(hits, key=lambda h: h.start) if h.entry.kind == "state"), None)
         if taker is not None and taker.entry.kind != a1.kind:
             other = a1
             a1 = actor(taker)
