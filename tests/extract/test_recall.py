@@ -512,3 +512,11 @@ def test_whose_missiles_struck_is_the_attacker() -> None:
     )
     (ev,) = _events(text, "2018-03-26T12:00:00+00:00")
     assert ev.actor1 == "Houthis (Ansar Allah)"
+
+
+def test_a_word_after_the_place_of_a_gathering_qualifies_the_place_not_the_protest() -> None:
+    text = "تجمع مئات من أنصار المعارضة الثلاثاء أمام مقر اللجنة الانتخابية في العاصمة نواكشوط."
+    assert [e.event_type for e in _events(text)] == ["Protests"]
+    # an election rally itself is still no protest
+    rally = _events("أصيب المرشح بطعنة خلال مسيرة انتخابية في وسط نواكشوط الثلاثاء.")
+    assert all(e.event_type != "Protests" for e in rally)

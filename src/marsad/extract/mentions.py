@@ -749,7 +749,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 if h.first >= cut:
                     th.blocked = th.blocked or kind
             for first, kind in following:
-                if 0 < first - h.last <= NEXT_WINDOW:
+                # a trigger whose words stand apart ends on its object ("تجمع مئات أمام مقر"): a word
+                # after it qualifies that object ("مقر اللجنة الانتخابية"), not the event
+                spread = h.last - h.first + 1 > len(h.pattern.toks)
+                if 0 < first - h.last <= NEXT_WINDOW and not spread:
                     if kind == "metaphor" and trig.tag in WEAPON_TAGS and th.strong:
                         continue  # "فجر انتحاري نفسه وسط تجمع انتخابي": the rally is where, not a figure
                     th.blocked = kind  # "هجوم محتمل": a feared or expected attack
