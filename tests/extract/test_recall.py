@@ -520,3 +520,9 @@ def test_a_word_after_the_place_of_a_gathering_qualifies_the_place_not_the_prote
     # an election rally itself is still no protest
     rally = _events("أصيب المرشح بطعنة خلال مسيرة انتخابية في وسط نواكشوط الثلاثاء.")
     assert all(e.event_type != "Protests" for e in rally)
+
+
+def test_a_group_that_protested_is_a_protest_an_official_objecting_is_not() -> None:
+    text = "احتج مزارعون في محافظة المنيا الثلاثاء على ارتفاع أسعار الأسمدة بقطع الطريق وإشعال الإطارات."
+    assert [e.event_type for e in _events(text)] == ["Protests"]
+    assert _events("احتج الوزير في القاهرة الثلاثاء على تصريحات نظيره بشأن المياه.") == []
