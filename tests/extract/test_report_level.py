@@ -577,3 +577,12 @@ def test_an_attack_two_days_before_the_news_is_news_of_that_day() -> None:
     # a week or more before is background
     older = text.replace("بعد يومين من", "بعد شهرين من")
     assert _coded(older, datetime(2019, 3, 6, 15)) == []
+
+
+def test_the_town_the_wounded_were_taken_to_is_not_where_they_were_hurt() -> None:
+    text = (
+        "قتل ستة أشخاص وأصيب العشرات، مساء الجمعة، حين ألقى مجهول قنبلة يدوية على حفل زفاف في قرية نائية "
+        "بجنوب السودان، وقالت الشرطة إنه تم نقل الجرحى إلى العاصمة جوبا لتلقي العلاج.\n"
+    )
+    (event,) = _coded(text, datetime(2018, 10, 1, 9))
+    assert event.country == "South Sudan" and event.location != "Juba"

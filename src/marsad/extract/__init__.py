@@ -20,6 +20,7 @@ from marsad.extract.incidents import (
     LEAD_SENTENCES,
     Incident,
     core_mention,
+    destination_places,
     eventful,
     fallback_place,
     group,
@@ -105,6 +106,8 @@ def _extract(
         # the rules read the words around a place in the original text; a hashtag is a word there
         # too ("في وسط #الصومال"), as it is in the normalised view
         text = _unhashed(doc.text)
+        gone = destination_places(places, view.norm.text, view.norm)
+        places = [p for p in places if (p.start, p.end) not in gone]
         refs = reference_places(places, view.norm.text, view.norm, text)
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
         incidents = group(mentions, places, view.anchor, accident, refs, first_body, text)

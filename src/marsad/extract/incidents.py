@@ -909,6 +909,24 @@ _LAUNCH = re.compile(
 _RESPONSE = re.compile(r"(?:^|\s)[و]?(?:ردا|رد)\s+علي\s+(?:[^\s.،,]+\s+){0,6}$")
 
 
+# Where the wounded were taken ("تم إجلاؤهم إلى العاصمة جوبا لتلقي العلاج", "نقل الجرحى إلى مستشفى في
+# مدينة بنغازي"): not where they were hurt.
+_EVACUATED_TO = re.compile(
+    r"(?:^|\s)[وف]?(?:نقل|اجلا|اسعاف|اخلا)\S*\s+(?:\S+\s+){0,3}?(?:الي|نحو)\s+(?:\S+\s+){0,3}?$"
+)
+
+
+def destination_places(places: list[Place], norm_text: str, to_view: object) -> frozenset[tuple[int, int]]:
+    """Spans of places the wounded were taken to (`_EVACUATED_TO`): no incident happened there."""
+    conv = getattr(to_view, "to_view", None)
+    out: set[tuple[int, int]] = set()
+    for p in places:
+        v = conv(p.start) if callable(conv) else p.start
+        if _EVACUATED_TO.search(norm_text[max(0, v - 40) : v]):
+            out.add((p.start, p.end))
+    return frozenset(out)
+
+
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[-–—:،]")
 
 
