@@ -586,3 +586,19 @@ def test_the_town_the_wounded_were_taken_to_is_not_where_they_were_hurt() -> Non
     )
     (event,) = _coded(text, datetime(2018, 10, 1, 9))
     assert event.country == "South Sudan" and event.location != "Juba"
+
+
+def test_a_front_with_both_sides_named_in_a_new_item_is_an_incident_of_its_own() -> None:
+    text = (
+        "قتل خمسة من مسلحي الحوثي، الأحد، في غارات لمقاتلات التحالف على مواقعهم في مديرية باقم بمحافظة "
+        "صعدة.\n"
+        "وفي السياق، واصلت قوات الجيش الوطني تقدمها في معاركها ضد الحوثيين بمديرية حيران في محافظة حجة.\n"
+    )
+    events = _coded(text, datetime(2019, 7, 22, 9))
+    assert [(e.admin1, e.sub_event_type) for e in events] == [
+        ("Sa'dah", "Air/drone strike"),
+        ("Hajjah", "Armed clash"),
+    ]
+    # the army alone, with no enemy named, is told as context
+    alone = text.replace(" ضد الحوثيين", "")
+    assert [e.admin1 for e in _coded(alone, datetime(2019, 7, 22, 9))] == ["Sa'dah"]

@@ -343,7 +343,15 @@ def standalone(m: Mention) -> bool:
     )
     # "قتلت عائلة من ثلاثة أشخاص السبت إثر قصف النظام": a precise toll of a weapon's strike
     struck = figures and bool(tags & WEAPON_TAGS)
-    return (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests
+    # "وفي السياق، واصل الجيش تقدمه في معاركه ضد الحوثيين بمديرية حيران": a front of its own, told
+    # with both sides named in a sentence that starts a new item
+    front = (
+        "CLASH" in tags
+        and (m.opener or m.also or m.new_marker)
+        and any(a.entry.kind == "armed" for a in m.actors)
+        and any(a.entry.kind == "state" for a in m.actors)
+    )
+    return (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front
 
 
 def _violence_of_its_own(m: Mention) -> bool:
