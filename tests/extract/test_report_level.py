@@ -602,3 +602,21 @@ def test_a_front_with_both_sides_named_in_a_new_item_is_an_incident_of_its_own()
     # the army alone, with no enemy named, is told as context
     alone = text.replace(" ضد الحوثيين", "")
     assert [e.admin1 for e in _coded(alone, datetime(2019, 7, 22, 9))] == ["Sa'dah"]
+
+
+def test_mali_is_where_an_incident_happens_only_after_a_locative_word() -> None:
+    from marsad.extract.locate import FRAMED, default_locator, framed_countries
+
+    loc = default_locator()
+    for raw in FRAMED.read_text("utf-8").splitlines():  # every example of framed_countries.tsv
+        if raw.strip() and not raw.startswith("#"):
+            word, _form, example = raw.split("\t")
+            assert [p.text for p in framed_countries(example, loc)] == [word], example
+    found = framed_countries("قتل جنديان في كمين شمال مالي، وأعلنت الحكومة دعما ماليا للأسر.", loc)
+    assert [(p.country_code, p.text) for p in found] == [("ML", "مالي")]
+    assert framed_countries("قدمت الدولة دعم مالي للمزارعين وفساد مالي في الوزارة.", loc) == []
+    text = (
+        "قتل أربعة جنود فرنسيين، الأحد، في هجوم بسيارة ملغومة على دورية عسكرية في بلدة غاو بشمال مالي، "
+        "وفق بيان لوزارة الدفاع الفرنسية.\n"
+    )
+    assert [(e.country, e.location) for e in _coded(text, datetime(2018, 7, 2, 9))] == [("Mali", "Gao")]

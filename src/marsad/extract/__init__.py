@@ -29,7 +29,7 @@ from marsad.extract.incidents import (
     reference_places,
 )
 from marsad.extract.lexicon import Lexicons, lexicons
-from marsad.extract.locate import Locator, default_locator
+from marsad.extract.locate import Locator, default_locator, framed_countries
 from marsad.extract.mentions import Mention, sentence_mentions
 from marsad.extract.resolve import lead_weapon, resolve
 from marsad.extract.textview import SKIP_ZONES, build_view
@@ -86,7 +86,9 @@ def _extract(
         hint = loc.country_of(doc.text, norm=view.norm, outlet=doc.outlet, skip=allegiance)
         # One gazetteer pass per report: the same (text, no hint) analysis serves country_of above
         # (the geocoder caches it); a hinted second pass doubled the cost for little gain on dev.
-        places = plausible_places(loc.find_places(doc.text, country_hint=None, norm=view.norm), hint)
+        found = loc.find_places(doc.text, country_hint=None, norm=view.norm)
+        found = sorted(found + framed_countries(doc.text, loc), key=lambda p: p.start)
+        places = plausible_places(found, hint, doc.text)
         # a word of a longer place name is not an actor ("الشيخ" in "الشيخ زويد")
         for m in mentions:
             m.actors = [a for a in m.actors if not any(_inside(a.start, a.end, p) for p in places)]

@@ -767,9 +767,14 @@ def _more_specific(p: Place, than: Place) -> bool:
 _PAIRED = paired_countries()
 
 
-def plausible_places(places: list[Place], hint: str | None) -> list[Place]:
+# A capital named as one ("بالعاصمة كابول"): a place, whatever country the report is about (a town
+# named "مدينة X" is not: small towns share their names with towns abroad, "صيدا" in Daraa)
+_CAPITAL_WORD = re.compile(r"(?:^|\s)[وفبل]*(?:ال)?عاصمة\s+$")
+
+
+def plausible_places(places: list[Place], hint: str | None, text: str = "") -> list[Place]:
     """Places in a country the report is about: its main country, one it names outright, or one
-    where it names two different towns.
+    where it names two different towns; and a capital the text calls one ("بالعاصمة كابول").
 
     A word that happens to be a town name abroad ("كان" = Cannes) must not move an incident there.
     """
@@ -783,7 +788,12 @@ def plausible_places(places: list[Place], hint: str | None) -> list[Place]:
         if p.feature != "country":
             towns.setdefault(p.country_code, set()).add(p.name)
     named |= {cc for cc, names in towns.items() if len(names) >= 2}
-    return [p for p in places if p.country_code in named]
+    return [
+        p
+        for p in places
+        if p.country_code in named
+        or (p.feature == "populated_place" and _CAPITAL_WORD.search(text[max(0, p.start - 16) : p.start]))
+    ]
 
 
 # "في سوريا", "بالكاميرون", "داخل الأراضي السورية", "في جنوب سوريا": the country where it happened

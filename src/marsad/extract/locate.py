@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -156,4 +156,36 @@ def modifier_start(text: str, start: int, max_words: int = 3) -> int:
             ),
             0,
         )
+    return out
+
+
+FRAMED = Path(__file__).resolve().parent.parent / "data" / "extract" / "framed_countries.tsv"
+# the words a country name right after is where something happens ("في مالي", "بمالي", "شمال مالي")
+_FRAME = r"(?:^|\s)(?:و?في|و?من|إلى|الى|داخل|(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)?|و?ب(?=\S))\s*"
+
+
+@lru_cache(maxsize=1)
+def _framed_rows() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`framed_countries.tsv`: (pattern of the framed word, the country's form the gazetteer knows)."""
+    rows = []
+    for raw in FRAMED.read_text("utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        word, form, _example = raw.split("\t")
+        rows.append((re.compile(_FRAME + f"({re.escape(word)})" + r"(?=$|[\s،,.:;!؟)\"»])"), form))
+    return tuple(rows)
+
+
+def framed_countries(text: str, locator: Locator) -> list[Place]:
+    """Countries whose bare name is also a common word ("مالي" is "financial"), found only right after
+    a locative frame ("في مالي"); the gazetteer leaves the bare word alone."""
+    out: list[Place] = []
+    for pattern, form in _framed_rows():
+        found = locator.find_places(form)
+        country = next((p for p in found if p.feature == "country"), None)
+        if country is None:
+            continue
+        for m in pattern.finditer(text):
+            s, e = m.span(1)
+            out.append(replace(country, start=s, end=e, text=text[s:e], name_ar=text[s:e]))
     return out
