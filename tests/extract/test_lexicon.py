@@ -26,10 +26,10 @@ def test_every_example_matches_its_own_entry(kind: str) -> None:
     lex = lexicons()
     matcher: Matcher = getattr(lex, kind)
     failures = []
-    by_line: dict[int, list[Pattern]] = {}
-    for p in _entries(matcher):
-        by_line.setdefault(p.payload.line, []).append(p)
-    for line, pats in by_line.items():
+    by_line: dict[tuple[int, str], list[Pattern]] = {}
+    for p in _entries(matcher):  # (actors of national_forces.tsv carry that file's lines and examples)
+        by_line.setdefault((p.payload.line, p.payload.example), []).append(p)
+    for (line, _example), pats in by_line.items():
         example = pats[0].payload.example
         toks = _toks(example, lex)
         single = Matcher(pats)
@@ -88,3 +88,14 @@ def test_validator_rejects_bad_entries(tmp_path: Path, file: str, line: str, mes
         fh.write(line + "\n")
     with pytest.raises(LexiconError, match=message):
         Lexicons(d)
+
+
+def test_a_countrys_forces_named_by_its_adjective_are_its_state_forces() -> None:
+    lex = lexicons()
+    toks = _toks("قصفت القوات الجورجية مواقع للانفصاليين واعتقلت الشرطة النيجيرية مشتبها.", lex)
+    found = {(h.pattern.payload.name, h.pattern.payload.country) for h in lex.actors.find(toks)}
+    assert ("{military}", "GE") in found and ("{police}", "NG") in found
+    # a country actors.tsv names itself keeps its reviewed entry ("الجيش السوري الحر" is no Syrian army)
+    toks = _toks("هاجم الجيش السوري الحر مواقع في الريف.", lex)
+    generated = {p.payload.example for p in lex.actors.patterns if p.payload.country == "NG"}
+    assert not any(h.pattern.payload.example in generated for h in lex.actors.find(toks))

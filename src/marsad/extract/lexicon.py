@@ -18,6 +18,7 @@ from marsad.extract.patterns import Matcher, Pattern, PTok, compile_pattern
 from marsad.text.normalize import normalize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "extract"
+NISBA = DATA_DIR.parent / "geo" / "nisba.tsv"  # the geocoder's country adjectives (national_forces.tsv)
 
 # Trigger tags and what they mean in ACLED terms when nothing else decides (see resolve.py).
 TRIGGER_TAGS: dict[str, str] = {
@@ -264,6 +265,7 @@ class Lexicons:
                 frozenset(codes) if country != "*" else frozenset(),
             )
             actors += _compile_all(pat, entry, where)
+        actors += _national_forces(rows("national_forces.tsv", 3), actors, NISBA)
         self.actors = Matcher(actors)
 
         self.state_forces: list[StateForce] = []
@@ -290,6 +292,32 @@ class Lexicons:
             best = best or sf
         kind = "Military Forces" if force == "military" else "Police Forces"
         return best.name if best and day is None else f"{kind} of {country or 'Unknown'}"
+
+
+def _national_forces(
+    templates: list[tuple[int, list[str]]], named: list[Pattern], nisba: Path
+) -> list[Pattern]:
+    """Actor patterns for every country's military and police named by its nisba adjective
+    ("القوات الجورجية"), from the templates of national_forces.tsv and the nisba list of the geo data;
+    state forces of that country, acting in it. Countries actors.tsv already names are left to it."""
+    # a country actors.tsv already names by its adjective (the focus countries, Turkey, Israel, the
+    # United States ...) keeps its own reviewed entries: a generated "الجيش السوري" would also match
+    # inside "الجيش السوري الحر"
+    known = " ".join(p.source for p in named)
+    out: list[Pattern] = []
+    for line, (cc, forms, _example) in _rows("nisba.tsv", 3, nisba):
+        bases = [f.removeprefix("ال") for f in forms.split("|") if f.endswith("ي")]
+        if any(f"ال{b}" in known for b in bases):
+            continue
+        for base in bases:
+            for n, (force, pat, ex) in templates:
+                if force not in ("military", "police"):
+                    raise LexiconError(f"national_forces.tsv:{n}: force must be military or police")
+                entry = ActorEntry(f"{{{force}}}", 1, cc, None, None, "state", ex, n, frozenset({cc}))
+                for alt in pat.split(" / "):
+                    phrase = alt.strip().format(m="ال" + base, f="ال" + base + "ة")
+                    out.append(_compile(phrase, entry, f"national_forces.tsv:{n} ({cc}, nisba.tsv:{line})"))
+    return out
 
 
 @lru_cache(maxsize=1)
