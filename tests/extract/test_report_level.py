@@ -620,3 +620,15 @@ def test_mali_is_where_an_incident_happens_only_after_a_locative_word() -> None:
         "وفق بيان لوزارة الدفاع الفرنسية.\n"
     )
     assert [(e.country, e.location) for e in _coded(text, datetime(2018, 7, 2, 9))] == [("Mali", "Gao")]
+
+
+def test_an_incident_off_a_capital_that_is_its_own_governorate_lies_in_the_one_around_it() -> None:
+    from marsad.extract.locate import SURROUNDINGS
+
+    for raw in SURROUNDINGS.read_text("utf-8").splitlines():  # every example of surroundings.tsv
+        if raw.strip() and not raw.startswith("#"):
+            _cc, _city, around, example = raw.split("\t")
+            assert [e.admin1 for e in _coded(example, datetime(2018, 5, 9, 12))] == [around], example
+    # in the city itself it stays the city's
+    inside = "قتل خمسة أشخاص في انفجار سيارة مفخخة في حي المزة وسط دمشق الثلاثاء."
+    assert [e.admin1 for e in _coded(inside, datetime(2018, 5, 9, 12))] == ["Damascus"]

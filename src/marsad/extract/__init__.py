@@ -29,7 +29,7 @@ from marsad.extract.incidents import (
     reference_places,
 )
 from marsad.extract.lexicon import Lexicons, lexicons
-from marsad.extract.locate import Locator, default_locator, framed_countries
+from marsad.extract.locate import Locator, default_locator, framed_countries, off_city
 from marsad.extract.mentions import Mention, sentence_mentions
 from marsad.extract.resolve import lead_weapon, resolve
 from marsad.extract.textview import SKIP_ZONES, build_view
@@ -134,6 +134,8 @@ def _extract(
                 ]
                 inc.place = fallback_place(inc, usable, refs, text)
             inc.place = _core_place(inc, places, refs)
+            if inc.place is not None:
+                inc.place = off_city(inc.place, text)
             rec = resolve(
                 inc,
                 doc,

@@ -189,3 +189,34 @@ def framed_countries(text: str, locator: Locator) -> list[Place]:
             s, e = m.span(1)
             out.append(replace(country, start=s, end=e, text=text[s:e], name_ar=text[s:e]))
     return out
+
+
+SURROUNDINGS = Path(__file__).resolve().parent.parent / "data" / "extract" / "surroundings.tsv"
+# the words that set a place off a city: a direction, nearness, its outskirts ("جنوب دمشق",
+# "قرب العاصمة دمشق", "في ضواحي صنعاء", "الضاحية الجنوبية لبيروت")
+_OFF_CITY = re.compile(
+    r"(?:(?:^|\s)[وفبل]*(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?|قرب|مقربة\s+من|محيط|أطراف|ضواحي|ريف|مشارف"
+    r"|ضاحية(?:\s+ال\S+ية)?)"
+    r"(?:\s+(?:ال)?(?:عاصمة|مدينة)(?:\s+ال\S+ية)?)?\s*(?:من\s+)?ل?$"
+)
+
+
+@lru_cache(maxsize=1)
+def _surroundings() -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    for raw in SURROUNDINGS.read_text("utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            cc, city, around, _example = raw.split("\t")
+            out[(cc, city)] = around
+    return out
+
+
+def off_city(place: Place, text: str) -> Place:
+    """A place set off a capital that is an admin-1 of its own ("جنوب دمشق") lies in the governorate
+    around it (Rural Damascus); any other place is returned as it is."""
+    around = _surroundings().get((place.country_code, place.admin1 or ""))
+    if around is None or place.feature == "admin1":
+        return place
+    if not _OFF_CITY.search(text[max(0, place.start - 36) : place.start]):
+        return place
+    return replace(place, admin1=around, admin2=None, admin3=None, geo_precision=max(place.geo_precision, 2))
