@@ -526,3 +526,10 @@ def test_a_group_that_protested_is_a_protest_an_official_objecting_is_not() -> N
     text = "احتج مزارعون في محافظة المنيا الثلاثاء على ارتفاع أسعار الأسمدة بقطع الطريق وإشعال الإطارات."
     assert [e.event_type for e in _events(text)] == ["Protests"]
     assert _events("احتج الوزير في القاهرة الثلاثاء على تصريحات نظيره بشأن المياه.") == []
+
+
+def test_an_attack_on_an_election_rally_is_an_attack_with_its_toll() -> None:
+    text = (
+        "قتل تسعة أشخاص وأصيب عشرون آخرون الثلاثاء في هجوم استهدف تجمعا انتخابيا لحزب معارض في مدينة بيشاور."
+    )
+    assert [(e.event_type, e.fatalities) for e in _events(text)] == [("Violence against civilians", 9)]

@@ -83,7 +83,7 @@ CUE_KINDS = frozenset(
         "covered",
     }
 )
-CUE_SCOPES = frozenset({"before", "prev", "sentence", "clause", "after", "next", "title"})
+CUE_SCOPES = frozenset({"before", "prev", "sentence", "clause", "after", "next", "rally", "title"})
 ACTOR_KINDS = frozenset({"armed", "state", "external", "unidentified", "victim", "crowd", "rioters"})
 
 

@@ -550,7 +550,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         after: list[tuple[int, str]] = []
         cumulative = False
         unhurt: tuple[int, int] | None = None
-        following: list[tuple[int, str]] = []
+        following: list[tuple[int, str, str]] = []
         claimed_by: list[int] = []
         no_claim = False
         period = False
@@ -662,8 +662,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 ):
                     continue  # "وندد المتظاهرون بارتفاع الأسعار": the crowd judging is the protest
                 after.append((h.last, cue.kind))
-            elif cue.scope == "next":
-                following.append((h.first, cue.kind))
+            elif cue.scope in ("next", "rally"):
+                following.append((h.first, cue.kind, cue.scope))
             else:
                 prev.append((h.last, cue.kind))
         if blocked_sentence == "background" and _recent_date(view, sv):
@@ -748,7 +748,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             for cut, kind in confined:
                 if h.first >= cut:
                     th.blocked = th.blocked or kind
-            for first, kind in following:
+            for first, kind, scope in following:
+                if scope == "rally" and trig.tag not in CROWD_TAGS and first - h.last > 1:
+                    continue  # "هجوم استهدف تجمعا انتخابيا": an attack on a rally is an attack
                 # a trigger whose words stand apart ends on its object ("تجمع مئات أمام مقر"): a word
                 # after it qualifies that object ("مقر اللجنة الانتخابية"), not the event
                 spread = h.last - h.first + 1 > len(h.pattern.toks)
