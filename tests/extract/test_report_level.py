@@ -632,3 +632,16 @@ def test_an_incident_off_a_capital_that_is_its_own_governorate_lies_in_the_one_a
     # in the city itself it stays the city's
     inside = "قتل خمسة أشخاص في انفجار سيارة مفخخة في حي المزة وسط دمشق الثلاثاء."
     assert [e.admin1 for e in _coded(inside, datetime(2018, 5, 9, 12))] == ["Damascus"]
+
+
+def test_clashes_beside_a_protest_of_the_same_place_and_day_are_the_protest_met_with_force() -> None:
+    text = (
+        "أعلنت وزارة الصحة، السبت، وفاة شاب متأثرا بجروح أصيب بها الجمعة خلال مواجهات بين الشبان والجنود "
+        "الإسرائيليين شرق مدينة خان يونس.\n"
+        "وقتل خمسة متظاهرين برصاص الجيش الإسرائيلي، الجمعة، حين تظاهر آلاف الفلسطينيين قرب السياج الفاصل "
+        "شرق مدينة خان يونس.\n"
+    )
+    events = _coded(text, datetime(2018, 4, 7, 9))
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [
+        ("Protests", "Excessive force against protesters", 5)
+    ]

@@ -570,8 +570,54 @@ def group(
             target.place = p
         if d is not None and target.day is None:
             target.day = d
-    incidents = _split_towns(_split_air_and_ground(_drop_totals(incidents)))
+    incidents = _split_towns(_split_air_and_ground(_drop_totals(_crowd_clashes(incidents))))
     return _split_listed(incidents, places, refs, text)
+
+
+def _crowd_clashes(incidents: list[Incident]) -> list[Incident]:
+    """Clashes or deaths told without an armed group beside a protest of the same place and day ("وفاة
+    فلسطينيين إثر إصابتهما خلال مواجهات بين الفلسطينيين والإسرائيليين" … "قتل سبعة متظاهرين برصاص
+    القوات خلال صدامات اندلعت عندما تظاهر آلاف"): the protest met with force, one event."""
+    crowds = [inc for inc in incidents if family(inc.tags) == "crowd"]
+    if not crowds:
+        return incidents
+    out: list[Incident] = []
+    for inc in incidents:
+        host = None
+        if (
+            family(inc.tags) == "violence"
+            and inc.tags <= CROWD_VIOLENCE | {"KILL"}
+            and not any(a.entry.kind in ("armed", "unidentified") for m in inc.mentions for a in m.actors)
+        ):
+            host = next(
+                (
+                    c
+                    for c in crowds
+                    if _same_place(c.place, inc.place)
+                    and (c.day is None or inc.day is None or abs((c.day.value - inc.day.value).days) <= 1)
+                ),
+                None,
+            )
+        if host is None:
+            out.append(inc)
+            continue
+        # its words of violence are the force the protest met, not a riot of the crowd: only the
+        # killing and the gunfire stay ("Excessive force against protesters", not "Violent demonstration")
+        # (a protest that gives its own toll keeps it: the other sentence's figure is often a part of it
+        # or another day's, "وفاة فلسطينيين السبت إثر إصابتهما الجمعة")
+        own_toll = any(m.casualties for m in host.mentions)
+        met = [
+            replace(
+                m,
+                triggers=[t for t in m.triggers if t.tag in ("KILL", "FIRE")],
+                casualties=[] if own_toll else m.casualties,
+            )
+            for m in inc.mentions
+        ]
+        host.mentions = sorted(host.mentions + met, key=lambda m: (m.sent, m.start))
+        if host.place is None:
+            host.place = inc.place
+    return out
 
 
 def _split_listed(
