@@ -645,3 +645,15 @@ def test_clashes_beside_a_protest_of_the_same_place_and_day_are_the_protest_met_
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in events] == [
         ("Protests", "Excessive force against protesters", 5)
     ]
+
+
+def test_air_strikes_and_a_ground_battle_told_in_one_sentence_are_two_events() -> None:
+    text = (
+        "قتل 23 مسلحا من ميليشيا الحوثي، الأحد، في غارات لمقاتلات التحالف واشتباكات مع قوات الجيش الوطني في "
+        "مديرية حيس جنوب محافظة الحديدة.\n"
+    )
+    events = _coded(text, datetime(2019, 6, 10, 9))
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
+        ("Air/drone strike", 0),
+        ("Armed clash", 23),
+    ]

@@ -714,19 +714,38 @@ def _own_strike(m: Mention) -> bool:
     return any(t.tag in REMOTE_TAGS and t.strong and not t.generic for t in m.live) and not _counted(m)
 
 
+def _both_halves(m: Mention) -> list[Mention]:
+    """A sentence that tells a coalition's air strikes and a battle on the ground together ("لقوا مصرعهم
+    جراء غارات مقاتلات التحالف ومعارك عنيفة شهدتها مديرية نهم") tells two events: its air half (no
+    figures: they are the battle's) and its ground half; any other sentence is itself."""
+    live = m.live
+    if not (
+        any(t.tag == "AIR" and t.strong for t in live)
+        and any(t.tag in GROUND_TAGS for t in live)
+        and any(a.entry.kind == "external" for a in m.actors)
+        and any(a.entry.kind == "armed" for a in m.actors)
+        and any(a.entry.kind == "state" for a in m.actors)  # the ground side is named too
+    ):
+        return [m]
+    air = replace(m, triggers=[t for t in m.triggers if t.tag not in GROUND_TAGS], casualties=[])
+    ground = replace(m, triggers=[t for t in m.triggers if t.tag not in ("AIR", "SHELL")])
+    return [air, ground]
+
+
 def _split_air_and_ground(incidents: list[Incident]) -> list[Incident]:
     """A coalition's air strikes and the ground forces' battle in the same place and day are two
     events for ACLED (different actors): "شنت مقاتلات التحالف غارات على مواقع الحوثيين في التحيتا
     … ودارت اشتباكات بين ألوية العمالقة والحوثيين في المديرية"."""
     out: list[Incident] = []
     for inc in incidents:
-        air = [m for m in inc.mentions if _aerial(m)]
-        ground = [m for m in inc.mentions if _ground(m)]
+        mentions = [half for m in inc.mentions for half in _both_halves(m)]
+        air = [m for m in mentions if _aerial(m)]
+        ground = [m for m in mentions if _ground(m)]
         if not air or not ground:
             out.append(inc)
             continue
-        rest = [m for m in inc.mentions if m not in air and m not in ground]
-        first_air = inc.mentions.index(air[0]) < inc.mentions.index(ground[0])
+        rest = [m for m in mentions if m not in air and m not in ground]
+        first_air = mentions.index(air[0]) < mentions.index(ground[0])
         air_part = air + (rest if first_air else [])
         ground_part = ground + ([] if first_air else rest)
         for part in (air_part, ground_part):
