@@ -266,23 +266,26 @@ def _key(s: str) -> str:
 
 # A substring of every match of `_Patterns.numeric` (d/m/yyyy, d.m.yyyy, d-m-yyyy, yyyy-mm-dd).
 _NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
+# A numeric date is at most 10 characters long and its look-ahead reads one more: every match lies
+# within this many characters of a hint found by `_NUMERIC_HINT.finditer` (see `_numeric_matches`).
+_NUMERIC_REACH = 12
+
 # What a pattern cannot match without, inside its own match: the digits of a day ("\d{1,2}") or
-# of a year ("\d{4}", "(?:19|20)\d\d", "1[345]\d\d"), the direction word of "أيار الماضي". A window
-# of `_windows` that holds none of it cannot give that pattern a match (`finditer(view, ws, we)`
-# matches inside the window), so the pattern is not tried there: one C-level search instead of
-# the pattern tried at every position. Patterns not listed are tried in every window of their group.
+# of a year ("\d{4}", "(?:19|20)\d\d", "1[345]\d\d"), the direction word of "أيار الماضي", the
+# "من" between spaces of "العاشر من أيار". A window of `_windows` that holds none of it cannot give
+# that pattern a match (`finditer(view, ws, we)` matches inside the window), so the pattern is not
+# tried there: one C-level search instead of the pattern tried at every position. Patterns not
+# listed are tried in every window of their group.
 _ANY_DIGIT = re.compile(r"\d")
 _YEAR_DIGITS = re.compile(r"\d{4}")
 NEEDS: dict[str, re.Pattern[str]] = {
     "month_rel": re.compile(fold_pattern("|".join(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS))),
     "explicit": _ANY_DIGIT,
+    "ordinal": re.compile(r"\sمن\s"),
     "month_year": _YEAR_DIGITS,
     "hijri": _YEAR_DIGITS,
     "year": _YEAR_DIGITS,
 }
-# A numeric date is at most 10 characters long and its look-ahead reads one more: every match lies
-# within this many characters of a hint found by `_NUMERIC_HINT.finditer` (see `_numeric_matches`).
-_NUMERIC_REACH = 12
 
 
 def _numeric_matches(view: str, numeric: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -399,7 +402,7 @@ def find_dates(
     for m in scan(p.month_year, "month", needs.get("month_year")):
         add(m, _safe_date(int(m.group("y")), lex.months[_key(m.group("m1"))], 1), "month", False, "explicit")
     windows["month+period"] = _merge(windows.get("month", []) + windows.get("period", []))
-    for m in scan(p.ordinal, "month+period"):
+    for m in scan(p.ordinal, "month+period", needs.get("ordinal")):
         # "في الخامس من حزيران 2019", "في العاشر من الشهر الجاري"
         od = m.group("od")
         day = int(od) if od.isdigit() else lex.ordinals[_key(od)]  # "في 25 من الشهر الجاري" too
