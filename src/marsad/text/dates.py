@@ -39,7 +39,7 @@ import ahocorasick
 
 from marsad.model import DateMention, DatePrecision
 from marsad.text.data import TextDataError, read_tsv
-from marsad.text.keyscan import date_hits
+from marsad.text.keyscan import date_hits, digit_runs
 from marsad.text.lexicon import PREFIXES
 from marsad.text.normalize import NormalizedText, fold_pattern, normalize, normalize_key
 
@@ -300,9 +300,13 @@ def _numeric_matches(view: str, numeric: re.Pattern[str]) -> Iterator[re.Match[s
     hold a hint whose window reaches further: so each window, scanned from its start, gives
     exactly the full scan's matches there (no anchor or look-behind in the pattern)."""
     n = len(view)
+    # a hint is digits and a separator in a row, so it lies inside a run of `digit_runs` (the
+    # run that holds its first digit goes on to its last): the runs are scanned instead of the
+    # view, with the same matches in the same order (no match crosses from one run to the next)
     spans = [
         (max(0, h.start() - _NUMERIC_REACH), min(n, h.end() + _NUMERIC_REACH))
-        for h in _NUMERIC_HINT.finditer(view)
+        for rs, re_ in digit_runs(view)
+        for h in _NUMERIC_HINT.finditer(view, rs, re_)
     ]
     for ws, we in _merge(spans):
         yield from numeric.finditer(view, ws, we)
