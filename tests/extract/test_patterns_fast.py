@@ -198,3 +198,62 @@ def test_pruned_candidates_drop_only_patterns_whose_first_word_cannot_match() ->
                         assert not sure and p.toks[0].kind == "word" and not p.toks[0].match(tok)
                 assert all(c in full for c in kept)
     assert dropped > 0
+
+
+def _pruned_step_by_step(m: Matcher, tok: Tok) -> object:
+    """`_compute_candidates(tok)` from its reference list (`prune=False`) and the pruning rule
+    its docstring states, without the shortcut for words no index holds anything for."""
+    full = m._compute_candidates(tok, prune=False)
+    kept = [c for c in full if c[1] or c[0].toks[0].kind != "word" or c[0].toks[0].match(tok)]
+    return kept or ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    clitic=st.sampled_from(["", "و", "ب", "ل", "ال", "وال", "فب"]),
+    word=st.sampled_from(_WORDS + _FILLER + ["مصر", "قتلى", "حرس", "مصرعهم", "اشتباك", "غارات"]),
+    num=st.sampled_from([None, 3]),
+    with_classes=st.booleans(),
+)
+def test_words_without_candidates_are_answered_at_once(
+    clitic: str, word: str, num: int | None, with_classes: bool
+) -> None:
+    """The shortcut of `_compute_candidates` (no first word, first prefix head or first class of
+    any pattern among the token's forms and classes, not a number) gives what the step-by-step
+    computation gives, for words with and without candidates, numbers and classes."""
+    lex = lexicons()
+    norm = clitic + word
+    forms = variants(norm)
+    classes = frozenset(c for f in forms for c in lex.class_words.get(f, ())) if with_classes else frozenset()
+    tok = Tok(0, len(norm), norm, forms, num=num, classes=classes)
+    for m in (lex.triggers, lex.cues, lex.actors, lex.casualties):
+        assert m._compute_candidates(tok) == _pruned_step_by_step(m, tok)
+
+
+def test_the_shortcut_sees_every_kind_of_first_token() -> None:
+    """Words that only a first prefix, only a first class or only a number makes a candidate for
+    still get their candidates (each kind of index is read by the shortcut's test)."""
+    lex = lexicons()
+    seen = {"word": 0, "prefix": 0, "class": 0, "num": 0}
+    for m in (lex.triggers, lex.cues, lex.actors, lex.casualties):
+        for p in m.patterns:
+            head = p.toks[0]
+            if head.kind == "word" and head.prefixes:
+                norm = head.prefixes[0] + "ات"
+                seen["prefix"] += 1
+            elif head.kind == "word":
+                norm = sorted(head.words)[0]
+                seen["word"] += 1
+            else:
+                continue
+            tok = Tok(0, len(norm), norm, variants(norm))
+            assert m._compute_candidates(tok) == _pruned_step_by_step(m, tok) != ()
+        for key in m.by_kind:
+            tok = Tok(0, 1, "س", frozenset({"س"}), num=7 if key == "num" else None, classes=frozenset())
+            if key.startswith("class:"):
+                tok = replace(tok, classes=frozenset({key[6:]}))
+                seen["class"] += 1
+            else:
+                seen["num"] += 1
+            assert m._compute_candidates(tok) == _pruned_step_by_step(m, tok) != ()
+    assert all(seen.values()), seen

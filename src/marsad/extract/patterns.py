@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 PROCLITIC_CONJ = ("و", "ف")
@@ -137,6 +138,7 @@ Cand = tuple[Pattern, bool, bool, tuple[int, ...]]
 _NO_CANDS: tuple[Cand, ...] = ()  # shared by the words no pattern may start at (most of them)
 MAX_CACHED = 300_000  # distinct words remembered per matcher (bounded memory)
 _NO_PIDS: frozenset[int] = frozenset()
+_HEAD2 = itemgetter(slice(None, 2))  # a form's first two letters, the key of `Matcher.by_prefix`
 
 
 def compile_pattern(source: str, normalize: Normalizer, payload: Any = None) -> Pattern:
@@ -195,6 +197,9 @@ class Matcher:
                 self.by_kind.setdefault("num", []).append(p)
             else:
                 self.by_kind.setdefault("class:" + head.cls, []).append(p)
+        # the classes some pattern starts with: with the first words (`by_word`) and the first two
+        # letters of the first prefixes (`by_prefix`), what a word needs for any candidate at all
+        self._head_classes = frozenset(k[6:] for k in self.by_kind if k.startswith("class:"))
         # Every distinct word or class token of the patterns gets a number, and each word of the
         # view the set of numbers it satisfies, worked out once per word like the candidates
         # (`_sat`): testing a pattern token is then one set look-up instead of a call of
@@ -248,6 +253,16 @@ class Matcher:
         form of the token starts with ("مصرع*" to "مصر"); matching tries that first word and finds
         nothing. `prune` leaves them out (only them: the others keep their order, so the hits are
         the same); `find_plain`, the reference, keeps them."""
+        forms = tok.forms
+        if (
+            prune
+            and tok.num is None
+            and self.by_word.keys().isdisjoint(forms)
+            and self._head_classes.isdisjoint(tok.classes)
+            and (not self.by_prefix or self.by_prefix.keys().isdisjoint(map(_HEAD2, forms)))
+        ):
+            # no index below holds anything for this word (most words): no pattern starts here
+            return _NO_CANDS
         seen: dict[int, Pattern] = {}
         sure: set[int] = set()
         for f in tok.forms:

@@ -19,9 +19,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
-from rapidfuzz.process import extractOne
-
 from marsad.geo.data import (
     FEATURES_OF_TYPE,
     DataFileError,
@@ -35,6 +32,7 @@ from marsad.geo.data import (
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.keys import Tok, fold, name_key
 from marsad.geo.licence import Licence, spelling
+from marsad.geo.nearmiss import NearPool
 from marsad.geo.translit import arabic_skeleton
 
 # Characters allowed between the words of one multi-word name.
@@ -237,7 +235,7 @@ class Matcher:
                 (self.country_art if fold(name).startswith("ال") else self.country_bare).add(name_key(name))
         self._flag_cache: dict[str, int] = {}
         self._fuzzy_cache: dict[tuple[str, str], tuple[str, tuple[int, ...]] | None] = {}
-        self._pools: dict[int, list[str]] = {}  # name keys of about n letters, for the near-miss search
+        self._pools: dict[int, NearPool] = {}  # name keys of about n letters, for the near-miss search
 
     def _skippable(self, toks: list[Tok]) -> tuple[bytearray, list[int]]:
         """Which words the match walk may step over, and the others (in order).
@@ -544,18 +542,19 @@ class Matcher:
                 continue
             pool = self._pools.get(len(cand))
             if pool is None:
-                pool = self._pools[len(cand)] = [
+                keys = [
                     k
                     for n in (len(cand) - 1, len(cand), len(cand) + 1)
                     for k in self.gaz.fuzzy_keys.get(n, [])
                 ]
-            got = extractOne(cand, pool, scorer=Levenshtein.distance, score_cutoff=1)
+                pool = self._pools[len(cand)] = NearPool(keys, len(cand))
+            got = pool.closest(cand)
             # A near-miss keeps the first letter (a wrong peel changes it: "ولاية فلوريدا" peeled
             # to "وريدا" is not Breda) and is believed only for the countries the project reads about.
-            if got is not None and got[0] not in self.stops and got[0][0] == cand[0]:
-                ids = tuple(c for c in self.gaz.index[got[0]] if self.gaz.entries[c].cc in self._covered)
+            if got is not None and got not in self.stops and got[0] == cand[0]:
+                ids = tuple(c for c in self.gaz.index[got] if self.gaz.entries[c].cc in self._covered)
                 if ids:
-                    return got[0], ids
+                    return got, ids
         return None
 
     def _licensed(

@@ -39,7 +39,7 @@ import ahocorasick
 
 from marsad.model import DateMention, DatePrecision
 from marsad.text.data import TextDataError, read_tsv
-from marsad.text.keyscan import date_hits
+from marsad.text.keyscan import date_hits, digit_runs
 from marsad.text.lexicon import PREFIXES
 from marsad.text.normalize import NormalizedText, fold_pattern, normalize, normalize_key
 
@@ -270,6 +270,23 @@ _NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
 # within this many characters of a hint found by `_NUMERIC_HINT.finditer` (see `_numeric_matches`).
 _NUMERIC_REACH = 12
 
+# What a pattern cannot match without, inside its own match: the digits of a day ("\d{1,2}") or
+# of a year ("\d{4}", "(?:19|20)\d\d", "1[345]\d\d"), the direction word of "أيار الماضي", the
+# "من" between spaces of "العاشر من أيار". A window of `_windows` that holds none of it cannot give
+# that pattern a match (`finditer(view, ws, we)` matches inside the window), so the pattern is not
+# tried there: one C-level search instead of the pattern tried at every position. Patterns not
+# listed are tried in every window of their group.
+_ANY_DIGIT = re.compile(r"\d")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+NEEDS: dict[str, re.Pattern[str]] = {
+    "month_rel": re.compile(fold_pattern("|".join(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS))),
+    "explicit": _ANY_DIGIT,
+    "ordinal": re.compile(r"\sمن\s"),
+    "month_year": _YEAR_DIGITS,
+    "hijri": _YEAR_DIGITS,
+    "year": _YEAR_DIGITS,
+}
+
 
 def _numeric_matches(view: str, numeric: re.Pattern[str]) -> Iterator[re.Match[str]]:
     """The matches of `numeric.finditer(view)`, found by running it only around the hints.
@@ -283,9 +300,13 @@ def _numeric_matches(view: str, numeric: re.Pattern[str]) -> Iterator[re.Match[s
     hold a hint whose window reaches further: so each window, scanned from its start, gives
     exactly the full scan's matches there (no anchor or look-behind in the pattern)."""
     n = len(view)
+    # a hint is digits and a separator in a row, so it lies inside a run of `digit_runs` (the
+    # run that holds its first digit goes on to its last): the runs are scanned instead of the
+    # view, with the same matches in the same order (no match crosses from one run to the next)
     spans = [
         (max(0, h.start() - _NUMERIC_REACH), min(n, h.end() + _NUMERIC_REACH))
-        for h in _NUMERIC_HINT.finditer(view)
+        for rs, re_ in digit_runs(view)
+        for h in _NUMERIC_HINT.finditer(view, rs, re_)
     ]
     for ws, we in _merge(spans):
         yield from numeric.finditer(view, ws, we)
@@ -364,11 +385,16 @@ def find_dates(
 
     windows = _windows(view, p.keywords, date_hits(view))  # one scan with the number words
 
-    def scan(pattern: re.Pattern[str], group: str) -> Iterator[re.Match[str]]:
+    def scan(
+        pattern: re.Pattern[str], group: str, need: re.Pattern[str] | None = None
+    ) -> Iterator[re.Match[str]]:
         for ws, we in windows.get(group, ()):
+            if need is not None and need.search(view, ws, we) is None:
+                continue  # none of the digits the pattern needs (`NEEDS`): no match here
             yield from pattern.finditer(view, ws, we)
 
-    for m in scan(p.explicit, "month"):
+    needs = NEEDS
+    for m in scan(p.explicit, "month", needs.get("explicit")):
         month_no = lex.months[_key(m.group("m1"))]
         if m.group("y"):
             add(m, _safe_date(int(m.group("y")), month_no, int(m.group("d"))), "day", False, "explicit")
@@ -377,10 +403,10 @@ def find_dates(
             if d is not None and d - anchor > _MAX_AHEAD:
                 d = _safe_date(anchor.year - 1, month_no, int(m.group("d")))
             add(m, d, "day", True, "explicit")
-    for m in scan(p.month_year, "month"):
+    for m in scan(p.month_year, "month", needs.get("month_year")):
         add(m, _safe_date(int(m.group("y")), lex.months[_key(m.group("m1"))], 1), "month", False, "explicit")
     windows["month+period"] = _merge(windows.get("month", []) + windows.get("period", []))
-    for m in scan(p.ordinal, "month+period"):
+    for m in scan(p.ordinal, "month+period", needs.get("ordinal")):
         # "في الخامس من حزيران 2019", "في العاشر من الشهر الجاري"
         od = m.group("od")
         day = int(od) if od.isdigit() else lex.ordinals[_key(od)]  # "في 25 من الشهر الجاري" too
@@ -405,7 +431,7 @@ def find_dates(
                     d = _safe_date(anchor.year - 1, month_no, day)
                 add(m, d, "day", True, "explicit")
     if anchor is not None:
-        for m in scan(p.month_rel, "month"):
+        for m in scan(p.month_rel, "month", needs.get("month_rel")):
             # "في مايو الماضي": the most recent May before the anchor's month; "المقبل": the next one
             month_no = lex.months[_key(m.group("m1"))]
             year = anchor.year
@@ -424,11 +450,11 @@ def find_dates(
         else:
             d = _safe_date(int(m.group("y")), int(m.group("mo")), int(m.group("dd")))
         add(m, d, "day", False, "numeric")
-    for m in scan(p.hijri, "hijri"):
+    for m in scan(p.hijri, "hijri", needs.get("hijri")):
         day, month_no, year = int(m.group("d")), lex.hijri[_key(m.group("hm"))], int(m.group("y"))
         if 1 <= day <= 30:
             add(m, hijri_to_gregorian(year, month_no, day), "day", False, "hijri")
-    for m in scan(p.year, "year"):
+    for m in scan(p.year, "year", needs.get("year")):
         add(m, date(int(m.group("y")), 1, 1), "year", False, "year")
     if anchor is not None:
         for m in scan(p.weekday, "weekday"):

@@ -13,6 +13,7 @@ The hits of the last view scanned are kept (one entry, by identity): `analyze_do
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -68,3 +69,24 @@ def number_hits(view: str) -> Hits:
 def date_hits(view: str) -> Hits:
     """What `dates._patterns().keywords` finds in `view` (its `iter`, as a list)."""
     return _scan(view)[2]
+
+
+# Runs of digits with the separators between them: every number in digits is one, and every
+# numeric date ("5/9/2021") lies inside one (its characters are digits and separators in a row, so
+# the run that holds its first digit goes on to its last). `numbers.find_numbers` reads the runs
+# and `dates.find_dates` looks for numeric dates only inside them: one scan of the view for both
+# (a `\d` test per character costs ≈ 8 ns, ≈ 15 µs a report).
+DIGIT_RUN = re.compile(r"\d[\d,.:/\-]*\d|\d")
+
+_last_runs: tuple[str, list[tuple[int, int]]] | None = None
+
+
+def digit_runs(view: str) -> list[tuple[int, int]]:
+    """The spans of `DIGIT_RUN.finditer(view)`, in order (the last view's kept, by identity)."""
+    global _last_runs
+    last = _last_runs
+    if last is not None and last[0] is view:
+        return last[1]
+    runs = [m.span() for m in DIGIT_RUN.finditer(view)]
+    _last_runs = (view, runs)
+    return runs

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from marsad.model import NumberMention
 from marsad.text.data import TextDataError, read_tsv
-from marsad.text.keyscan import number_hits
+from marsad.text.keyscan import DIGIT_RUN, digit_runs, number_hits
 from marsad.text.lexicon import Match, PhraseMatcher
 from marsad.text.normalize import NormalizedText, fold_pattern, normalize
 
@@ -43,7 +43,7 @@ MODIFIERS = frozenset({"more_than", "about", "at_least", "less_than"})
 
 # A run of digits and separators, parsed below: starting the pattern with \d lets the regex engine
 # skip to digits quickly (a look-behind first makes it try every position of the article).
-_DIGIT_RUN = re.compile(r"\d[\d,.:/\-]*\d|\d")
+_DIGIT_RUN = DIGIT_RUN  # (the scan is shared with the dates: `keyscan.digit_runs`)
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _NUM = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?")
@@ -174,8 +174,7 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
         seq_end = m.view_end
     flush()
 
-    for d in _DIGIT_RUN.finditer(view):
-        s, e = d.span()
+    for s, e in digit_runs(view):  # the spans of `_DIGIT_RUN.finditer(view)`
         if s and not view[s - 1].isspace():
             prev = view[s - 1]
             if prev in ".,:/":
@@ -185,7 +184,7 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
                 continue
         if e < len(view) and view[e].isalpha() and not view[e].isspace():
             continue  # "16mm", "3D"
-        run = d.group()
+        run = view[s:e]
         if _DATE.fullmatch(run):
             found.append((s, e, 0, "date", False))
             continue
