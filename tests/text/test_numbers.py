@@ -80,3 +80,8 @@ def test_article_forms() -> None:
         ("ستين", 60, "cardinal"),
         ("5", 5, "percent"),
     ]
+
+
+def test_a_number_glued_to_an_arabic_word_is_a_lost_space_not_a_code() -> None:
+    text = "أوقعت المعارك حتى الآن25 قتيلا وأدت إلى مصرع 18جهاديا، في مساحة 40كم2 قرب طائرات F16 و3D"
+    assert [(v, k) for _t, v, k, _m, _vg in _vals(text)] == [(25, "digits"), (18, "digits"), (40, "digits")]

@@ -44,6 +44,21 @@ MODIFIERS = frozenset({"more_than", "about", "at_least", "less_than"})
 # A run of digits and separators, parsed below: starting the pattern with \d lets the regex engine
 # skip to digits quickly (a look-behind first makes it try every position of the article).
 _DIGIT_RUN = DIGIT_RUN  # (the scan is shared with the dates: `keyscan.digit_runs`)
+
+
+def _arabic(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
+def _lost_space_before(view: str, s: int) -> bool:
+    """An Arabic word of three letters or more right before a number, with no space between: a space
+    lost in the source ("الآن25"); short words are units or codes ("كم2")."""
+    k = s
+    while k > 0 and _arabic(view[k - 1]):
+        k -= 1
+    return s - k >= 3 and (k == 0 or not view[k - 1].isalnum())
+
+
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _NUM = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?")
@@ -179,11 +194,16 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
             prev = view[s - 1]
             if prev in ".,:/":
                 continue
-            # only a proclitic may touch a number: "و3"، "ب50"; not "كم2" or "F16"
-            if prev.isalpha() and (prev not in "وفبلك" or (s > 1 and view[s - 2].isalnum())):
+            # only a proclitic may touch a number: "و3"، "ب50"; not "كم2" or "F16" — but an Arabic word
+            # of three letters or more glued to it is a lost space ("حتى الآن25 قتيلا", "قتل45 مسلحا")
+            if (
+                prev.isalpha()
+                and (prev not in "وفبلك" or (s > 1 and view[s - 2].isalnum()))
+                and not _lost_space_before(view, s)
+            ):
                 continue
-        if e < len(view) and view[e].isalpha() and not view[e].isspace():
-            continue  # "16mm", "3D"
+        if e < len(view) and view[e].isalpha() and not view[e].isspace() and not _arabic(view[e]):
+            continue  # "16mm", "3D" (an Arabic word glued after is a lost space: "18جهاديا")
         run = view[s:e]
         if _DATE.fullmatch(run):
             found.append((s, e, 0, "date", False))
