@@ -999,12 +999,17 @@ _EVACUATED_TO = re.compile(
 )
 
 
+def _view_start(p: Place, to_view: object) -> int:
+    """Where a place starts in the normalised view (its offsets are the original text's)."""
+    conv = getattr(to_view, "to_view", None)
+    return conv(p.start) if callable(conv) else p.start
+
+
 def destination_places(places: list[Place], norm_text: str, to_view: object) -> frozenset[tuple[int, int]]:
     """Spans of places the wounded were taken to (`_EVACUATED_TO`): no incident happened there."""
-    conv = getattr(to_view, "to_view", None)
     out: set[tuple[int, int]] = set()
     for p in places:
-        v = conv(p.start) if callable(conv) else p.start
+        v = _view_start(p, to_view)
         if _EVACUATED_TO.search(norm_text[max(0, v - 40) : v]):
             out.add((p.start, p.end))
     return frozenset(out)
@@ -1018,9 +1023,8 @@ def reference_places(
 ) -> frozenset[tuple[int, int]]:
     """Spans of places named as reference points (see `_REF`) or as the report's dateline."""
     out: set[tuple[int, int]] = set()
-    conv = getattr(to_view, "to_view", None)
     for p in places:
-        v = conv(p.start) if callable(conv) else p.start
+        v = _view_start(p, to_view)
         head = norm_text[max(0, v - 40) : v]
         launch = norm_text[max(0, v - 80) : v]
         # "غربي محافظة تعز" is the west of the governorate, inside it; only a town is a point the

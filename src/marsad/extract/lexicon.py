@@ -303,6 +303,9 @@ def _national_forces(
     # a country actors.tsv already names by its adjective (the focus countries, Turkey, Israel, the
     # United States ...) keeps its own reviewed entries: a generated "الجيش السوري" would also match
     # inside "الجيش السوري الحر"
+    for n, (force, _pat, _ex) in templates:
+        if force not in ("military", "police"):
+            raise LexiconError(f"national_forces.tsv:{n}: force must be military or police")
     known = " ".join(p.source for p in named)
     out: list[Pattern] = []
     for line, (cc, forms, _example) in _rows("nisba.tsv", 3, nisba):
@@ -311,8 +314,6 @@ def _national_forces(
             continue
         for base in bases:
             for n, (force, pat, ex) in templates:
-                if force not in ("military", "police"):
-                    raise LexiconError(f"national_forces.tsv:{n}: force must be military or police")
                 entry = ActorEntry(f"{{{force}}}", 1, cc, None, None, "state", ex, n, frozenset({cc}))
                 for alt in pat.split(" / "):
                     phrase = alt.strip().format(m="ال" + base, f="ال" + base + "ة")
