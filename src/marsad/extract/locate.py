@@ -181,13 +181,12 @@ def framed_countries(text: str, locator: Locator) -> list[Place]:
     a locative frame ("في مالي"); the gazetteer leaves the bare word alone."""
     out: list[Place] = []
     for pattern, form in _framed_rows():
-        found = locator.find_places(form)
-        country = next((p for p in found if p.feature == "country"), None)
-        if country is None:
-            continue
-        for m in pattern.finditer(text):
-            s, e = m.span(1)
-            out.append(replace(country, start=s, end=e, text=text[s:e], name_ar=text[s:e]))
+        hits = [m.span(1) for m in pattern.finditer(text)]
+        if not hits:
+            continue  # most reports name none: no gazetteer look-up for them
+        country = next((p for p in locator.find_places(form) if p.feature == "country"), None)
+        if country is not None:
+            out += [replace(country, start=s, end=e, text=text[s:e], name_ar=text[s:e]) for s, e in hits]
     return out
 
 
