@@ -657,3 +657,53 @@ def test_air_strikes_and_a_ground_battle_told_in_one_sentence_are_two_events() -
         ("Air/drone strike", 0),
         ("Armed clash", 23),
     ]
+
+
+def test_a_country_named_after_the_incident_words_is_where_it_happened() -> None:
+    # the speaker's country comes first in the sentence; the strikes' country after their words
+    events = _coded(
+        "طهران - أدان الرئيس الإيراني، المقيم في إيران، السبت، الضربات التي نفذتها طائرات أمريكية "
+        "وفرنسية في سوريا فجر اليوم، ووصفها بالعدوان.\n",
+        datetime(2018, 4, 14, 10),
+    )
+    assert [(e.event_type, e.country) for e in events] == [("Explosions/Remote violence", "Syria")]
+    # in a reported clause the country before the verb is where it happened, not one in its history
+    events = _coded(
+        "أعلن قيادي كردي الأربعاء أن قوات كردية في شمال سوريا اشتبكت مع مسلحين من تنظيم داعش وقتلت "
+        "ثلاثة منهم، بينهم قيادي مطلوب في بلجيكا.\n",
+        datetime(2018, 4, 18, 10),
+    )
+    assert [(e.event_type, e.country) for e in events] == [("Battles", "Syria")]
+
+
+CALENDAR_DAY = (
+    "قال وزير الخارجية إنه سيبحث اليوم الخميس مع نظيره الفرنسي الهجوم بالغاز السام على بلدة خان شيخون.\n"
+    "وأضاف الوزير أن بلاده تدرس الرد مع حلفائها.\n"
+    "وكانت منظمات إغاثة قد قالت إن الهجوم الكيمياوي الذي استهدف في 6 مايو سكان بلدة خان شيخون "
+    "أدى إلى اختناق العشرات.\n"
+)
+
+
+def test_a_calendar_date_told_at_the_place_dates_an_incident_the_lead_only_talks_about() -> None:
+    events = _coded(CALENDAR_DAY, datetime(2018, 5, 10, 12))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Chemical weapon", "2018-05-06")]
+
+
+def test_a_lead_with_its_own_dead_keeps_its_day_whatever_earlier_day_it_recalls() -> None:
+    events = _coded(
+        "أعلنت الشرطة، الخميس، مقتل اثنين من عناصرها في تبادل لإطلاق النار مع مسلحين في بلدة خان شيخون.\n"
+        "وكان المسلحون قد هاجموا في 6 مايو حاجزا للشرطة في بلدة خان شيخون.\n",
+        datetime(2018, 5, 10, 12),
+    )
+    assert [e.event_date for e in events][:1] == ["2018-05-10"]
+
+
+def test_another_kind_of_violence_days_before_neither_joins_nor_dates_the_leads_incident() -> None:
+    events = _coded(
+        "أعلنت الشرطة، الخميس، مقتل اثنين من عناصرها في تبادل لإطلاق النار مع مسلحين وسط مدينة الرمادي.\n"
+        "ووقع تبادل إطلاق النار بعدما حاصرت قوة أمنية منزلا يختبئ فيه المسلحون.\n"
+        "وانفجرت الثلاثاء الماضي عبوة ناسفة قرب دورية للجيش في المدينة، فيما أصيب عدد من الجنود.\n",
+        datetime(2018, 5, 10, 12),
+    )
+    battles = [e for e in events if e.event_type == "Battles"]
+    assert [(e.event_date, e.fatalities) for e in battles] == [("2018-05-10", 2)]

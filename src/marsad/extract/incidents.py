@@ -21,6 +21,7 @@ from marsad.extract.mentions import (
     VIOLENCE_TAGS,
     WEAPON_TAGS,
     Mention,
+    dates_it_better,
     sentence_has_date_near,
 )
 from marsad.model import DateMention, Place
@@ -33,6 +34,9 @@ class Incident:
     day: DateMention | None = None
     # governorates its first sentence spreads it over ("في محافظتي إدلب وحلب"): a total over places
     umbrella: frozenset[str] = frozenset()
+    # a calendar date a later sentence gives it at its own place ("الهجوم الكيمياوي الذي استهدف في 7
+    # أبريل سكان دوما"), over the report's day named by "اليوم" or a weekday (`dates_it_better`)
+    calendar_day: DateMention | None = None
 
     @property
     def tags(self) -> set[str]:
@@ -524,6 +528,8 @@ def group(
                     continue
                 if inc.day is not None and d is not None and abs((inc.day.value - d.value).days) > 1:
                     continue
+                if _other_kind_days_before(m, inc, d, anchor):
+                    continue
                 target = inc
                 break
         if target is None and all(t.anaphoric for t in m.live if not t.generic):
@@ -546,13 +552,17 @@ def group(
                     (
                         inc
                         for inc in reversed(incidents)
-                        if family(inc.tags) == fam and _same_admin1(inc.place, p) and not m.new_marker
+                        if family(inc.tags) == fam
+                        and _same_admin1(inc.place, p)
+                        and not m.new_marker
+                        and not _other_kind_days_before(m, inc, d, anchor)
                     ),
                     None,
                 )
                 if near is not None:
                     near.mentions.append(m)
                     last, last_sent = near, m.sent
+                    _recalendar(near, m, d, p, anchor)
                     if (
                         p is not None
                         and near.place is not None
@@ -570,8 +580,45 @@ def group(
             target.place = p
         if d is not None and target.day is None:
             target.day = d
+        else:
+            _recalendar(target, m, d, p, anchor)
     incidents = _split_towns(_split_air_and_ground(_drop_totals(_crowd_clashes(incidents))))
     return _split_listed(incidents, places, refs, text)
+
+
+def _recalendar(
+    inc: Incident, m: Mention, d: DateMention | None, p: Place | None, anchor: date | None
+) -> None:
+    """A calendar date told at the incident's own place dates it over the report's day named by
+    "اليوم" or a weekday (`dates_it_better`), when the sentences before it give no toll of their
+    own: they talk about the incident ("تحدثت اليوم الثلاثاء بشأن هجوم دوما"); a lead with its own
+    dead ("أعلنت حماس، الخميس، مقتل المطلوب") is the day's news, whatever earlier day it recalls."""
+    if (
+        d is not None
+        and not any(_counted(mm) for mm in inc.mentions if mm is not m)
+        and inc.day is not None
+        and p is not None
+        and (inc.place is None or p.name == inc.place.name)
+        and dates_it_better(d, inc.day, anchor)
+    ):
+        inc.day = inc.calendar_day = d
+
+
+def _other_kind_days_before(m: Mention, inc: Incident, d: DateMention | None, anchor: date | None) -> bool:
+    """Another kind of violence told on a day two or more days before the report and before the
+    lead's own day ("وانفجرت الثلاثاء الماضي عبوة ناسفة قرب موكب ...") is not the lead's incident (a
+    clash told as today's news): it neither joins nor dates it."""
+    if d is None or anchor is None or (anchor - d.value).days < 2:
+        return False
+    if inc.day is not None and (inc.day.value - d.value).days < 2:
+        return False
+    own = {t.tag for t in m.live if t.strong and not t.generic and not t.anaphoric} - {"KILL"}
+    # (the lead must tell its incident with a strong word itself, not only as talk of "attacks")
+    told = any(t.strong and not t.generic for mm in inc.mentions for t in mm.live)
+    # a bomb against a gunfight, not one weapon against another (planes that dropped the chemical
+    # bombs of the lead's chemical attack are its own story)
+    armed_kind = bool(own & WEAPON_TAGS) != bool(inc.tags & WEAPON_TAGS)
+    return bool(own) and told and armed_kind and not own & inc.tags
 
 
 def _crowd_clashes(incidents: list[Incident]) -> list[Incident]:
@@ -924,7 +971,34 @@ def _in_named_country(p: Place, m: Mention, places: list[Place], text: str) -> P
         for c in places
     ):
         return p
-    return replace(named[0], geo_precision=3)
+    return replace(_where_not_who(named, pos, text), geo_precision=3)
+
+
+# a verb whose subject may carry a country in its title ("أدان علي خامنئي، المرشد الأعلى في إيران، ...")
+_SPEECH_VERB = re.compile(
+    r"(?:^|\s)[وف]?(?:أدان|أدانت|ادان|ادانت|ندد|نددت|استنكر|استنكرت|شجب|شجبت|وصف|وصفت|انتقد|انتقدت)(?:\s|$)"
+)
+_THAT = re.compile(r"(?:^|\s)[وف]?(?:أن|إن|ان|بأن|بان)(?:\s|$)")
+
+
+def _where_not_who(named: list[Place], pos: int, text: str) -> Place:
+    """Of the countries a sentence names as where something is ("في ..."), the first, unless it
+    belongs to the one who tells or condemns the incident: then the one after the incident words.
+    It does when the reported clause opens after it ("قال سفير السعودية في الولايات المتحدة إن
+    القيادي المقتول بغارة ... في اليمن") or when it sits in the title of who condemns ("أدان علي
+    خامنئي، المرشد الأعلى في إيران، الضربات التي نفذتها ... في سوريا"); in the reported clause ("أعلن
+    قيادي أن قوات كردية في شمال سوريا اعتقلت ...") it is where."""
+    first = named[0]
+    after = [c for c in named if c.start >= pos]
+    if not after or first.start >= pos:
+        return first
+    if _THAT.search(text, first.end, pos):
+        return after[0]
+    verbs = list(_SPEECH_VERB.finditer(text, max(0, first.start - 120), first.start))
+    verb = verbs[-1] if verbs else None
+    if verb is None or _THAT.search(text, verb.end(), first.start):
+        return first
+    return after[0]
 
 
 def fallback_place(
@@ -949,7 +1023,10 @@ def fallback_place(
     if ccs:
         towns = [p for p in towns if p.country_code in ccs]
         if not towns:
-            return replace(named[0], geo_precision=3)
+            m0 = inc.mentions[0]
+            return replace(
+                _where_not_who(named, m0.live[0].start if m0.live else m0.start, text), geo_precision=3
+            )
     before = [p for p in towns if p.end <= first]
     pick = before[-1] if before else (towns[0] if towns else None)
     if pick is None:

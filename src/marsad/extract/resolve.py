@@ -143,6 +143,8 @@ def resolve(
         told = [(d, m) for d, m in days if not _said(m, d) and 0 < (said_day - d.value).days <= 2]
         if told:
             day_m = max(told, key=lambda dm: _richness(dm[1]))[0]
+    if inc.calendar_day is not None:
+        day_m = inc.calendar_day  # a calendar date told at the incident's own place (`group`)
     # an incident that names no day of its own happened, as far as the text says, on the day of
     # the report's first incident ("خرج آلاف أمس الجمعة في عمان ... وفي إربد، خرج مئات")
     event_day = day_m.value if day_m else (report_day or anchor)
