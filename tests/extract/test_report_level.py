@@ -707,3 +707,17 @@ def test_another_kind_of_violence_days_before_neither_joins_nor_dates_the_leads_
     )
     battles = [e for e in events if e.event_type == "Battles"]
     assert [(e.event_date, e.fatalities) for e in battles] == [("2018-05-10", 2)]
+
+
+def test_a_separate_incident_said_outright_is_its_own_event_however_far_from_the_last() -> None:
+    events = _coded(
+        "تجددت الاشتباكات العنيفة بين مجموعات مسلحة في جنوب العاصمة الليبية طرابلس، الأحد.\n"
+        "وقال شهود إن الاشتباكات استخدمت فيها الأسلحة الثقيلة.\n"
+        "ويقبع في سجون المدينة مئات المحكومين بالقتل خلال أحداث عام 2011.\n"
+        "وفي حادث منفصل، قتل ثلاثة مدنيين الأحد حين سقطت قذيفة على مخيم للنازحين في طرابلس.\n",
+        datetime(2018, 9, 3, 8),
+    )
+    assert sorted((e.event_type, e.fatalities) for e in events) == [
+        ("Battles", 0),
+        ("Explosions/Remote violence", 3),
+    ]

@@ -509,7 +509,9 @@ def group(
         fam = family(m.tags)
         d = sentence_has_date_near(m, anchor)
         target: Incident | None = None
-        fresh = m.new_marker and last is not None and m.sent - last_sent <= 1
+        fresh = (
+            m.new_marker and last is not None and (m.sent - last_sent <= 1 or bool(m.extra.get("separate")))
+        )
         # one of several places with their own tolls, or a protest in a town of its own; a crowd
         # clause whose town the gazetteer does not know is told with the protest before it
         split = bool(m.extra.get("split")) and not (m.extra.get("split") in ("crowd", "clause") and p is None)

@@ -298,6 +298,9 @@ NEW_MARKERS = (
     "صعيد اخر",
     "غضون ذلك",
 )
+# of these, the ones that say outright that what follows is another incident ("وفي حادث منفصل"),
+# however far from the last one the sentence comes
+SEPARATE_MARKERS = ("حادث اخر", "هجوم اخر", "حادث منفصل", "هجوم منفصل")
 
 
 def _simultaneous(toks: list[Tok], sv: SentView) -> bool:
@@ -902,6 +905,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     also=also,
                     extra={
                         "suspects": suspects,
+                        "separate": marker and any(x in norm_sent for x in SEPARATE_MARKERS),
                         "dissent": dissent,
                         "unhurt": unhurt,
                         "past_near": _past_near(view, si),
