@@ -721,3 +721,16 @@ def test_a_separate_incident_said_outright_is_its_own_event_however_far_from_the
         ("Battles", 0),
         ("Explosions/Remote violence", 3),
     ]
+
+
+def test_a_full_telling_deep_in_the_report_of_the_incident_the_lead_speaks_of_is_its_news() -> None:
+    # the town is unknown to the gazetteer: only the country places it; the lead is too thin to
+    # make the incident, but it says the report is about it
+    events = _coded(
+        "قالت صحيفة محلية إن منفذ الهجوم الذي استهدف متجرا جنوب فرنسا اليوم الجمعة كان يردد هتافات.\n"
+        "وأضافت الصحيفة أن المهاجم كان يحمل سكينا ومسدسا.\n"
+        "ووقع الهجوم في بلدة زيرفيل الصغيرة، حيث أطلق المهاجم النار على المتسوقين، فيما أكدت السلطات "
+        "مقتل شخصين في الهجوم.\n",
+        datetime(2018, 3, 23, 14),
+    )
+    assert [(e.country, e.fatalities) for e in events] == [("France", 2)]

@@ -19,10 +19,12 @@ from marsad.extract.history import history_events, mark_history
 from marsad.extract.incidents import (
     LEAD_SENTENCES,
     Incident,
+    _counted,
     core_mention,
     destination_places,
     eventful,
     fallback_place,
+    family,
     group,
     place_of,
     plausible_places,
@@ -150,7 +152,11 @@ def _extract(
             if rec is None:
                 continue
             lead = inc.mentions[0].sent <= first_body + LEAD_SENTENCES
-            if not rec.admin1 and inc.mentions[0].sent > first_body + COUNTRY_ONLY_SENTENCES:
+            if (
+                not rec.admin1
+                and inc.mentions[0].sent > first_body + COUNTRY_ONLY_SENTENCES
+                and not _lead_tells_it(inc, rec.country, incidents, mentions, places, first_body)
+            ):
                 continue  # placed in a whole country by a sentence deep in the report: talk, not news
             # an incident told deep in the report and dated days earlier is background; so is one
             # whose own sentence names a day weeks back ("وفي 20 أبريل قتل ...") that was too old
@@ -207,6 +213,36 @@ def _extract(
 
 OLD_DAYS = 3  # a later incident dated more than this before the report is background
 COUNTRY_ONLY_SENTENCES = 1  # an incident placed only in a country must be told this close to the start
+
+
+def _lead_tells_it(
+    inc: Incident,
+    country: str,
+    incidents: list[Incident],
+    mentions: list[Mention],
+    places: list[Place],
+    first_body: int,
+) -> bool:
+    """The report's lead already speaks of an incident of the same kind in the same country, too
+    thinly to make one ("قالت صحيفة إن منفذ الهجوم على متجر في جنوب البلاد كان يردد هتافات"): the
+    incident a later sentence tells in full, with its toll, is the report's news, even when only its
+    country is known."""
+    if not country or not any(_counted(m) for m in inc.mentions):
+        return False
+    kind = family(inc.tags)
+    told = {id(m) for i in incidents for m in i.mentions}  # (a lead that made an incident is its own)
+    return any(
+        m.sent <= first_body + COUNTRY_ONLY_SENTENCES
+        and not m.blocked_sentence
+        and id(m) not in told
+        # the incident's own words, not a weapon only named ("نظام الدفاع الجوي الصاروخي") nor a
+        # toll alone ("بلغت حصيلة القتلى 112 عسكريا خلال 3 أعوام")
+        and family({t.tag for t in m.live if not t.generic and not t.nominal} - {"KILL"}) == kind
+        and any(m.start <= p.start < m.end and p.country == country for p in places)
+        for m in mentions
+    )
+
+
 LEAD_OLD_DAYS = 7  # the lead's own incident too, when it is older than this (a reaction, a fact-check)
 SAME_TOLL_MIN = 5  # two incidents of one report with this many dead or more, on one day: one incident
 
