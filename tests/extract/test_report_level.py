@@ -734,3 +734,33 @@ def test_a_full_telling_deep_in_the_report_of_the_incident_the_lead_speaks_of_is
         datetime(2018, 3, 23, 14),
     )
     assert [(e.country, e.fatalities) for e in events] == [("France", 2)]
+
+
+def test_a_strike_placed_only_off_another_town_is_an_incident_of_its_own() -> None:
+    events = _coded(
+        "قصفت جماعة الحوثي بصواريخ الكاتيوشا، الجمعة، منازل المواطنين في مدينة حيس جنوب محافظة الحديدة، "
+        "ما أدى إلى مقتل مواطن وإصابة اثنين.\n"
+        "وفي جريمة جديدة، قتل طفل بقذيفة أطلقها الحوثيون، مساء الخميس، على حي سكني شرق مدينة تعز.\n",
+        datetime(2018, 4, 14, 8),
+    )
+    assert sorted((e.admin1, e.event_date) for e in events) == [
+        ("Al Hudaydah", "2018-04-13"),
+        ("Ta'izz", "2018-04-12"),
+    ]
+
+
+def test_kurdish_forces_in_syria_are_the_sdf() -> None:
+    events = _coded(
+        "اعتقلت قوات كردية في شمال سوريا، الأربعاء، قياديا في تنظيم داعش متهما بالتخطيط لهجمات في أوروبا.\n",
+        datetime(2018, 4, 18, 10),
+    )
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Arrests", "QSD: Syrian Democratic Forces")]
+
+
+def test_a_country_in_the_clause_of_an_old_attack_does_not_place_an_arrest() -> None:
+    events = _coded(
+        "اعتقلت قوات كردية في شمال سوريا، الأربعاء، قياديا متهما بالتخطيط لاعتداءات وقعت عام 2004 في إسبانيا.\n"
+        "وكان القيادي قد فر من مدريد إلى تركيا ثم إلى سوريا قبل سنوات.\n",
+        datetime(2018, 4, 18, 10),
+    )
+    assert [(e.sub_event_type, e.country) for e in events] == [("Arrests", "Syria")]

@@ -528,6 +528,8 @@ def group(
                     continue  # a place's own toll is not the total over several governorates
                 if not _same_place(inc.place, p):
                     continue
+                if p is None and _near_elsewhere(m, inc.place, places, refs, text):
+                    continue
                 if inc.day is not None and d is not None and abs((inc.day.value - d.value).days) > 1:
                     continue
                 if _other_kind_days_before(m, inc, d, anchor):
@@ -604,6 +606,29 @@ def _recalendar(
         and dates_it_better(d, inc.day, anchor)
     ):
         inc.day = inc.calendar_day = d
+
+
+def _near_elsewhere(
+    m: Mention, at: Place | None, places: list[Place], refs: frozenset[tuple[int, int]], text: str
+) -> bool:
+    """A sentence placed only near a town ("قصفت المدفعية موقعا شرق بلدة خزاعة") that is not the
+    incident's town tells another incident: it is near its own town, not at that one."""
+    if at is None or _broad(at) or not text:
+        return False
+    near = [
+        p
+        for p in _references_in([m], places, refs)
+        if p.feature != "admin1" and _OFF_TOWN.search(text, max(0, p.start - 30), p.start)
+    ]
+    return bool(near) and not any(_same_place(at, p) for p in near)
+
+
+# "شرق بلدة خزاعة", "جنوب شرقي مدينة غزة": a point off a town (not a speaker, a launch site or a
+# headquarters, which `reference_places` also sets aside)
+_OFF_TOWN = re.compile(
+    r"(?:^|\s)(?:شمال|جنوب|شرق|غرب)(?:ي|ى|ا)?(?:\s+(?:شرق|غرب)(?:ي|ى)?)?\s+"
+    r"(?:(?:ال)?(?:مدينة|بلدة|قرية|مخيم|منطقة|حي)\s+)?$"
+)
 
 
 def _other_kind_days_before(m: Mention, inc: Incident, d: DateMention | None, anchor: date | None) -> bool:
@@ -1003,6 +1028,9 @@ def _where_not_who(named: list[Place], pos: int, text: str) -> Place:
     return after[0]
 
 
+BLOCKED_CLAUSE = 30  # characters after a word set aside (history, plans) that still belong to its clause
+
+
 def fallback_place(
     inc: Incident, places: list[Place], refs: frozenset[tuple[int, int]] = frozenset(), text: str = ""
 ) -> Place | None:
@@ -1010,7 +1038,18 @@ def fallback_place(
     else the nearest place named before it, else the first one after (never a dateline); when
     its sentences set it in a country ("في سوريا"), only places there, else that country."""
     first = inc.mentions[0].start
-    named = [c for m in inc.mentions for c in named_countries(m, places, text)] if text else []
+    # (not a country in the clause of a word set aside: "المتهم بالتخطيط لاعتداءات 11 سبتمبر
+    # بالولايات المتحدة" names where the old attacks were, not where he was arrested)
+    named = (
+        [
+            c
+            for m in inc.mentions
+            for c in named_countries(m, places, text)
+            if not any(t.blocked and t.end <= c.start <= t.end + BLOCKED_CLAUSE for t in m.triggers)
+        ]
+        if text
+        else []
+    )
     ccs = {c.country_code for c in named}
     if text:
         near = [
