@@ -53,6 +53,11 @@ def test_night_before_and_weekday_on_anchor() -> None:
     assert _d("ليل الثلاثاء") == [("ليل الثلاثاء", "2021-09-07", "day")]
 
 
+def test_a_weekday_before_last_is_a_week_before_the_most_recent_one() -> None:
+    assert _d("وانفجرت عبوة الأحد قبل الماضي") == [("الأحد قبل الماضي", "2021-08-29", "day")]
+    assert _d("والأحد الماضي") == [("الأحد الماضي", "2021-09-05", "day")]
+
+
 def test_hijri_tabular() -> None:
     assert hijri_to_gregorian(1439, 10, 1) == date(2018, 6, 15)  # Eid al-Fitr 1439 (tabular)
     assert _d("في 10 ذي الحجة 1443 هـ") == [("10 ذي الحجة 1443 هـ", "2022-07-10", "day")]

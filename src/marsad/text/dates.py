@@ -18,7 +18,8 @@ Decisions (documented because reports are ambiguous):
   (precision month; "الماضي" = the last such month BEFORE the anchor's month).
 - Relative (only with an anchor): اليوم، أمس، أمس الأول، الليلة الماضية …; a weekday (with
   فجر/صباح/ظهر/عصر/مساء/يوم before it, or الماضي/المقبل after) is the most recent such day on or
-  before the anchor (المقبل/القادم: the next one after it). "ليلة السبت" is, as in classical usage,
+  before the anchor (المقبل/القادم: the next one after it; "قبل الماضي": a week before the most
+  recent one). "ليلة السبت" is, as in classical usage,
   the night that BEGINS on the eve of Saturday: the Friday; "ليل السبت" is Saturday itself.
   Weeks start on Saturday (the usual first day in Arab calendars): "الأسبوع الماضي" = the Saturday
   of the previous week, precision week. "الشهر الماضي/الجاري" month; "العام الماضي/الجاري" year.
@@ -211,7 +212,7 @@ def _patterns() -> _Patterns:
         weekday=re.compile(
             f(
                 rf"{pro}(?P<all>(?:(?P<dp>{dp})\s+)?(?P<wd>{wd})"
-                rf"(?:\s+(?P<dir>{'|'.join(PAST_WORDS + FUTURE_WORDS)}))?)(?!\w)"
+                rf"(?:\s+(?:(?P<prev>قبل\s+(?:{'|'.join(PAST_WORDS)}))|(?P<dir>{'|'.join(PAST_WORDS + FUTURE_WORDS)})))?)(?!\w)"
             )
         ),
         offset=re.compile(f(rf"{pro}(?P<all>{_offsets(lex)})")),
@@ -465,6 +466,8 @@ def find_dates(
                 d = anchor  # the newsroom's today, already past midnight there
             else:
                 d = anchor - timedelta(days=(anchor.weekday() - wd) % 7)
+            if m.group("prev"):
+                d -= timedelta(weeks=1)  # "الثلاثاء قبل الماضي": the one a week before the last
             if m.group("dp") and lex.dayparts[_key(m.group("dp"))] == "night":
                 d -= timedelta(days=1)
             add(m, d, "day", True, "weekday")
