@@ -764,3 +764,15 @@ def test_a_country_in_the_clause_of_an_old_attack_does_not_place_an_arrest() -> 
         datetime(2018, 4, 18, 10),
     )
     assert [(e.sub_event_type, e.country) for e in events] == [("Arrests", "Syria")]
+
+
+def test_a_front_told_as_going_on_meanwhile_in_another_governorate_is_an_event_of_its_own() -> None:
+    events = _coded(
+        "شنت مقاتلات التحالف العربي، الأحد، غارات على تجمعات الحوثيين في مديرية باقم بمحافظة صعدة.\n"
+        "يأتي ذلك فيما تدور اشتباكات عنيفة بين الجيش اليمني والحوثيين في مديرية حرض بمحافظة حجة.\n",
+        datetime(2018, 5, 20, 12),
+    )
+    assert sorted((e.event_type, e.admin1) for e in events) == [
+        ("Battles", "Hajjah"),
+        ("Explosions/Remote violence", "Sa'dah"),
+    ]
