@@ -627,8 +627,13 @@ def test_an_incident_off_a_capital_that_is_its_own_governorate_lies_in_the_one_a
 
     for raw in SURROUNDINGS.read_text("utf-8").splitlines():  # every example of surroundings.tsv
         if raw.strip() and not raw.startswith("#"):
-            _cc, _city, around, example = raw.split("\t")
+            _cc, _city, around, _airport, example = raw.split("\t")
             assert [e.admin1 for e in _coded(example, datetime(2018, 5, 9, 12))] == [around], example
+    # Damascus airport lies in Rural Damascus; Sanaa's in the capital's own admin-1
+    airport = "سقطت صواريخ إسرائيلية على مطار دمشق الدولي فجر اليوم ما أدى إلى مقتل ثلاثة عسكريين."
+    assert [e.admin1 for e in _coded(airport, datetime(2018, 5, 9, 12))] == ["Rural Damascus"]
+    sanaa = "شنت مقاتلات التحالف غارات على مطار صنعاء الدولي فجر اليوم."
+    assert [e.admin1 for e in _coded(sanaa, datetime(2018, 5, 9, 12))] == ["Amanat al Asimah"]
     # in the city itself it stays the city's
     inside = "قتل خمسة أشخاص في انفجار سيارة مفخخة في حي المزة وسط دمشق الثلاثاء."
     assert [e.admin1 for e in _coded(inside, datetime(2018, 5, 9, 12))] == ["Damascus"]

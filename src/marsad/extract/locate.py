@@ -200,22 +200,30 @@ _OFF_CITY = re.compile(
 )
 
 
+# the city's airport ("مطار دمشق الدولي"), for the cities whose airport lies outside their admin-1
+_AIRPORT = re.compile(r"(?:^|\s)[وفبل]*(?:ال)?مطار\s*$")
+
+
 @lru_cache(maxsize=1)
-def _surroundings() -> dict[tuple[str, str], str]:
-    out: dict[tuple[str, str], str] = {}
+def _surroundings() -> dict[tuple[str, str], tuple[str, bool]]:
+    out: dict[tuple[str, str], tuple[str, bool]] = {}
     for raw in SURROUNDINGS.read_text("utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
-            cc, city, around, _example = raw.split("\t")
-            out[(cc, city)] = around
+            cc, city, around, airport, _example = raw.split("\t")
+            if airport not in ("yes", "no"):
+                raise ValueError(f"surroundings.tsv: airport must be yes or no, not {airport!r}")
+            out[(cc, city)] = (around, airport == "yes")
     return out
 
 
 def off_city(place: Place, text: str) -> Place:
     """A place set off a capital that is an admin-1 of its own ("جنوب دمشق") lies in the governorate
     around it (Rural Damascus); any other place is returned as it is."""
-    around = _surroundings().get((place.country_code, place.admin1 or ""))
-    if around is None or place.feature == "admin1":
+    entry = _surroundings().get((place.country_code, place.admin1 or ""))
+    if entry is None or place.feature == "admin1":
         return place
-    if not _OFF_CITY.search(text[max(0, place.start - 36) : place.start]):
+    around, airport_outside = entry
+    head = text[max(0, place.start - 36) : place.start]
+    if not _OFF_CITY.search(head) and not (airport_outside and _AIRPORT.search(head)):
         return place
     return replace(place, admin1=around, admin2=None, admin3=None, geo_precision=max(place.geo_precision, 2))
