@@ -70,3 +70,18 @@ def test_bad_rule_is_rejected() -> None:
     )
     with pytest.raises(TextDataError):
         load_rules([row])
+
+
+def test_headlines_listed_under_a_read_also_label_are_related_links() -> None:
+    text = (
+        "قتل خمسة أشخاص في هجوم على حاجز للشرطة في بغداد أمس.\n"
+        "اقرأ أيضاً:\n"
+        "تعرف على الفصيل الذي يحمي القرى الجبلية\n"
+        "مقتل العشرات في سلسلة تفجيرات جنوب البلاد\n"
+        "وأضاف المصدر أن الهجوم وقع فجرا.\n"
+    )
+    kinds = [(z.kind, text[z.start : z.end][:12]) for z in find_zones(text)]
+    assert [k for k, _ in kinds] == ["body", "related", "related", "related", "body"]
+    # a label with its link on the same line marks only that line
+    inline = "قتل خمسة أشخاص في هجوم.\nاقرأ أيضاً: مقتل جنديين بانفجار\nقال المصدر إن الهجوم وقع فجرا\n"
+    assert [z.kind for z in find_zones(inline)] == ["body", "related", "body"]

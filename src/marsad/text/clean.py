@@ -33,6 +33,8 @@ KINDS = frozenset({"boilerplate", "related", "caption", "dateline"})
 NON_TEXT_KINDS = frozenset({"boilerplate", "related", "dateline"})
 HEAD_LINES = 8  # datelines are looked for in the first non-blank lines only
 TITLE_MAX = 100  # a headline is short ...
+LINK_MAX = 160  # a related article's headline under a "اقرأ أيضاً:" label: short, no final stop
+_LINK_END = re.compile(r"[.!…:]\W*$")  # (a headline may end on a question mark)
 _FINAL = re.compile(r"[.!؟?…:]\W*$")  # ... and has no sentence-final punctuation
 
 
@@ -176,6 +178,7 @@ def find_zones(text: str, norm: NormalizedText | None = None) -> list[Zone]:
     body_end = 0
     seen_long = False
     lines_seen = 0
+    links_follow = False  # a "اقرأ أيضاً:" label alone on its line: the headlines of its links follow
 
     def close_body() -> None:
         nonlocal body_start
@@ -197,15 +200,22 @@ def find_zones(text: str, norm: NormalizedText | None = None) -> list[Zone]:
             stop = pos + len(line.rstrip())
             lines_seen += 1
             hit = _classify(line, rules, lines_seen <= HEAD_LINES, screen)
-            if hit is not None and not hit[0].prefix:
+            if hit is None and links_follow and len(stripped) <= LINK_MAX and not _LINK_END.search(stripped):
+                close_body()
+                a, b = norm.to_original(start, stop)
+                zones.append(Zone(a, b, "related", "read-also-list"))
+            elif hit is not None and not hit[0].prefix:
                 close_body()
                 a, b = norm.to_original(start, stop)
                 zones.append(Zone(a, b, hit[0].kind, hit[0].reason))
+                links_follow = hit[0].kind == "related" and stripped.endswith(":")
             elif hit is None and not seen_long and len(stripped) <= TITLE_MAX and not _FINAL.search(stripped):
+                links_follow = False
                 close_body()
                 a, b = norm.to_original(start, stop)
                 zones.append(Zone(a, b, "title", "short-top-line"))
             else:
+                links_follow = False
                 if hit is not None:  # a dateline prefix, then body
                     close_body()
                     cut = pos + hit[1]
