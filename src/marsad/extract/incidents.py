@@ -21,7 +21,6 @@ from marsad.extract.mentions import (
     VIOLENCE_TAGS,
     WEAPON_TAGS,
     Mention,
-    dates_it_better,
     sentence_has_date_near,
 )
 from marsad.model import DateMention, Place
@@ -35,7 +34,7 @@ class Incident:
     # governorates its first sentence spreads it over ("في محافظتي إدلب وحلب"): a total over places
     umbrella: frozenset[str] = frozenset()
     # a calendar date a later sentence gives it at its own place ("الهجوم الكيمياوي الذي استهدف في 7
-    # أبريل سكان دوما"), over the report's day named by "اليوم" or a weekday (`dates_it_better`)
+    # أبريل سكان دوما"), over the report's day named by "اليوم" or a weekday (`_dates_it_better`)
     calendar_day: DateMention | None = None
 
     @property
@@ -520,6 +519,8 @@ def group(
         own_toll = p is not None and any(
             c.role == "killed" and not c.vague and not c.attacker for c in m.casualties
         )
+        # the towns a sentence with no place of its own is placed off ("شرق بلدة خزاعة")
+        off = _off_towns(m, places, refs, text) if p is None else []
         if not fresh and not split:
             for inc in reversed(incidents):
                 if family(inc.tags) != fam:
@@ -528,8 +529,9 @@ def group(
                     continue  # a place's own toll is not the total over several governorates
                 if not _same_place(inc.place, p):
                     continue
-                if p is None and _near_elsewhere(m, inc.place, places, refs, text):
-                    continue
+                if off and inc.place is not None and not _broad(inc.place):
+                    if not any(_same_place(inc.place, q) for q in off):
+                        continue  # placed only off another town: another incident
                 if inc.day is not None and d is not None and abs((inc.day.value - d.value).days) > 1:
                     continue
                 if _other_kind_days_before(m, inc, d, anchor):
@@ -590,11 +592,27 @@ def group(
     return _split_listed(incidents, places, refs, text)
 
 
+CALENDAR_KINDS = frozenset({"explicit", "numeric", "hijri"})
+
+
+def _dates_it_better(d: DateMention, day: DateMention, anchor: date | None) -> bool:
+    """A calendar date told with the incident ("الهجوم الكيمياوي الذي استهدف في 7 أبريل سكان دوما")
+    dates it better than the report's own day named by a relative word or a weekday in an earlier
+    sentence, which is mostly the day of the talk about it ("ستتحدث اليوم الثلاثاء بشأن هجوم")."""
+    return (
+        anchor is not None
+        and d.kind in CALENDAR_KINDS
+        and day.kind not in CALENDAR_KINDS
+        and day.value == anchor
+        and d.value < anchor
+    )
+
+
 def _recalendar(
     inc: Incident, m: Mention, d: DateMention | None, p: Place | None, anchor: date | None
 ) -> None:
     """A calendar date told at the incident's own place dates it over the report's day named by
-    "اليوم" or a weekday (`dates_it_better`), when the sentences before it give no toll of their
+    "اليوم" or a weekday (`_dates_it_better`), when the sentences before it give no toll of their
     own: they talk about the incident ("تحدثت اليوم الثلاثاء بشأن هجوم دوما"); a lead with its own
     dead ("أعلنت حماس، الخميس، مقتل المطلوب") is the day's news, whatever earlier day it recalls."""
     if (
@@ -603,24 +621,21 @@ def _recalendar(
         and inc.day is not None
         and p is not None
         and (inc.place is None or p.name == inc.place.name)
-        and dates_it_better(d, inc.day, anchor)
+        and _dates_it_better(d, inc.day, anchor)
     ):
         inc.day = inc.calendar_day = d
 
 
-def _near_elsewhere(
-    m: Mention, at: Place | None, places: list[Place], refs: frozenset[tuple[int, int]], text: str
-) -> bool:
-    """A sentence placed only near a town ("قصفت المدفعية موقعا شرق بلدة خزاعة") that is not the
-    incident's town tells another incident: it is near its own town, not at that one."""
-    if at is None or _broad(at) or not text:
-        return False
-    near = [
+def _off_towns(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], text: str) -> list[Place]:
+    """The towns a sentence names only as points it lies off ("قصفت المدفعية موقعا شرق بلدة خزاعة"): a
+    sentence placed near another town than an incident's tells another incident."""
+    if not text:
+        return []
+    return [
         p
         for p in _references_in([m], places, refs)
         if p.feature != "admin1" and _OFF_TOWN.search(text, max(0, p.start - 30), p.start)
     ]
-    return bool(near) and not any(_same_place(at, p) for p in near)
 
 
 # "شرق بلدة خزاعة", "جنوب شرقي مدينة غزة": a point off a town (not a speaker, a launch site or a

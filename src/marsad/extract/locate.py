@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from marsad.extract.lexicon import LexiconError
 from marsad.model import Place
 from marsad.text.normalize import normalize_key
 
@@ -211,7 +212,7 @@ def _surroundings() -> dict[tuple[str, str], tuple[str, bool]]:
         if raw.strip() and not raw.startswith("#"):
             cc, city, around, airport, _example = raw.split("\t")
             if airport not in ("yes", "no"):
-                raise ValueError(f"surroundings.tsv: airport must be yes or no, not {airport!r}")
+                raise LexiconError(f"surroundings.tsv: airport must be yes or no, not {airport!r}")
             out[(cc, city)] = (around, airport == "yes")
     return out
 

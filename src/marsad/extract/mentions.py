@@ -1240,22 +1240,6 @@ def fresh_day(day: date, anchor: date | None) -> bool:
     return anchor is None or (day <= anchor and (anchor - day).days <= STALE_DAYS)
 
 
-CALENDAR_KINDS = frozenset({"explicit", "numeric", "hijri"})
-
-
-def dates_it_better(d: DateMention, day: DateMention, anchor: date | None) -> bool:
-    """A calendar date told with the incident ("الهجوم الكيمياوي الذي استهدف في 7 أبريل سكان دوما")
-    dates it better than the report's own day named by a relative word or a weekday in an earlier
-    sentence, which is mostly the day of the talk about it ("ستتحدث اليوم الثلاثاء بشأن هجوم")."""
-    return (
-        anchor is not None
-        and d.kind in CALENDAR_KINDS
-        and day.kind not in CALENDAR_KINDS
-        and day.value == anchor
-        and d.value < anchor
-    )
-
-
 def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | None:
     """The day-precise date in the sentence closest to its first live trigger (not in the future);
     the day of a statement ("أعلن الاثنين ...") only when the sentence names no other."""
