@@ -19,12 +19,12 @@ from marsad.extract.history import history_events, mark_history
 from marsad.extract.incidents import (
     LEAD_SENTENCES,
     Incident,
-    _counted,
     core_mention,
     destination_places,
     eventful,
     fallback_place,
     family,
+    gives_toll,
     group,
     place_of,
     plausible_places,
@@ -227,7 +227,7 @@ def _lead_tells_it(
     thinly to make one ("قالت صحيفة إن منفذ الهجوم على متجر في جنوب البلاد كان يردد هتافات"): the
     incident a later sentence tells in full, with its toll, is the report's news, even when only its
     country is known."""
-    if not country or not any(_counted(m) for m in inc.mentions):
+    if not country or not any(gives_toll(m) for m in inc.mentions):
         return False
     kind = family(inc.tags)
     told = {id(m) for i in incidents for m in i.mentions}  # (a lead that made an incident is its own)

@@ -45,7 +45,7 @@ class Incident:
         return out
 
 
-def _counted(m: Mention) -> bool:
+def gives_toll(m: Mention) -> bool:
     """The sentence gives a precise number of dead, wounded or abducted."""
     return any(c.role in ("killed", "injured", "abducted") and not c.vague for c in m.casualties)
 
@@ -98,7 +98,7 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     if not live:
         return False
     tags = {t.tag for t in live}
-    has_cas = _counted(m)
+    has_cas = gives_toll(m)
     armed = _armed(m)
     someone = armed or any(a.entry.kind in ("state", "victim", "crowd", "rioters") for a in m.actors)
     if tags == {"KILL"}:
@@ -314,7 +314,7 @@ def standalone(m: Mention) -> bool:
     ):
         return True  # forces entering a town, a truce: a development of its own with its party named
     strong = any(t.strong for t in live)
-    figures = _counted(m)
+    figures = gives_toll(m)
     armed = _armed(m)
     # "وفي مدينة ود مدني، خرج مئات المتظاهرين في موكب": a crowd of its own, in a sentence that opens
     # on its own place, is a protest of its own
@@ -361,7 +361,7 @@ def _violence_of_its_own(m: Mention) -> bool:
     """A strong word of violence with a toll or an armed group (not a town taken or a truce alone:
     "لاستعادة السيطرة على …" is mostly an aim)."""
     live = [t for t in m.live if not t.generic and t.tag not in ("TAKE", "RETAKE", "AGREE")]
-    figures = _counted(m)
+    figures = gives_toll(m)
     armed = _armed(m)
     return any(t.strong for t in live) and (figures or armed)
 
@@ -617,7 +617,7 @@ def _recalendar(
     dead ("أعلنت حماس، الخميس، مقتل المطلوب") is the day's news, whatever earlier day it recalls."""
     if (
         d is not None
-        and not any(_counted(mm) for mm in inc.mentions if mm is not m)
+        and not any(gives_toll(mm) for mm in inc.mentions if mm is not m)
         and inc.day is not None
         and p is not None
         and (inc.place is None or p.name == inc.place.name)
@@ -800,7 +800,7 @@ def _own_strike(m: Mention) -> bool:
     incident told before ("الاعتداء الذي وقع في منطقة ذباب")."""
     # (a toll of its own mostly retells the strike with another source's figure: "قتل 4 متشددين في
     # غارة ... قرب البيضاء" … "3 متشددين قتلوا في غارة ... في مديرية الصومعة")
-    return any(t.tag in REMOTE_TAGS and t.strong and not t.generic for t in m.live) and not _counted(m)
+    return any(t.tag in REMOTE_TAGS and t.strong and not t.generic for t in m.live) and not gives_toll(m)
 
 
 def _both_halves(m: Mention) -> list[Mention]:
