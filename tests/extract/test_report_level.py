@@ -781,3 +781,21 @@ def test_a_front_told_as_going_on_meanwhile_in_another_governorate_is_an_event_o
         ("Battles", "Hajjah"),
         ("Explosions/Remote violence", "Sa'dah"),
     ]
+
+
+def test_a_clause_whose_strong_word_comes_after_its_verb_tells_a_strike_of_its_own() -> None:
+    # "كما استهدفت غارات أخرى ...": the clause's first violent word is the weak verb, its strike word
+    # follows; each clause names its own town, so the sentence tells two strikes
+    events = _coded(
+        "صعدة - وكالة الأنباء: قصفت مقاتلات التحالف العربي، الأحد، مخازن أسلحة في مدينة حرض بمحافظة حجة، "
+        "كما استهدفت غارات أخرى تجمعات للمليشيات الحوثية في مدينة عبس المجاورة.\n",
+        datetime(2018, 5, 21, 8),
+    )
+    assert [(e.location, e.actor2) for e in events] == [("Harad", ""), ("Abs", "Houthis (Ansar Allah)")]
+    # one clause naming no town of its own stays one strike
+    (one,) = _coded(
+        "صعدة - وكالة الأنباء: قصفت مقاتلات التحالف العربي، الأحد، مخازن أسلحة في مدينة حرض بمحافظة حجة، "
+        "كما استهدفت غارات أخرى تجمعات للمليشيات الحوثية قرب المخازن.\n",
+        datetime(2018, 5, 21, 8),
+    )
+    assert one.location == "Harad"

@@ -585,3 +585,21 @@ def test_the_day_of_a_condemnation_is_not_the_attacks() -> None:
     text = "أدانت الحكومة الاثنين الهجوم بالقنابل الذي استهدف السبت الماضي سوقا شعبية في مدينة الحلة."
     (ev,) = _events(text, "2022-05-10T12:00:00+00:00")
     assert ev.event_date == "2022-05-07"
+
+
+def test_a_count_before_its_verb_is_what_the_nearest_verb_says_of_it() -> None:
+    # "{N} ~3 أصيب" reaches past "قتلوا" to the wounded verb; the dead are the dead all the same
+    (ev,) = _events(
+        "قالت مصادر أمنية إن سبعة جنود قتلوا وأصيب أربعة آخرون، الاثنين، بانفجار عبوة ناسفة استهدفت "
+        "دوريتهم قرب مدينة الرمادي غربي العراق."
+    )
+    assert (ev.fatalities, ev.injured) == (7, 4)
+
+
+def test_the_uncounted_wounded_after_a_joining_word_are_the_same_incidents() -> None:
+    # "فيما أصيب عدد آخر": the others of the incident told, not a second one in the town named after
+    events = _events(
+        "قالت مصادر طبية في محافظة درعا إن أربعة مدنيين قتلوا فيما أصيب عدد آخر بقصف مروحيات النظام "
+        "براميل متفجرة على مدينة نوى، الاثنين."
+    )
+    assert [(e.location, e.fatalities) for e in events] == [("Nawa", 4)]

@@ -989,10 +989,14 @@ def _split_clauses(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
             continue
         later = [c for c in figures if joint < c.tok < sv.hi]
         # each clause holds a figure or a strong word of its own ("فيما تجددت الاشتباكات العنيفة في
-        # منطقة عين زارة"); two strikes are each a word of their own
-        if not strikes and (not (any(c.tok < joint for c in figures) or a.strong) or not (later or b.strong)):
+        # منطقة عين زارة"); two strikes are each a word of their own. The strong word need not be the
+        # clause's first ("، كما استهدفت غارات أخرى تجمعات ... في مدينة عبس")
+        start = cuts[-1] if cuts else -1
+        before = any(t.strong for t in violent if start < t.first < joint)
+        after = any(t.strong for t in violent if t.first > joint)
+        if not strikes and (not (any(c.tok < joint for c in figures) or before) or not (later or after)):
             continue
-        if any(_others(toks, c.tok, sv.hi) for c in later):
+        if any(_others(toks, c.tok, sv.hi) for c in later) or _others_hurt(toks, joint, sv.hi):
             continue
         cuts.append(joint)
     if not cuts:
@@ -1024,6 +1028,20 @@ def _joins(toks: list[Tok], k: int) -> bool:
 
 
 OTHERS = frozenset({"اخرون", "اخرين", "اخريات", "اخران", "الاخرون", "الاخرين"})
+
+
+HURT_VERBS = frozenset({"اصيب", "اصيبت", "جرح", "جرحت"})
+OTHER_ONES = OTHERS | {"اخر", "اخرى"}
+
+
+def _others_hurt(toks: list[Tok], joint: int, hi: int) -> bool:
+    """ "فيما أصيب عدد آخر", "فيما أصيب آخرون": the clause after the joining word tells the uncounted
+    wounded of the incident already told, not an incident of its own."""
+    return (
+        joint + 1 < hi
+        and toks[joint + 1].norm in HURT_VERBS
+        and any(toks[k].norm in OTHER_ONES for k in range(joint + 2, min(hi, joint + 5)))
+    )
 
 
 def _others(toks: list[Tok], tok: int, hi: int) -> bool:
@@ -1078,6 +1096,32 @@ def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
     return _cut(view, m, cuts, "tolls")
 
 
+def _nearest_verb(hits: list[Hit]) -> list[Hit]:
+    """A count told before its verb is what the nearest verb says of it: "ثلاثة مدنيين قتلوا فيما أصيب
+    عدد آخر" counts the dead, though "{N} ~3 أصيب" reaches further (and the longest match would win).
+    Among the patterns that open on the same count and end on verbs of different roles, the nearest
+    stays."""
+    first: dict[int, int] = {}
+    for h in hits:
+        if h.nums and h.first == h.nums[0]:
+            first[h.first] = min(first.get(h.first, h.last), h.last)
+    return [
+        h
+        for h in hits
+        if not (
+            h.nums
+            and h.first == h.nums[0]
+            and h.last > first[h.first]
+            and any(
+                o.first == h.first
+                and o.last == first[h.first]
+                and o.pattern.payload.role != h.pattern.payload.role
+                for o in hits
+            )
+        )
+    ]
+
+
 def _casualties(
     view: DocView,
     lex: Lexicons,
@@ -1086,7 +1130,7 @@ def _casualties(
     big: list[tuple[str, int]] | None = None,
 ) -> list[CasHit]:
     toks = view.toks
-    hits = _best_hits(lex.casualties.find(toks, sv.lo, sv.hi))
+    hits = _best_hits(_nearest_verb(lex.casualties.find(toks, sv.lo, sv.hi)))
     out: list[CasHit] = []
     seen: set[int] = set()
     for h in hits:
