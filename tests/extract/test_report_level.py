@@ -799,3 +799,23 @@ def test_a_clause_whose_strong_word_comes_after_its_verb_tells_a_strike_of_its_o
         datetime(2018, 5, 21, 8),
     )
     assert one.location == "Harad"
+
+
+def test_a_toll_of_its_own_on_the_day_before_is_an_event_of_that_day() -> None:
+    head = "غزة - وكالة الأنباء: "
+    lead = "قتل ثلاثة فلسطينيين، الأربعاء، برصاص الجيش الإسرائيلي شرق مدينة خان يونس، بحسب وزارة الصحة.\n"
+    before = "وشهد الثلاثاء مواجهات عنيفة قرب السياج الفاصل شرق خان يونس قتل خلالها 17 فلسطينيا بالرصاص.\n"
+    events = _coded(head + lead + before, datetime(2019, 4, 11, 9))
+    assert sorted((e.event_date, e.fatalities) for e in events) == [("2019-04-09", 17), ("2019-04-10", 3)]
+    # the same toll told with another day ("أمس" of the report, "فجر الثلاثاء" of its details) is one
+    # incident retold, and so is a close figure from another source
+    for later in (
+        "وكان ثلاثة فلسطينيين قد قتلوا فجر الثلاثاء في مواجهات قرب السياج شرق خان يونس.\n",
+        "وقالت مصادر محلية إن أربعة فلسطينيين قتلوا في مواجهات شرق خان يونس فجر الثلاثاء.\n",
+    ):
+        (one,) = _coded(head + lead + later, datetime(2019, 4, 11, 9))
+        assert one.event_date == "2019-04-10"
+    # the day a side speaks is not the incident's ("وقالت حماس، الثلاثاء، إن ...")
+    said = "وقالت حركة حماس، الثلاثاء، إن المواجهات شرق خان يونس أوقعت 17 قتيلا.\n"
+    (one,) = _coded(head + lead + said, datetime(2019, 4, 11, 9))
+    assert one.event_date == "2019-04-10"

@@ -20,6 +20,7 @@ from marsad.extract.mentions import (
     SD_TAGS,
     VIOLENCE_TAGS,
     WEAPON_TAGS,
+    CasHit,
     Mention,
     sentence_has_date_near,
 )
@@ -521,6 +522,7 @@ def group(
         )
         # the towns a sentence with no place of its own is placed off ("شرق بلدة خزاعة")
         off = _off_towns(m, places, refs, text) if p is None else []
+        apart = False  # a toll of its own on another day than an incident with its own toll
         if not fresh and not split:
             for inc in reversed(incidents):
                 if family(inc.tags) != fam:
@@ -533,6 +535,9 @@ def group(
                     if not any(_same_place(inc.place, q) for q in off):
                         continue  # placed only off another town: another incident
                 if inc.day is not None and d is not None and abs((inc.day.value - d.value).days) > 1:
+                    continue
+                if _tolls_on_two_days(inc, m, d):
+                    apart = True
                     continue
                 if _other_kind_days_before(m, inc, d, anchor):
                     continue
@@ -547,6 +552,7 @@ def group(
             if (
                 not lead
                 and not split
+                and not apart
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
                 and not (
                     _violence_of_its_own(m) and _elsewhere(p, incidents) and not m.extra.get("past_near")
@@ -590,6 +596,51 @@ def group(
             _recalendar(target, m, d, p, anchor)
     incidents = _split_towns(_split_air_and_ground(_drop_totals(_crowd_clashes(incidents))))
     return _split_listed(incidents, places, refs, text)
+
+
+def _tolls_on_two_days(inc: Incident, m: Mention, d: DateMention | None) -> bool:
+    """A toll of its own on a day of its own, beside an incident with its own toll on another day
+    ("مقتل فلسطينيين اثنين، الثلاثاء" … "وشهد الاثنين ... مواجهات دامية ... قتل فيه قرابة 60"): ACLED
+    codes one event per day, so the day before is not a detail of today's incident. A toll equal or
+    close to the incident's is the incident retold, its day told another way or by another source
+    (a report's "أمس" and "فجر الأحد" for one attack; 39 dead "أمس الأحد" by one source, 36 "فجر
+    اليوم" by another)."""
+    if not (
+        d is not None
+        # the day someone spoke ("وقالت طالبان، الاثنين، إن الضربة قتلت 150") is not the incident's
+        and not _said_on(d, [m])
+        and d.precision == "day"
+        and inc.day is not None
+        and not _said_on(inc.day, inc.mentions)
+        and inc.day.precision == "day"
+        and inc.day.value != d.value
+        and gives_toll(m)
+    ):
+        return False
+    # the incident's own toll is its lowest figure (a running total beside it, "ليرتفع عدد القتلى منذ
+    # الاثنين إلى 62", is higher)
+    told = [c.value for mm in inc.mentions if gives_toll(mm) for c in _dead(mm)]
+    return bool(told) and not any(_close(min(told), c.value) for c in _dead(m))
+
+
+def _said_on(d: DateMention, mentions: list[Mention]) -> bool:
+    """Whether `d` is the day of a statement in one of `mentions` ("أعلن الجيش، الخميس، ...")."""
+    for m in mentions:
+        said = m.extra.get("said")
+        if m.start <= d.start < m.end and isinstance(said, frozenset) and d.start in said:
+            return True
+    return False
+
+
+CLOSE_TOLLS = 0.75  # two figures this near (smaller / larger) are one toll by different sources
+
+
+def _close(a: int, b: int) -> bool:
+    return min(a, b) >= CLOSE_TOLLS * max(a, b)
+
+
+def _dead(m: Mention) -> list[CasHit]:
+    return [c for c in m.casualties if c.role == "killed" and not c.vague and not c.attacker]
 
 
 CALENDAR_KINDS = frozenset({"explicit", "numeric", "hijri"})
@@ -1129,6 +1180,10 @@ _RESPONSE = re.compile(r"(?:^|\s)[و]?(?:ردا|رد)\s+علي\s+(?:[^\s.،,]+\s
 # مدينة بنغازي"): not where they were hurt.
 _EVACUATED_TO = re.compile(
     r"(?:^|\s)[وف]?(?:نقل|اجلا|اسعاف|اخلا)\S*\s+(?:\S+\s+){0,3}?(?:الي|نحو)\s+(?:\S+\s+){0,3}?$"
+    # where an embassy was moved or opened ("يوم انتقلت فيه السفارة الأميركية إلى القدس") is no more
+    # where the day's violence took place than where the wounded were taken
+    r"|(?:^|\s)[وف]?(?:ال)?(?:نقل|انتقال|انتقل|افتتاح|افتتح|تدشين|دشن)\S*\s+(?:\S+\s+){0,2}?"
+    r"(?:ال)?سفار\S*\s+(?:\S+\s+){0,2}?(?:الي|في)\s+$"
 )
 
 
@@ -1139,7 +1194,8 @@ def _view_start(p: Place, to_view: object) -> int:
 
 
 def destination_places(places: list[Place], norm_text: str, to_view: object) -> frozenset[tuple[int, int]]:
-    """Spans of places the wounded were taken to (`_EVACUATED_TO`): no incident happened there."""
+    """Spans of places the wounded were taken to, or an embassy moved to (`_EVACUATED_TO`): no
+    incident happened there."""
     out: set[tuple[int, int]] = set()
     for p in places:
         v = _view_start(p, to_view)

@@ -1101,6 +1101,10 @@ def _nearest_verb(hits: list[Hit]) -> list[Hit]:
     عدد آخر" counts the dead, though "{N} ~3 أصيب" reaches further (and the longest match would win).
     Among the patterns that open on the same count and end on verbs of different roles, the nearest
     stays."""
+    counts = {h.nums[0] for h in hits if h.nums}
+    # a verb does not reach over another count to its own ("قتل ثلاثة جنود ... وثلاثة عشر إرهابيا": the
+    # three soldiers are the verb's too, and "{N} <ATTACKER>" must not swallow them)
+    hits = [h for h in hits if not (h.nums and any(h.first <= k < h.nums[0] for k in counts))]
     first: dict[int, int] = {}
     for h in hits:
         if h.nums and h.first == h.nums[0]:
