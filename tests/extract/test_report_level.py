@@ -819,3 +819,17 @@ def test_a_toll_of_its_own_on_the_day_before_is_an_event_of_that_day() -> None:
     said = "وقالت حركة حماس، الثلاثاء، إن المواجهات شرق خان يونس أوقعت 17 قتيلا.\n"
     (one,) = _coded(head + lead + said, datetime(2019, 4, 11, 9))
     assert one.event_date == "2019-04-10"
+
+
+def test_where_an_embassy_moved_is_not_where_the_days_violence_took_place() -> None:
+    events = _coded(
+        "غزة - وكالة الأنباء: قتل فلسطينيان، الثلاثاء، برصاص الجيش الإسرائيلي شرق مدينة غزة.\n"
+        "وكان يوم الاثنين، الذي انتقلت فيه سفارة واشنطن إلى القدس، قد شهد مواجهات دامية قتل خلالها 41 فلسطينيا "
+        "برصاص الجيش.\n",
+        datetime(2019, 5, 15, 9),
+    )
+    # the day before, placed no closer than its country: not in Jerusalem, where the embassy went
+    assert sorted((e.event_date, e.country, e.admin1, e.fatalities) for e in events) == [
+        ("2019-05-13", "Palestine", "", 41),
+        ("2019-05-14", "Palestine", "Gaza Strip", 2),
+    ]
