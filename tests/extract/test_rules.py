@@ -603,3 +603,14 @@ def test_the_uncounted_wounded_after_a_joining_word_are_the_same_incidents() -> 
         "براميل متفجرة على مدينة نوى، الاثنين."
     )
     assert [(e.location, e.fatalities) for e in events] == [("Nawa", 4)]
+
+
+def test_a_vague_word_beside_a_precise_count_of_the_other_side_adds_nothing() -> None:
+    # "سقوط قتلى" mostly names the same dead as the count; ACLED's vague figure is for when no count
+    # is given at all
+    (ev,) = _events(
+        "أعلن الجيش اليمني، الجمعة، مقتل 25 عنصرا من ميليشيات الحوثي في معارك بمديرية حرض بمحافظة حجة. "
+        "وذكرت مصادر محلية أن القتال أدى أيضا إلى سقوط قتلى بين المسلحين.",
+        "2022-05-14T12:00:00+00:00",
+    )
+    assert ev.fatalities == 25

@@ -569,6 +569,14 @@ def resolve(
     fat = 0
     kv = next((c for c in killed if not c.vague and c.head is None), None) or next(iter(killed), None)
     kv = _same_in_core(kv, killed, in_core)
+    ka = next((c for c in killed_att if not c.vague), None) or next(iter(killed_att), None)
+    # a vague word beside a precise count of the other side ("قتل 30 من الميليشيات" … "سقوط قتلى
+    # وجرحى من خبراء الصواريخ") mostly names the same dead again: the count alone is the toll
+    if kv is not None and ka is not None and kv.vague != ka.vague:
+        if kv.vague:
+            kv = None
+        else:
+            ka = None
     if kv is not None:
         fat += kv.value
         ev("fatalities", kv.start, kv.end)
@@ -587,7 +595,6 @@ def resolve(
             fat += 1
             ev("fatalities", t.start, t.end)
     # attackers killed count too, a vague figure as ACLED codes it ("عشرات المسلحين" = 12)
-    ka = next((c for c in killed_att if not c.vague), None) or next(iter(killed_att), None)
     if ka is not None and (kv is None or (ka.start, ka.end) != (kv.start, kv.end)):
         fat += ka.value
         ev("fatalities", ka.start, ka.end)
