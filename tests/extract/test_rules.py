@@ -614,3 +614,21 @@ def test_a_vague_word_beside_a_precise_count_of_the_other_side_adds_nothing() ->
         "2022-05-14T12:00:00+00:00",
     )
     assert ev.fatalities == 25
+
+
+def test_a_count_does_not_reach_over_a_phrase_of_its_own_to_a_verb() -> None:
+    # "أحد ~3 بجروح" would make the dead soldier the wounded one and hide "وإصابة آخر"
+    (ev,) = _events(
+        "نصب مسلحون كمينا لدورية عسكرية قرب مدينة الرمادي، الاثنين، ما أسفر عن مقتل أحد الجنود "
+        "وإصابة آخر بجروح، بحسب مصدر أمني."
+    )
+    assert (ev.fatalities, ev.injured) == (1, 1)
+
+
+def test_a_verb_that_names_its_own_wounded_does_not_take_the_count_before_it() -> None:
+    # "ثلاثة ~3 أصيب" would make the three attackers the wounded; "وأصيب الشاب" names its own
+    (ev,) = _events(
+        "تعرض شابان لهجوم بالسكاكين من قبل ثلاثة أشخاص مساء الاثنين، وأصيب الشاب الأصغر بجروح خطيرة "
+        "في مدينة ليون الفرنسية، بحسب الشرطة."
+    )
+    assert ev.injured == 1

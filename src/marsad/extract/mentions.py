@@ -1096,15 +1096,39 @@ def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
     return _cut(view, m, cuts, "tolls")
 
 
-def _nearest_verb(hits: list[Hit]) -> list[Hit]:
-    """A count told before its verb is what the nearest verb says of it: "ثلاثة مدنيين قتلوا فيما أصيب
-    عدد آخر" counts the dead, though "{N} ~3 أصيب" reaches further (and the longest match would win).
-    Among the patterns that open on the same count and end on verbs of different roles, the nearest
-    stays."""
+def _nearest_verb(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
+    """Casualty hits that do not reach past what their count says. The longest match would otherwise
+    win (`_best_hits`); a gapped pattern ("{N} ~3 أصيب", "قتل ~5 {N} <ATTACKER>") must not:
+
+    - reach over another count ("قتل ثلاثة جنود ... وثلاثة عشر إرهابيا": the soldiers are the verb's
+      too, "{N} <ATTACKER>" must not swallow them);
+    - take a count over a phrase of its own to a later verb ("مقتل أحد جنوده وإصابة آخر بجروح": "أحد
+      ~3 بجروح" would make the dead soldier the wounded one and hide "إصابة آخر"); a count inside is a
+      part, not a phrase of its own ("21 عسكريا من بينهم 9 إيرانيين قتلوا");
+    - take a count to a verb that names its own people right after it ("ثلاثة أشخاص، وأصيب الشاب",
+      "... وأصيب خمسة آخرون"; not "قتلوا في هجوم مسلح", an adjective read as a gunman, nor "قتلوا
+      وأصيب 48 شخصا", which reaches over another verb);
+    - pass its nearest verb for a further one of another role ("ثلاثة مدنيين قتلوا فيما أصيب عدد
+      آخر" counts the dead).
+    """
     counts = {h.nums[0] for h in hits if h.nums}
-    # a verb does not reach over another count to its own ("قتل ثلاثة جنود ... وثلاثة عشر إرهابيا": the
-    # three soldiers are the verb's too, and "{N} <ATTACKER>" must not swallow them)
     hits = [h for h in hits if not (h.nums and any(h.first <= k < h.nums[0] for k in counts))]
+    inner = [(h.first, h.last) for h in hits if not (h.nums and h.first == h.nums[0])]
+    counted = {
+        h.first
+        for h in hits
+        if (h.nums and h.nums[0] == h.first + 1)
+        or (not h.nums and h.last == h.first + 1 and toks[h.last].classes & {"SG", "DUAL"})
+    }
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.nums
+            and h.first == h.nums[0]
+            and (any(h.first < a and b < h.last for a, b in inner) or h.last in counted)
+        )
+    ]
     first: dict[int, int] = {}
     for h in hits:
         if h.nums and h.first == h.nums[0]:
@@ -1134,7 +1158,7 @@ def _casualties(
     big: list[tuple[str, int]] | None = None,
 ) -> list[CasHit]:
     toks = view.toks
-    hits = _best_hits(_nearest_verb(lex.casualties.find(toks, sv.lo, sv.hi)))
+    hits = _best_hits(_nearest_verb(lex.casualties.find(toks, sv.lo, sv.hi), toks))
     out: list[CasHit] = []
     seen: set[int] = set()
     for h in hits:
