@@ -632,3 +632,11 @@ def test_a_verb_that_names_its_own_wounded_does_not_take_the_count_before_it() -
         "في مدينة ليون الفرنسية، بحسب الشرطة."
     )
     assert ev.injured == 1
+
+
+def test_a_count_added_with_bil_idafa_ila_is_more_dead() -> None:
+    (ev,) = _events(
+        "قتل 12 عنصرا من قوات النظام بالإضافة إلى خمسة مقاتلين موالين لها، الاثنين، في هجوم شنه "
+        "مسلحو تنظيم داعش على نقطة عسكرية قرب مدينة البوكمال."
+    )
+    assert ev.fatalities == 17

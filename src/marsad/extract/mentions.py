@@ -1228,17 +1228,29 @@ def _casualties(
 
 
 ONE_WORDS = frozenset({"واحد", "واحده", "واحدا", "واحدة"})
+ADDITION = frozenset({"بالاضافه", "اضافه", "وبالاضافه"})  # "بالإضافة إلى": a further count of the same role
 
 
 def _chained(
     view: DocView, sv: SentView, j: int, seen: set[int], actors: list[ActorHit], role: str = "killed"
 ) -> CasHit | None:
     """A second count joined by "و" after the first one's noun: "مقتل 8 جنود و14 جهاديا",
-    "إصابة أربعة عسكريين أميركيين وجندي صومالي" (a singular noun counts one, a dual two)."""
+    "إصابة أربعة عسكريين أميركيين وجندي صومالي" (a singular noun counts one, a dual two), or by
+    "بالإضافة إلى" a little further ("مقتل 26 من قوات النظام بالإضافة إلى تسعة مقاتلين")."""
     toks = view.toks
-    for k in range(j + 1, min(sv.hi - 1, j + 4)):
+    plus = next(
+        (
+            k + 2
+            for k in range(j + 1, min(sv.hi - 2, j + 7))
+            if toks[k].norm in ADDITION and toks[k + 1].norm in ("الي", "لي") and toks[k + 2].num is not None
+        ),
+        None,
+    )
+    for k in range(j + 1, min(sv.hi - 1, j + 4)) if plus is None else (plus,):
         t = toks[k]
-        if t.norm == "و" and toks[k + 1].num is not None:
+        if k == plus:
+            ti = k
+        elif t.norm == "و" and toks[k + 1].num is not None:
             ti = k + 1
         elif t.norm.startswith("و") and t.num is not None and t.norm not in ONE_WORDS:
             ti = k  # "وثلاثة"; but "شخص واحد" is one person, not "and one"
