@@ -640,3 +640,16 @@ def test_a_count_added_with_bil_idafa_ila_is_more_dead() -> None:
         "مسلحو تنظيم داعش على نقطة عسكرية قرب مدينة البوكمال."
     )
     assert ev.fatalities == 17
+
+
+def test_an_attack_that_killed_and_abducted_is_an_attack() -> None:
+    # the deadlier part decides: with villagers dead it is ACLED's "Attack", not an abduction
+    (ev,) = _events(
+        "هاجم مسلحون مجهولون قرية في ولاية زمفارا شمال غربي نيجيريا، الأحد، وقتلوا 14 قرويا وخطفوا "
+        "عددا من النساء، بحسب الشرطة."
+    )
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 14)
+    (taken,) = _events(
+        "هاجم مسلحون مجهولون قرية في ولاية زمفارا شمال غربي نيجيريا، الأحد، وخطفوا 20 امرأة، بحسب الشرطة."
+    )
+    assert taken.sub_event_type == "Abduction/forced disappearance"

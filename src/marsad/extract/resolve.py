@@ -467,7 +467,13 @@ def resolve(
         sub, key_trig = "Looting/property destruction", _first(trigs, {"LOOT"})
     else:
         return None
-    if "ABDUCT" in tags and sub == "Attack":
+    if (
+        "ABDUCT" in tags
+        and sub == "Attack"
+        and not any(c.role == "killed" and not c.attacker for m in inc.mentions for c in m.casualties)
+    ):
+        # people taken, nobody killed: an abduction; with victims dead it stays an attack (ACLED
+        # codes the deadlier part: "قتل 20 قرويا وخطف آخرين")
         sub = "Abduction/forced disappearance"
     event_type = EVENT_TYPE_OF[sub]
     if event_type == "Strategic developments" and a2 is not None and a2.kind == "victim":
