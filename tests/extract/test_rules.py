@@ -653,3 +653,14 @@ def test_an_attack_that_killed_and_abducted_is_an_attack() -> None:
         "هاجم مسلحون مجهولون قرية في ولاية زمفارا شمال غربي نيجيريا، الأحد، وخطفوا 20 امرأة، بحسب الشرطة."
     )
     assert taken.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_an_attacker_shot_dead_counts_and_a_settler_stabbed_is_the_victim() -> None:
+    # "قبل أن يقتل بالرصاص": the attacker died too (ACLED counts him); the settler named by the dead
+    # noun itself is the victim, and an attack on settlers is no battle
+    (ev,) = _events(
+        "قال متحدث عسكري إسرائيلي مساء الخميس إن مستوطنا قتل وجرح اثنان آخران في عملية طعن بسكين شنها شاب فلسطيني قرب مدينة الخليل. "
+        "وذكر البيان أن المهاجم اقتحم منزلا في المستوطنة وطعن ثلاثة من سكانه قبل أن يقتل بالرصاص.",
+        "2022-05-13T12:00:00+00:00",
+    )
+    assert (ev.event_type, ev.fatalities, ev.injured) == ("Violence against civilians", 2, 2)

@@ -48,7 +48,7 @@ TRIGGER_TAGS: dict[str, str] = {
     "LOOT": "Looting/property destruction",
     "DISRUPT": "Disrupted weapons use",
 }
-CASUALTY_ROLES = frozenset({"killed", "injured", "abducted", "arrested"})
+CASUALTY_ROLES = frozenset({"killed", "injured", "abducted", "arrested", "killed_attacker"})
 CUE_KINDS = frozenset(
     {
         "boast",
@@ -112,6 +112,7 @@ class Casualty:
     role: str
     example: str
     line: int
+    attacker: bool = False  # "killed_attacker" rows: the dead are the attackers ("قبل أن يقتل بالرصاص")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +232,12 @@ class Lexicons:
         for n, (pat, role, ex) in rows("casualties.tsv", 3):
             if role not in CASUALTY_ROLES:
                 raise LexiconError(f"casualties.tsv:{n}: unknown role {role!r}")
-            cas += _compile_all(pat, Casualty(role, ex, n), f"casualties.tsv:{n}")
+            cause = (
+                Casualty("killed", ex, n, attacker=True)
+                if role == "killed_attacker"
+                else Casualty(role, ex, n)
+            )
+            cas += _compile_all(pat, cause, f"casualties.tsv:{n}")
         self.casualties = Matcher(cas)
 
         cues: list[Pattern] = []

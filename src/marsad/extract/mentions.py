@@ -1198,6 +1198,7 @@ def _casualties(
             continue  # "ثلاثين قتيلا وجريحا": dead and wounded together, not a death toll
         seen.add(ti)
         ch = CasHit(c.role, value, vague, span[0], span[1], ti, uncounted=not h.nums and plural)
+        ch.attacker = c.attacker
         # what follows the count says who they are: attackers or victims
         j = ti
         while j + 1 < sv.hi and toks[j + 1].num_id == t.num_id and t.num_id >= 0:
@@ -1212,7 +1213,10 @@ def _casualties(
         if not ch.attacker:
             for a in actors:
                 if a.first in window or (not h.nums and a.first <= ti <= a.last):
-                    if a.entry.kind in ("armed",):
+                    # a communal militia's member named by the dead noun itself ("مستوطنا قتل") is
+                    # mostly the victim of the attack told, not a fighter who fell
+                    own_noun = not h.nums and a.first <= ti <= a.last
+                    if a.entry.kind in ("armed",) and not (own_noun and a.entry.inter == COMMUNAL):
                         ch.attacker = True
                     else:
                         ch.victim = a
@@ -1228,6 +1232,7 @@ def _casualties(
 
 
 ONE_WORDS = frozenset({"واحد", "واحده", "واحدا", "واحدة"})
+COMMUNAL = 4  # ACLED's identity militias (settlers, clans): as often the victims of an attack as its side
 ADDITION = frozenset({"بالاضافه", "اضافه", "وبالاضافه"})  # "بالإضافة إلى": a further count of the same role
 
 

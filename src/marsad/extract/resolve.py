@@ -41,6 +41,7 @@ _FAILED = re.compile(r"^\s*(?:ال)?فاشل|^\s*لم\s")  # "عملية اغت�
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
+COMMUNAL = 4  # ACLED's identity militias (settlers, clans)
 FORCE_GAP = 3  # words between attack words and the police or soldiers they hit
 ATTACK_TAGS = frozenset({"ATTACK", "FIRE", "KILL", "ASSASSINATE", "EXECUTE"})
 ARMED_KINDS = frozenset({"armed", "unidentified", "external", "state"})
@@ -366,7 +367,13 @@ def resolve(
                 a2 = None  # both words name the same army ("الجيش الوطني الليبي" … "الجيش")
 
     # ---- type (ACLED hierarchy)
-    armed_target = a2 is not None and a2.kind in ("state", "armed", "external")
+    # settlers or clansmen stabbed or shot are the victims of an attack, not a side in a battle, unless
+    # they are told fighting (ACLED's identity militias, inter 4)
+    armed_target = (
+        a2 is not None
+        and a2.kind in ("state", "armed", "external")
+        and not (a2.inter == COMMUNAL and not tags & DIRECT_TAGS)
+    )
     strong_clash = any(t.tag in DIRECT_TAGS and t.strong for t in trigs)
     # a weak "مواجهات" in a lead that names air strikes may be another day's clashes ("غداة مواجهات")
     lead_trigs = [t for t in trigs if inc.mentions[0].start <= t.start < inc.mentions[0].end]
