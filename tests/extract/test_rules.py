@@ -664,3 +664,13 @@ def test_an_attacker_shot_dead_counts_and_a_settler_stabbed_is_the_victim() -> N
         "2022-05-13T12:00:00+00:00",
     )
     assert (ev.event_type, ev.fatalities, ev.injured) == ("Violence against civilians", 2, 2)
+
+
+def test_the_toll_of_the_latest_of_a_series_is_its_own() -> None:
+    # "في الأيام الأخيرة" makes a sentence's tolls a total of several days; the one told after "كان
+    # آخرها" belongs to the latest incident alone
+    (ev,) = _events(
+        "قال بيان للجيش اللبناني إن مراكزه في بيروت تعرضت خلال الأيام الأخيرة لاعتداءات عدة كان آخرها "
+        "إطلاق نار على حاجز في منطقة الشياح فجر الثلاثاء، ما أدى إلى إصابة ثلاثة عسكريين بجروح."
+    )
+    assert ev.injured == 3

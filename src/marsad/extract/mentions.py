@@ -788,7 +788,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         big: list[tuple[str, int]] = []  # (role, figure) of tolls in the thousands
         cas = _casualties(view, lex, sv, actors, big)
         if cumulative:
-            cas = []
+            # "اعتداءات متفرقة في الأيام الأخيرة كان آخرها إطلاق النار على نقطة ... مما أدى إلى إصابة
+            # جنديين": the toll after "آخرها" is the latest incident's own, not the days' total
+            latest = next((k for k in range(sv.lo, sv.hi) if toks[k].norm in LATEST_OF), None)
+            cas = [c for c in cas if latest is not None and c.tok > latest]
         # a running total in a clause of its own ("ما يرفع الحصيلة منذ أبريل إلى 137 قتيلا"), or the
         # toll of a clause an old year dates ("البلدة التي لم تنهض بعد من هجوم وقع عام 2014
         # وأودى بحياة العشرات")
@@ -1232,6 +1235,9 @@ def _casualties(
 
 
 ONE_WORDS = frozenset({"واحد", "واحده", "واحدا", "واحدة"})
+LATEST_OF = frozenset(
+    {"اخرها", "واخرها", "اخرهم", "اخرهما"}
+)  # "the latest of them": one incident of a series
 COMMUNAL = 4  # ACLED's identity militias (settlers, clans): as often the victims of an attack as its side
 ADDITION = frozenset({"بالاضافه", "اضافه", "وبالاضافه"})  # "بالإضافة إلى": a further count of the same role
 
