@@ -674,3 +674,12 @@ def test_the_toll_of_the_latest_of_a_series_is_its_own() -> None:
         "إطلاق نار على حاجز في منطقة الشياح فجر الثلاثاء، ما أدى إلى إصابة ثلاثة عسكريين بجروح."
     )
     assert ev.injured == 3
+
+
+def test_an_age_is_not_a_count() -> None:
+    # "(12 عاما) ... وأصيب" once read 12 wounded ("{N} ~3 أصيب"); the boy is one
+    (ev,) = _events(
+        "قتل الطفل محمد سالم (12 عاما) وأصيب والده بجروح متوسطة، الاثنين، جراء قصف مدفعي استهدف منزلهما "
+        "في بلدة بيت حانون شمال قطاع غزة."
+    )
+    assert ev.injured != 12 and ev.fatalities == 1

@@ -1047,6 +1047,14 @@ def _others_hurt(toks: list[Tok], joint: int, hi: int) -> bool:
     )
 
 
+def _an_age(toks: list[Tok], ti: int, hi: int) -> bool:
+    """The number at `ti` is someone's age: a year word right after it ("23 عاما")."""
+    k = ti
+    while k + 1 < hi and toks[k + 1].num_id == toks[ti].num_id and toks[ti].num_id >= 0:
+        k += 1
+    return k + 1 < hi and "AGE" in toks[k + 1].classes
+
+
 def _others(toks: list[Tok], tok: int, hi: int) -> bool:
     """ "خمسة آخرون": the others of the incident already told."""
     return any(toks[k].norm in OTHERS for k in range(tok, min(hi, tok + 3)))
@@ -1189,6 +1197,9 @@ def _casualties(
             continue
         # a year-looking figure right after a trigger ("قتل عام 2014") is not a count
         if 1900 < value < 2100 and not t.num_vague and len(t.norm) == 4:
+            continue
+        # nor is an age ("إيناس خماش (23 عاما) وهي حامل، وأصيب زوجها")
+        if h.nums and _an_age(toks, ti, sv.hi):
             continue
         nxt = toks[h.last + 1] if h.last + 1 < sv.hi else None
         if (
