@@ -22,6 +22,7 @@ from marsad.extract.mentions import (
     WEAPON_TAGS,
     CasHit,
     Mention,
+    said_day,
     sentence_has_date_near,
 )
 from marsad.model import DateMention, Place
@@ -624,12 +625,8 @@ def _tolls_on_two_days(inc: Incident, m: Mention, d: DateMention | None) -> bool
 
 
 def _said_on(d: DateMention, mentions: list[Mention]) -> bool:
-    """Whether `d` is the day of a statement in one of `mentions` ("أعلن الجيش، الخميس، ...")."""
-    for m in mentions:
-        said = m.extra.get("said")
-        if m.start <= d.start < m.end and isinstance(said, frozenset) and d.start in said:
-            return True
-    return False
+    """Whether `d` is the day of a statement in the one of `mentions` that holds it."""
+    return any(m.start <= d.start < m.end and said_day(m, d) for m in mentions)
 
 
 CLOSE_TOLLS = 0.75  # two figures this near (smaller / larger) are one toll by different sources

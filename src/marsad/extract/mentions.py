@@ -1047,11 +1047,18 @@ def _others_hurt(toks: list[Tok], joint: int, hi: int) -> bool:
     )
 
 
+def _number_end(toks: list[Tok], ti: int, hi: int) -> int:
+    """The last token of the number that starts at `ti` ("ثلاثة عشر", "أكثر من 20" are one number)."""
+    k = ti
+    nid = toks[ti].num_id
+    while k + 1 < hi and nid >= 0 and toks[k + 1].num_id == nid:
+        k += 1
+    return k
+
+
 def _an_age(toks: list[Tok], ti: int, hi: int) -> bool:
     """The number at `ti` is someone's age: a year word right after it ("23 عاما")."""
-    k = ti
-    while k + 1 < hi and toks[k + 1].num_id == toks[ti].num_id and toks[ti].num_id >= 0:
-        k += 1
+    k = _number_end(toks, ti, hi)
     return k + 1 < hi and "AGE" in toks[k + 1].classes
 
 
@@ -1214,9 +1221,7 @@ def _casualties(
         ch = CasHit(c.role, value, vague, span[0], span[1], ti, uncounted=not h.nums and plural)
         ch.attacker = c.attacker
         # what follows the count says who they are: attackers or victims
-        j = ti
-        while j + 1 < sv.hi and toks[j + 1].num_id == t.num_id and t.num_id >= 0:
-            j += 1
+        j = _number_end(toks, ti, sv.hi)
         window = range(j + 1 if h.nums else ti, min(sv.hi, j + 4))
         for k in window:
             if "ATTACKER" in toks[k].classes:
@@ -1246,9 +1251,8 @@ def _casualties(
 
 
 ONE_WORDS = frozenset({"واحد", "واحده", "واحدا", "واحدة"})
-LATEST_OF = frozenset(
-    {"اخرها", "واخرها", "اخرهم", "اخرهما"}
-)  # "the latest of them": one incident of a series
+# "كان آخرها": the latest of them, one incident of a series
+LATEST_OF = frozenset({"اخرها", "واخرها", "اخرهم", "اخرهما"})
 COMMUNAL = 4  # ACLED's identity militias (settlers, clans): as often the victims of an attack as its side
 ADDITION = frozenset({"بالاضافه", "اضافه", "وبالاضافه"})  # "بالإضافة إلى": a further count of the same role
 
@@ -1287,19 +1291,14 @@ def _chained(
         n = toks[ti]
         if ti in seen or n.num is None or n.num_vague:
             return None
-        last = ti
-        while last + 1 < sv.hi and toks[last + 1].num_id == n.num_id and n.num_id >= 0:
-            last += 1
+        last = _number_end(toks, ti, sv.hi)
         other = "WOUNDED" if role == "killed" else "DEAD"
         if last + 1 < sv.hi and other in toks[last + 1].classes:
             return None  # "11 قتيلا و10 جرحى": the second figure is of the other role
         seen.add(ti)
         span = n.num_span or view.orig(n.start, n.end)
         ch = CasHit(role, n.num, False, span[0], span[1], ti)
-        end = ti
-        while end + 1 < sv.hi and toks[end + 1].num_id == n.num_id and n.num_id >= 0:
-            end += 1
-        for q in range(end + 1, min(sv.hi, end + 4)):
+        for q in range(last + 1, min(sv.hi, last + 4)):
             if "ATTACKER" in toks[q].classes:
                 ch.attacker = True
                 break
@@ -1344,6 +1343,13 @@ def _took_place_on(
 def fresh_day(day: date, anchor: date | None) -> bool:
     """A day that can date an incident of the report: not after it, not STALE_DAYS before it."""
     return anchor is None or (day <= anchor and (anchor - day).days <= STALE_DAYS)
+
+
+def said_day(m: Mention, d: DateMention) -> bool:
+    """Whether `d` is, in `m`, the day of a statement ("أعلن الجيش، الخميس، ...") rather than of the
+    incident."""
+    said = m.extra.get("said")
+    return isinstance(said, frozenset) and d.start in said
 
 
 def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | None:

@@ -20,6 +20,7 @@ from marsad.extract.incidents import Incident, core_mention, family
 from marsad.extract.lexicon import Lexicons
 from marsad.extract.locate import country_info, modifier_start
 from marsad.extract.mentions import (
+    COMMUNAL,
     CROWD_TAGS,
     WEAPON_TAGS,
     ActorHit,
@@ -27,6 +28,7 @@ from marsad.extract.mentions import (
     Mention,
     TrigHit,
     fresh_day,
+    said_day,
     sentence_has_date_near,
 )
 from marsad.model import DateMention, Document, Place
@@ -41,7 +43,6 @@ _FAILED = re.compile(r"^\s*(?:ال)?فاشل|^\s*لم\s")  # "عملية اغت�
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
-COMMUNAL = 4  # ACLED's identity militias (settlers, clans)
 FORCE_GAP = 3  # words between attack words and the police or soldiers they hit
 ATTACK_TAGS = frozenset({"ATTACK", "FIRE", "KILL", "ASSASSINATE", "EXECUTE"})
 ARMED_KINDS = frozenset({"armed", "unidentified", "external", "state"})
@@ -137,11 +138,11 @@ def resolve(
         rich = _richness(m)
         if rich > best_rich:
             day_m, best_rich = d, rich
-    if day_m is not None and any(_said(m, d) for d, m in days if d is day_m):
+    if day_m is not None and any(said_day(m, d) for d, m in days if d is day_m):
         # the day of a statement ("أعلنت القوات، الجمعة، إحباط هجوم") yields to the day or two
         # before it that the incident's own words name ("وجرى إحباط الهجوم الخميس")
-        said_day = day_m.value
-        told = [(d, m) for d, m in days if not _said(m, d) and 0 < (said_day - d.value).days <= 2]
+        spoke_on = day_m.value
+        told = [(d, m) for d, m in days if not said_day(m, d) and 0 < (spoke_on - d.value).days <= 2]
         if told:
             day_m = max(told, key=lambda dm: _richness(dm[1]))[0]
     if inc.calendar_day is not None:
@@ -773,11 +774,6 @@ def _same_in_core(c: CasHit | None, pool: list[CasHit], in_core: Callable[[int],
         ),
         c,
     )
-
-
-def _said(m: Mention, d: DateMention) -> bool:
-    said = m.extra.get("said")
-    return isinstance(said, frozenset) and d.start in said
 
 
 def _richness(m: Mention) -> int:
