@@ -620,7 +620,7 @@ def _tolls_on_two_days(inc: Incident, m: Mention, d: DateMention | None) -> bool
         return False
     # the incident's own toll is its lowest figure (a running total beside it, "ليرتفع عدد القتلى منذ
     # الاثنين إلى 62", is higher)
-    told = [c.value for mm in inc.mentions if gives_toll(mm) for c in _dead(mm)]
+    told = [c.value for mm in inc.mentions for c in _dead(mm)]
     return bool(told) and not any(_close(min(told), c.value) for c in _dead(m))
 
 

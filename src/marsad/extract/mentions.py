@@ -1360,9 +1360,7 @@ def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | Non
         return None
     pos = live[0].start
     best: DateMention | None = None
-    said = m.extra.get("said")
-    said_starts: frozenset[int] = said if isinstance(said, frozenset) else frozenset()
-    dates = [d for d in m.dates if d.start not in said_starts] or m.dates
+    dates = [d for d in m.dates if not said_day(m, d)] or m.dates
     for d in dates:
         if d.precision != "day":
             continue
