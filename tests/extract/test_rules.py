@@ -683,3 +683,32 @@ def test_an_age_is_not_a_count() -> None:
         "في بلدة بيت حانون شمال قطاع غزة."
     )
     assert ev.injured != 12 and ev.fatalities == 1
+
+
+def test_aviation_named_with_a_strike_verb_is_an_air_strike() -> None:
+    # "طيران التحالف استهدف …": the aviation is the weapon even when no word of a raid is written
+    (ev,) = _events(
+        "قالت مصادر محلية إن طيران التحالف استهدف صباح اليوم تجمعا لمسلحي الحوثي في مديرية حيدان بمحافظة صعدة."
+    )
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_air_strikes_and_a_battle_in_one_city_are_two_events_even_with_a_plain_battle_word() -> None:
+    # "دارت معارك": a battle word that alone would need support still tells the ground fighting
+    # beside the coalition's raids (different actors: two ACLED events); the toll is the battle's
+    events = _events(
+        "شنت مقاتلات التحالف العربي الثلاثاء غارات على تحصينات ميليشيا الحوثي في مدينة الحديدة.\n"
+        "وفي الأثناء دارت معارك بين قوات الجيش اليمني والحوثيين في الأطراف الجنوبية للمدينة قتل فيها 12 من "
+        "المسلحين."
+    )
+    kinds = sorted((e.sub_event_type, e.fatalities) for e in events)
+    assert kinds == [("Air/drone strike", 0), ("Armed clash", 12)]
+
+
+def test_what_a_cell_planned_is_no_event() -> None:
+    assert _events("وأوضح المتحدث أن الموقوفين خططوا لاغتيال ضباط في الشرطة بمدينة الموصل.") == []
+    assert _events("وكشفت التحقيقات أن الخلية خططت لتفجير سيارة مفخخة قرب مقر المحافظة في مدينة كركوك.") == []
+
+
+def test_a_toll_of_a_quarter_of_the_year_is_a_total() -> None:
+    assert _events("قتل 40 جنديا خلال الربع الأول من العام في هجمات بمحافظة ديالى.") == []

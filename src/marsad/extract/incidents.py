@@ -795,13 +795,14 @@ def _aerial(m: Mention) -> bool:
 
 def _ground(m: Mention) -> bool:
     """Fighting on the ground between the forces and a group, told without air strikes: a battle
-    word, or an attack with no weapon named by the forces on a group ("شنت قوات الجيش هجوما على
-    مواقع ميليشيات الحوثي")."""
+    word (even one that alone would need support, "دارت معارك": the incident it is weighed in has
+    its support already), or an attack with no weapon named by the forces on a group ("شنت قوات
+    الجيش هجوما على مواقع ميليشيات الحوثي")."""
     live = m.live
     if any(t.tag in ("AIR", "SHELL") for t in live):
         return False
     kinds = {a.entry.kind for a in m.actors}
-    if any(t.tag in GROUND_TAGS and t.strong for t in live):
+    if any(t.tag in GROUND_TAGS for t in live):
         return bool(kinds & {"state", "armed"})
     return (
         any(t.tag == "ATTACK" for t in live)
