@@ -712,3 +712,24 @@ def test_what_a_cell_planned_is_no_event() -> None:
 
 def test_a_toll_of_a_quarter_of_the_year_is_a_total() -> None:
     assert _events("قتل 40 جنديا خلال الربع الأول من العام في هجمات بمحافظة ديالى.") == []
+
+
+def test_a_pretext_named_for_an_arrest_reports_no_attack() -> None:
+    # "بدعوى محاولته تنفيذ عملية طعن": what the forces say the man was about to do is their pretext
+    assert _events("واعتقلت الشرطة الشاب بدعوى محاولته تنفيذ عملية طعن قرب باب العامود في القدس.") == []
+
+
+def test_an_accusation_named_as_a_noun_reports_no_incident() -> None:
+    # "عقب اتهام المعارضة للجيش بقصف …": what one party accuses another of is talk, not a report
+    assert _events("وتصاعد التوتر بين الجانبين عقب اتهام المعارضة للجيش بقصف سوق شعبي في مدينة إدلب.") == []
+    assert _events("وتتبادل الحكومة والمعارضة الاتهامات بالمسؤولية عن تفجير سيارة مفخخة في مدينة إدلب.") == []
+
+
+def test_a_toll_since_a_day_written_with_a_detached_article_is_a_total() -> None:
+    # "منذ الـ 30 مارس": the article written apart from the number still opens a running total
+    assert (
+        _events(
+            "وقتلت القوات الإسرائيلية 120 فلسطينيا خلال المظاهرات على حدود قطاع غزة منذ الـ 30 مارس الماضي."
+        )
+        == []
+    )
