@@ -733,3 +733,46 @@ def test_a_toll_since_a_day_written_with_a_detached_article_is_a_total() -> None
         )
         == []
     )
+
+
+def test_protests_told_town_by_town_are_one_event_per_town() -> None:
+    # a round-up of a Friday's protests: the killing in one town, the crowds of two other
+    # governorates with their own size and day are protests of their own; the town of the lead
+    # that names Baghdad beside it is no total over both; a toll of last week's protests and an
+    # old date that only tells where the wave began belong to none of them
+    text = (
+        "قال مصدر طبي إن متظاهرا قتل الجمعة برصاص حراس مقر حزب في مدينة العمارة، فيما فرقت قوات الأمن "
+        "مظاهرات أخرى في أنحاء البلاد وخصوصا في بغداد.\n"
+        "لقي متظاهر مصرعه صباح الجمعة خلال مظاهرة أمام مقر الحزب في مدينة العمارة، بحسب مصدر طبي، بينما "
+        "فرقت الشرطة تجمعات أخرى في مدن البلاد وخصوصا في بغداد.\n"
+        "وتظاهر الآلاف الجمعة في ساحة التحرير وسط بغداد مطالبين بتحسين الخدمات، وأطلقت الشرطة الغاز المسيل "
+        "للدموع لتفريقهم.\n"
+        "وفي الحلة، من حيث انطلقت موجة الاحتجاجات في الثالث من تموز، خرج المئات الجمعة في مسيرة سلمية أمام "
+        "مبنى المحافظة.\n"
+        "وردد المحتجون هتافات ضد الفساد بعد سقوط خمسة قتلى في احتجاجات الأسبوع الماضي."
+    )
+    events = _events(text, "2022-07-15T16:00:00+00:00")
+    got = sorted((e.location, e.sub_event_type, e.event_date, e.fatalities) for e in events)
+    assert got == [
+        ("Amara", "Excessive force against protesters", "2022-07-15", 1),
+        ("Baghdad", "Protest with intervention", "2022-07-15", 0),
+        ("Hilla", "Peaceful protest", "2022-07-15", 0),
+    ]
+
+
+def test_a_toll_of_these_protests_is_a_running_total() -> None:
+    assert (
+        _events(
+            "وقتل 14 شخصا في هذه الاحتجاجات التي اندلعت مطلع الشهر للمطالبة بتحسين الخدمات في محافظة البصرة."
+        )
+        == []
+    )
+
+
+def test_the_toll_of_last_weeks_clashes_is_not_todays() -> None:
+    (ev,) = _events(
+        "وتجمع المحتجون الجمعة أمام مبنى المحافظة في البصرة، وذلك بعد سقوط ثمانية قتلى خلال مواجهات الأسبوع "
+        "الماضي مع قوات الأمن.",
+        "2022-07-15T16:00:00+00:00",
+    )
+    assert (ev.sub_event_type, ev.fatalities) == ("Peaceful protest", 0)

@@ -368,6 +368,18 @@ def _violence_of_its_own(m: Mention) -> bool:
     return any(t.strong for t in live) and (figures or armed)
 
 
+def _crowd_of_its_own(m: Mention, d: DateMention | None) -> bool:
+    """A protest told with its size or its day ("وتظاهر المئات في مدينة الناصرية"): in a governorate
+    no incident of the report is in, a protest of its own (ACLED codes one per town and day)."""
+    live = [t for t in m.live if not t.generic]
+    strong = any(t.strong and t.tag in CROWD_TAGS for t in live)
+    return (
+        strong
+        and family({t.tag for t in live}) == "crowd"
+        and (bool(m.extra.get("crowd_size")) or d is not None)
+    )
+
+
 def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], text: str) -> list[Place]:
     """The distinct towns a sentence of intercepted missiles or drones names after its words of
     interception, where they were going (not where they were launched from); one town or none
@@ -556,7 +568,9 @@ def group(
                 and not apart
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
                 and not (
-                    _violence_of_its_own(m) and _elsewhere(p, incidents) and not m.extra.get("past_near")
+                    (_violence_of_its_own(m) or _crowd_of_its_own(m, d))
+                    and _elsewhere(p, incidents)
+                    and not m.extra.get("past_near")
                 )
             ):
                 # too thin for an incident of its own: a detail of the last one in the same
@@ -585,7 +599,11 @@ def group(
                         if _more_specific(p, near.place):
                             near.place = p  # "الهلال النفطي" … "ميناء رأس لانوف": the town inside it
                 continue
-            target = Incident(umbrella=_governorates(m, places, refs))
+            # a sentence over several governorates is a total over them ("في محافظتي إدلب وحلب"),
+            # not one placed in a town of its own that names another beside it ("قتل متظاهر في
+            # الديوانية … وخصوصا في بغداد")
+            spread = _governorates(m, places, refs) if p is None or _broad(p) else frozenset()
+            target = Incident(umbrella=spread)
             incidents.append(target)
         target.mentions.append(m)
         last, last_sent = target, m.sent

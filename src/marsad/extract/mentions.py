@@ -246,6 +246,21 @@ def _recent_date(view: DocView, sv: SentView) -> bool:
     return False
 
 
+def _redated(view: DocView, sv: SentView, after: int, upto: int) -> bool:
+    """A day of this week named after an old date and before the end of a trigger ("من حيث انطلقت
+    الاحتجاجات في 8 تموز، خرج الآلاف الجمعة في مظاهرة"): the old date is the context, the day the
+    trigger's own."""
+    if view.anchor is None:
+        return False
+    return any(
+        sv.start <= d.start < sv.end
+        and after <= d.start < upto
+        and d.precision == "day"
+        and 0 <= (view.anchor - d.value).days <= STALE_DAYS
+        for d in view.dates
+    )
+
+
 def _dated_after(view: DocView, sv: SentView, th: TrigHit, said: frozenset[int]) -> bool:
     """A day of the last two days named after a trigger that follows a reaction cue ("اتهم الحشد
     الشعبي الاثنين التحالف بشن غارة ليل الأحد استهدفت موقعا له"): the accusation is about an
@@ -774,8 +789,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     else:
                         th.blocked = kind
             if any(abs(h.first - y) <= YEAR_WINDOW for y in old_years + late) or any(
-                abs(ds - s) < 60 and _dates_clause(toks, sv, h.last, i)
-                for (ds, _), i in zip(old_dates, date_toks, strict=True)
+                abs(ds - s) < 60
+                and _dates_clause(toks, sv, h.last, i)
+                and not _redated(view, sv, de, toks[h.last].end)
+                for (ds, de), i in zip(old_dates, date_toks, strict=True)
             ):
                 th.blocked = th.blocked or "background"
             trigs.append(th)
@@ -801,6 +818,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             if not any(k in ("aggregate", "cumulative") and c.tok >= cut for cut, k in confined)
             and not any(c.tok >= cut for cut in year_cuts)
         ]
+        # "خصوصا بعد سقوط ثمانية قتلى في المظاهرات السابقة": a toll inside words of violence a cue
+        # rules out (told as the past, a slogan, a plan) is not the incident's
+        ruled_out = [(t.first, t.last) for t in trigs if t.blocked]
+        cas = [c for c in cas if not any(a <= c.tok <= b for a, b in ruled_out)]
         # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll;
         # "زاعما مقتل خمسة من عناصر الميليشيا": a party's claimed toll is not the incident's;
         # "ذكرى مقتل 6 من عرب إسرائيل": the dead of an anniversary are not today's
