@@ -776,3 +776,29 @@ def test_the_toll_of_last_weeks_clashes_is_not_todays() -> None:
         "2022-07-15T16:00:00+00:00",
     )
     assert (ev.sub_event_type, ev.fatalities) == ("Peaceful protest", 0)
+
+
+def test_a_governorate_named_after_the_country_places_the_incident_there() -> None:
+    # "في العراق" in the lead, "في المثنى" next: the incident is the governorate's, and the one of
+    # another governorate after it stands on its own
+    events = _events(
+        "اتسعت موجة الاحتجاجات في العراق لتشمل محافظات الجنوب، وتزايدت المصادمات بين المحتجين والشرطة "
+        "التي فتحت النار عليهم موقعة قتلى وجرحى.\n"
+        "وسقط قتلى خلال مواجهات بين الشرطة ومحتجين في المثنى، حيث أحرقت مقرات أحزاب.\n"
+        "وذكر مسعفون أن عشرة محتجين جرحوا عندما فتحت الشرطة النار على متظاهرين غاضبين سعوا إلى دخول "
+        "مبنى محافظة الديوانية.",
+        "2022-07-15T16:00:00+00:00",
+    )
+    assert sorted(e.admin1 for e in events) == ["Muthanna", "Qadissiya"]
+
+
+def test_a_lead_dated_by_its_background_gives_no_day_to_the_rest() -> None:
+    # the Basra death of last Sunday dates the lead's incident; the Nasiriyah protest, which names no
+    # day, is the report's news of the day
+    events = _events(
+        "تواصلت المظاهرات في جنوب العراق لليوم السادس احتجاجا على البطالة.\n"
+        "وكان الغضب قد اشتد في البصرة إثر مقتل محتج يوم الأحد أثناء تفريق تجمع أمام مبنى المحافظة.\n"
+        "وفي مدينة الناصرية، تجمع مئات المحتجين أمام مبنى المحافظة مطالبين بتوفير الكهرباء.",
+        "2022-07-15T16:00:00+00:00",
+    )
+    assert {e.location: e.event_date for e in events}["Nassriya"] == "2022-07-15"

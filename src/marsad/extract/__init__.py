@@ -177,7 +177,8 @@ def _extract(
                     past.append(mark_history(rec, view.anchor))
                 continue
             events.append(rec)
-            if len(events) == 1 and rec.time_precision == 1:
+            if len(events) == 1 and rec.time_precision == 1 and age <= OLD_DAYS:
+                # (a lead dated days back by a sentence of its background is no day for the rest)
                 report_day = date.fromisoformat(rec.event_date)
         events = _one_per_actors_place_day(_same_toll_once(events))
         headline = talk_headline(doc.title, lex) if events else ""

@@ -982,7 +982,11 @@ def _drop_totals(incidents: list[Incident]) -> list[Incident]:
 
 
 def _more_specific(p: Place, than: Place) -> bool:
-    return p.geo_precision < than.geo_precision or (than.feature == "admin1" and p.feature != "admin1")
+    return (
+        p.geo_precision < than.geo_precision
+        or (than.feature == "admin1" and p.feature != "admin1")
+        or (than.feature == "country" and p.feature != "country")  # "في المثنى" after "في العراق"
+    )
 
 
 _PAIRED = paired_countries()
