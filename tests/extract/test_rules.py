@@ -802,3 +802,14 @@ def test_a_lead_dated_by_its_background_gives_no_day_to_the_rest() -> None:
         "2022-07-15T16:00:00+00:00",
     )
     assert {e.location: e.event_date for e in events}["Nassriya"] == "2022-07-15"
+
+
+def test_where_an_embassy_moved_is_no_place_even_with_words_between() -> None:
+    # "نقل واشنطن لسفارتها لدى إسرائيل إلى القدس": the day's killings were in Gaza
+    events = _events(
+        "شنت طائرات إسرائيلية غارات على مواقع في قطاع غزة مساء الثلاثاء.\n"
+        "وكانت القوات الإسرائيلية قتلت يوم الاثنين 40 فلسطينيا خلال احتجاجات واسعة، في يوم شهد نقل واشنطن "
+        "لسفارتها لدى إسرائيل إلى القدس.",
+        "2022-05-18T12:00:00+00:00",
+    )
+    assert {e.admin1 for e in events} == {"Gaza Strip"}

@@ -1203,7 +1203,7 @@ _EVACUATED_TO = re.compile(
     # where an embassy was moved or opened ("يوم انتقلت فيه السفارة الأميركية إلى القدس") is no more
     # where the day's violence took place than where the wounded were taken
     r"|(?:^|\s)[وف]?(?:ال)?(?:نقل|انتقال|انتقل|افتتاح|افتتح|تدشين|دشن)\S*\s+(?:\S+\s+){0,2}?"
-    r"(?:ال)?سفار\S*\s+(?:\S+\s+){0,2}?(?:الي|في)\s+$"
+    r"(?:ال|لل|[لب])?سفار\S*\s+(?:\S+\s+){0,2}?(?:الي|في)\s+$"  # "نقل الولايات المتحدة لسفارتها"
 )
 
 
@@ -1219,7 +1219,7 @@ def destination_places(places: list[Place], norm_text: str, to_view: object) -> 
     out: set[tuple[int, int]] = set()
     for p in places:
         v = _view_start(p, to_view)
-        if _EVACUATED_TO.search(norm_text[max(0, v - 40) : v]):
+        if _EVACUATED_TO.search(norm_text[max(0, v - 60) : v]):
             out.add((p.start, p.end))
     return frozenset(out)
 
