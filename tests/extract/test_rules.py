@@ -813,3 +813,14 @@ def test_where_an_embassy_moved_is_no_place_even_with_words_between() -> None:
         "2022-05-18T12:00:00+00:00",
     )
     assert {e.admin1 for e in events} == {"Gaza Strip"}
+
+
+def test_holding_parties_responsible_far_from_the_verb_is_talk() -> None:
+    # "حمل … مسؤولية القصف": the speaker and the parties held responsible stand between the two words
+    assert (
+        _events(
+            "وحمل وزير الخارجية الأمريكي كلا من روسيا وإيران والنظام مسؤولية القصف بالغاز السام على بلدة "
+            "سراقب في ريف إدلب."
+        )
+        == []
+    )
