@@ -237,3 +237,10 @@ def test_a_village_named_before_its_district_lies_in_that_district() -> None:
     assert place is not None
     assert (place.admin1, place.admin2) == ("Diyala", "Al-Muqdadiya")
     assert place.geo_precision == 2
+
+
+def test_a_tanween_inside_a_name_is_a_slip_not_an_indefinite_noun(geo: Geocoder) -> None:
+    # tanween ends an indefinite word ("دوراً"); one on a name's first letter ("كٌتاف") is a typo
+    places = geo.find_places("شنت المقاتلات غارات على مواقع في كٌتاف شمال صعدة")
+    assert places and places[0].name == "Kitaf"
+    assert geo.find_places("أدى الوسيط دوراً في المفاوضات") == []

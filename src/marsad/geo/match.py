@@ -642,7 +642,8 @@ class Matcher:
             if i > 0 and not self.person.isdisjoint(toks[i - 1].keys):
                 i += 1  # "مصدر في الشرطة يدعى عمران كيشوار": a man's name, not Amran
                 continue
-            if tanween and not _TANWEEN.isdisjoint(text[toks[i].start : toks[i].end]):
+            if tanween and not _TANWEEN.isdisjoint(text[max(toks[i].start, toks[i].end - 2) : toks[i].end]):
+                # (tanween ends a word: one inside it, "كٌتاف", is a slip of the keyboard)
                 i += 1
                 continue
             hit = self._longest(text, toks, i)
