@@ -60,11 +60,15 @@ def test_admin1_spellings_compare_equal() -> None:
         ("Rural Damascus", "Rif Dimashq"),
         ("Thi-Qar", "Dhi Qar"),
         ("South Lebanon", "South"),  # an alias that names another alias ("South" -> "HaDarom")
+        ("Al-Qadisiyah", "Qadissiya"),  # the article joined by a hyphen, GeoNames' spelling
+        ("Al-Anbar", "Anbar"),
+        ("Babil", "Babylon"),
     ]:
         assert admin1_equal(a, b), (a, b)
     assert not admin1_equal("Basrah", "Baghdad")
     assert not admin1_equal("Idleb", "Aleppo")
     assert not admin1_equal("South Lebanon", "North")
+    assert not admin1_equal("Qadissiya", "Basrah")
     assert admin1_equal(None, "Kirkuk")
 
 

@@ -58,7 +58,7 @@ def actor_groups(*names: str | None) -> set[str]:
 
 
 def _plain(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower().replace("-", " ")
     s = re.sub(r"\b(governorate|province|wilayah|region|muhafazat)\b", " ", s)
     s = re.sub(r"[^a-z ]", "", s).strip()
     s = re.sub(r"^(al|el|ad|ar|as|an|at|az|ash) ", "", s)
