@@ -824,3 +824,7 @@ def test_holding_parties_responsible_far_from_the_verb_is_talk() -> None:
         )
         == []
     )
+
+
+def test_a_toll_of_the_current_month_is_a_total() -> None:
+    assert _events("وقتل 20 مدنيا خلال الشهر الجاري في غارات على قرى ريف إدلب الجنوبي.") == []
