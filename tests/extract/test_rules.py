@@ -828,3 +828,16 @@ def test_holding_parties_responsible_far_from_the_verb_is_talk() -> None:
 
 def test_a_toll_of_the_current_month_is_a_total() -> None:
     assert _events("وقتل 20 مدنيا خلال الشهر الجاري في غارات على قرى ريف إدلب الجنوبي.") == []
+
+
+def test_a_country_said_to_see_protests_places_them_even_deep_in_the_report() -> None:
+    # "ويشهد الأردن … احتجاجات": the country is where the protests take place, not talk about it
+    events = _events(
+        "قال وزير الخارجية السابق في تغريدة الاثنين إنه يأمل أن تهدأ الأوضاع قريبا.\n"
+        "وأضاف أن الحكومة مطالبة بالاستماع إلى الناس.\n"
+        "وتابع أن الحوار هو الطريق الوحيد.\n"
+        "ويشهد الأردن منذ أيام احتجاجات شعبية واسعة على مشروع قانون الضريبة، وقبل الملك الاثنين استقالة "
+        "الحكومة.",
+        "2022-06-06T12:00:00+00:00",
+    )
+    assert [(e.country, e.event_type) for e in events] == [("Jordan", "Protests")]

@@ -29,6 +29,7 @@ from marsad.extract.incidents import (
     place_of,
     plausible_places,
     reference_places,
+    witnessed,
 )
 from marsad.extract.lexicon import Lexicons, lexicons
 from marsad.extract.locate import Locator, default_locator, framed_countries, off_city
@@ -156,6 +157,7 @@ def _extract(
                 not rec.admin1
                 and inc.mentions[0].sent > first_body + COUNTRY_ONLY_SENTENCES
                 and not _lead_tells_it(inc, rec.country, incidents, mentions, places, first_body)
+                and not (family(inc.tags) == "crowd" and witnessed(inc.mentions[0], places, text))
             ):
                 continue  # placed in a whole country by a sentence deep in the report: talk, not news
             # an incident told deep in the report and dated days earlier is background; so is one

@@ -501,9 +501,12 @@ def group(
             and not (
                 m.sent <= first_sent + 1 and family(m.tags) != "sd" and _part_of_country(m, places, text)
             )
-            # a protest in the lead needs no town: "في الكويت" will do
+            # a protest in the lead needs no town: "في الكويت" will do; nor one anywhere that a
+            # country is said to see ("وشهد الأردن احتجاجات واسعة")
             and not (
-                m.sent <= first_sent + 1 and family(m.tags) == "crowd" and named_countries(m, places, text)
+                family(m.tags) == "crowd"
+                and (m.sent <= first_sent + 1 or witnessed(m, places, text))
+                and named_countries(m, places, text)
             )
         )
         if not ok:
@@ -1024,7 +1027,9 @@ def plausible_places(places: list[Place], hint: str | None, text: str = "") -> l
 # "في سوريا", "بالكاميرون", "داخل الأراضي السورية", "في جنوب سوريا": the country where it happened
 _LOCATIVE = re.compile(
     r"(?:(?:^|\s)(?:و?في|داخل|و?ب|و?فى)\s*(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)\S*\s+)?"
-    r"|(?:^|\s)(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)\s+)$"
+    r"|(?:^|\s)(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)\s+"
+    # "وشهد الأردن احتجاجات": the country that saw the incident is where it took place
+    r"|(?:^|\s)[وف]?(?:شهد|شهدت|يشهد|تشهد)\s+)$"
 )
 
 
@@ -1053,6 +1058,19 @@ def named_countries(m: Mention, places: list[Place], text: str) -> list[Place]:
         if _LOCATIVE.search(head) or head.endswith(("ب", "وب")):
             out.append(p)
     return out
+
+
+_WITNESSED = re.compile(r"(?:^|\s)[وف]?(?:شهد|شهدت|يشهد|تشهد)\s+$")
+
+
+def witnessed(m: Mention, places: list[Place], text: str) -> bool:
+    """The sentence names a country as the one that sees the incident ("ويشهد الأردن احتجاجات")."""
+    return any(
+        p.feature == "country"
+        and m.start <= p.start < m.end
+        and _WITNESSED.search(text, max(0, p.start - 12), p.start)
+        for p in places
+    )
 
 
 _HEADQUARTERS = re.compile(r"(?:^|\s)و?(?:مقره|مقرها|مقرهم|ومقره|ومقرها)\s+(?:في\s+)?$")
