@@ -841,3 +841,17 @@ def test_a_country_said_to_see_protests_places_them_even_deep_in_the_report() ->
         "2022-06-06T12:00:00+00:00",
     )
     assert [(e.country, e.event_type) for e in events] == [("Jordan", "Protests")]
+
+
+def test_another_group_at_the_same_time_with_its_own_dead_is_another_incident() -> None:
+    # two attacks of one night in one province, the second told with "وفي الوقت نفسه … مجموعة أخرى"
+    # and its own dead: two events, each with its own toll
+    events = _events(
+        "قال مسؤولون إن هجومين متزامنين لمسلحين في ولاية هلمند جنوبي أفغانستان أسفرا عن مقتل 12 من قوات "
+        "الأمن ليل الاثنين.\n"
+        "وأوضح المتحدث باسم حاكم الولاية أن عشرات المسلحين هاجموا ثكنة للجيش قرب بلدة غريشك، فقتلوا سبعة "
+        "جنود.\n"
+        "وفي الوقت نفسه، هاجمت مجموعة أخرى من المسلحين مخفرا للشرطة في قرية نائية، فقتلت خمسة من أفراده.",
+        "2022-05-10T08:00:00+00:00",
+    )
+    assert sorted(e.fatalities for e in events) == [5, 12]  # the lead's total stays with the first

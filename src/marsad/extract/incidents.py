@@ -359,6 +359,11 @@ def standalone(m: Mention) -> bool:
     return (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front
 
 
+def _own_dead(m: Mention) -> bool:
+    """A precise count of the dead of the sentence's own incident (not the attackers')."""
+    return any(c.role == "killed" and not c.vague and not c.attacker for c in m.casualties)
+
+
 def _violence_of_its_own(m: Mention) -> bool:
     """A strong word of violence with a toll or an armed group (not a town taken or a truce alone:
     "لاستعادة السيطرة على …" is mostly an aim)."""
@@ -533,6 +538,17 @@ def group(
         split = bool(m.extra.get("split")) and not (m.extra.get("split") in ("crowd", "clause") and p is None)
         if split and p is None and last is not None and last.place is not None and m.sent == last_sent:
             p = replace(last.place, geo_precision=max(last.place.geo_precision, 2))  # "البلدة المجاورة"
+        if (
+            fresh
+            and m.extra.get("another")
+            and p is None
+            and _own_dead(m)
+            and last
+            and last.place
+            and not _references_in([m], places, refs)  # "جنوب كركوك": placed near a town of its own
+        ):
+            # "وفي الوقت نفسه، هاجمت مجموعة أخرى مركزا للشرطة": another incident, where the last one was
+            p = replace(last.place, geo_precision=max(last.place.geo_precision, 2))
         own_toll = p is not None and any(
             c.role == "killed" and not c.vague and not c.attacker for c in m.casualties
         )
@@ -570,6 +586,9 @@ def group(
                 and not split
                 and not apart
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
+                # "وفي الوقت نفسه، هاجمت مجموعة أخرى مركزا للشرطة … فقتلت خمسة": another incident
+                # with its own dead
+                and not (fresh and m.extra.get("another") and _own_dead(m))
                 and not (
                     (_violence_of_its_own(m) or _crowd_of_its_own(m, d))
                     and _elsewhere(p, incidents)

@@ -316,10 +316,16 @@ NEW_MARKERS = (
     "تطور منفصل",
     "صعيد اخر",
     "غضون ذلك",
+    "الوقت نفسه",
+    "الوقت ذاته",
+    "مجموعه اخري",
 )
 # of these, the ones that say outright that what follows is another incident ("وفي حادث منفصل"),
 # however far from the last one the sentence comes
 SEPARATE_MARKERS = ("حادث اخر", "هجوم اخر", "حادث منفصل", "هجوم منفصل")
+# of these, the ones that tell another incident of the same moment, by other people ("وفي الوقت نفسه،
+# هاجمت مجموعة أخرى …"): with its own dead it is an incident of its own, in the same governorate
+ANOTHER_MARKERS = (*SEPARATE_MARKERS, "الوقت نفسه", "الوقت ذاته", "مجموعه اخري")
 
 
 def _simultaneous(toks: list[Tok], sv: SentView) -> bool:
@@ -934,6 +940,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     extra={
                         "suspects": suspects,
                         "separate": marker and any(x in norm_sent for x in SEPARATE_MARKERS),
+                        "another": marker and any(x in norm_sent for x in ANOTHER_MARKERS),
                         "dissent": dissent,
                         "unhurt": unhurt,
                         "past_near": _past_near(view, si),
