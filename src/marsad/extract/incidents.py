@@ -359,11 +359,6 @@ def standalone(m: Mention) -> bool:
     return (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front
 
 
-def _own_dead(m: Mention) -> bool:
-    """A precise count of the dead of the sentence's own incident (not the attackers')."""
-    return any(c.role == "killed" and not c.vague and not c.attacker for c in m.casualties)
-
-
 def _violence_of_its_own(m: Mention) -> bool:
     """A strong word of violence with a toll or an armed group (not a town taken or a truce alone:
     "لاستعادة السيطرة على …" is mostly an aim)."""
@@ -542,16 +537,14 @@ def group(
             fresh
             and m.extra.get("another")
             and p is None
-            and _own_dead(m)
+            and _dead(m)
             and last
             and last.place
             and not _references_in([m], places, refs)  # "جنوب كركوك": placed near a town of its own
         ):
             # "وفي الوقت نفسه، هاجمت مجموعة أخرى مركزا للشرطة": another incident, where the last one was
             p = replace(last.place, geo_precision=max(last.place.geo_precision, 2))
-        own_toll = p is not None and any(
-            c.role == "killed" and not c.vague and not c.attacker for c in m.casualties
-        )
+        own_toll = p is not None and bool(_dead(m))
         # the towns a sentence with no place of its own is placed off ("شرق بلدة خزاعة")
         off = _off_towns(m, places, refs, text) if p is None else []
         apart = False  # a toll of its own on another day than an incident with its own toll
@@ -588,7 +581,7 @@ def group(
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
                 # "وفي الوقت نفسه، هاجمت مجموعة أخرى مركزا للشرطة … فقتلت خمسة": another incident
                 # with its own dead
-                and not (fresh and m.extra.get("another") and _own_dead(m))
+                and not (fresh and m.extra.get("another") and _dead(m))
                 and not (
                     (_violence_of_its_own(m) or _crowd_of_its_own(m, d))
                     and _elsewhere(p, incidents)
@@ -1043,12 +1036,13 @@ def plausible_places(places: list[Place], hint: str | None, text: str = "") -> l
     ]
 
 
+_SAW = r"(?:^|\s)[وف]?(?:شهد|شهدت|يشهد|تشهد)\s+"  # "ويشهد الأردن …": the country that sees it
 # "في سوريا", "بالكاميرون", "داخل الأراضي السورية", "في جنوب سوريا": the country where it happened
 _LOCATIVE = re.compile(
     r"(?:(?:^|\s)(?:و?في|داخل|و?ب|و?فى)\s*(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)\S*\s+)?"
     r"|(?:^|\s)(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)\s+"
     # "وشهد الأردن احتجاجات": the country that saw the incident is where it took place
-    r"|(?:^|\s)[وف]?(?:شهد|شهدت|يشهد|تشهد)\s+)$"
+    rf"|{_SAW})$"
 )
 
 
@@ -1079,7 +1073,7 @@ def named_countries(m: Mention, places: list[Place], text: str) -> list[Place]:
     return out
 
 
-_WITNESSED = re.compile(r"(?:^|\s)[وف]?(?:شهد|شهدت|يشهد|تشهد)\s+$")
+_WITNESSED = re.compile(_SAW + "$")
 
 
 def witnessed(m: Mention, places: list[Place], text: str) -> bool:

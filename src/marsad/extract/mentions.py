@@ -233,30 +233,15 @@ ASIDE_OPENERS = (
 )
 
 
-def _recent_date(view: DocView, sv: SentView) -> bool:
+def _recent_date(view: DocView, sv: SentView, start: int | None = None, end: int | None = None) -> bool:
+    """A day of this week in the sentence (or in its span `start`–`end`: "من حيث انطلقت الاحتجاجات في
+    8 تموز، خرج الآلاف الجمعة في مظاهرة" names the trigger's own day after the old date of its context)."""
     if view.anchor is None:
         return False
-    for d in view.dates:
-        if (
-            sv.start <= d.start < sv.end
-            and d.precision == "day"
-            and 0 <= (view.anchor - d.value).days <= STALE_DAYS
-        ):
-            return True
-    return False
-
-
-def _redated(view: DocView, sv: SentView, after: int, upto: int) -> bool:
-    """A day of this week named after an old date and before the end of a trigger ("من حيث انطلقت
-    الاحتجاجات في 8 تموز، خرج الآلاف الجمعة في مظاهرة"): the old date is the context, the day the
-    trigger's own."""
-    if view.anchor is None:
-        return False
+    lo = sv.start if start is None else max(sv.start, start)
+    hi = sv.end if end is None else min(sv.end, end)
     return any(
-        sv.start <= d.start < sv.end
-        and after <= d.start < upto
-        and d.precision == "day"
-        and 0 <= (view.anchor - d.value).days <= STALE_DAYS
+        lo <= d.start < hi and d.precision == "day" and 0 <= (view.anchor - d.value).days <= STALE_DAYS
         for d in view.dates
     )
 
@@ -300,6 +285,9 @@ def _future_date(view: DocView, sv: SentView) -> bool:
 
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 
+# another incident told as happening at the same moment, by other people ("وفي الوقت نفسه، هاجمت
+# مجموعة أخرى …")
+SAME_MOMENT = ("الوقت نفسه", "الوقت ذاته", "مجموعه اخري")
 NEW_MARKERS = (
     "سياق اخر",
     "حادث اخر",
@@ -316,16 +304,14 @@ NEW_MARKERS = (
     "تطور منفصل",
     "صعيد اخر",
     "غضون ذلك",
-    "الوقت نفسه",
-    "الوقت ذاته",
-    "مجموعه اخري",
+    *SAME_MOMENT,
 )
 # of these, the ones that say outright that what follows is another incident ("وفي حادث منفصل"),
 # however far from the last one the sentence comes
 SEPARATE_MARKERS = ("حادث اخر", "هجوم اخر", "حادث منفصل", "هجوم منفصل")
 # of these, the ones that tell another incident of the same moment, by other people ("وفي الوقت نفسه،
 # هاجمت مجموعة أخرى …"): with its own dead it is an incident of its own, in the same governorate
-ANOTHER_MARKERS = (*SEPARATE_MARKERS, "الوقت نفسه", "الوقت ذاته", "مجموعه اخري")
+ANOTHER_MARKERS = (*SEPARATE_MARKERS, *SAME_MOMENT)
 
 
 def _simultaneous(toks: list[Tok], sv: SentView) -> bool:
@@ -797,7 +783,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             if any(abs(h.first - y) <= YEAR_WINDOW for y in old_years + late) or any(
                 abs(ds - s) < 60
                 and _dates_clause(toks, sv, h.last, i)
-                and not _redated(view, sv, de, toks[h.last].end)
+                and not _recent_date(view, sv, de, toks[h.last].end)
                 for (ds, de), i in zip(old_dates, date_toks, strict=True)
             ):
                 th.blocked = th.blocked or "background"
