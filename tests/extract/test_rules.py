@@ -855,3 +855,15 @@ def test_another_group_at_the_same_time_with_its_own_dead_is_another_incident() 
         "2022-05-10T08:00:00+00:00",
     )
     assert sorted(e.fatalities for e in events) == [5, 12]  # the lead's total stays with the first
+
+
+def test_a_death_today_from_wounds_of_months_ago_is_no_new_event() -> None:
+    # ACLED adds the death to the old incident; the day of the death does not make the sentence news
+    assert (
+        _events(
+            "توفي شاب الأحد في مستشفى المدينة متأثرا بجروح أصيب بها برصاص قوات الأمن خلال مواجهات في بلدة "
+            "الحراك بريف درعا قبل ثلاثة أشهر، بحسب ما أفاد أقاربه.",
+            "2022-05-15T12:00:00+00:00",
+        )
+        == []
+    )

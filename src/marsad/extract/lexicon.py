@@ -81,6 +81,7 @@ CUE_KINDS = frozenset(
         "unhurt",
         "cause",
         "covered",
+        "aftermath",
     }
 )
 CUE_SCOPES = frozenset({"before", "prev", "sentence", "clause", "after", "next", "rally", "title"})
