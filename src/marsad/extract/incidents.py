@@ -533,16 +533,10 @@ def group(
         split = bool(m.extra.get("split")) and not (m.extra.get("split") in ("crowd", "clause") and p is None)
         if split and p is None and last is not None and last.place is not None and m.sent == last_sent:
             p = replace(last.place, geo_precision=max(last.place.geo_precision, 2))  # "البلدة المجاورة"
-        if (
-            fresh
-            and m.extra.get("another")
-            and p is None
-            and _dead(m)
-            and last
-            and last.place
-            and not _references_in([m], places, refs)  # "جنوب كركوك": placed near a town of its own
-        ):
-            # "وفي الوقت نفسه، هاجمت مجموعة أخرى مركزا للشرطة": another incident, where the last one was
+        # "وفي الوقت نفسه، هاجمت مجموعة أخرى مركزا للشرطة … فقتلت خمسة": another incident with its own
+        # dead, where the last one was unless it names a town of its own ("جنوب كركوك")
+        another = fresh and bool(m.extra.get("another")) and bool(_dead(m))
+        if another and p is None and last and last.place and not _references_in([m], places, refs):
             p = replace(last.place, geo_precision=max(last.place.geo_precision, 2))
         own_toll = p is not None and bool(_dead(m))
         # the towns a sentence with no place of its own is placed off ("شرق بلدة خزاعة")
@@ -579,9 +573,7 @@ def group(
                 and not split
                 and not apart
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
-                # "وفي الوقت نفسه، هاجمت مجموعة أخرى مركزا للشرطة … فقتلت خمسة": another incident
-                # with its own dead
-                and not (fresh and m.extra.get("another") and _dead(m))
+                and not another
                 and not (
                     (_violence_of_its_own(m) or _crowd_of_its_own(m, d))
                     and _elsewhere(p, incidents)
