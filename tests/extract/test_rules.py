@@ -867,3 +867,14 @@ def test_a_death_today_from_wounds_of_months_ago_is_no_new_event() -> None:
         )
         == []
     )
+
+
+def test_an_embassy_opened_there_is_no_place_whatever_its_preposition() -> None:
+    # "رفضا لافتتاح السفارة الأميركية في القدس": the occasion of the protest, not where its dead fell
+    events = _events(
+        "دعت منظمات حقوقية إلى التحقيق في الأحداث الدامية في غزة.\n"
+        "وسقط 40 قتيلا فلسطينيا الاثنين في احتجاجات قرب السياج تصدت لها قوات الاحتلال، رفضا لافتتاح السفارة "
+        "الأميركية في القدس.",
+        "2022-05-18T12:00:00+00:00",
+    )
+    assert [e.admin1 for e in events] == ["Gaza Strip"]

@@ -1201,9 +1201,7 @@ _SPEAKER = re.compile(
     # diplomatic reaction, not the scene (an ambassador attacked at his post is no recall)
     r"|(?:^|\s)[وف]?(?:استدع|سحب|تسحب|يسحب)\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:سفير|سفراء)\S*\s+(?:\S+\s+)?"
     r"(?:في|لدي|من)\s+(?:\S+\s+(?:\S+\s+)?و)?$"
-    # an embassy opened or moved there ("بالتزامن مع افتتاح السفارة الأمريكية في القدس"): the occasion
-    # of a protest elsewhere, not its scene
-    r"|(?:^|\s)[وبل]*(?:ال)?(?:نقل|افتتاح|تدشين)\s+(?:\S+\s+){0,2}?(?:ال)?سفار\S*\s+(?:\S+\s+){0,2}?(?:في|الي)\s+$"
+    # (an embassy opened or moved there is no place at all: `_EVACUATED_TO`)
 )
 
 
@@ -1223,9 +1221,10 @@ _RESPONSE = re.compile(r"(?:^|\s)[و]?(?:ردا|رد)\s+علي\s+(?:[^\s.،,]+\s
 # مدينة بنغازي"): not where they were hurt.
 _EVACUATED_TO = re.compile(
     r"(?:^|\s)[وف]?(?:نقل|اجلا|اسعاف|اخلا)\S*\s+(?:\S+\s+){0,3}?(?:الي|نحو)\s+(?:\S+\s+){0,3}?$"
-    # where an embassy was moved or opened ("يوم انتقلت فيه السفارة الأميركية إلى القدس") is no more
-    # where the day's violence took place than where the wounded were taken
-    r"|(?:^|\s)[وف]?(?:ال)?(?:نقل|انتقال|انتقل|افتتاح|افتتح|تدشين|دشن)\S*\s+(?:\S+\s+){0,2}?"
+    # where an embassy was moved or opened ("يوم انتقلت فيه السفارة الأميركية إلى القدس", "بالتزامن مع
+    # افتتاح السفارة الأمريكية في القدس") is no more where the day's violence took place than where the
+    # wounded were taken
+    r"|(?:^|\s)[وفبل]*(?:ال)?(?:نقل|انتقال|انتقل|افتتاح|افتتح|تدشين|دشن)\S*\s+(?:\S+\s+){0,2}?"
     r"(?:ال|لل|[لب])?سفار\S*\s+(?:\S+\s+){0,2}?(?:الي|في)\s+$"  # "نقل الولايات المتحدة لسفارتها"
 )
 
