@@ -878,3 +878,16 @@ def test_an_embassy_opened_there_is_no_place_whatever_its_preposition() -> None:
         "2022-05-18T12:00:00+00:00",
     )
     assert [e.admin1 for e in events] == ["Gaza Strip"]
+
+
+def test_the_third_attack_in_a_series_retells_the_earlier_ones_and_two_dead_said_as_a_dual() -> None:
+    # "وهذا ثالث هجوم …": the sentence counts a series and names the earlier attacks (one of them the
+    # day before); their dead are not this attack's, nor is their day
+    events = _events(
+        "اقتحم مسلحون مبنى مديرية الصحة في مدينة قندهار جنوب أفغانستان صباح الخميس واشتبكوا مع قوات الأمن "
+        "التي طوقت المكان.\n"
+        "وقال متحدث باسم الشرطة إن قتيلين على الأقل سقطا وأصيب ستة آخرون.\n"
+        "وهذا ثالث هجوم كبير في قندهار خلال عشرة أيام بعد تفجير سيارة مفخخة أودى بحياة 15 شخصا الأربعاء.",
+        "2022-05-12T12:00:00+00:00",
+    )
+    assert [(e.event_date, e.fatalities, e.injured) for e in events] == [("2022-05-12", 2, 6)]
