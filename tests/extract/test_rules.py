@@ -891,3 +891,16 @@ def test_the_third_attack_in_a_series_retells_the_earlier_ones_and_two_dead_said
         "2022-05-12T12:00:00+00:00",
     )
     assert [(e.event_date, e.fatalities, e.injured) for e in events] == [("2022-05-12", 2, 6)]
+
+
+def test_an_attack_told_in_a_sentence_opening_on_an_old_month_is_history() -> None:
+    # "وفي ديسمبر، اقتحم …" in a February report: last December's attack, told as the context of
+    # this week's strike in the same province; its dead are not the strike's
+    events = _events(
+        "قتل قيادي بارز في حركة طالبان باكستان في غارة لطائرة مسيرة الخميس في منطقة شمال وزيرستان.\n"
+        "وفي ديسمبر، اقتحم مسلحون من الحركة معهدا زراعيا في مدينة بيشاور وقتلوا تسعة طلاب.",
+        "2022-02-12T12:00:00+00:00",
+    )
+    assert [(e.event_date, e.fatalities, e.location) for e in events] == [
+        ("2022-02-10", 1, "North Waziristan")
+    ]

@@ -74,6 +74,15 @@ def test_month_with_direction() -> None:
     ]
 
 
+def test_a_month_alone_where_a_sentence_or_clause_opens() -> None:
+    # the most recent such month; none for the anchor's own month; none inside a clause, where it
+    # may date only what that clause tells ("اتهمها بالتورط في هجوم في تموز")
+    text = "وفي تشرين الثاني، هاجم مسلحون قرية.\nففي مايو/أيار قتل جندي، وفي أيلول وصل الوفد."
+    assert _d(text) == [("تشرين الثاني", "2020-11-01", "month"), ("مايو/أيار", "2021-05-01", "month")]
+    assert _d("قالت الشرطة إنها قتلت ثلاثة اتهمتهم بالتورط في هجوم في تموز على حاجز.") == []
+    assert _d("خلال شهر آب، تظاهر المئات.") == [("شهر آب", "2021-08-01", "month")]
+
+
 def test_a_weekday_naming_the_newsroom_s_today_in_a_late_utc_report() -> None:
     from datetime import datetime
 

@@ -133,6 +133,7 @@ class _Patterns:
     explicit: re.Pattern[str]
     month_year: re.Pattern[str]
     month_rel: re.Pattern[str]
+    month_bare: re.Pattern[str]
     ordinal: re.Pattern[str]
     numeric: re.Pattern[str]
     hijri: re.Pattern[str]
@@ -186,6 +187,16 @@ def _patterns() -> _Patterns:
             f(
                 rf"{pro}(?P<all>(?:(?P<part>{part})\s+)?(?:شهر\s+)?{doubled}\s+"
                 rf"(?P<dir>{'|'.join(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS)}))(?!\w)"
+            )
+        ),
+        # "وفي ديسمبر/كانون الأول، اقتحم مسلح …": a month named alone after "في" where a sentence or
+        # a clause opens (a day, a year or a direction after it make the longer mentions above). Inside
+        # a sentence ("اتهمها بالضلوع في هجوم في يوليو") it may date a clause of its own only, and is
+        # left out
+        month_bare=re.compile(
+            f(
+                rf"(?:^|(?<=[.!?؟:؛;،,\n]))\s*[وف]?(?:في|خلال)\s+(?P<all>(?:شهر\s+)?{doubled})(?!\w)"
+                rf"(?!\s*[/(\-]?\s*\d)"
             )
         ),
         ordinal=re.compile(
@@ -280,6 +291,7 @@ _NUMERIC_REACH = 12
 _ANY_DIGIT = re.compile(r"\d")
 _YEAR_DIGITS = re.compile(r"\d{4}")
 NEEDS: dict[str, re.Pattern[str]] = {
+    "month_bare": re.compile(fold_pattern(r"(?:^|[.!?؟:؛;،,\n])\s*[وف]?(?:في|خلال)\s")),
     "month_rel": re.compile(fold_pattern("|".join(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS))),
     "explicit": _ANY_DIGIT,
     "ordinal": re.compile(r"\sمن\s"),
@@ -441,6 +453,13 @@ def find_dates(
             elif m.group("dir") in FUTURE_WORDS and month_no <= anchor.month:
                 year += 1
             add(m, date(year, month_no, 1), "month", True, "relative")
+        for m in scan(p.month_bare, "month", needs.get("month_bare")):
+            # the most recent such month; only one before the report's month is recorded: the
+            # report's own month adds nothing to its day and would blur it
+            month_no = lex.months[_key(m.group("m1"))]
+            if month_no != anchor.month:
+                year = anchor.year - (month_no > anchor.month)
+                add(m, date(year, month_no, 1), "month", True, "relative")
     # every numeric date holds a digit, a separator and a digit in a row; most reports have none,
     # and a scan for that is much cheaper than trying the full pattern at every position
     for m in _numeric_matches(view, p.numeric):
