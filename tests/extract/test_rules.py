@@ -904,3 +904,49 @@ def test_an_attack_told_in_a_sentence_opening_on_an_old_month_is_history() -> No
     assert [(e.event_date, e.fatalities, e.location) for e in events] == [
         ("2022-02-10", 1, "North Waziristan")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a killing told with "صفى" (liquidated) and its count after the gunmen
+        ("صفى مسلحون مجهولون أربعة عمال داخل ورشتهم في حي الدورة جنوبي بغداد فجر اليوم.", ("Attack", 4)),
+        # taken away "to an unknown destination": an abduction
+        (
+            "اقتاد مسلحون يستقلون سيارات رباعية الدفع ستة موظفين من مكتب منظمة إغاثة في مدينة الفاشر إلى جهة "
+            "مجهولة صباح اليوم.",
+            ("Abduction/forced disappearance", 0),
+        ),
+        # a body found with bullet wounds is a killing by someone
+        (
+            "عثرت الشرطة على جثة مترجم مصابة بطلقات نارية في الرأس قرب جسر في مدينة الحلة اليوم.",
+            ("Attack", 1),
+        ),
+        # a prison riot named by where it happens
+        (
+            "أعلن نزلاء العصيان داخل سجن الحائر في الرياض اليوم احتجاجا على تأخير محاكماتهم.",
+            ("Violent demonstration", 0),
+        ),
+        # an angry crowd burning banks is a riot, not an attack on civilians; the killing whose news set
+        # it off is no death of this incident
+        (
+            "أحرق غاضبون مصارف وسيارات في مدينة كراتشي اليوم بعد انتشار نبأ اغتيال زعيم حزب معارض.",
+            ("Violent demonstration", 0),
+        ),
+    ],
+)
+def test_killings_abductions_and_riots_told_in_other_words(text: str, expected: tuple[str, int]) -> None:
+    events = _events(text, "2007-06-12T12:00:00+00:00")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تقدمت نقابة المعلمين بطلب إلى المحافظ للحصول على ترخيص لتنظيم مسيرة في وسط مدينة إربد الخميس المقبل.",
+        "قال قائد القوات إن جنوده مستعدون لاستئناف القصف على مواقع المسلحين في مدينة قندهار إذا خرقوا الهدنة.",
+        "عرضت الحكومة العراقية العفو على عناصر الجماعات المسلحة في محافظة ديالى الذين يتخلون عن القتال.",
+    ],
+)
+def test_a_permit_a_readiness_and_giving_up_fighting_are_no_events(text: str) -> None:
+    assert _events(text, "2007-06-12T12:00:00+00:00") == []

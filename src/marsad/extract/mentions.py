@@ -811,9 +811,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             and not any(c.tok >= cut for cut in year_cuts)
         ]
         # "خصوصا بعد سقوط ثمانية قتلى في المظاهرات السابقة": a toll inside words of violence a cue
-        # rules out (told as the past, a slogan, a plan) is not the incident's
-        ruled_out = [(t.first, t.last) for t in trigs if t.blocked]
-        cas = [c for c in cas if not any(a <= c.tok <= b for a, b in ruled_out)]
+        # rules out (told as the past, a slogan, a plan) is not the incident's; nor, when told as
+        # the past, the victim named right after them ("بعد انتشار نبأ اغتيال زعيم حزب")
+        ruled_out = [(t.first, t.last + (t.blocked == "background")) for t in trigs if t.blocked]
+        cas = [
+            c
+            for c in cas
+            if not any(a <= c.tok <= b and (c.tok < b or toks[c.tok].num is None) for a, b in ruled_out)
+        ]
         # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll;
         # "زاعما مقتل خمسة من عناصر الميليشيا": a party's claimed toll is not the incident's;
         # "ذكرى مقتل 6 من عرب إسرائيل": the dead of an anniversary are not today's
