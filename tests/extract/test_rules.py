@@ -950,3 +950,12 @@ def test_killings_abductions_and_riots_told_in_other_words(text: str, expected: 
 )
 def test_a_permit_a_readiness_and_giving_up_fighting_are_no_events(text: str) -> None:
     assert _events(text, "2007-06-12T12:00:00+00:00") == []
+
+
+def test_west_of_darfur_is_the_west_darfur_state() -> None:
+    # "غربي دارفور" as agencies write it, beside the state's own name "غرب دارفور"
+    events = _events(
+        "قصفت طائرات حكومية قرى في منطقة جبل مرة غربي دارفور فجر اليوم ما أسفر عن مقتل ستة مدنيين.",
+        "2008-02-11T12:00:00+00:00",
+    )
+    assert [(e.country, e.admin1) for e in events] == [("Sudan", "West Darfur")]
