@@ -959,3 +959,13 @@ def test_west_of_darfur_is_the_west_darfur_state() -> None:
         "2008-02-11T12:00:00+00:00",
     )
     assert [(e.country, e.admin1) for e in events] == [("Sudan", "West Darfur")]
+
+
+def test_villagers_closing_an_entrance_and_demanding_jobs_protest_in_the_niger_delta() -> None:
+    # a blockade with demands is a protest; "دلتا النيجر" is in Nigeria, not the country Niger
+    events = _events(
+        "أغلق عشرات الشبان من سكان قرى دلتا النيجر بوابة مرفأ نفطي صباح اليوم وطالبوا الشركة بتعويضات عن "
+        "تلوث أراضيهم.",
+        "2007-03-14T12:00:00+00:00",
+    )
+    assert [(e.event_type, e.country, e.admin1) for e in events] == [("Protests", "Nigeria", "Rivers")]
