@@ -969,3 +969,44 @@ def test_villagers_closing_an_entrance_and_demanding_jobs_protest_in_the_niger_d
         "2007-03-14T12:00:00+00:00",
     )
     assert [(e.event_type, e.country, e.admin1) for e in events] == [("Protests", "Nigeria", "Rivers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # inmates setting fire to their cells: a prison riot
+        (
+            "قال مسؤول إن سجناء في السجن المركزي بمدينة الحلة أضرموا النار في أفرشتهم.",
+            "Riots",
+        ),
+        # marching through the streets chanting: a protest
+        ("جاب مئات العمال شوارع مدينة المحلة الكبرى اليوم مطالبين بزيادة الأجور.", "Protests"),
+        # the funeral's victims were killed by "the bombing that struck a market yesterday"
+        (
+            "شيع المئات في مدينة الحلة اليوم ضحايا التفجير الذي ضرب أمس سوقا للماشية وسط المدينة.",
+            "Explosions/Remote violence",
+        ),
+        # the fighters of a named group killed one man
+        ("صفى مسلحو طالبان رجلا اتهموه بالتجسس في ولاية هلمند اليوم.", "Violence against civilians"),
+        # a road blocked in a clause of its own, after the purpose of the march
+        (
+            "خرج أنصار المعارضة الكينية إلى شوارع حي ماثاري العشوائي في نيروبي احتجاجا على نتائج الانتخابات، "
+            "وأغلقوا الطرق بالحجارة.",
+            "Protests",
+        ),
+    ],
+)
+def test_prison_riots_marches_and_killings_in_more_words(text: str, expected: str) -> None:
+    assert [e.event_type for e in _events(text, "2008-01-17T12:00:00+00:00")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تعرضت أسهم شركات الاتصالات لقصف بيعي حاد في ختام تعاملات اليوم بالكويت.",
+        "ناقش البرلمان الأردني اليوم مشروع قانون التظاهر الذي يلزم المنظمين بإبلاغ المحافظ مسبقا.",
+        "هدد شيوخ العشائر في الأنبار بالخروج في مظاهرات واسعة إذا لم يفرج عن أبنائهم المعتقلين.",
+    ],
+)
+def test_a_selling_spree_a_bill_and_a_threat_to_march_are_no_events(text: str) -> None:
+    assert _events(text, "2008-01-17T12:00:00+00:00") == []

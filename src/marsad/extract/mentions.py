@@ -191,6 +191,14 @@ def _dates_a_state(toks: list[Tok], lo: int, year: int) -> bool:
     return False
 
 
+def _new_clause(view: DocView, cue_last: int, trig_first: int) -> bool:
+    """A trigger that opens a clause of its own after a comma ("…، وأغلقوا الطرق") is out of the
+    reach of a cue in the clause before it."""
+    toks = view.toks
+    between = view.norm.text[toks[cue_last].end : toks[trig_first].start]
+    return ("،" in between or "," in between) and toks[trig_first].norm.startswith("و")
+
+
 def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
     """Spans of date mentions well before the anchor: a day more than STALE_DAYS back (it cannot
     date the event either, see `sentence_has_date_near`), a month or a year before the report's."""
@@ -746,6 +754,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 th.blocked = blocked_sentence
             for last, kind in before:
                 if 0 < h.first - last <= (ANNIVERSARY_WINDOW if kind == "anniversary" else BEFORE_WINDOW):
+                    if _new_clause(view, last, h.first):
+                        continue  # "احتجاجا على النتائج، وأغلقوا الطرق": the cue's clause has ended
                     if kind in CROWD_IMMUNE and trig.tag in CROWD_TAGS:
                         continue  # "بعد اللقاء ... سار المعتصمون": meetings and plans do not undo a protest
                     if kind == "covered" and trig.tag not in CROWD_TAGS:
