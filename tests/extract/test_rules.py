@@ -1010,3 +1010,12 @@ def test_prison_riots_marches_and_killings_in_more_words(text: str, expected: st
 )
 def test_a_selling_spree_a_bill_and_a_threat_to_march_are_no_events(text: str) -> None:
     assert _events(text, "2008-01-17T12:00:00+00:00") == []
+
+
+def test_a_capital_named_as_the_side_that_struck_is_not_the_place() -> None:
+    # "غارات شنتها دمشق": the government, not the city; the strikes fell on the town named after
+    events = _events(
+        "قتل 14 مدنيا الأربعاء في غارات شنتها دمشق على بلدة معرة النعمان في ريف إدلب، وفق المرصد.",
+        "2018-03-08T12:00:00+00:00",
+    )
+    assert [e.admin1 for e in events] == ["Idleb"]
