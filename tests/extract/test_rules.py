@@ -1019,3 +1019,13 @@ def test_a_capital_named_as_the_side_that_struck_is_not_the_place() -> None:
         "2018-03-08T12:00:00+00:00",
     )
     assert [e.admin1 for e in events] == ["Idleb"]
+
+
+def test_a_condemned_bombing_told_as_done_in_its_own_relative_clause_happened() -> None:
+    # "أدانت … التفجير الذي استهدف …": the relative is a word of the bombing's trigger itself
+    events = _events(
+        "أدانت رابطة العالم الإسلامي التفجير الذي استهدف مسجدا في مدينة الدمام، وأسفر عن سقوط قتلى وجرحى بين "
+        "المصلين.",
+        "2015-05-30T12:00:00+00:00",
+    )
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]

@@ -276,7 +276,8 @@ OLD_INCIDENT_DAYS = 2  # a reaction to an incident of the last two days reports 
 def _told_as_done(toks: list[Tok], th: TrigHit, hi: int) -> bool:
     """The trigger after a reaction cue is told as done in a relative clause of its own ("شجب
     التفجير الإجرامي الذي نفذه الإرهابيون في منطقة سترة"): the condemned incident happened."""
-    i = th.last + 1
+    # (a bombing's relative may be a word of the trigger itself: "التفجير الذي استهدف")
+    i = th.first + 1 if th.tag == "IED" else th.last + 1
     while i < hi and i <= th.last + 3 and toks[i].norm not in RELATIVES:
         i += 1  # "التفجير الإرهابي الذي", "الهجوم المسلح الذي"
     return i + 1 < hi and toks[i].norm in RELATIVES and "DONEV" in toks[i + 1].classes
