@@ -1029,3 +1029,36 @@ def test_a_condemned_bombing_told_as_done_in_its_own_relative_clause_happened() 
         "2015-05-30T12:00:00+00:00",
     )
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shelling is on the marchers' pictures, what they protest
+        (
+            "سار آلاف الطلاب في شوارع مدينة الجزائر اليوم تضامنا مع اللاجئين، رافعين صور ضحايا القصف على "
+            "المخيمات ومرددين هتافات ضد الحرب.",
+            ["Protests"],
+        ),
+        # the air strikes are those the people the sit-in stands with are under
+        (
+            "نفذ مئات المحامين اعتصاما أمام قصر العدل في بيروت اليوم، هتفوا فيه تضامنا مع سكان القرى "
+            "الحدودية الذين يتعرضون لغارات جوية متواصلة منذ أيام.",
+            ["Protests"],
+        ),
+        # angry worshippers fighting the police who fired rubber bullets: a riot, not a battle
+        (
+            "اندلعت مواجهات اليوم في ساحة الحرم الإبراهيمي في الخليل بين مصلين غاضبين وعناصر الشرطة الذين "
+            "أطلقوا الرصاص المطاطي.",
+            ["Riots"],
+        ),
+        # plain-clothes police beating people who gathered and breaking up their sit-in met a protest
+        (
+            "انهال عناصر أمن بلباس مدني بالضرب على عشرات النشطاء الذين تجمعوا أمام نقابة الصحفيين في القاهرة "
+            "اليوم، وفرقوا الوقفة بالقوة.",
+            ["Protests"],
+        ),
+    ],
+)
+def test_protests_that_name_violence_stay_protests(text: str, expected: list[str]) -> None:
+    assert [e.event_type for e in _events(text, "2008-12-30T12:00:00+00:00")] == expected

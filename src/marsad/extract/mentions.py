@@ -191,6 +191,30 @@ def _dates_a_state(toks: list[Tok], lo: int, year: int) -> bool:
     return False
 
 
+def _what_a_protest_is_about(trigs: list[TrigHit], cas: list[CasHit]) -> None:
+    """A weapon named in passing, with no toll, after a protest the sentence tells first ("سار
+    عشرات الآلاف … رافعين صور ضحايا القصف الإسرائيلي") is what the protest is about."""
+    first = min((t.first for t in trigs if t.tag in CROWD_TAGS and t.strong and not t.blocked), default=None)
+    if first is None or any(c.role in ("killed", "injured") and not c.vague for c in cas):
+        return
+    for t in trigs:
+        if t.tag in WEAPON_TAGS and not t.strong and t.first > first and not t.blocked:
+            t.blocked = "purpose"
+
+
+PURPOSE_REACH = 12  # words a protest's purpose may run to when no comma ends it
+
+
+def _clause_length(view: DocView, cue_last: int, hi: int) -> int:
+    """Words from a cue to the end of its clause (the next comma), at most PURPOSE_REACH."""
+    toks = view.toks
+    text = view.norm.text
+    for k in range(cue_last + 1, min(hi, cue_last + PURPOSE_REACH + 1)):
+        if "،" in text[toks[k - 1].end : toks[k].start] or "," in text[toks[k - 1].end : toks[k].start]:
+            return k - 1 - cue_last
+    return PURPOSE_REACH
+
+
 def _new_clause(view: DocView, cue_last: int, trig_first: int) -> bool:
     """A trigger that opens a clause of its own after a comma ("…، وأغلقوا الطرق") is out of the
     reach of a cue in the clause before it."""
@@ -726,6 +750,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             blocked_sentence = "background"
         trig_hits = _crowd_words(trig_hits, toks)
         trigs: list[TrigHit] = []
+        # where the sentence's strong protest words end: a purpose after them runs to its clause end
+        protest_ends = [
+            t.last for t in trig_hits if t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong
+        ]
         for h in trig_hits:
             trig: Trigger = h.pattern.payload
             s, e = view.orig(toks[h.first].start, toks[h.last].end)
@@ -754,7 +782,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 # market talk ("هجوم على الأسهم") leaves marchers protesting prices ("آلاف المتظاهرين")
                 th.blocked = blocked_sentence
             for last, kind in before:
-                if 0 < h.first - last <= (ANNIVERSARY_WINDOW if kind == "anniversary" else BEFORE_WINDOW):
+                reach = ANNIVERSARY_WINDOW if kind == "anniversary" else BEFORE_WINDOW
+                if kind in ("purpose", "call") and any(e < last for e in protest_ends):
+                    # "اعتصم الطلاب تضامنا مع أهالي غزة الذين يتعرضون لغارات": after a protest
+                    # told first, its purpose runs to the end of its clause
+                    reach = _clause_length(view, last, sv.hi)
+                if 0 < h.first - last <= reach:
                     if _new_clause(view, last, h.first):
                         continue  # "احتجاجا على النتائج، وأغلقوا الطرق": the cue's clause has ended
                     if kind in CROWD_IMMUNE and trig.tag in CROWD_TAGS:
@@ -824,6 +857,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         # "خصوصا بعد سقوط ثمانية قتلى في المظاهرات السابقة": a toll inside words of violence a cue
         # rules out (told as the past, a slogan, a plan) is not the incident's; nor, when told as
         # the past, the victim named right after them ("بعد انتشار نبأ اغتيال زعيم حزب")
+        _what_a_protest_is_about(trigs, cas)
         ruled_out = [(t.first, t.last + (t.blocked == "background")) for t in trigs if t.blocked]
         cas = [
             c

@@ -256,11 +256,15 @@ def resolve(
 
     # the police fighting young men or residents, with no armed group, foreign force, gunfire or
     # weapon named ("اشتبك مئات الشبان الملثمين مع شرطة مكافحة الشغب"): a riot
+    # (soldiers or security forces too when a crowd is named, and then even with gunfire:
+    # "مواجهات بين مصلين غاضبين والشرطة التي أطلقت الرصاص المطاطي")
+    crowd_named = any(h.entry.kind in ("crowd", "rioters") for h in hits)
     civil_clash = (
         "CLASH" in tags
-        and not tags & (WEAPON_TAGS | {"FIRE"})
+        and not tags & WEAPON_TAGS
+        and ("FIRE" not in tags or crowd_named)
         and not any(h.entry.kind in ("armed", "unidentified", "external") for h in hits)
-        and any(h.entry.kind == "state" and "{police}" in h.entry.name for h in hits)
+        and any(h.entry.kind == "state" and ("{police}" in h.entry.name or crowd_named) for h in hits)
         and any(h.entry.kind in ("victim", "crowd") for h in hits)
     )
     # gunmen who storm a village, shoot and set houses on fire ("اجتاح مسلحون من بوكو حرام قرية
@@ -270,7 +274,7 @@ def resolve(
     # وأضرموا النار في منازلهم") when only a weak word of arson speaks for a riot.
     # A strong word of assault with only weak crowd words beside it ("تعرض صحفي للضرب ... بعد تغطيته
     # احتجاجات") is an assault too, when no crowd is named.
-    no_crowd = not any(h.entry.kind in ("crowd", "rioters") for h in hits)
+    no_crowd = not crowd_named
     # attackers who burned people in a building ("أضرم مهاجمون النار في كنيسة ... ما أدى إلى احتراق
     # ثلاثين شخصا") killed them: an attack, not a riot
     burned = (
@@ -295,6 +299,9 @@ def resolve(
             or (
                 any(t.tag == "ATTACK" and t.strong for t in trigs)
                 and not any(t.tag in CROWD_TAGS and t.strong for t in trigs)
+                # (the police beating people who gathered, then breaking up their sit-in, met a
+                # protest with force: "انهال عناصر أمن بالضرب على نشطاء تجمعوا … وفرقوا الوقفة")
+                and not (any(h.entry.kind == "state" for h in hits) and {"PROTEST", "INTERVENE"} <= tags)
             )
         )
     )
