@@ -1062,3 +1062,57 @@ def test_a_condemned_bombing_told_as_done_in_its_own_relative_clause_happened() 
 )
 def test_protests_that_name_violence_stay_protests(text: str, expected: list[str]) -> None:
     assert [e.event_type for e in _events(text, "2008-12-30T12:00:00+00:00")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("شكل آلاف الطلاب سلسلة بشرية على طول كورنيش مدينة الإسكندرية اليوم تضامنا مع الأسرى.", "Protests"),
+        (
+            "قاد مئات الصيادين قواربهم إلى ميناء مدينة صفاقس اليوم في مسيرة بحرية احتجاجا على رفع أسعار الوقود.",
+            "Protests",
+        ),
+        ("أقام مئات الطلاب وقفة بالشموع أمام جامعة بيرزيت مساء اليوم حدادا على زميلهم.", "Protests"),
+        (
+            "أحرق لاجئون غاضبون خياما ومكاتب لمنظمة إغاثة في مخيم كاكوما شمالي كينيا اليوم احتجاجا على نقص "
+            "المياه.",
+            "Riots",
+        ),
+    ],
+)
+def test_human_chains_vigils_boat_marches_and_camp_riots(text: str, expected: str) -> None:
+    assert [e.event_type for e in _events(text, "2008-02-25T12:00:00+00:00")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال وزير الداخلية إن الحكومة تحترم حق المواطنين في التظاهر السلمي، لكنها لن تسمح بأي أعمال شغب في "
+        "العاصمة عمان.",
+        "أعلنت السلطات في الخرطوم حظر جميع التظاهرات في العاصمة حتى إشعار آخر.",
+        "هدد اتحاد النقابات في تونس بتنفيذ إضراب عام في كل الولايات إذا رفعت الحكومة أسعار الخبز.",
+    ],
+)
+def test_a_right_to_protest_a_ban_and_a_threatened_strike_are_no_events(text: str) -> None:
+    assert _events(text, "2008-02-25T12:00:00+00:00") == []
+
+
+def test_the_last_bombing_told_with_its_own_day_is_the_context_not_an_event() -> None:
+    # "وكان آخر تفجير قد وقع … في الـ17 من مارس": the series' previous bombing, told as background
+    events = _events(
+        "قتل 12 شخصا وأصيب 20 آخرون اليوم في تفجير انتحاري استهدف سوقا في مدينة جلال آباد شرق أفغانستان.\n"
+        "وأعلنت الشرطة أن الانتحاري فجر نفسه وسط المتسوقين.\n"
+        "وكان آخر تفجير قد ضرب المدينة يوم الـ16 من الشهر الجاري، وخلف ثلاثة قتلى من عمال النظافة.",
+        "2018-03-21T12:00:00+00:00",
+    )
+    assert [(e.event_date, e.fatalities) for e in events] == [("2018-03-21", 12)]
+
+
+def test_a_threat_does_not_reach_the_air_strikes_it_answers() -> None:
+    # "هدد … إثر الضربات الجوية التي شنها الجيش": the strikes it reacts to did happen
+    events = _events(
+        "هدد حزب العمال الكردستاني بقطع الهدنة مع الحكومة التركية إثر الضربات الجوية التي شنها الجيش التركي "
+        "أمس على معسكرات للحزب في منطقة قنديل شمال العراق.",
+        "2007-10-20T12:00:00+00:00",
+    )
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

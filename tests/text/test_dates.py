@@ -74,6 +74,12 @@ def test_month_with_direction() -> None:
     ]
 
 
+def test_an_ordinal_day_written_with_the_article() -> None:
+    # "الـ13 من أبريل": the article (and a tatweel) before the digits, as agencies write it
+    assert _d("وقعت الضربات في الـ13 من آب الماضي") == [("13 من آب", "2021-08-13", "day")]
+    assert _d("منذ الـ30 من الشهر الماضي") == [("30 من الشهر الماضي", "2021-08-30", "day")]
+
+
 def test_a_month_alone_where_a_sentence_or_clause_opens() -> None:
     # the most recent such month; none for the anchor's own month; none inside a clause, where it
     # may date only what that clause tells ("اتهمها بالتورط في هجوم في تموز")

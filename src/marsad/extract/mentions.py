@@ -205,12 +205,19 @@ def _what_a_protest_is_about(trigs: list[TrigHit], cas: list[CasHit]) -> None:
 PURPOSE_REACH = 12  # words a protest's purpose may run to when no comma ends it
 
 
+# words that open a clause of cause or time: what follows them happened ("هدد … بقطع الهدنة إثر
+# الضربات الجوية التي شنها الجيش")
+CAUSE_OPENERS = frozenset({"اثر", "بعد", "عقب", "جراء", "بسبب", "وبعد", "واثر"})
+
+
 def _clause_length(view: DocView, cue_last: int, hi: int) -> int:
-    """Words from a cue to the end of its clause (the next comma), at most PURPOSE_REACH."""
+    """Words from a cue to the end of its clause (the next comma or a word of cause or time), at
+    most PURPOSE_REACH."""
     toks = view.toks
     text = view.norm.text
     for k in range(cue_last + 1, min(hi, cue_last + PURPOSE_REACH + 1)):
-        if "،" in text[toks[k - 1].end : toks[k].start] or "," in text[toks[k - 1].end : toks[k].start]:
+        gap = text[toks[k - 1].end : toks[k].start]
+        if "،" in gap or "," in gap or toks[k].norm in CAUSE_OPENERS:
             return k - 1 - cue_last
     return PURPOSE_REACH
 
@@ -783,10 +790,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 th.blocked = blocked_sentence
             for last, kind in before:
                 reach = ANNIVERSARY_WINDOW if kind == "anniversary" else BEFORE_WINDOW
-                if kind in ("purpose", "call") and any(e < last for e in protest_ends):
+                if (kind in ("purpose", "call") and any(e < last for e in protest_ends)) or kind == "threat":
                     # "اعتصم الطلاب تضامنا مع أهالي غزة الذين يتعرضون لغارات": after a protest
-                    # told first, its purpose runs to the end of its clause
-                    reach = _clause_length(view, last, sv.hi)
+                    # told first, its purpose runs to the end of its clause; so does a threat
+                    # ("هدد الاتحاد العام للعمال بتنفيذ إضراب عام")
+                    reach = max(reach, _clause_length(view, last, sv.hi))
                 if 0 < h.first - last <= reach:
                     if _new_clause(view, last, h.first):
                         continue  # "احتجاجا على النتائج، وأغلقوا الطرق": the cue's clause has ended

@@ -201,7 +201,7 @@ def _patterns() -> _Patterns:
         ),
         ordinal=re.compile(
             f(
-                rf"{pro}(?P<all>(?P<od>{_alt(lex.ordinals)}|(?<!\d)\d{{1,2}})\s+من\s+(?:(?:شهر\s+)?{doubled}"
+                rf"{pro}(?:ال)?(?P<all>(?P<od>{_alt(lex.ordinals)}|(?<!\d)\d{{1,2}})\s+من\s+(?:(?:شهر\s+)?{doubled}"
                 rf"(?:[\s،,]+{year_intro}(?P<y>\d{{4}}))?|(?P<per>الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم))))(?![\d\w])"
             )
         ),
