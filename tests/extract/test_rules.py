@@ -1116,3 +1116,13 @@ def test_a_threat_does_not_reach_the_air_strikes_it_answers() -> None:
         "2007-10-20T12:00:00+00:00",
     )
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_security_forces_clashing_with_unemployed_youths_is_a_riot() -> None:
+    # the unemployed blocking a port are a crowd: their clash with the security forces is a riot
+    events = _events(
+        "اندلعت مواجهات عنيفة في مدينة آسفي اليوم عندما تدخلت قوات الأمن لفك حصار فرضه شبان عاطلون عن العمل "
+        "على مدخل الميناء، وأصيب العشرات.",
+        "2008-06-09T12:00:00+00:00",
+    )
+    assert [e.event_type for e in events] == ["Riots"]
