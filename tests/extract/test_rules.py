@@ -1126,3 +1126,40 @@ def test_security_forces_clashing_with_unemployed_youths_is_a_riot() -> None:
         "2008-06-09T12:00:00+00:00",
     )
     assert [e.event_type for e in events] == ["Riots"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "جلس مئات المعلمين على الرصيف المقابل لمقر الحكومة في الرباط اليوم مطالبين بزيادة رواتبهم.",
+            "Protests",
+        ),
+        ("نصب عشرات الطلاب خياما في ساحة الجامعة في الخرطوم اليوم احتجاجا على رفع الرسوم.", "Protests"),
+        (
+            "ملأ آلاف من أنصار المعارضة الساحة المقابلة للبرلمان في بيروت اليوم مطالبين برحيل الحكومة.",
+            "Protests",
+        ),
+        ("وجابت مئات النساء شوارع مدينة نيالا اليوم مرددات أناشيد ومطالبات بإطلاق سراح أزواجهن.", "Protests"),
+        ("وأضرم عشرات النزلاء النار في أحد عنابر سجن الحلة المركزي.", "Riots"),
+        ("اشتبك عشرات الشبان مع الجنود عند مدخل مخيم الجلزون ورشقوهم بالحجارة.", "Riots"),
+        ("ألقى مجهول ماء النار على وجه امرأة في سوق مدينة الحلة.", "Violence against civilians"),
+        (
+            "قال محامون إن حراس سجن في مدينة عدن ضربوا عددا من المعتقلين بالهراوات بعد شجار في الساحة.",
+            "Violence against civilians",
+        ),
+    ],
+)
+def test_sit_ins_tents_squares_prison_riots_acid_and_beatings(text: str, expected: str) -> None:
+    assert [e.event_type for e in _events(text, "2008-04-10T12:00:00+00:00")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دعا خطيب الجمعة في المسجد الكبير بصنعاء إلى الاعتصام بحبل الله ونبذ الخلافات.",
+        "نظمت وزارة الداخلية في الرباط دورة تدريبية لضباط الشرطة حول التعامل مع ضحايا الاعتداءات الجنسية.",
+    ],
+)
+def test_holding_fast_to_gods_rope_and_a_training_course_are_no_events(text: str) -> None:
+    assert _events(text, "2008-04-10T12:00:00+00:00") == []
