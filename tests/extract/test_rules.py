@@ -1163,3 +1163,27 @@ def test_sit_ins_tents_squares_prison_riots_acid_and_beatings(text: str, expecte
 )
 def test_holding_fast_to_gods_rope_and_a_training_course_are_no_events(text: str) -> None:
     assert _events(text, "2008-04-10T12:00:00+00:00") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town named after the incident's words, near the start of a short report, is no dateline
+        ("ودوى انفجار قرب سوق في حي الكرادة، وأفاد شهود بسقوط قتلى.", ("Baghdad", None)),
+        # the Justice and Equality Movement is an armed group of Sudan
+        (
+            "صد الجيش السوداني هجوما شنته حركة العدل والمساواة على بلدة كرنوي في شمال دارفور فجر اليوم.",
+            ("North Darfur", "JEM: Justice and Equality Movement"),
+        ),
+        # a reporter wounded by gunfire on his car
+        ("وأصيب مراسل لوكالة أنباء محلية بجروح جراء إطلاق نار على سيارته في حي زيونة.", ("Baghdad", None)),
+    ],
+)
+def test_blasts_reporters_and_sudans_rebels_are_placed_and_named(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    events = _events(text, "2008-05-11T12:00:00+00:00")
+    admin1, actor = expected
+    assert [e.admin1 for e in events] == [admin1]
+    if actor is not None:
+        assert actor in (events[0].actor1, events[0].actor2)

@@ -1164,8 +1164,14 @@ def fallback_place(
         near = [
             p
             for p in _references_in(inc.mentions, places, refs)
-            # not the dateline, unless the sentence opens with it ("وفي الموصل، قتل ...")
-            if (p.start >= 40 or inc.mentions[0].opener) and (not ccs or p.country_code in ccs)
+            # not the dateline, unless the sentence opens with it ("وفي الموصل، قتل ...") or the
+            # incident's words come before it ("دوى انفجار قرب سوق في حي الكرادة")
+            if (
+                p.start >= 40
+                or inc.mentions[0].opener
+                or any(t.start < p.start for t in inc.mentions[0].live)
+            )
+            and (not ccs or p.country_code in ccs)
         ]
         if near:
             return replace(near[0], geo_precision=max(near[0].geo_precision, 2))
