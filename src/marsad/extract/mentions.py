@@ -210,14 +210,17 @@ PURPOSE_REACH = 12  # words a protest's purpose may run to when no comma ends it
 CAUSE_OPENERS = frozenset({"اثر", "بعد", "عقب", "جراء", "بسبب", "وبعد", "واثر"})
 
 
+def _comma_between(view: DocView, a: int, b: int) -> bool:
+    """Whether a comma stands between token a and a later token b."""
+    gap = view.norm.text[view.toks[a].end : view.toks[b].start]
+    return "،" in gap or "," in gap
+
+
 def _clause_length(view: DocView, cue_last: int, hi: int) -> int:
     """Words from a cue to the end of its clause (the next comma or a word of cause or time), at
     most PURPOSE_REACH."""
-    toks = view.toks
-    text = view.norm.text
     for k in range(cue_last + 1, min(hi, cue_last + PURPOSE_REACH + 1)):
-        gap = text[toks[k - 1].end : toks[k].start]
-        if "،" in gap or "," in gap or toks[k].norm in CAUSE_OPENERS:
+        if _comma_between(view, k - 1, k) or view.toks[k].norm in CAUSE_OPENERS:
             return k - 1 - cue_last
     return PURPOSE_REACH
 
@@ -225,9 +228,7 @@ def _clause_length(view: DocView, cue_last: int, hi: int) -> int:
 def _new_clause(view: DocView, cue_last: int, trig_first: int) -> bool:
     """A trigger that opens a clause of its own after a comma ("…، وأغلقوا الطرق") is out of the
     reach of a cue in the clause before it."""
-    toks = view.toks
-    between = view.norm.text[toks[cue_last].end : toks[trig_first].start]
-    return ("،" in between or "," in between) and toks[trig_first].norm.startswith("و")
+    return _comma_between(view, cue_last, trig_first) and view.toks[trig_first].norm.startswith("و")
 
 
 def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
@@ -862,15 +863,19 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             if not any(k in ("aggregate", "cumulative") and c.tok >= cut for cut, k in confined)
             and not any(c.tok >= cut for cut in year_cuts)
         ]
+        _what_a_protest_is_about(trigs, cas)
         # "خصوصا بعد سقوط ثمانية قتلى في المظاهرات السابقة": a toll inside words of violence a cue
         # rules out (told as the past, a slogan, a plan) is not the incident's; nor, when told as
         # the past, the victim named right after them ("بعد انتشار نبأ اغتيال زعيم حزب")
-        _what_a_protest_is_about(trigs, cas)
-        ruled_out = [(t.first, t.last + (t.blocked == "background")) for t in trigs if t.blocked]
+        ruled_out = [t for t in trigs if t.blocked]
         cas = [
             c
             for c in cas
-            if not any(a <= c.tok <= b and (c.tok < b or toks[c.tok].num is None) for a, b in ruled_out)
+            if not any(
+                t.first <= c.tok <= t.last
+                or (t.blocked == "background" and c.tok == t.last + 1 and toks[c.tok].num is None)
+                for t in ruled_out
+            )
         ]
         # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll;
         # "زاعما مقتل خمسة من عناصر الميليشيا": a party's claimed toll is not the incident's;
