@@ -195,7 +195,7 @@ def _patterns() -> _Patterns:
         # left out
         month_bare=re.compile(
             f(
-                rf"(?:^|(?<=[.!?؟:؛;،,\n]))\s*[وف]?(?:في|خلال)\s+(?P<all>(?:شهر\s+)?{doubled})(?!\w)"
+                rf"(?:^|(?<={_CLAUSE_END}))\s*[وف]?(?:في|خلال)\s+(?P<all>(?:شهر\s+)?{doubled})(?!\w)"
                 rf"(?!\s*[/(\-]?\s*\d)"
             )
         ),
@@ -289,9 +289,10 @@ _NUMERIC_REACH = 12
 # tried there: one C-level search instead of the pattern tried at every position. Patterns not
 # listed are tried in every window of their group.
 _ANY_DIGIT = re.compile(r"\d")
+_CLAUSE_END = r"[.!?؟:؛;،,\n]"  # what may stand before a clause that opens on a bare month
 _YEAR_DIGITS = re.compile(r"\d{4}")
 NEEDS: dict[str, re.Pattern[str]] = {
-    "month_bare": re.compile(fold_pattern(r"(?:^|[.!?؟:؛;،,\n])\s*[وف]?(?:في|خلال)\s")),
+    "month_bare": re.compile(fold_pattern(rf"(?:^|{_CLAUSE_END})\s*[وف]?(?:في|خلال)\s")),
     "month_rel": re.compile(fold_pattern("|".join(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS))),
     "explicit": _ANY_DIGIT,
     "ordinal": re.compile(r"\sمن\s"),
