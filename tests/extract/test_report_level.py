@@ -441,6 +441,44 @@ def test_strikes_told_town_by_town_are_one_event_per_town() -> None:
     assert len({e.location for e in events}) == 2
 
 
+STRIKES_BY_DISTRICT = (
+    "شنت مقاتلات التحالف العربي، فجر الأحد، غارات جوية على مواقع متفرقة للحوثيين في محافظة صعدة.\n"
+    "وأفادت مصادر عسكرية بأن غارتين استهدفتا مخزنا للأسلحة تابعا للحوثيين في مديرية الصفراء.\n"
+    "كما استهدفت غارة أخرى تجمعا لعناصر الميليشيا في مديرية الظاهر الحدودية.\n"
+)
+
+
+def test_strikes_told_district_by_district_are_one_event_per_district() -> None:
+    # districts the text calls districts ("مديرية الصفراء") are ACLED's locations of a round-up, like towns
+    events = _coded(STRIKES_BY_DISTRICT, datetime(2018, 4, 15, 12))
+    assert sorted(e.location for e in events) == ["As Safra", "Az Zahir"]
+    assert {(e.event_type, e.admin1, e.event_date) for e in events} == {
+        ("Explosions/Remote violence", "Sa'dah", "2018-04-15")
+    }
+
+
+def test_a_toll_told_as_last_months_is_not_the_strikes() -> None:
+    # the second sentence tells last month's dead: no details for today's strike
+    text = (
+        "شنت مقاتلات التحالف العربي، اليوم الجمعة، غارات استهدفت مخزن أسلحة للحوثيين في مديرية الصفراء "
+        "بمحافظة صعدة.\n"
+        "وكشف الجيش اليمني، الخميس، عن مصرع 35 عنصرا من الميليشيا في المحافظة في يناير الماضي خلال "
+        "المواجهات.\n"
+    )
+    events = _coded(text, datetime(2018, 2, 16, 12))
+    assert [(e.location, e.fatalities) for e in events] == [("As Safra", 0)]
+
+
+def test_a_town_struck_inside_a_named_region_stays_the_regions_event() -> None:
+    # a region (الغوطة الشرقية) holds the towns struck in it: no second site
+    text = (
+        "شنت طائرات حربية، صباح الاثنين، غارات مكثفة على بلدات الغوطة الشرقية قرب دمشق.\n"
+        "وقال ناشطون إن إحدى الغارات استهدفت سوقا شعبية في مدينة دوما.\n"
+    )
+    events = _coded(text, datetime(2018, 3, 5, 14))
+    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
+
+
 def test_a_strike_retold_with_another_sources_toll_stays_one_event() -> None:
     text = (
         "أكدت وزارة الدفاع الأميركية الخميس مقتل أربعة متشددين في غارة جوية قرب مدينة البيضاء في اليمن.\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from marsad.extract.lexicon import paired_countries
 from marsad.extract.mentions import (
@@ -25,6 +26,7 @@ from marsad.extract.mentions import (
     said_day,
     sentence_has_date_near,
 )
+from marsad.geo.data import load_cues
 from marsad.model import DateMention, Place
 
 
@@ -516,6 +518,7 @@ def group(
                 last is not None
                 and (m.casualties or m.extra.get("took") is not None)
                 and not m.blocked_sentence
+                and not _told_before(m)
                 and m.sent - last_sent <= DETAIL_GAP
                 and _same_place(last.place, p)
             ):
@@ -620,7 +623,7 @@ def group(
             target.day = d
         else:
             _recalendar(target, m, d, p, anchor)
-    incidents = _split_towns(_split_air_and_ground(_drop_totals(_crowd_clashes(incidents))))
+    incidents = _split_towns(_split_air_and_ground(_drop_totals(_crowd_clashes(incidents))), text)
     return _split_listed(incidents, places, refs, text)
 
 
@@ -837,7 +840,7 @@ def _ground(m: Mention) -> bool:
     )
 
 
-def _split_towns(incidents: list[Incident]) -> list[Incident]:
+def _split_towns(incidents: list[Incident], text: str = "") -> list[Incident]:
     """ACLED codes one event per location: strikes told sentence by sentence on different towns of
     one governorate ("شن الطيران غارة على قرية الوادي بمديرية الشمال، ثم غارتين على موقع قرب
     المدينة ... وفي قرية السهل بمديرية الجنوب") are as many events. A sentence naming no town of its
@@ -849,9 +852,9 @@ def _split_towns(incidents: list[Incident]) -> list[Incident]:
             q = m.extra.get("place")
             if (
                 isinstance(q, Place)
-                and not _broad(q)
+                and _site(q, text)
                 and _own_strike(m)
-                and not any(_same_place(q, t) for t in towns)
+                and not any(_same_site(q, t) for t in towns)
             ):
                 towns.append(q)
         if len(towns) < 2:
@@ -861,12 +864,50 @@ def _split_towns(incidents: list[Incident]) -> list[Incident]:
         at = 0
         for m in inc.mentions:
             q = m.extra.get("place")
-            if isinstance(q, Place) and not _broad(q):
-                at = next((k for k, t in enumerate(towns) if _same_place(q, t)), at)
+            if isinstance(q, Place) and _site(q, text):
+                at = next((k for k, t in enumerate(towns) if _same_site(q, t)), at)
             parts[at].append(m)
         for town, part in zip(towns, parts, strict=True):
             out.append(replace(inc, mentions=part, place=town))
     return out
+
+
+def _told_before(m: Mention) -> bool:
+    """Every incident word of the sentence is told as the past or as a total ("كشف الجيش عن مصرع 40
+    قياديا ... في يناير الماضي"): its figures are not a details sentence's for the incident before it."""
+    return bool(m.triggers) and all(t.blocked in ("background", "aggregate") for t in m.triggers)
+
+
+def _site(p: Place, text: str) -> bool:
+    """One of the sites a round-up of strikes names: a town, or a district the text calls one
+    ("بمديرية الصفراء", "قضاء الحويجة": ACLED's location for a strike told by district); not a
+    governorate, a country or a named region (الغوطة الشرقية holds the towns struck in it)."""
+    if not _broad(p):
+        return True
+    return (
+        p.feature == "admin2"
+        and bool(text)
+        and bool(_district_word().search(text, max(0, p.start - 14), p.start))
+    )
+
+
+@cache
+def _district_word() -> re.Pattern[str]:
+    """A district's type word right before its name, from the geocoder's reviewed cues (cues.tsv)."""
+    words = sorted(
+        {c.word for c in load_cues() if c.kind == "type" and c.value == "admin2"}, key=len, reverse=True
+    )
+    return re.compile(r"(?:^|[\s#])[وفبل]{0,2}(?:" + "|".join(map(re.escape, words)) + r")\s+#?$")
+
+
+def _same_site(a: Place, b: Place) -> bool:
+    """One site of a round-up: the same town, or a district and a town inside it."""
+    if _broad(a) and _broad(b):
+        return a.country_code == b.country_code and a.name == b.name
+    if _broad(a) or _broad(b):
+        district, town = (a, b) if _broad(a) else (b, a)
+        return town.country_code == district.country_code and town.admin2 == district.name
+    return _same_place(a, b)
 
 
 def _own_strike(m: Mention) -> bool:
