@@ -917,6 +917,11 @@ def test_an_attack_told_in_a_sentence_opening_on_an_old_month_is_history() -> No
             "مجهولة صباح اليوم.",
             ("Abduction/forced disappearance", 0),
         ),
+        # dozens taken at once, with nobody named as taking them: no ordinary crime
+        (
+            "شهدت محافظة ديالى اليوم اختطاف العشرات من ركاب الحافلات على الطريق بين بعقوبة والخالص.",
+            ("Abduction/forced disappearance", 0),
+        ),
         # a body found with bullet wounds is a killing by someone
         (
             "عثرت الشرطة على جثة مترجم مصابة بطلقات نارية في الرأس قرب جسر في مدينة الحلة اليوم.",

@@ -127,7 +127,9 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         # rape by soldiers is political violence too ("اغتصابها من قبل عدة ضباط"); the police
         # named in a rape report are mostly investigating it
         soldiers = any(a.entry.kind == "state" and "ilitary" in a.entry.name for a in m.actors)
-        return armed or has_cas or ("SEXUAL" in tags and soldiers)
+        # dozens taken at once ("اختطاف العشرات من ركاب الحافلات") is no ordinary crime
+        many = any(c.role == "abducted" and c.value >= 10 for c in m.casualties)
+        return armed or has_cas or many or ("SEXUAL" in tags and soldiers)
     if any(t.strong for t in live) or len(tags & WEAPON_TAGS) >= 2:
         # a strong word alone ("الغارات" in a match report) needs someone, a toll, a day or a place
         m.extra["needs_place"] = not (has_cas or someone or m.dates or m.extra.get("crowd_size"))
