@@ -922,6 +922,12 @@ def test_an_attack_told_in_a_sentence_opening_on_an_old_month_is_history() -> No
             "شهدت محافظة ديالى اليوم اختطاف العشرات من ركاب الحافلات على الطريق بين بعقوبة والخالص.",
             ("Abduction/forced disappearance", 0),
         ),
+        # tear gas on protesters named only as the people it was fired at ("محتجي الأحزاب"): a protest
+        (
+            "أصيب عشرون شخصا في وسط مدينة كاتماندو اليوم عندما أطلقت الشرطة الغاز المسيل للدموع على محتجي "
+            "الأحزاب السبعة.",
+            ("Protest with intervention", 0),
+        ),
         # a body found with bullet wounds is a killing by someone
         (
             "عثرت الشرطة على جثة مترجم مصابة بطلقات نارية في الرأس قرب جسر في مدينة الحلة اليوم.",

@@ -135,7 +135,10 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         m.extra["needs_place"] = not (has_cas or someone or m.dates or m.extra.get("crowd_size"))
         return True
     if family(tags) == "crowd" and not tags & {"PROTEST", "RIOT", "MOB"}:
-        return False  # tear gas and dispersal need a protest to act on
+        # tear gas and dispersal need a protest to act on: a protest word, or protesters named as
+        # those they were used on ("أطلقت الشرطة الغاز المسيل للدموع على محتجي التحالف")
+        if not any(a.entry.kind in ("crowd", "rioters") for a in m.actors):
+            return False
     if tags <= SD_TAGS:
         # arrests, seizures and truces matter to ACLED when an armed group is party to them, or
         # when security forces arrest wanted men or "terror" suspects
