@@ -952,6 +952,31 @@ def test_killings_abductions_and_riots_told_in_other_words(text: str, expected: 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bomber among fans celebrating a win: the celebration is only the scene of the bombing
+        (
+            "فجر انتحاري يرتدي حزاما ناسفا نفسه بين المحتفلين بفوز المنتخب في ساحة وسط مدينة الحلة، فقتل 12 شخصا.",
+            ("Suicide bomb", 12),
+        ),
+        # two missiles, with the dual of the launch verb after them
+        (
+            "قال مسؤولون إن صاروخين أطلقا من زورق حربي أصابا منزلا في بلدة كسمايو فجر الثلاثاء.",
+            ("Shelling/artillery/missile attack", 0),
+        ),
+        # "حارسين" is two guards (the plural is "حراس")
+        (
+            "وتمكن المسلحون من قتل حارسين عند بوابة السجن المركزي في مدينة بيشاور.",
+            ("Attack", 2),
+        ),
+    ],
+)
+def test_bombs_missiles_and_duals_told_in_other_words(text: str, expected: tuple[str, int]) -> None:
+    events = _events(text, "2007-06-12T12:00:00+00:00")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "تقدمت نقابة المعلمين بطلب إلى المحافظ للحصول على ترخيص لتنظيم مسيرة سلمية في وسط مدينة إربد تضامنا مع المعتقلين.",

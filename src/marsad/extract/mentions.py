@@ -892,11 +892,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         if blocked_sentence == "scene" and (
             (_recent_date(view, sv) and any(c.role in ("killed", "injured") and not c.vague for c in cas))
             or any(t.tag in ("INTERVENE", "ARREST") and not t.generic for t in trigs)
-            # gunfire that killed ("أطلقت قوات الأمن النار على شبان يحتفلون بعيد النوروز ما أدى إلى
-            # مقتل ثلاثة"): the celebration is only the scene
+            # gunfire or a bomb that killed ("أطلقت قوات الأمن النار على شبان يحتفلون بعيد النوروز ما
+            # أدى إلى مقتل ثلاثة", "فجر نفسه بين المحتفلين بفوز المنتخب"): the celebration is only the scene
             or (
                 any(c.role == "killed" and not c.vague for c in cas)
-                and any(t.tag in ("FIRE", "ATTACK") for t in trigs)
+                and any(
+                    t.tag in ("FIRE", "ATTACK", "SUICIDE") or (t.tag == "IED" and t.strong) for t in trigs
+                )
             )
         ):
             # a festival, a film set or a game as the scene ("قتل حارس بتفجير عبوة ليل الخميس قرب
