@@ -457,6 +457,16 @@ def test_strikes_told_district_by_district_are_one_event_per_district() -> None:
     }
 
 
+def test_strikes_on_areas_of_two_districts_in_one_sentence_are_two_events() -> None:
+    # each area named with its own district ("بمديرية الصفراء" … "في مديرية الظاهر"), far apart in the sentence
+    text = (
+        "استهدفت غارات لمقاتلات التحالف العربي، صباح الأربعاء، تجمعات للحوثيين في منطقة آل الصيفي بمديرية "
+        "الصفراء، ومخزنا للذخيرة قرب سوق الخميس في مديرية الظاهر بمحافظة صعدة.\n"
+    )
+    events = _coded(text, datetime(2018, 5, 16, 12))
+    assert sorted(e.location for e in events) == ["As Safra", "Az Zahir"]
+
+
 def test_a_toll_told_as_last_months_is_not_the_strikes() -> None:
     # the second sentence tells last month's dead: no details for today's strike
     text = (

@@ -447,6 +447,10 @@ def _listed_towns(
         or _DUAL.search(text, max(0, chain[0].start - 16), chain[0].start)
     ):
         return []
+    if len(chain) < 2 and _own_strike(m):
+        # strikes on areas of two districts, each named with its district ("في منطقة العرج بمديرية
+        # باجل، ومنطقة الجبانة في مديرية الحالي"): one event per district, however far apart
+        chain = [p for p in inside if _district_word().search(text, max(0, p.start - 14), p.start)]
     names = {p.name for p in chain}
     countries = {p.country_code for p in chain}
     return chain if len(names) == len(chain) > 1 and len(countries) == 1 else []
