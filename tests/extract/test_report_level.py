@@ -467,6 +467,16 @@ def test_strikes_on_areas_of_two_districts_in_one_sentence_are_two_events() -> N
     assert sorted(e.location for e in events) == ["As Safra", "Az Zahir"]
 
 
+def test_strikes_on_a_city_and_on_a_district_in_one_sentence_are_two_events() -> None:
+    # each site named with its own type word; the governorate named again at the end is no third site
+    text = (
+        "قصفت مقاتلات التحالف العربي، مساء الاثنين، أهدافا عسكرية في معسكر بضواحي مدينة صعدة، كما استهدفت "
+        "غارات أخرى تجمعات للحوثيين في منطقة جبلية بمديرية سحار وسط صعدة.\n"
+    )
+    events = _coded(text, datetime(2018, 5, 22, 12))
+    assert sorted(e.location for e in events) == ["Sadah", "Sahar"]
+
+
 def test_a_toll_told_as_last_months_is_not_the_strikes() -> None:
     # the second sentence tells last month's dead: no details for today's strike
     text = (

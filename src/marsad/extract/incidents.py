@@ -450,7 +450,7 @@ def _listed_towns(
     if len(chain) < 2 and _own_strike(m):
         # strikes on areas of two districts, each named with its district ("في منطقة العرج بمديرية
         # باجل، ومنطقة الجبانة في مديرية الحالي"): one event per district, however far apart
-        chain = [p for p in inside if _district_word().search(text, max(0, p.start - 14), p.start)]
+        chain = [p for p in inside if _site_word().search(text, max(0, p.start - 14), p.start)]
     names = {p.name for p in chain}
     countries = {p.country_code for p in chain}
     return chain if len(names) == len(chain) > 1 and len(countries) == 1 else []
@@ -903,8 +903,18 @@ def _site(p: Place, text: str) -> bool:
 @cache
 def _district_word() -> re.Pattern[str]:
     """A district's type word right before its name, from the geocoder's reviewed cues (cues.tsv)."""
+    return _type_word(frozenset({"admin2"}))
+
+
+@cache
+def _site_word() -> re.Pattern[str]:
+    """A district's or a settlement's type word right before its name ("بمديرية", "مدينة", "قرية")."""
+    return _type_word(frozenset({"admin2", "city", "town", "village"}))
+
+
+def _type_word(features: frozenset[str]) -> re.Pattern[str]:
     words = sorted(
-        {c.word for c in load_cues() if c.kind == "type" and c.value == "admin2"}, key=len, reverse=True
+        {c.word for c in load_cues() if c.kind == "type" and c.value in features}, key=len, reverse=True
     )
     return re.compile(r"(?:^|[\s#])[وفبل]{0,2}(?:" + "|".join(map(re.escape, words)) + r")\s+#?$")
 
