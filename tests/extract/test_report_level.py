@@ -477,6 +477,16 @@ def test_strikes_on_a_city_and_on_a_district_in_one_sentence_are_two_events() ->
     assert sorted(e.location for e in events) == ["Sadah", "Sahar"]
 
 
+def test_a_town_in_the_clause_after_fima_is_no_site_of_the_strikes() -> None:
+    # the town after "فيما" is where another incident (abductions) took place, not a third site struck
+    text = (
+        "شنت مقاتلات التحالف العربي، الأحد، غارات على مواقع للحوثيين بمديرية الصفراء في صعدة، فيما نفذ "
+        "الحوثيون حملة اختطاف لأبناء مدينة صعدة.\n"
+    )
+    events = _coded(text, datetime(2018, 7, 15, 12))
+    assert len([e for e in events if e.sub_event_type == "Air/drone strike"]) == 1
+
+
 def test_a_toll_told_as_last_months_is_not_the_strikes() -> None:
     # the second sentence tells last month's dead: no details for today's strike
     text = (

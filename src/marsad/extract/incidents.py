@@ -450,7 +450,12 @@ def _listed_towns(
     if len(chain) < 2 and _own_strike(m):
         # strikes on areas of two districts, each named with its district ("في منطقة العرج بمديرية
         # باجل، ومنطقة الجبانة في مديرية الحالي"): one event per district, however far apart
-        chain = [p for p in inside if _site_word().search(text, max(0, p.start - 14), p.start)]
+        # (the strikes' own clause: "…، فيما نفذ الانقلابيون حملة اختطاف لأبناء مدينة زبيد" is another incident)
+        joiner = _JOINER.search(text, pos, m.end)
+        end = joiner.start() if joiner else m.end
+        chain = [
+            p for p in inside if p.start < end and _site_word().search(text, max(0, p.start - 14), p.start)
+        ]
     names = {p.name for p in chain}
     countries = {p.country_code for p in chain}
     return chain if len(names) == len(chain) > 1 and len(countries) == 1 else []
