@@ -982,6 +982,8 @@ def test_bombs_missiles_and_duals_told_in_other_words(text: str, expected: tuple
         "تقدمت نقابة المعلمين بطلب إلى المحافظ للحصول على ترخيص لتنظيم مسيرة سلمية في وسط مدينة إربد تضامنا مع المعتقلين.",
         "قال قائد القوات إن جنوده مستعدون لاستئناف القصف على مواقع المسلحين في مدينة قندهار إذا خرقوا الهدنة.",
         "عرضت الحكومة العراقية العفو على عناصر الجماعات المسلحة في محافظة ديالى الذين يتخلون عن القتال.",
+        # a condition: "unless the factions stop firing rockets"
+        "أكد مسؤول عسكري أن الجيش سيرد بقوة ما لم تتوقف الفصائل عن إطلاق الصواريخ على البلدات الحدودية.",
     ],
 )
 def test_a_permit_a_readiness_and_giving_up_fighting_are_no_events(text: str) -> None:
