@@ -453,9 +453,7 @@ def _listed_towns(
         # (the strikes' own clause: "…، فيما نفذ الانقلابيون حملة اختطاف لأبناء مدينة زبيد" is another incident)
         joiner = _JOINER.search(text, pos, m.end)
         end = joiner.start() if joiner else m.end
-        chain = [
-            p for p in inside if p.start < end and _site_word().search(text, max(0, p.start - 14), p.start)
-        ]
+        chain = [p for p in inside if p.start < end and _typed(p, text, _site_word())]
     names = {p.name for p in chain}
     countries = {p.country_code for p in chain}
     return chain if len(names) == len(chain) > 1 and len(countries) == 1 else []
@@ -898,11 +896,15 @@ def _site(p: Place, text: str) -> bool:
     governorate, a country or a named region (الغوطة الشرقية holds the towns struck in it)."""
     if not _broad(p):
         return True
-    return (
-        p.feature == "admin2"
-        and bool(text)
-        and bool(_district_word().search(text, max(0, p.start - 14), p.start))
-    )
+    return p.feature == "admin2" and _typed(p, text, _district_word())
+
+
+TYPE_WORD_CHARS = 14  # a type word with its proclitics and a hashtag ("وبمديرية #"), right before a place
+
+
+def _typed(p: Place, text: str, words: re.Pattern[str]) -> bool:
+    """The text names the place right after one of `words` (a type word of the geocoder's cues)."""
+    return bool(text) and bool(words.search(text, max(0, p.start - TYPE_WORD_CHARS), p.start))
 
 
 @cache
