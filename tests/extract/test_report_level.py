@@ -487,6 +487,16 @@ def test_a_town_in_the_clause_after_fima_is_no_site_of_the_strikes() -> None:
     assert len([e for e in events if e.sub_event_type == "Air/drone strike"]) == 1
 
 
+def test_strikes_on_two_districts_named_with_one_dual_word_are_two_events() -> None:
+    # "في مديريتي رازح وغمر": struck sites, unlike two districts named as one front of a battle
+    text = (
+        "شنت مقاتلات التحالف العربي، صباح الثلاثاء، غارات على مواقع وتجمعات للحوثيين في مديريتي رازح وغمر "
+        "الحدوديتين بمحافظة صعدة.\n"
+    )
+    events = _coded(text, datetime(2018, 5, 1, 12))
+    assert sorted(e.location for e in events) == ["Ghamr", "Razih"]
+
+
 def test_a_toll_told_as_last_months_is_not_the_strikes() -> None:
     # the second sentence tells last month's dead: no details for today's strike
     text = (

@@ -409,7 +409,8 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
 
 # what may stand between two towns of one list: "و", a comma, a kind of locality ("ومدينة", "وبلدة")
 _LIST_GAP = re.compile(
-    r"^\s*(?:[،,]\s*و?|و)\s*(?:(?:ال)?(?:مدين[ةه]|بلد[ةه]|قري[ةه]|مديري[ةه]|منطق[ةه]|حي|ناحي[ةه]|مركز(?:\s+محافظ[ةه])?)\s+)?$"
+    r"^\s*(?:[،,]\s*و?|و)\s*(?:(?:ال)?(?:مدين[ةه]|بلد[ةه]|قري[ةه]|مديري[ةه]|منطق[ةه]|حي|ناحي[ةه]|مركز(?:\s+محافظ[ةه])?"
+    r"|مدينتي|بلدتي|قريتي|مديريتي)\s+)?$"
 )
 
 
@@ -441,10 +442,10 @@ def _listed_towns(
         elif len(chain) < 2:
             chain = [p]
     # "على الخط الرابط بين مديريتي التحيتا وزبيد" (a stretch between two towns), "في مديريتي الجراحي
-    # والتحيتا" (two districts named as one front)
+    # والتحيتا" (two districts named as one front; strikes on "مدينتي خان يونس ورفح" hit two sites)
     if chain and (
         _BETWEEN.search(text, max(0, chain[0].start - 24), chain[0].start)
-        or _DUAL.search(text, max(0, chain[0].start - 16), chain[0].start)
+        or (_DUAL.search(text, max(0, chain[0].start - 16), chain[0].start) and not _own_strike(m))
     ):
         return []
     if len(chain) < 2 and _own_strike(m):
