@@ -497,6 +497,17 @@ def test_strikes_on_two_districts_named_with_one_dual_word_are_two_events() -> N
     assert sorted(e.location for e in events) == ["Ghamr", "Razih"]
 
 
+def test_booby_trapped_drones_intercepted_on_their_way_to_two_cities_are_two_events() -> None:
+    # "مسيرة مفخخة" is a drone and a bomb at once; each city it was aimed at is a site
+    text = (
+        "أعلن التحالف، مساء الأحد، اعتراض أربع طائرات مسيرة مفخخة أطلقت باتجاه خميس مشيط، وطائرتين أخريين "
+        "كانتا في طريقهما إلى نجران.\n"
+    )
+    events = _coded(text, datetime(2021, 3, 7, 20))
+    assert sorted(e.location for e in events) == ["Khamis Mushait", "Najran"]
+    assert {e.sub_event_type for e in events} == {"Disrupted weapons use"}
+
+
 def test_a_toll_told_as_last_months_is_not_the_strikes() -> None:
     # the second sentence tells last month's dead: no details for today's strike
     text = (

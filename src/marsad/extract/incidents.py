@@ -392,7 +392,8 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
     interception, where they were going (not where they were launched from); one town or none
     leaves the sentence to `place_of`."""
     # the intercepted weapon's own words ("صواريخ أطلقتها الجماعة باتجاه ...") are part of it
-    if not text or "DISRUPT" not in m.tags or not m.tags - {"DISRUPT"} <= {"SHELL", "AIR"}:
+    # (a drone "مسيرة مفخخة" is an IED word too)
+    if not text or "DISRUPT" not in m.tags or not m.tags - {"DISRUPT"} <= {"SHELL", "AIR", "IED"}:
         return []
     pos = m.live[0].start
     towns: list[Place] = []
