@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from marsad.extract import _one_per_actors_place_day, extract_events
 from marsad.model import Document
 from marsad.record import EventRecord
@@ -457,24 +459,40 @@ def test_strikes_told_district_by_district_are_one_event_per_district() -> None:
     }
 
 
-def test_strikes_on_areas_of_two_districts_in_one_sentence_are_two_events() -> None:
-    # each area named with its own district ("بمديرية الصفراء" … "في مديرية الظاهر"), far apart in the sentence
-    text = (
-        "استهدفت غارات لمقاتلات التحالف العربي، صباح الأربعاء، تجمعات للحوثيين في منطقة آل الصيفي بمديرية "
-        "الصفراء، ومخزنا للذخيرة قرب سوق الخميس في مديرية الظاهر بمحافظة صعدة.\n"
-    )
-    events = _coded(text, datetime(2018, 5, 16, 12))
-    assert sorted(e.location for e in events) == ["As Safra", "Az Zahir"]
-
-
-def test_strikes_on_a_city_and_on_a_district_in_one_sentence_are_two_events() -> None:
-    # each site named with its own type word; the governorate named again at the end is no third site
-    text = (
-        "قصفت مقاتلات التحالف العربي، مساء الاثنين، أهدافا عسكرية في معسكر بضواحي مدينة صعدة، كما استهدفت "
-        "غارات أخرى تجمعات للحوثيين في منطقة جبلية بمديرية سحار وسط صعدة.\n"
-    )
-    events = _coded(text, datetime(2018, 5, 22, 12))
-    assert sorted(e.location for e in events) == ["Sadah", "Sahar"]
+@pytest.mark.parametrize(
+    ("text", "published", "sites"),
+    [
+        pytest.param(
+            # each area named with its own district ("بمديرية الصفراء" … "في مديرية الظاهر"), far apart
+            "استهدفت غارات لمقاتلات التحالف العربي، صباح الأربعاء، تجمعات للحوثيين في منطقة آل الصيفي بمديرية "
+            "الصفراء، ومخزنا للذخيرة قرب سوق الخميس في مديرية الظاهر بمحافظة صعدة.\n",
+            datetime(2018, 5, 16, 12),
+            ["As Safra", "Az Zahir"],
+            id="areas-of-two-districts",
+        ),
+        pytest.param(
+            # each site named with its own type word; the governorate named again at the end is no third site
+            "قصفت مقاتلات التحالف العربي، مساء الاثنين، أهدافا عسكرية في معسكر بضواحي مدينة صعدة، كما استهدفت "
+            "غارات أخرى تجمعات للحوثيين في منطقة جبلية بمديرية سحار وسط صعدة.\n",
+            datetime(2018, 5, 22, 12),
+            ["Sadah", "Sahar"],
+            id="a-city-and-a-district",
+        ),
+        pytest.param(
+            # "في مديريتي رازح وغمر": struck sites, unlike two districts named as one front of a battle
+            "شنت مقاتلات التحالف العربي، صباح الثلاثاء، غارات على مواقع وتجمعات للحوثيين في مديريتي رازح وغمر "
+            "الحدوديتين بمحافظة صعدة.\n",
+            datetime(2018, 5, 1, 12),
+            ["Ghamr", "Razih"],
+            id="two-districts-with-one-dual-word",
+        ),
+    ],
+)
+def test_strikes_on_several_sites_in_one_sentence_are_one_event_per_site(
+    text: str, published: datetime, sites: list[str]
+) -> None:
+    events = _coded(text, published)
+    assert sorted(e.location for e in events) == sites
 
 
 def test_a_town_in_the_clause_after_fima_is_no_site_of_the_strikes() -> None:
@@ -485,16 +503,6 @@ def test_a_town_in_the_clause_after_fima_is_no_site_of_the_strikes() -> None:
     )
     events = _coded(text, datetime(2018, 7, 15, 12))
     assert len([e for e in events if e.sub_event_type == "Air/drone strike"]) == 1
-
-
-def test_strikes_on_two_districts_named_with_one_dual_word_are_two_events() -> None:
-    # "في مديريتي رازح وغمر": struck sites, unlike two districts named as one front of a battle
-    text = (
-        "شنت مقاتلات التحالف العربي، صباح الثلاثاء، غارات على مواقع وتجمعات للحوثيين في مديريتي رازح وغمر "
-        "الحدوديتين بمحافظة صعدة.\n"
-    )
-    events = _coded(text, datetime(2018, 5, 1, 12))
-    assert sorted(e.location for e in events) == ["Ghamr", "Razih"]
 
 
 def test_booby_trapped_drones_intercepted_on_their_way_to_two_cities_are_two_events() -> None:
