@@ -495,14 +495,43 @@ def test_strikes_on_several_sites_in_one_sentence_are_one_event_per_site(
     assert sorted(e.location for e in events) == sites
 
 
-def test_a_town_in_the_clause_after_fima_is_no_site_of_the_strikes() -> None:
-    # the town after "فيما" is where another incident (abductions) took place, not a third site struck
-    text = (
-        "شنت مقاتلات التحالف العربي، الأحد، غارات على مواقع للحوثيين بمديرية الصفراء في صعدة، فيما نفذ "
-        "الحوثيون حملة اختطاف لأبناء مدينة صعدة.\n"
-    )
-    events = _coded(text, datetime(2018, 7, 15, 12))
-    assert len([e for e in events if e.sub_event_type == "Air/drone strike"]) == 1
+@pytest.mark.parametrize(
+    ("text", "published", "field", "kind"),
+    [
+        pytest.param(
+            # the town after "فيما" is where another incident (abductions) took place, not a third site struck
+            "شنت مقاتلات التحالف العربي، الأحد، غارات على مواقع للحوثيين بمديرية الصفراء في صعدة، فيما نفذ "
+            "الحوثيون حملة اختطاف لأبناء مدينة صعدة.\n",
+            datetime(2018, 7, 15, 12),
+            "sub_event_type",
+            "Air/drone strike",
+            id="a-town-in-the-clause-after-fima",
+        ),
+        pytest.param(
+            # a region (الغوطة الشرقية) holds the towns struck in it: no second site
+            "شنت طائرات حربية، صباح الاثنين، غارات مكثفة على بلدات الغوطة الشرقية قرب دمشق.\n"
+            "وقال ناشطون إن إحدى الغارات استهدفت سوقا شعبية في مدينة دوما.\n",
+            datetime(2018, 3, 5, 14),
+            "event_type",
+            "Explosions/Remote violence",
+            id="a-town-inside-a-named-region",
+        ),
+        pytest.param(
+            # a strike retold with another source's toll
+            "أكدت وزارة الدفاع الأميركية الخميس مقتل أربعة متشددين في غارة جوية قرب مدينة البيضاء في اليمن.\n"
+            "وكانت مصادر محلية قالت إن ثلاثة متشددين قتلوا في غارة لطائرة مسيرة في مديرية الصومعة بمحافظة البيضاء.\n",
+            datetime(2018, 3, 29, 12),
+            "event_type",
+            "Explosions/Remote violence",
+            id="retold-with-another-sources-toll",
+        ),
+    ],
+)
+def test_strikes_that_are_one_site_stay_one_event(
+    text: str, published: datetime, field: str, kind: str
+) -> None:
+    events = _coded(text, published)
+    assert len([e for e in events if getattr(e, field) == kind]) == 1
 
 
 def test_booby_trapped_drones_intercepted_on_their_way_to_two_cities_are_two_events() -> None:
@@ -526,25 +555,6 @@ def test_a_toll_told_as_last_months_is_not_the_strikes() -> None:
     )
     events = _coded(text, datetime(2018, 2, 16, 12))
     assert [(e.location, e.fatalities) for e in events] == [("As Safra", 0)]
-
-
-def test_a_town_struck_inside_a_named_region_stays_the_regions_event() -> None:
-    # a region (الغوطة الشرقية) holds the towns struck in it: no second site
-    text = (
-        "شنت طائرات حربية، صباح الاثنين، غارات مكثفة على بلدات الغوطة الشرقية قرب دمشق.\n"
-        "وقال ناشطون إن إحدى الغارات استهدفت سوقا شعبية في مدينة دوما.\n"
-    )
-    events = _coded(text, datetime(2018, 3, 5, 14))
-    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
-
-
-def test_a_strike_retold_with_another_sources_toll_stays_one_event() -> None:
-    text = (
-        "أكدت وزارة الدفاع الأميركية الخميس مقتل أربعة متشددين في غارة جوية قرب مدينة البيضاء في اليمن.\n"
-        "وكانت مصادر محلية قالت إن ثلاثة متشددين قتلوا في غارة لطائرة مسيرة في مديرية الصومعة بمحافظة البيضاء.\n"
-    )
-    events = _coded(text, datetime(2018, 3, 29, 12))
-    assert len([e for e in events if e.event_type == "Explosions/Remote violence"]) == 1
 
 
 def test_a_town_named_only_in_an_older_incident_does_not_place_the_lead() -> None:

@@ -854,7 +854,7 @@ def _ground(m: Mention) -> bool:
     )
 
 
-def _split_towns(incidents: list[Incident], text: str = "") -> list[Incident]:
+def _split_towns(incidents: list[Incident], text: str) -> list[Incident]:
     """ACLED codes one event per location: strikes told sentence by sentence on different towns of
     one governorate ("شن الطيران غارة على قرية الوادي بمديرية الشمال، ثم غارتين على موقع قرب
     المدينة ... وفي قرية السهل بمديرية الجنوب") are as many events. A sentence naming no town of its
