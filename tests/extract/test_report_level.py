@@ -940,3 +940,60 @@ def test_where_an_embassy_moved_is_not_where_the_days_violence_took_place() -> N
         ("2019-05-13", "Palestine", "", 41),
         ("2019-05-14", "Palestine", "Gaza Strip", 2),
     ]
+
+
+def test_the_toll_of_the_strikes_told_after_a_battle_is_the_strikes_toll() -> None:
+    events = _coded(
+        "صعدة - وكالة الأنباء: كبدت قوات الجيش الوطني ميليشيا الحوثي، الثلاثاء، خسائر فادحة في معارك عنيفة "
+        "على عدة جبهات.\n"
+        "وقتل العشرات من عناصر الميليشيا في المواجهات.\n"
+        "من جهة ثانية، شن طيران التحالف العربي عدة غارات على تعزيزات للحوثيين في مديرية حيدان بمحافظة صعدة.\n"
+        "وأسفرت الغارات عن تدمير ثلاث آليات ومصرع 14 من عناصر الميليشيا.\n",
+        datetime(2019, 8, 14, 9),
+    )
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    battles = [e for e in events if e.event_type == "Battles"]
+    assert [(e.location, e.fatalities) for e in strikes] == [("Haydan", 14)]
+    # the battle keeps its own vague toll ("العشرات": ACLED's 12)
+    assert [e.fatalities for e in battles] == [12]
+
+
+def test_the_dead_of_the_fighting_for_a_retaken_hill_are_the_retakings_toll() -> None:
+    (retaken,) = _coded(
+        "تعز - وكالة الأنباء: أعلنت قوات الجيش الوطني، السبت، استعادة السيطرة على تلة الصراهم الاستراتيجية "
+        "غربي مدينة تعز.\n"
+        "وقال قائد ميداني إن أكثر من 20 مسلحا من ميليشيا الحوثي لقوا مصرعهم خلال المعارك.\n",
+        datetime(2019, 3, 10, 9),
+    )
+    assert (retaken.sub_event_type, retaken.fatalities) == ("Government regains territory", 20)
+    assert retaken.actor1.startswith("Military Forces of Yemen")
+    # the fighting and the air support told after a lead of a retaking are its details
+    events = _coded(
+        "صعدة - وكالة الأنباء: استعاد الجيش الوطني، الاثنين، منطقة الملاحيظ الحدودية في محافظة صعدة.\n"
+        "وأكد مصدر عسكري أن الجيش قتل 12 حوثيا خلال معارك عنيفة، كما دمرت مروحيات الأباتشي آليتين "
+        "للميليشيا.\n",
+        datetime(2019, 3, 12, 9),
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Government regains territory", 12)]
+    # not a retaking told as the time before the news
+    (shelled,) = _coded(
+        "دمشق - وكالة الأنباء: بعد استعادة السيطرة على الغوطة الشرقية، كثفت قوات النظام قصفها المدفعي على "
+        "مخيم اليرموك جنوبي دمشق، ما أدى إلى مقتل سبعة مدنيين.\n",
+        datetime(2019, 4, 28, 9),
+    )
+    assert shelled.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_group_named_right_before_its_verb_of_taking_took_the_place() -> None:
+    (taken,) = _coded(
+        "دمشق - وكالة الأنباء: أفاد المرصد السوري بأن مقاتلي تنظيم داعش الإرهابي سيطروا، مساء الاثنين، "
+        "على حي العسالي جنوبي دمشق بعد هجوم مباغت.\n"
+        "وقتل 25 من عناصر القوات الحكومية في الاشتباكات.\n"
+        "ويأتي ذلك فيما تركز القوات الحكومية جهودها على استعادة بلدات الغوطة الشرقية.\n",
+        datetime(2019, 3, 19, 9),
+    )
+    assert (taken.sub_event_type, taken.actor1) == (
+        "Non-state actor overtakes territory",
+        "Islamic State (Syria)",
+    )
+    assert taken.fatalities == 25

@@ -292,6 +292,31 @@ def _rank(p: Place) -> int:
     return 0 if p.feature not in ("admin1", "country") else 1
 
 
+def _joins_family(inc_family: str, fam: str, inc_tags: set[str], m: Mention, apart: bool) -> bool:
+    """Whether a thin sentence of family `fam` may be a detail of an incident: of its own family, or
+    the dead of the fighting for a place the forces retook ("استعادت قوات الجيش تلة لوزم" … "لقي 30
+    عنصرا مصرعهم خلال المعارك"), a Battles event for ACLED."""
+    # (not civilians: those dead "في العمليات العسكرية" are mostly the campaign's total)
+    # (fighters of either side: the group's men are "attackers" here)
+    dead = [c for c in m.casualties if c.role == "killed" and not c.vague]
+    return inc_family == fam or (
+        not apart  # (fighting in another town is a battle of its own)
+        and inc_family == "sd"
+        and "RETAKE" in inc_tags
+        # (with the air support or artillery told beside the fighting, "كما دمرت مروحيات الأباتشي …", or
+        # the retaking told again, "قتل 30 حوثيا بعد معارك عنيفة أثناء استعادة المنطقة")
+        and m.tags <= {"KILL", "CLASH", "FIRE", "AIR", "SHELL", "TAKE", "RETAKE"}
+        and bool(dead)
+        and not any(c.victim is not None and c.victim.entry.kind in ("victim", "crowd") for c in dead)
+    )
+
+
+def _apart(place: Place | None, p: Place | None) -> bool:
+    """A sentence's own town `p` may not be where an incident with no place of its own is (one with a
+    place is weighed by governorate, as any detail is)."""
+    return p is not None and not _broad(p) and place is None
+
+
 def _same_place(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return True
@@ -603,7 +628,7 @@ def group(
                     (
                         inc
                         for inc in reversed(incidents)
-                        if family(inc.tags) == fam
+                        if _joins_family(family(inc.tags), fam, inc.tags, m, _apart(inc.place, p))
                         and _same_admin1(inc.place, p)
                         and not m.new_marker
                         and not _other_kind_days_before(m, inc, d, anchor)
@@ -835,6 +860,13 @@ def _aerial(m: Mention) -> bool:
     )
 
 
+def _of_strikes(m: Mention) -> bool:
+    """A sentence that names air strikes (strong) and no fighting on the ground, with no air force
+    named: the strikes' details."""
+    live = m.live
+    return any(t.tag == "AIR" and t.strong for t in live) and not any(t.tag in GROUND_TAGS for t in live)
+
+
 def _ground(m: Mention) -> bool:
     """Fighting on the ground between the forces and a group, told without air strikes: a battle
     word (even one that alone would need support, "دارت معارك": the incident it is weighed in has
@@ -978,7 +1010,11 @@ def _split_air_and_ground(incidents: list[Incident]) -> list[Incident]:
             continue
         rest = [m for m in mentions if m not in air and m not in ground]
         first_air = mentions.index(air[0]) < mentions.index(ground[0])
-        air_part = air + (rest if first_air else [])
+        # "ونتج عن الغارات … مصرع 27 متمردا": a sentence that names the strikes and no battle tells
+        # the strikes' outcome, wherever the battle was told
+        of_strikes = [m for m in rest if _of_strikes(m)]
+        rest = [m for m in rest if m not in of_strikes]
+        air_part = air + of_strikes + (rest if first_air else [])
         ground_part = ground + ([] if first_air else rest)
         for part in (air_part, ground_part):
             part.sort(key=lambda m: (m.sent, m.start))

@@ -325,6 +325,10 @@ def resolve(
         """Territory taken by force: the subject of the verb of taking is actor 1 ("استعادت قوات الجيش
         الوطني السيطرة على ..."), whoever the attack scoring chose; the other side stays actor 2."""
         taker = _taker(trigs, hits)
+        taking = [t for t in trigs if t.tag in ("TAKE", "RETAKE")]
+        if taker is None and taking and taking[0].tag == "TAKE":
+            # the report's first word of taking tells who took the place
+            taker = _group_before_taking(taking[0], hits)
         if taker is None and any(t.tag == "RETAKE" for t in trigs):
             # a place retaken with its retaker named before the verb ("تمكن الجيش الوطني من استعادة
             # السيطرة على مواقع من قبضة الحوثيين"): the state forces named took it back
@@ -428,6 +432,17 @@ def resolve(
         # ACLED codes it
         own = Actor(lex.state_force(cc, "military", event_day, country), 1, "state", None)
         a1, a2 = _forces_and_group(_named(inc), own, actor)
+    elif (
+        "RETAKE" in lead_tags
+        and lead_tags <= {"TAKE", "RETAKE"}
+        and a1.kind in ("state", "armed", "external")
+        and not any(_AFTER_FRAME.search(doc.text, max(0, t.start - 8), t.start) for t in lead_trigs)
+    ):
+        # a lead that tells only a place retaken ("استعاد الجيش منطقة بير السلامي"): the fighting, the
+        # dead and the air support told after it are its details, and ACLED's event is the retaking
+        # (a coalition's own air strikes are split off before, by `incidents._split_air_and_ground`)
+        a1, a2, sub = took_over(a1, a2)
+        key_trig = _first(trigs, {"TAKE", "RETAKE"})
     elif tags & (ATTACK_TAGS | DIRECT_TAGS | WEAPON_TAGS):
         if direct and (armed_target or lead_tags & DIRECT_TAGS or strong_clash):
             sub = "Armed clash"
@@ -447,6 +462,10 @@ def resolve(
             key_trig = _first(trigs, {weapon})
         elif armed_target:
             sub = "Armed clash"
+            if lead_tags and lead_tags <= {"TAKE", "RETAKE"}:
+                # the dead of the fighting told after a lead that only tells a place taken or retaken
+                # ("استعادت قوات الجيش تلة لوزم" … "لقي 30 عنصرا مصرعهم خلال المعارك")
+                a1, a2, sub = took_over(a1, a2)
             key_trig = _first(trigs, ATTACK_TAGS)
         else:
             sub = "Attack"
@@ -847,6 +866,21 @@ def _forces_and_group(
 
 TAKER_CHARS = 40  # and at most this many characters after it: the same clause, whatever the gate kept
 TAKER_REACH = 3  # words after a taking verb where its subject stands ("استعادت قوات الجيش ...")
+
+
+# "بعد استعادة السيطرة على الغوطة، اتجهت العمليات …": a retaking told as the time before the news
+_AFTER_FRAME = re.compile(r"(?:^|\s)و?(?:بعد|عقب|إثر)\s+$")
+
+
+def _group_before_taking(t: TrigHit, hits: list[ActorHit]) -> ActorHit | None:
+    """An armed group named right before a verb of taking ("أن عناصر تنظيم داعش المتطرف سيطروا على
+    حي العسالي"): it took the place, whatever else the report says of retaking ("تركز القوات على
+    استعادة الضواحي"). Near by characters as well as tokens: token positions of two sentences are not
+    comparable."""
+    for h in hits:
+        if h.entry.kind == "armed" and 0 < t.first - h.last <= 2 and 0 <= t.start - h.end <= TAKER_CHARS:
+            return h
+    return None
 
 
 def _taker(trigs: list[TrigHit], hits: list[ActorHit]) -> ActorHit | None:
