@@ -997,3 +997,41 @@ def test_a_group_named_right_before_its_verb_of_taking_took_the_place() -> None:
         "Islamic State (Syria)",
     )
     assert taken.fatalities == 25
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        # a second side's count joined further than right after the first count's noun
+        ("أسفرت المعارك عن مقتل 17 من عناصر التنظيم و6 من مقاتلي قوات سوريا الديمقراطية.", 23),
+        # the other side's dead told after "فيما", or with the verb of losing
+        ("خلفت المعارك 20 قتيلا من عناصر الميليشيا، فيما قتل 4 من أفراد الجيش.", 24),
+        ("وقالت القيادة إن القوات قتلت 26 من مسلحي الحركة، وخسرت جنديين في المعارك.", 28),
+        # not the wounded after the dead, nor a part of the first count
+        ("قتل ضابط وثلاثة جنود وأصيب ضابطان وخمسة مجندين في الاشتباك.", 4),
+        ("أسفر الاشتباك عن 12 قتيلا هم خمسة من الجنود وسبعة من المسلحين.", 12),
+    ],
+)
+def test_the_dead_of_both_sides_add_up_once(sentence: str, dead: int) -> None:
+    (event,) = _coded(
+        "الموصل - وكالة الأنباء: دارت، الاثنين، اشتباكات عنيفة بين القوات الحكومية ومسلحين قرب بلدة "
+        "تلعفر غربي الموصل.\n" + sentence + "\n",
+        datetime(2019, 5, 14, 9),
+    )
+    assert event.fatalities == dead
+
+
+def test_a_toll_told_again_town_by_town_is_the_towns_events() -> None:
+    events = _coded(
+        "إدلب - وكالة الأنباء: قتل ثمانية مدنيين، الثلاثاء، في غارات جوية شنتها طائرات حربية على بلدات في "
+        "ريف إدلب الجنوبي، بحسب الدفاع المدني.\n"
+        "وقال الدفاع المدني إن خمسة مدنيين قتلوا في غارات على بلدة معرة النعمان، بينما قتل ثلاثة آخرون "
+        "في خان شيخون.\n",
+        datetime(2019, 6, 12, 9),
+    )
+    # the others died in the same strikes, in a town named bare after "بينما"; the lead's total is
+    # not an event of its own
+    assert sorted((e.location, e.sub_event_type, e.fatalities) for e in events) == [
+        ("Khan Shaykhun", "Air/drone strike", 3),
+        ("Ma'arrat An Nu'man", "Air/drone strike", 5),
+    ]

@@ -305,10 +305,17 @@ def _joins_family(inc_family: str, fam: str, inc_tags: set[str], m: Mention, apa
         and "RETAKE" in inc_tags
         # (with the air support or artillery told beside the fighting, "كما دمرت مروحيات الأباتشي …", or
         # the retaking told again, "قتل 30 حوثيا بعد معارك عنيفة أثناء استعادة المنطقة")
-        and m.tags <= {"KILL", "CLASH", "FIRE", "AIR", "SHELL", "TAKE", "RETAKE"}
+        and m.tags <= RETAKING_DETAIL_TAGS
         and bool(dead)
         and not any(c.victim is not None and c.victim.entry.kind in ("victim", "crowd") for c in dead)
     )
+
+
+# what the details of a retaking tell: the fighting, its dead, the air support and artillery, the
+# attackers' car bombs and suicide bombers ("قتلت القوات 35 من عناصر داعش بينهم أربعة انتحاريين")
+RETAKING_DETAIL_TAGS = frozenset(
+    {"KILL", "CLASH", "FIRE", "AIR", "SHELL", "TAKE", "RETAKE", "SUICIDE", "IED"}
+)
 
 
 def _apart(place: Place | None, p: Place | None) -> bool:
@@ -1074,9 +1081,26 @@ def _governorates(m: Mention, places: list[Place], refs: frozenset[tuple[int, in
 
 def _drop_totals(incidents: list[Incident]) -> list[Incident]:
     """A toll over several governorates ("قتل 30 مدنيا في غارات على محافظتي إدلب وحلب") told again
-    place by place ("8 في خان شيخون ... 18 في أورم الكبرى"): the places are the incidents."""
+    place by place ("8 في خان شيخون ... 18 في أورم الكبرى"): the places are the incidents. So is a
+    toll whose parts add up to it exactly, told town by town in its governorate ("قتل سبعة مدنيين في
+    غارات على بلدات في ريف إدلب" … "أربعة … في كفرنبل، بينما قتل ثلاثة آخرون في خان شيخون")."""
     out = []
     for inc in incidents:
+        total = _lead_toll(inc)
+        if total and inc.place is not None:
+            fam = family(inc.tags)
+            parts = [
+                o
+                for o in incidents
+                if o is not inc
+                and family(o.tags) == fam
+                and o.place is not None
+                and o.place.admin1 == inc.place.admin1
+                and o.place.name != inc.place.name
+                and _lead_toll(o)
+            ]
+            if len(parts) >= 2 and sum(_lead_toll(o) for o in parts) == total:
+                continue
         if inc.umbrella:
             fam = family(inc.tags)
             parts = [
@@ -1091,6 +1115,11 @@ def _drop_totals(incidents: list[Incident]) -> list[Incident]:
                 continue
         out.append(inc)
     return out
+
+
+def _lead_toll(inc: Incident) -> int:
+    """The first precise count of dead an incident's sentences give (0 when none)."""
+    return next((c.value for m in inc.mentions for c in _dead(m) if c.head is None), 0)
 
 
 def _more_specific(p: Place, than: Place) -> bool:

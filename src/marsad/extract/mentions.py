@@ -1165,8 +1165,17 @@ def _cut(view: DocView, m: Mention, cuts: list[int], kind: str) -> list[Mention]
         )
         if not part.live:
             return [m]
+        if kind == "tolls" and out and {t.tag for t in part.live} <= {"KILL"}:
+            # "… في غارات استهدفت بلدة كفرنبل، بينما قتل ثلاثة آخرون في خان شيخون": the others died in
+            # the same kind of strike, by the same hands, as the first part tells
+            head = out[0]
+            part.triggers = part.triggers + [t for t in head.triggers if t.tag != "KILL"]
+            part.actors = part.actors + [a for a in head.actors if a.entry.kind in ATTACKER_KINDS]
         out.append(part)
     return out
+
+
+ATTACKER_KINDS = frozenset({"state", "armed", "external", "unidentified"})
 
 
 def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
@@ -1183,12 +1192,16 @@ def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
         return [m]
     heads.sort(key=lambda c: c.tok)
     cuts: list[int] = []  # token index where each later part starts
+    joint: int | None = None
     for a, b in pairwise(heads):
         if not any("LOCW" in toks[k].classes for k in range(a.tok + 1, b.tok)):
             return [m]
         joint = next((k for k in range(b.tok - 1, a.tok, -1) if "SPLITW" in toks[k].classes), None)
         cuts.append(joint if joint is not None else b.tok)
-    if not any("LOCW" in toks[k].classes for k in range(heads[-1].tok + 1, sv.hi)):
+    # the last part, after its joining word, may name its place bare ("بينما قتل ثلاثة آخرون في خان
+    # شيخون"): `incidents` keeps the parts apart only when each names a place of its own
+    bare = joint is not None and any(toks[k].norm == "في" for k in range(heads[-1].tok + 1, sv.hi))
+    if not bare and not any("LOCW" in toks[k].classes for k in range(heads[-1].tok + 1, sv.hi)):
         return [m]
     return _cut(view, m, cuts, "tolls")
 
@@ -1351,14 +1364,32 @@ def _chained(
         ),
         None,
     )
-    for k in range(j + 1, min(sv.hi - 1, j + 4)) if plus is None else (plus,):
+    for k in range(j + 1, min(sv.hi - 1, j + CHAIN_REACH)) if plus is None else (plus,):
         t = toks[k]
+        # further than right after the first count's noun ("مقتل 17 من عناصر التنظيم و6 من مقاتلي
+        # قسد"), the second count must name people of its own: "من" and a side, or fighters
+        far = k >= j + 4
+        if k != plus and (_other_role(t) or t.norm in AMONG):
+            # "قتلوا وأصيب ثلاثة ضباط وخمسة مجندين": the counts after are the wounded; "بينهم امرأة
+            # وأربعة أطفال", "28 قتيلا هم خمسة مدنيين وعشرة مقاتلين": parts of the first count
+            return None
         if k == plus:
             ti = k
-        elif t.norm == "و" and toks[k + 1].num is not None:
+        elif (
+            t.norm == "و"
+            and toks[k + 1].num is not None
+            and not (far and not _names_people(toks, k + 1, sv.hi, actors))
+        ):
             ti = k + 1
-        elif t.norm.startswith("و") and t.num is not None and t.norm not in ONE_WORDS:
+        elif (
+            t.norm.startswith("و")
+            and t.num is not None
+            and t.norm not in ONE_WORDS
+            and not (far and not _names_people(toks, k, sv.hi, actors))
+        ):
             ti = k  # "وثلاثة"; but "شخص واحد" is one person, not "and one"
+        elif far:
+            continue
         elif t.norm.startswith("و") and len(t.norm) > 2 and t.classes & {"SG", "DUAL"} and t.num is None:
             if k in seen:
                 return None
@@ -1388,6 +1419,31 @@ def _chained(
                 break
         return ch
     return None
+
+
+def _other_role(t: Tok) -> bool:
+    """A word that starts the count of another role: the wounded, the captured, the arrested."""
+    return "WOUNDED" in t.classes or t.norm.lstrip("و").startswith(OTHER_ROLE_STEMS)
+
+
+AMONG = frozenset(
+    {"بينهم", "بينهما", "بينهن", "منهم", "منهما", "منهن", "وبينهم", "ومنهم", "هم", "هما", "وهم"}
+)
+OTHER_ROLE_STEMS = ("اصيب", "اصابه", "جرح", "اسر", "اعتقال", "اعتقل", "اختطاف", "خطف")
+CHAIN_REACH = 9  # words after the first count's end where a second count joined by "و" may stand
+
+
+def _names_people(toks: list[Tok], ti: int, hi: int, actors: list[ActorHit]) -> bool:
+    """The count at `ti` is of people: fighters, or "من" and a named side ("و30 من مقاتلي الفصائل")."""
+    last = _number_end(toks, ti, hi)
+    for q in range(last + 1, min(hi, last + 3)):
+        if "ATTACKER" in toks[q].classes or "PERSONS" in toks[q].classes:
+            return True
+        if any(a.first == q for a in actors):
+            return True
+        if toks[q].norm not in ("من", "عناصر", "افراد", "مقاتلي", "مسلحي"):
+            return False
+    return False
 
 
 def _said_dates(toks: list[Tok], sv: SentView, dates: list[DateMention]) -> frozenset[int]:
