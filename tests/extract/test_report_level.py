@@ -1035,3 +1035,18 @@ def test_a_toll_told_again_town_by_town_is_the_towns_events() -> None:
         ("Khan Shaykhun", "Air/drone strike", 3),
         ("Ma'arrat An Nu'man", "Air/drone strike", 5),
     ]
+
+
+def test_kidnappers_asking_a_ransom_in_dollars_are_no_market_talk() -> None:
+    (taken,) = _coded(
+        "بعقوبة - وكالة الأنباء: خطف مسلحون، صباح الأحد، طبيبا أثناء خروجه من عيادته في قضاء الخالص، "
+        "وطالبوا عائلته بفدية قدرها مئة ألف دولار.\n",
+        datetime(2007, 3, 4, 12),
+    )
+    assert taken.sub_event_type == "Abduction/forced disappearance"
+    # a ransom paid years ago, told among sums of money, is still no incident of the day
+    assert not _coded(
+        "الدوحة - وكالة الأنباء: كشفت وثائق أن الحكومة دفعت فدية بمئات ملايين الدولارات لإطلاق سراح "
+        "رهائن خطفوا قبل عامين.\n",
+        datetime(2018, 4, 28, 12),
+    )

@@ -5,6 +5,7 @@ A `Mention` is what one sentence says about a possible incident; `incidents.py` 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
@@ -589,6 +590,9 @@ def _superlative_before(toks: list[Tok], lo: int, first: int) -> bool:
     return any("SUPERL" in toks[i].classes for i in range(max(lo, first - 8), first))
 
 
+_RANSOM_ASKED = re.compile(r"(?:طالب|طالبوا|طالبت|طلبوا|طلب|يطالبون|يطلبون)\s+(?:\S+\s+){0,2}[بو]?ب?فدية")
+
+
 def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
     toks = view.toks
     out: list[Mention] = []
@@ -758,6 +762,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             blocked_sentence = "background"
         trig_hits = _crowd_words(trig_hits, toks)
         trigs: list[TrigHit] = []
+        # kidnappers asking a ransom in dollars ("وطالبوا ذويه بفدية قدرها خمسون ألف دولار") are no
+        # market talk
+        ransom = blocked_sentence == "market" and bool(_RANSOM_ASKED.search(view.doc.text, sv.start, sv.end))
         # where the sentence's strong protest words end: a purpose after them runs to its clause end
         protest_ends = [
             t.last for t in trig_hits if t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong
@@ -785,9 +792,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 # incident told otherwise ("ارتفع عدد الذين قتلوا في الهجوم")
                 th.generic = True
             if blocked_sentence and not (
-                blocked_sentence == "market" and trig.tag in CROWD_TAGS and th.strong
+                blocked_sentence == "market"
+                and ((trig.tag in CROWD_TAGS and th.strong) or (trig.tag == "ABDUCT" and ransom))
             ):
-                # market talk ("هجوم على الأسهم") leaves marchers protesting prices ("آلاف المتظاهرين")
+                # market talk ("هجوم على الأسهم") leaves marchers protesting prices ("آلاف المتظاهرين"),
+                # and kidnappers who ask a ransom in dollars ("وطالبوا ذويه بفدية قدرها خمسون ألف دولار")
                 th.blocked = blocked_sentence
             for last, kind in before:
                 reach = ANNIVERSARY_WINDOW if kind == "anniversary" else BEFORE_WINDOW
