@@ -1050,3 +1050,44 @@ def test_kidnappers_asking_a_ransom_in_dollars_are_no_market_talk() -> None:
         "رهائن خطفوا قبل عامين.\n",
         datetime(2018, 4, 28, 12),
     )
+
+
+def test_a_monitors_monthly_toll_tells_no_incident_in_its_details() -> None:
+    report = (
+        "بيروت - وكالة الأنباء: وثقت الشبكة السورية لحقوق الإنسان مقتل 640 شخصا في سوريا خلال شهر "
+        "أكتوبر الماضي، بينهم 210 مدنيين.\n"
+        "وأوضحت الشبكة أن معظم الضحايا المدنيين سقطوا في غارات جوية على بلدات ريف إدلب الجنوبي.\n"
+        "كما وثقت مقتل 31 شخصا في انفجار عبوات ناسفة في مدينة الباب بريف حلب.\n"
+    )
+    assert not _coded(report, datetime(2019, 11, 2, 9))
+    # a sentence with a day of its own is still news
+    fresh = report + "وفي سياق آخر، قتل ثلاثة مدنيين، الجمعة، في غارة جوية على بلدة كفرنبل.\n"
+    assert [e.location for e in _coded(fresh, datetime(2019, 11, 2, 9))] == ["Kafranbel"]
+
+
+def test_a_statement_condemning_an_attack_dates_it_by_the_attack_not_the_statement() -> None:
+    (attack,) = _coded(
+        "نيويورك - وكالة الأنباء: دان الأمين العام للأمم المتحدة، الأربعاء، الهجوم الذي استهدف قرية قرب "
+        "مدينة دامبوا بولاية بورنو في الرابع من مارس الجاري وأسفر عن مقتل 19 مزارعا.\n",
+        datetime(2021, 3, 10, 9),
+    )
+    assert attack.event_date == "2021-03-04"
+
+
+def test_a_report_on_an_anniversary_tells_no_incident_in_its_undated_details() -> None:
+    report = (
+        "موبتي - وكالة الأنباء: أحيا سكان قرية في وسط مالي، الأحد، الذكرى الثانية للهجوم الذي استهدف سوقها "
+        "الأسبوعي وأودى بحياة 37 شخصا.\n"
+        "واقتحم مسلحون على دراجات نارية السوق المكتظ وقتلوا 37 شخصا بالرصاص.\n"
+        "ولم تتبن أي جهة الهجوم، لكن السكان يتهمون جماعات متشددة تنشط في المنطقة.\n"
+    )
+    assert not _coded(report, datetime(2021, 11, 14, 9))
+
+
+def test_a_yearly_report_over_a_past_year_tells_no_incident_in_its_details() -> None:
+    assert not _coded(
+        "تعز - وكالة الأنباء: كشف تقرير حقوقي عن سقوط 530 ضحية مدنية، بين قتيل وجريح، في محافظة تعز خلال "
+        "العام 2020.\n"
+        "وأوضح التقرير السنوي أن 120 مدنيا قتلوا جراء القصف المدفعي والقنص في أحياء المدينة الشرقية.\n",
+        datetime(2021, 1, 5, 9),
+    )

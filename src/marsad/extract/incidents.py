@@ -292,6 +292,21 @@ def _rank(p: Place) -> int:
     return 0 if p.feature not in ("admin1", "country") else 1
 
 
+# the kinds of a lead that sums up a period (an old year blocks it as background: "خلال العام 2020")
+PERIOD_TOLLS = frozenset({"aggregate", "cumulative", "background"})
+# the period a monitor's toll sums up: a month, a quarter, a year, half of one, dates from … to …
+_PERIOD_TOLL = re.compile(
+    r"(?:خلال|طوال|طيلة)\s+(?:شهر\s+\S+|الشهر\s+(?:الماضي|المنصرم|الفائت)|(?:ال)?عام\s+(?:الماضي|المنصرم|الفائت|\d{4})"
+    r"|النصف\s+(?:الأول|الثاني)|الفترة\s+(?:من|الممتدة|بين)|(?:\S+\s+)?(?:أشهر|شهور))"
+    r"|(?:الحصيلة|حصيلته|حصيلتها)\s+(?:الشهرية|السنوية)|(?:ال)?تقرير(?:ها|ه)?\s+(?:السنوي|الشهري|الفصلي)"
+)
+
+
+def _blocked_kinds(m: Mention) -> set[str]:
+    """Why a mention's words are no incident: the sentence's cue, or its triggers' own."""
+    return {m.blocked_sentence} if m.blocked_sentence else {t.blocked for t in m.triggers if t.blocked}
+
+
 def _joins_family(inc_family: str, fam: str, inc_tags: set[str], m: Mention, apart: bool) -> bool:
     """Whether a thin sentence of family `fam` may be a detail of an incident: of its own family, or
     the dead of the fighting for a place the forces retook ("استعادت قوات الجيش تلة لوزم" … "لقي 30
@@ -526,7 +541,21 @@ def group(
     first_sent = first_body if first_body is not None else (min(body) if body else 0)
     last: Incident | None = None  # the incident the previous kept mention went to
     last_sent = -10
+    # a report whose lead is a toll over a period ("قتل 1143 شخصا خلال شهر نوفمبر الماضي") tells
+    # its details as parts of that toll: only a sentence with a day of its own tells an incident
+    # (so does one whose lead is an anniversary: "في الذكرى الثالثة للهجوم الدامي الذي استهدف السوق")
+    tally = any(
+        m.sent == first_sent
+        and not m.live
+        and (
+            "anniversary" in _blocked_kinds(m)
+            or (_blocked_kinds(m) & PERIOD_TOLLS and _PERIOD_TOLL.search(text, m.start, m.end) is not None)
+        )
+        for m in mentions
+    )
     for m in mentions:
+        if tally and m.sent > first_sent and not m.new_marker and sentence_has_date_near(m, anchor) is None:
+            continue
         p = place_of(m, places, refs, text)
         if p is not None:
             p = _in_named_country(p, m, places, text)

@@ -137,11 +137,15 @@ class _Patterns:
     ordinal: re.Pattern[str]
     numeric: re.Pattern[str]
     hijri: re.Pattern[str]
+    month_part: re.Pattern[str]
     year: re.Pattern[str]
     weekday: re.Pattern[str]
     offset: re.Pattern[str]
     period: re.Pattern[str]
     keywords: ahocorasick.Automaton  # every word a date pattern needs: scan once, regex near hits
+
+
+PART_MONTHS_BACK = 6  # a part of a month named bare dates the recent past up to this many months back
 
 
 @lru_cache(maxsize=1)
@@ -198,6 +202,11 @@ def _patterns() -> _Patterns:
                 rf"(?:^|(?<={_CLAUSE_END}))\s*[وف]?(?:في|خلال)\s+(?P<all>(?:شهر\s+)?{doubled})(?!\w)"
                 rf"(?!\s*[/(\-]?\s*\d)"
             )
+        ),
+        # "في نهاية نيسان/أبريل", "مطلع يونيو": a part of a month named with no day, year or direction
+        # (those make the longer mentions above)
+        month_part=re.compile(
+            f(rf"{pro}(?P<all>(?P<part>{part})\s+(?:شهر\s+)?{doubled})(?![\w])(?!\s*[/(\-]?\s*\d)")
         ),
         ordinal=re.compile(
             f(
@@ -459,6 +468,13 @@ def find_dates(
             # report's own month adds nothing to its day and would blur it
             month_no = lex.months[_key(m.group("m1"))]
             if month_no != anchor.month:
+                year = anchor.year - (month_no > anchor.month)
+                add(m, date(year, month_no, 1), "month", True, "relative")
+        for m in scan(p.month_part, "month", needs.get("month_part")):
+            # one of the six months before the report's ("مطلع يونيو" in a May report is more often the
+            # coming June, a plan's date, than last year's)
+            month_no = lex.months[_key(m.group("m1"))]
+            if 1 <= (anchor.month - month_no) % 12 <= PART_MONTHS_BACK:
                 year = anchor.year - (month_no > anchor.month)
                 add(m, date(year, month_no, 1), "month", True, "relative")
     # every numeric date holds a digit, a separator and a digit in a row; most reports have none,
