@@ -1091,3 +1091,23 @@ def test_a_yearly_report_over_a_past_year_tells_no_incident_in_its_details() -> 
         "وأوضح التقرير السنوي أن 120 مدنيا قتلوا جراء القصف المدفعي والقنص في أحياء المدينة الشرقية.\n",
         datetime(2021, 1, 5, 9),
     )
+
+
+def test_fighters_leaving_a_town_under_a_deal_hand_it_over_beside_the_deal() -> None:
+    events = _coded(
+        "دمشق - وكالة الأنباء: دخل وقف لإطلاق النار حيز التنفيذ، الجمعة، في بلدات القطاع الأوسط من الغوطة "
+        "الشرقية بعد اتفاق بين فيلق الرحمن والقوات الروسية.\n"
+        "من جانب آخر، بدأ مقاتلو جيش الإسلام صباح اليوم الخروج من مدينة حرستا بموجب اتفاق يقضي بتسليمها "
+        "للحكومة.\n",
+        datetime(2018, 3, 23, 12),
+    )
+    assert ("Non-violent transfer of territory", "Harasta") in {
+        (e.sub_event_type, e.location) for e in events
+    }
+    assert "Agreement" in {e.sub_event_type for e in events}
+    # talks about a deal are no event
+    assert not _coded(
+        "عمان - وكالة الأنباء: قال مفاوضون من المعارضة إن محادثات بدأت مع ضباط روس بشأن اتفاق لاستعادة "
+        "سيطرة الحكومة على بلدات في ريف درعا.\n",
+        datetime(2018, 6, 30, 12),
+    )

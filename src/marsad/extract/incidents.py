@@ -91,6 +91,10 @@ def family(tags: set[str]) -> str:
         return "crowd"
     if tags & VIOLENCE_TAGS:
         return "violence"
+    if "HANDOVER" in tags and tags <= {"HANDOVER", "AGREE"}:
+        # a town handed over under a deal is an event of its own beside the deal ("وقف إطلاق النار" in
+        # one sector, "بدأ مسلحو الحركة الخروج من بلدة حرستا بموجب اتفاق إجلاء" in another)
+        return "handover"
     if tags & SD_TAGS:
         return "sd"
     return ""
@@ -365,10 +369,10 @@ def _same_admin1(a: Place | None, b: Place | None) -> bool:
 def standalone(m: Mention) -> bool:
     """Evidence enough for a second incident in the same report (not just context or background)."""
     live = [t for t in m.live if not t.generic]
-    if {t.tag for t in live} & {"TAKE", "RETAKE", "AGREE"} and any(
+    if {t.tag for t in live} & {"TAKE", "RETAKE", "AGREE", "HANDOVER"} and any(
         a.entry.kind in ("armed", "external", "state") for a in m.actors
     ):
-        return True  # forces entering a town, a truce: a development of its own with its party named
+        return True  # forces entering a town, a truce, a town handed over: a development of its own with its party named
     strong = any(t.strong for t in live)
     figures = gives_toll(m)
     armed = _armed(m)

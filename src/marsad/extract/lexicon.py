@@ -45,6 +45,7 @@ TRIGGER_TAGS: dict[str, str] = {
     "TAKE": "Non-state actor overtakes territory",
     "RETAKE": "Government regains territory",
     "AGREE": "Agreement",
+    "HANDOVER": "Non-violent transfer of territory",
     "LOOT": "Looting/property destruction",
     "DISRUPT": "Disrupted weapons use",
 }

@@ -30,7 +30,7 @@ VIOLENCE_TAGS = frozenset(
 CROWD_TAGS = frozenset({"PROTEST", "RIOT", "MOB", "INTERVENE"})
 CROWD_IMMUNE = frozenset({"meeting", "plan", "purpose"})
 ARMED_SIDES = ("armed", "state", "external")
-SD_TAGS = frozenset({"ARREST", "TAKE", "RETAKE", "AGREE", "LOOT", "DISRUPT"})
+SD_TAGS = frozenset({"ARREST", "TAKE", "RETAKE", "AGREE", "HANDOVER", "LOOT", "DISRUPT"})
 
 
 @dataclass(slots=True)
@@ -267,6 +267,8 @@ ASIDE_OPENERS = (
     "ومن جهه ثانيه",
     "من ناحيه اخري",
     "ومن ناحيه اخري",
+    "من جانب اخر",
+    "ومن جانب اخر",
     # "يأتي ذلك فيما تتواصل المعارك بين ... في مديرية حرض": what goes on elsewhere at the same time
     "ياتي ذلك فيما",
     "وياتي ذلك فيما",

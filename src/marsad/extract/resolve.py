@@ -478,6 +478,9 @@ def resolve(
         key_trig = _first(trigs, {"SEXUAL"})
     elif burned:
         sub, key_trig = "Attack", _first(trigs, {"RIOT"})
+    elif "HANDOVER" in tags:
+        # fighters leaving a town under a deal, military police moving in: handed over, not fought for
+        sub, key_trig = "Non-violent transfer of territory", _first(trigs, {"HANDOVER"})
     elif lead_tags & {"TAKE", "RETAKE"} and a1.kind in ("state", "armed", "external"):
         # territory taken by force in the lead: a battle won (ACLED codes it under Battles)
         a1, a2, sub = took_over(a1, a2)
