@@ -10,6 +10,7 @@ another family (a protest beside a bombing), or is introduced by a "another inci
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -1121,33 +1122,29 @@ def _drop_totals(incidents: list[Incident]) -> list[Incident]:
     for inc in incidents:
         total = _lead_toll(inc)
         if total and inc.place is not None:
-            fam = family(inc.tags)
             parts = [
                 o
-                for o in incidents
-                if o is not inc
-                and family(o.tags) == fam
-                and o.place is not None
-                and o.place.admin1 == inc.place.admin1
-                and o.place.name != inc.place.name
-                and _lead_toll(o)
+                for o in _placed_parts(inc, incidents, {inc.place.admin1})
+                if o.place is not None and o.place.name != inc.place.name and _lead_toll(o)
             ]
             if len(parts) >= 2 and sum(_lead_toll(o) for o in parts) == total:
                 continue
-        if inc.umbrella:
-            fam = family(inc.tags)
-            parts = [
-                o
-                for o in incidents
-                if o is not inc
-                and family(o.tags) == fam
-                and o.place is not None
-                and o.place.admin1 in inc.umbrella
-            ]
-            if len(parts) >= 2:
-                continue
+        if inc.umbrella and len(_placed_parts(inc, incidents, inc.umbrella)) >= 2:
+            continue
         out.append(inc)
     return out
+
+
+def _placed_parts(
+    inc: Incident, incidents: list[Incident], admin1s: Collection[str | None]
+) -> list[Incident]:
+    """The other incidents of `inc`'s family placed in one of `admin1s`: the places a total may be told again by."""
+    fam = family(inc.tags)
+    return [
+        o
+        for o in incidents
+        if o is not inc and family(o.tags) == fam and o.place is not None and o.place.admin1 in admin1s
+    ]
 
 
 def _lead_toll(inc: Incident) -> int:

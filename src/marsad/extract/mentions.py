@@ -1181,12 +1181,13 @@ def _cut(view: DocView, m: Mention, cuts: list[int], kind: str) -> list[Mention]
             # the same kind of strike, by the same hands, as the first part tells
             head = out[0]
             part.triggers = part.triggers + [t for t in head.triggers if t.tag != "KILL"]
-            part.actors = part.actors + [a for a in head.actors if a.entry.kind in ATTACKER_KINDS]
+            part.actors = part.actors + [a for a in head.actors if a.entry.kind in ARMED_KINDS]
         out.append(part)
     return out
 
 
-ATTACKER_KINDS = frozenset({"state", "armed", "external", "unidentified"})
+# the kinds of actor that can carry out violence (forces, groups, gunmen no one names)
+ARMED_KINDS = frozenset({"armed", "unidentified", "external", "state"})
 
 
 def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:

@@ -20,6 +20,7 @@ from marsad.extract.incidents import Incident, core_mention, family
 from marsad.extract.lexicon import Lexicons
 from marsad.extract.locate import country_info, modifier_start
 from marsad.extract.mentions import (
+    ARMED_KINDS,
     COMMUNAL,
     CROWD_TAGS,
     WEAPON_TAGS,
@@ -45,7 +46,6 @@ WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
 FORCE_GAP = 3  # words between attack words and the police or soldiers they hit
 ATTACK_TAGS = frozenset({"ATTACK", "FIRE", "KILL", "ASSASSINATE", "EXECUTE"})
-ARMED_KINDS = frozenset({"armed", "unidentified", "external", "state"})
 
 
 @dataclass(slots=True)
