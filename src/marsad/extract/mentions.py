@@ -1381,7 +1381,7 @@ def _chained(
         # further than right after the first count's noun ("مقتل 17 من عناصر التنظيم و6 من مقاتلي
         # قسد"), the second count must name people of its own: "من" and a side, or fighters
         far = k >= j + 4
-        if k != plus and (_other_role(t) or t.norm in AMONG):
+        if k != plus and t.classes & {"WOUNDED", "OTHERROLE", "AMONG"}:
             # "قتلوا وأصيب ثلاثة ضباط وخمسة مجندين": the counts after are the wounded; "بينهم امرأة
             # وأربعة أطفال", "28 قتيلا هم خمسة مدنيين وعشرة مقاتلين": parts of the first count
             return None
@@ -1433,15 +1433,6 @@ def _chained(
     return None
 
 
-def _other_role(t: Tok) -> bool:
-    """A word that starts the count of another role: the wounded, the captured, the arrested."""
-    return "WOUNDED" in t.classes or t.norm.lstrip("و").startswith(OTHER_ROLE_STEMS)
-
-
-AMONG = frozenset(
-    {"بينهم", "بينهما", "بينهن", "منهم", "منهما", "منهن", "وبينهم", "ومنهم", "هم", "هما", "وهم"}
-)
-OTHER_ROLE_STEMS = ("اصيب", "اصابه", "جرح", "اسر", "اعتقال", "اعتقل", "اختطاف", "خطف")
 CHAIN_REACH = 9  # words after the first count's end where a second count joined by "و" may stand
 
 
@@ -1453,7 +1444,7 @@ def _names_people(toks: list[Tok], ti: int, hi: int, actors: list[ActorHit]) -> 
             return True
         if any(a.first == q for a in actors):
             return True
-        if toks[q].norm not in ("من", "عناصر", "افراد", "مقاتلي", "مسلحي"):
+        if "PEOPLEOF" not in toks[q].classes:
             return False
     return False
 
