@@ -1111,3 +1111,23 @@ def test_fighters_leaving_a_town_under_a_deal_hand_it_over_beside_the_deal() -> 
         "سيطرة الحكومة على بلدات في ريف درعا.\n",
         datetime(2018, 6, 30, 12),
     )
+
+
+def test_the_coalition_backing_the_army_is_no_side_of_the_battle() -> None:
+    (retaken,) = _coded(
+        "حجة - وكالة الأنباء: أعلن الجيش الوطني، الأحد، تحرير آخر مناطق مديرية حيران، بإسناد جوي ومدفعي من "
+        "قوات التحالف، بعد معارك مع ميليشيا الحوثي.\n",
+        datetime(2018, 5, 6, 12),
+    )
+    assert retaken.sub_event_type == "Government regains territory"
+    assert (retaken.actor1.startswith("Military Forces of Yemen"), retaken.actor2) == (
+        True,
+        "Houthis (Ansar Allah)",
+    )
+    # no group named: no second side rather than the army's own backer
+    (alone,) = _coded(
+        "حجة - وكالة الأنباء: أعلن الجيش الوطني، الأحد، تحرير آخر مناطق مديرية حيران، بإسناد جوي ومدفعي من "
+        "قوات التحالف.\n",
+        datetime(2018, 5, 6, 12),
+    )
+    assert "Coalition" not in alone.actor2

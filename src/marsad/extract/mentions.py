@@ -514,11 +514,21 @@ def _actor_hit(view: DocView, sv: SentView, h: Hit) -> ActorHit:
 
 def _backed_by(toks: list[Tok], lo: int, first: int) -> bool:
     """ "بدعم من التحالف", "مدعومة بغارات التحالف", "بإسناد التحالف": the backer of the side that
-    fights, right after the word of support (or its "من")."""
+    fights, right after the word of support (or its "من"), or after what the support is ("بإسناد جوي ومدفعي
+    من قوات التحالف")."""
     k = first - 1
-    if k > lo and toks[k].norm in ("من", "قبل"):
+    steps = 0
+    while (
+        k > lo and steps < BACKMOD_REACH and (toks[k].norm in ("من", "قبل") or "BACKMOD" in toks[k].classes)
+    ):
         k -= 1
+        steps += 1
     return k >= lo and "BACKW" in toks[k].classes
+
+
+BACKMOD_REACH = (
+    4  # words between the word of support and its backer: "من", what the support is ("جوي ومدفعي")
+)
 
 
 def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:

@@ -337,6 +337,13 @@ def resolve(
             other = a1
             a1 = actor(taker)
             a2 = other if other.hit is not None and other.name != a1.name else a2
+            if a1.kind == "state" and other.kind == "external":
+                # a foreign force beside the government's ("طيران التحالف") is on its side: the other side
+                # is the group the text names, or none
+                group = next(
+                    (h for h in sorted(hits, key=lambda h: h.start) if h.entry.kind == "armed"), None
+                )
+                a2 = actor(group) if group is not None else None
         sub = "Government regains territory" if a1.kind == "state" else "Non-state actor overtakes territory"
         return a1, a2, sub
 
@@ -527,8 +534,9 @@ def resolve(
                 event_day,
                 report_forces,
             )
+            # (the backer of the side that fights, "بإسناد من التحالف", is no side of its own)
             for h in sorted(hits, key=lambda h: h.start)
-            if h.entry.kind in ARMED_KINDS
+            if h.entry.kind in ARMED_KINDS and not h.backer
         )
         a2 = next((s for s in sides if s.name != a1.name), a2)
     # a detention told with no forces named: the country's police (set above for activists and officials)
