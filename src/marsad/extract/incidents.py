@@ -307,22 +307,26 @@ _PERIOD_TOLL = re.compile(
 )
 
 
-def _blocked_kinds(m: Mention) -> set[str]:
-    """Why a mention's words are no incident: the sentence's cue, or its triggers' own."""
-    return {m.blocked_sentence} if m.blocked_sentence else {t.blocked for t in m.triggers if t.blocked}
+def _sums_up(m: Mention, text: str) -> bool:
+    """A mention ruled out as an anniversary, or as a toll over a period it names ("خلال شهر نوفمبر")."""
+    kinds = {m.blocked_sentence} if m.blocked_sentence else {t.blocked for t in m.triggers if t.blocked}
+    return "anniversary" in kinds or (
+        bool(kinds & PERIOD_TOLLS) and _PERIOD_TOLL.search(text, m.start, m.end) is not None
+    )
 
 
-def _joins_family(inc_family: str, fam: str, inc_tags: set[str], m: Mention, apart: bool) -> bool:
+def _joins_family(inc: Incident, fam: str, m: Mention, apart: bool) -> bool:
     """Whether a thin sentence of family `fam` may be a detail of an incident: of its own family, or
     the dead of the fighting for a place the forces retook ("استعادت قوات الجيش تلة لوزم" … "لقي 30
     عنصرا مصرعهم خلال المعارك"), a Battles event for ACLED."""
     # (not civilians: those dead "في العمليات العسكرية" are mostly the campaign's total)
     # (fighters of either side: the group's men are "attackers" here)
     dead = [c for c in m.casualties if c.role == "killed" and not c.vague]
+    inc_family = family(inc.tags)
     return inc_family == fam or (
         not apart  # (fighting in another town is a battle of its own)
         and inc_family == "sd"
-        and "RETAKE" in inc_tags
+        and "RETAKE" in inc.tags
         # (with the air support or artillery told beside the fighting, "كما دمرت مروحيات الأباتشي …", or
         # the retaking told again, "قتل 30 حوثيا بعد معارك عنيفة أثناء استعادة المنطقة")
         and m.tags <= RETAKING_DETAIL_TAGS
@@ -549,15 +553,7 @@ def group(
     # a report whose lead is a toll over a period ("قتل 1143 شخصا خلال شهر نوفمبر الماضي") tells
     # its details as parts of that toll: only a sentence with a day of its own tells an incident
     # (so does one whose lead is an anniversary: "في الذكرى الثالثة للهجوم الدامي الذي استهدف السوق")
-    tally = any(
-        m.sent == first_sent
-        and not m.live
-        and (
-            "anniversary" in _blocked_kinds(m)
-            or (_blocked_kinds(m) & PERIOD_TOLLS and _PERIOD_TOLL.search(text, m.start, m.end) is not None)
-        )
-        for m in mentions
-    )
+    tally = any(m.sent == first_sent and not m.live and _sums_up(m, text) for m in mentions)
     for m in mentions:
         if tally and m.sent > first_sent and not m.new_marker and sentence_has_date_near(m, anchor) is None:
             continue
@@ -669,7 +665,7 @@ def group(
                     (
                         inc
                         for inc in reversed(incidents)
-                        if _joins_family(family(inc.tags), fam, inc.tags, m, _apart(inc.place, p))
+                        if _joins_family(inc, fam, m, _apart(inc.place, p))
                         and _same_admin1(inc.place, p)
                         and not m.new_marker
                         and not _other_kind_days_before(m, inc, d, anchor)
@@ -902,8 +898,8 @@ def _aerial(m: Mention) -> bool:
 
 
 def _of_strikes(m: Mention) -> bool:
-    """A sentence that names air strikes (strong) and no fighting on the ground, with no air force
-    named: the strikes' details."""
+    """A sentence left out of both halves (no air force named) that names air strikes (strong) and no
+    fighting on the ground: the strikes' details."""
     live = m.live
     return any(t.tag == "AIR" and t.strong for t in live) and not any(t.tag in GROUND_TAGS for t in live)
 

@@ -635,9 +635,10 @@ def resolve(
             if c.head is kv:
                 fat += c.value
                 ev("fatalities", c.start, c.end)
-        for c in _other_sides_dead(kv, killed, inc, doc.text):
-            fat += c.value
-            ev("fatalities", c.start, c.end)
+        other = _other_sides_dead(kv, killed, inc, doc.text)
+        if other is not None:
+            fat += other.value
+            ev("fatalities", other.start, other.end)
     if kv is None and "ASSASSINATE" in tags:
         # "اغتال مسلحون العلامة ..." reports one death without a number (not so for an attempt)
         t = _first(trigs, {"ASSASSINATE"})
@@ -805,31 +806,34 @@ def lead_weapon(mentions: list[Mention]) -> str | None:
 FORCES = frozenset({"state", "external"})
 
 
-def _other_sides_dead(kv: CasHit, killed: list[CasHit], inc: Incident, text: str) -> list[CasHit]:
+def _other_sides_dead(kv: CasHit, killed: list[CasHit], inc: Incident, text: str) -> CasHit | None:
     """The dead of the other side told in the lead figure's own sentence ("خلفت المعارك 23 قتيلا من
     عناصر الميليشيات … فيما قتل 5 من أفراد الجيش"): ACLED's fatalities are everyone the event killed.
     One of the two counts must be of the forces and the other not, so that a figure told twice is not
     added to itself."""
     home = next((m for m in inc.mentions if m.start <= kv.start < m.end), None)
     if home is None:
-        return []
+        return None
 
     def forces(c: CasHit) -> bool:
         return c.victim is not None and c.victim.entry.kind in FORCES
 
-    return [
-        c
-        for c in killed
-        if c is not kv
-        and c.head is None
-        and not c.vague
-        and kv.end <= c.start < home.end
-        and forces(c) != forces(kv)
-        # told as the other side's count ("…، فيما قتل 5 من أفراد الجيش"), not inside a clause about
-        # something else ("بعد مقتل جندي برصاص قناص … التي قتل فيها 4 فلسطينيين")
-        and _OTHER_SIDE_JOINT.search(text, kv.end, c.start) is not None
-        and _NOT_OTHER_SIDE.search(text, kv.end, c.start) is None
-    ][:1]
+    return next(
+        (
+            c
+            for c in killed
+            if c is not kv
+            and c.head is None
+            and not c.vague
+            and kv.end <= c.start < home.end
+            and forces(c) != forces(kv)
+            # told as the other side's count ("…، فيما قتل 5 من أفراد الجيش"), not inside a clause about
+            # something else ("بعد مقتل جندي برصاص قناص … التي قتل فيها 4 فلسطينيين")
+            and _OTHER_SIDE_JOINT.search(text, kv.end, c.start) is not None
+            and _NOT_OTHER_SIDE.search(text, kv.end, c.start) is None
+        ),
+        None,
+    )
 
 
 # "…، فيما قتل 5 من أفراد الجيش", "قتلت القوات 27 من مسلحي الحركة، وخسرت جنديين"
