@@ -71,3 +71,19 @@ def test_an_interception_is_placed_where_the_weapon_was_going() -> None:
     )
     (e,) = extract_events(Document(id="t", text=text, published=DAY))
     assert (e.sub_event_type, e.country, e.location) == ("Disrupted weapons use", "Saudi Arabia", "Jizan")
+
+
+def test_a_strike_told_beside_an_interception_is_the_strike() -> None:
+    # the interception of the rockets and the strike that answered them share a sentence: the strike,
+    # higher in ACLED's order, is the event; a drone shot down next to its words stays an interception
+    text = (
+        "اعترضت منظومة الدفاع الجوي صاروخين أطلقا من القطاع فجر الأحد، بحسب بيان للجيش الذي أضاف أنه "
+        "بعد ساعة واحدة قصف الطيران الحربي ثلاثة مواقع لحركة حماس في مدينة خان يونس."
+    )
+    sub, a1, _a2, country, _ = _one(text)
+    assert (sub, country) == ("Air/drone strike", "Palestine")
+    assert a1.startswith("Military Forces of Israel")
+    downed = (
+        "أسقطت الدفاعات الجوية السعودية، الأحد، طائرة مسيرة مفخخة أطلقها الحوثيون باتجاه مدينة خميس مشيط."
+    )
+    assert _one(downed)[0] == "Disrupted weapons use"

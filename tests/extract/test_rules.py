@@ -1228,3 +1228,17 @@ def test_blasts_reporters_and_sudans_rebels_are_placed_and_named(
     assert [e.admin1 for e in events] == [admin1]
     if actor is not None:
         assert actor in (events[0].actor1, events[0].actor2)
+
+
+def test_blasts_heard_beside_a_strike_are_the_strike_in_the_north_of_the_town() -> None:
+    # "دوي انفجارين" names no device: the strike told next is what exploded; "في شمال غزة" is inside
+    # the town (its north), so it places the strike
+    text = (
+        "سمع دوي انفجارين قويين في شمال غزة مساء الأحد. وقال الجيش الإسرائيلي في بيان إن طائراته "
+        "استهدفت موقعين لحركة حماس ردا على إطلاق قذيفة من القطاع."
+    )
+    (e,) = _events(text)
+    assert (e.sub_event_type, e.admin1, e.location) == ("Air/drone strike", "Gaza Strip", "Gaza")
+    # a blast alone is still a bomb
+    (e,) = _events("قتل ثلاثة أشخاص في انفجار هز سوقا شعبية في مدينة الموصل مساء الأحد.")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"

@@ -1358,6 +1358,11 @@ _DISTANCE_FROM = r"(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تب
 _REF_TAIL = r"\s+(?:ال)?(?:عاصمه|مدينه|محافظه|بلده)?\s*(?:ال)?(?:عراقيه|سوريه|يمنيه|ليبيه|مصريه)?\s*$"
 _REF = re.compile(rf"(?:{_DIRECTION_OF}|{_DISTANCE_FROM}){_REF_TAIL}")
 _OFF_BY = re.compile(rf"(?:{_DISTANCE_FROM}){_REF_TAIL}")
+# "في شمال غزة" is the north of the town, inside it ("in northern Gaza"); "شمال غزة" alone or
+# "شمالي بغداد" is off it
+_IN_PART_OF = re.compile(
+    r"(?:^|\s)[وب]?في\s+(?:شمال|جنوب|شرق|غرب)(?:\s+(?:شرق|غرب))?\s+(?:ال)?(?:مدينه\s+)?$"
+)
 # A capital right after a speech verb stands for its government ("أعلنت موسكو"), not a place.
 _SPEAKER = re.compile(
     r"(?:^|\s)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|نفي|نفت|اتهم|اتهمت|حمل|حملت|طالب|طالبت)\s+$"
@@ -1426,7 +1431,9 @@ def reference_places(
         launch = norm_text[max(0, v - 80) : v]
         # "غربي محافظة تعز" is the west of the governorate, inside it; only a town is a point the
         # incident lies off ("غربي مدينة تعز")
-        part_of = p.feature == "admin1" and not _OFF_BY.search(head)
+        part_of = (p.feature == "admin1" and not _OFF_BY.search(head)) or (
+            p.feature != "country" and _IN_PART_OF.search(head) is not None
+        )
         if (
             (_REF.search(head) and not part_of)
             or _SPEAKER.search(head)

@@ -45,6 +45,7 @@ class TrigHit:
     blocked: str = ""  # cue kind that rules it out
     anaphoric: bool = False  # "هذا الهجوم" / "ذلك التفجير": an incident told before
     nominal: bool = False  # a weapon named as a noun ("صواريخ"): see lexicon.Trigger
+    blast: bool = False  # an explosion told with no device named ("دوي انفجارين"): word class BLAST
 
 
 @dataclass(slots=True)
@@ -798,6 +799,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 h.first,
                 h.last,
                 nominal=trig.nominal,
+                blast=trig.tag == "IED"
+                and any("BLAST" in toks[k].classes for k in range(h.first, h.last + 1)),
             )
             if trig.tag == "KILL" and h.first > sv.lo and "WHOPL" in toks[h.first - 1].classes:
                 # "صور الذين قتلوا خلال معارك ضد الجهاديين": those killed, recalled; it types an

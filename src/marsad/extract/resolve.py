@@ -174,6 +174,10 @@ def resolve(
     )
     if weapon == "IED" and any(t.tag == "SUICIDE" and t.strong for t in trigs):
         weapon = "SUICIDE"  # a car bomb driven by a suicide bomber
+    if weapon == "IED" and all(t.blast for t in trigs if t.tag == "IED"):
+        # explosions with no device named ("دوي انفجارين في شمال غزة" … "استهدف الطيران الإسرائيلي خمسة
+        # مواقع"): the blasts of the strike or the shells the incident names
+        weapon = next((w for w in WEAPON_ORDER if any(t.tag == w and t.strong for t in trigs)), weapon)
     if weapon == "SHELL" and report_weapon == "AIR" and not any(t.tag == "SHELL" and t.strong for t in trigs):
         weapon = "AIR"  # a bare "قصف" in a report whose lead says the bombardment was from the air
     hurt = any(c.role in ("killed", "injured") and not c.vague for m in inc.mentions for c in m.casualties)
@@ -429,7 +433,7 @@ def resolve(
         else:
             sub = "Peaceful protest"
         key_trig = key_trig or _first(trigs, {"PROTEST"})
-    elif "DISRUPT" in tags and not hurt:
+    elif "DISRUPT" in tags and not hurt and not _strikes_apart(inc, doc.text):
         # a missile or drone intercepted with nobody hurt ("أعلن التحالف اعتراض وتدمير طائرتين مسيرتين
         # أطلقهما الحوثيون"): ACLED's Disrupted weapons use, by the side that intercepted it
         sub, key_trig = "Disrupted weapons use", _first(trigs, {"DISRUPT"})
@@ -783,6 +787,30 @@ def _wields(h: ActorHit, trigs: list[TrigHit], text: str) -> bool:
         )
         for t in trigs
     )
+
+
+# how far (in words) an air strike's words lie from every word of interception to be a strike of
+# their own, not the intercepted drone
+_APART_WORDS = 8
+
+
+def _strikes_apart(inc: Incident, text: str) -> bool:
+    """An air strike told beside an interception ("اعترضت القبة الحديدية الصاروخين … استهدف الطيران
+    الإسرائيلي خمسة مواقع"): the strike is the event (it outranks the interception). Not the drone
+    the interception stopped, named next to its words ("أسقطت طائرة مسيرة") or in a sentence of
+    its own ("الحطام … طائرة بدون طيار")."""
+    for m in inc.mentions:
+        stops = [t for t in m.live if t.tag == "DISRUPT"]
+        if stops and any(
+            t.tag == "AIR"
+            and t.strong
+            and not t.nominal
+            and not _DRONE.search(text, t.start, t.end)
+            and all(t.first - d.last > _APART_WORDS or d.first - t.last > _APART_WORDS for d in stops)
+            for t in m.live
+        ):
+            return True
+    return False
 
 
 def _first(trigs: list[TrigHit], tags: set[str] | frozenset[str]) -> TrigHit | None:
