@@ -1242,3 +1242,14 @@ def test_blasts_heard_beside_a_strike_are_the_strike_in_the_north_of_the_town() 
     # a blast alone is still a bomb
     (e,) = _events("قتل ثلاثة أشخاص في انفجار هز سوقا شعبية في مدينة الموصل مساء الأحد.")
     assert e.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_suspects_held_abroad_are_arrests_where_the_forces_act() -> None:
+    # "للاشتباه في" marks suspects as "مشتبه" does; with no place named, a country's own police
+    # (named by its adjective) arrest at home, whatever country the report names more often
+    text = (
+        "ألقت الشرطة الإندونيسية القبض على ستة أشخاص للاشتباه في تمويلهم جماعة متشددة في جنوب الفلبين، "
+        "وقالت إن المعتقلين كانوا على اتصال بمسلحين في الفلبين وإن بعضهم سافر إلى الفلبين مرتين."
+    )
+    (e,) = _events(text)
+    assert (e.sub_event_type, e.country, e.actor1) == ("Arrests", "Indonesia", "Police Forces of Indonesia")
