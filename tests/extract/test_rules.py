@@ -1253,3 +1253,18 @@ def test_suspects_held_abroad_are_arrests_where_the_forces_act() -> None:
     )
     (e,) = _events(text)
     assert (e.sub_event_type, e.country, e.actor1) == ("Arrests", "Indonesia", "Police Forces of Indonesia")
+
+
+def test_an_aside_with_its_own_dead_is_an_incident_of_its_own() -> None:
+    # "ومن جهة أخرى" opening a sentence with its own dead tells another incident, even in the same
+    # governorate and with no town the gazetteer knows
+    text = (
+        "اقتحم مسلحون حوثيون، الخميس، قرى في مديرية زبيد بمحافظة الحديدة واختطفوا عشرين شابا من أبنائها. "
+        "وقال شهود إن المسلحين اقتادوا المخطوفين إلى جهة مجهولة. "
+        "ومن جهة أخرى، قتل أربعة مدنيين في قصف مدفعي استهدف قرية الحسينية جنوبي مدينة الحديدة."
+    )
+    events = _events(text)
+    subs = sorted(e.sub_event_type for e in events)
+    assert subs == ["Abduction/forced disappearance", "Shelling/artillery/missile attack"], subs
+    shelling = next(e for e in events if e.sub_event_type.startswith("Shelling"))
+    assert shelling.fatalities == 4 and shelling.admin1 == "Al Hudaydah"

@@ -614,14 +614,16 @@ def group(
             p = replace(last.place, geo_precision=max(last.place.geo_precision, 2))  # "البلدة المجاورة"
         # "وفي الوقت نفسه، هاجمت مجموعة أخرى مركزا للشرطة … فقتلت خمسة": another incident with its own
         # dead, where the last one was unless it names a town of its own ("جنوب كركوك")
-        another = fresh and bool(m.extra.get("another")) and bool(_dead(m))
+        # (so does an aside with its own dead: "ومن جهة أخرى، قتل 5 مدنيين في قصف على قرية …")
+        aside = bool(m.extra.get("aside")) and bool(_dead(m)) and last is not None
+        another = (fresh and bool(m.extra.get("another")) and bool(_dead(m))) or aside
         if another and p is None and last and last.place and not _references_in([m], places, refs):
             p = replace(last.place, geo_precision=max(last.place.geo_precision, 2))
         own_toll = p is not None and bool(_dead(m))
         # the towns a sentence with no place of its own is placed off ("شرق بلدة خزاعة")
         off = _off_towns(m, places, refs, text) if p is None else []
         apart = False  # a toll of its own on another day than an incident with its own toll
-        if not fresh and not split:
+        if not fresh and not split and not aside:
             for inc in reversed(incidents):
                 if family(inc.tags) != fam:
                     continue

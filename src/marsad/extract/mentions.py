@@ -1016,6 +1016,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         "suspects": suspects,
                         "separate": marker and any(x in norm_sent for x in SEPARATE_MARKERS),
                         "another": marker and any(x in norm_sent for x in ANOTHER_MARKERS),
+                        # "ومن جهة أخرى، قتل 5 مدنيين في قصف …": an aside that opens its sentence
+                        "aside": also and norm_sent.startswith(ASIDE_OPENERS),
                         "dissent": dissent,
                         "unhurt": unhurt,
                         "past_near": _past_near(view, si),
