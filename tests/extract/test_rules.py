@@ -1268,3 +1268,21 @@ def test_an_aside_with_its_own_dead_is_an_incident_of_its_own() -> None:
     assert subs == ["Abduction/forced disappearance", "Shelling/artillery/missile attack"], subs
     shelling = next(e for e in events if e.sub_event_type.startswith("Shelling"))
     assert shelling.fatalities == 4 and shelling.admin1 == "Al Hudaydah"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "توقيف", the Levant's and the Maghreb's noun of arrest
+        ("أعلنت الشرطة الفرنسية، الاثنين، توقيف أربعة مشتبه بهم في مدينة ليون.", ["Arrests"]),
+        # a plot told with the arrest is the arrest, not an attack ("بتخطيطهم لشن هجوم")
+        (
+            "اعتقلت الشرطة التركية، الثلاثاء، تسعة أشخاص يشتبه بتخطيطهم لشن هجوم على كنيسة في مدينة إزمير.",
+            ["Arrests"],
+        ),
+        # a warrant is no arrest
+        ("أصدرت النيابة العامة في أنقرة، الاثنين، مذكرات توقيف بحق 30 ضابطا في القوات البحرية.", []),
+    ],
+)
+def test_arrests_told_as_toqif_plots_and_warrants(text: str, expected: list[str]) -> None:
+    assert [e.sub_event_type for e in _events(text)] == expected
