@@ -1286,3 +1286,13 @@ def test_an_aside_with_its_own_dead_is_an_incident_of_its_own() -> None:
 )
 def test_arrests_told_as_toqif_plots_and_warrants(text: str, expected: list[str]) -> None:
     assert [e.sub_event_type for e in _events(text)] == expected
+
+
+def test_the_riot_of_an_old_match_stays_history_beside_arrests() -> None:
+    # an old year dates the riot right after it, even in a match report whose arrests lift the scene
+    text = (
+        "تغلب النادي الأهلي على ضيفه الزمالك بثلاثية نظيفة مساء الأحد على ملعب القاهرة، "
+        "ومرت المباراة بهدوء خلافا لمواجهة الفريقين عام 2019 التي شهدت أعمال شغب انتهت باعتقال "
+        "عشرات المشجعين."
+    )
+    assert _events(text, "2023-04-10T20:00:00+00:00") == []

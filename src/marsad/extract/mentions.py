@@ -758,12 +758,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         # الحدودية التي انتزعتها القوات من جارتها عام 2014") dates that clause, not the incident
         old_years: list[int] = []
         year_cuts: list[int] = []  # first tokens of clauses an old year dates on their own
+        dated_clauses: list[tuple[int, int]] = []  # (first token of such a clause, its year's token)
         for y in _old_year_tokens(view, sv):
             cut = _clause_start(view, sv, first_trig, y, trig_hits, commas=False)
             if cut is None:
                 old_years.append(y)
             else:
                 year_cuts.append(cut)
+                dated_clauses.append((cut, y))
         old_dates = _old_dates(view, sv)
         date_toks = [_tok_at(toks, sv, ds) for ds, _ in old_dates]
         early = old_years + [
@@ -775,6 +777,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             blocked_sentence = "background"
         trig_hits = _crowd_words(trig_hits, toks)
         trigs: list[TrigHit] = []
+        aged: set[int] = set()  # triggers an old year or date marks as background, whatever else blocks them
         # kidnappers asking a ransom in dollars ("وطالبوا ذويه بفدية قدرها خمسون ألف دولار") are no
         # market talk
         ransom = blocked_sentence == "market" and bool(_RANSOM_ASKED.search(view.doc.text, sv.start, sv.end))
@@ -857,13 +860,20 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         th.anaphoric = True  # "هذا الهجوم": refers back, never a new incident
                     else:
                         th.blocked = kind
-            if any(abs(h.first - y) <= YEAR_WINDOW for y in old_years + late) or any(
-                abs(ds - s) < 60
-                and _dates_clause(toks, sv, h.last, i)
-                and not _recent_date(view, sv, de, toks[h.last].end)
-                for (ds, de), i in zip(old_dates, date_toks, strict=True)
+            # (and the words of violence of a clause an old year dates: "خلافا لديربي سنة 2019 الذي شهد
+            # أعمال شغب")
+            if (
+                any(abs(h.first - y) <= YEAR_WINDOW for y in old_years + late)
+                or any(h.first >= cut and abs(h.first - y) <= YEAR_WINDOW for cut, y in dated_clauses)
+                or any(
+                    abs(ds - s) < 60
+                    and _dates_clause(toks, sv, h.last, i)
+                    and not _recent_date(view, sv, de, toks[h.last].end)
+                    for (ds, de), i in zip(old_dates, date_toks, strict=True)
+                )
             ):
                 th.blocked = th.blocked or "background"
+                aged.add(id(th))
             trigs.append(th)
         actors = [_actor_hit(view, sv, h) for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))]
         # "بإسناد من طيران التحالف العربي": "التحالف العربي" is the same backer as "طيران التحالف"
@@ -931,7 +941,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             blocked_sentence = ""
             for th in trigs:
                 if th.blocked == "scene":
-                    th.blocked = ""
+                    # (the riot of an old derby stays history: "خلافا لديربي سنة 2019 الذي شهد أعمال شغب")
+                    th.blocked = "background" if id(th) in aged else ""
         crowd_day = any(t.tag in CROWD_TAGS and not t.generic for t in trigs)
         if any(role == "killed" or not crowd_day for role, _ in big) and not blocked_sentence:
             # "أسفرت عن مقتل 1500 مدني": a toll in the thousands sums a campaign, not one incident;
