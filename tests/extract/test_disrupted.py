@@ -87,3 +87,23 @@ def test_a_strike_told_beside_an_interception_is_the_strike() -> None:
         "أسقطت الدفاعات الجوية السعودية، الأحد، طائرة مسيرة مفخخة أطلقها الحوثيون باتجاه مدينة خميس مشيط."
     )
     assert _one(downed)[0] == "Disrupted weapons use"
+
+
+def test_an_interception_told_with_no_side_named_is_still_the_countrys() -> None:
+    # a detail sentence naming neither side: the interception is the country's forces' act
+    text = (
+        "أعلن التحالف بقيادة السعودية، مساء الخميس، أن الدفاعات الجوية اعترضت صاروخا باليستيا أطلقه "
+        "الحوثيون باتجاه مدينة جازان. وأضاف أنه جرى اعتراض ثلاث طائرات مسيرة مفخخة أطلقت باتجاه مدينة أبها."
+    )
+    events = extract_events(Document(id="t", text=text, published=DAY))
+    assert sorted((e.sub_event_type, e.admin1) for e in events) == [
+        ("Disrupted weapons use", "Asir"),
+        ("Disrupted weapons use", "Jizan"),
+    ]
+
+
+def test_fighters_sent_to_intercept_bombers_are_no_weapon_use() -> None:
+    text = (
+        "أعلنت اليابان، الجمعة، أنها أرسلت مقاتلات لاعتراض طائرتين قاذفتين روسيتين اقتربتا من مجالها الجوي."
+    )
+    assert extract_events(Document(id="t", text=text, published=DAY)) == []

@@ -422,6 +422,10 @@ def standalone(m: Mention) -> bool:
     return (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front
 
 
+# the weapon words an interception names as what it stopped ("صاروخ", "طائرة مسيرة مفخخة")
+INTERCEPTED = frozenset({"SHELL", "AIR", "IED"})
+
+
 def _violence_of_its_own(m: Mention) -> bool:
     """A strong word of violence with a toll or an armed group (not a town taken or a truce alone:
     "لاستعادة السيطرة على …" is mostly an aim)."""
@@ -429,6 +433,13 @@ def _violence_of_its_own(m: Mention) -> bool:
     figures = gives_toll(m)
     armed = _armed(m)
     return any(t.strong for t in live) and (figures or armed)
+
+
+def _interception(m: Mention) -> bool:
+    """Missiles or drones stopped, told outright ("جرى اعتراض ثلاث طائرات مسيرة أطلقت باتجاه مدينة أبها"):
+    aimed at a governorate no incident of the report is in, an event of its own (ACLED codes one per
+    place aimed at)."""
+    return any(t.tag == "DISRUPT" and t.strong for t in m.live) and m.tags - {"DISRUPT"} <= INTERCEPTED
 
 
 def _crowd_of_its_own(m: Mention, d: DateMention | None) -> bool:
@@ -449,7 +460,7 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
     leaves the sentence to `place_of`."""
     # the intercepted weapon's own words ("صواريخ أطلقتها الجماعة باتجاه ...") are part of it
     # (a drone "مسيرة مفخخة" is an IED word too)
-    if not text or "DISRUPT" not in m.tags or not m.tags - {"DISRUPT"} <= {"SHELL", "AIR", "IED"}:
+    if not text or "DISRUPT" not in m.tags or not m.tags - {"DISRUPT"} <= INTERCEPTED:
         return []
     pos = m.live[0].start
     towns: list[Place] = []
@@ -656,7 +667,7 @@ def group(
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
                 and not another
                 and not (
-                    (_violence_of_its_own(m) or _crowd_of_its_own(m, d))
+                    (_violence_of_its_own(m) or _crowd_of_its_own(m, d) or _interception(m))
                     and _elsewhere(p, incidents)
                     and not m.extra.get("past_near")
                 )

@@ -556,7 +556,14 @@ def resolve(
     if (
         event_type == "Strategic developments"
         and a1.hit is None
-        and not (sub == "Disrupted weapons use" and a2 is not None and a2.hit is not None)
+        # (an interception told outright, "جرى اعتراض أربع طائرات مسيرة أطلقت باتجاه خميس مشيط", is an
+        # act of the country's forces even when the sentence names neither side)
+        and not (
+            sub == "Disrupted weapons use"
+            and (
+                (a2 is not None and a2.hit is not None) or any(t.tag == "DISRUPT" and t.strong for t in trigs)
+            )
+        )
         and not police_detention
     ):
         return None  # a development with nobody doing it is too weak to report
