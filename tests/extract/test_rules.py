@@ -1296,3 +1296,12 @@ def test_the_riot_of_an_old_match_stays_history_beside_arrests() -> None:
         "عشرات المشجعين."
     )
     assert _events(text, "2023-04-10T20:00:00+00:00") == []
+
+
+def test_a_list_of_struck_towns_may_name_a_towns_direction_before_the_joint() -> None:
+    text = (
+        "قتل ثلاثة فلسطينيين، الأحد، في غارات إسرائيلية على قطاع غزة. وقالت مصادر محلية إن الغارات "
+        "استهدفت مواقع في بلدة بيت حانون شمالي القطاع، ومدينتي خان يونس ورفح في جنوبه."
+    )
+    places = sorted(e.location for e in _events(text) if e.sub_event_type == "Air/drone strike")
+    assert places == ["Bayt Hanun", "Khan Yunis", "Rafah"], places

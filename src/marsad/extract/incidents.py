@@ -477,7 +477,8 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
 
 # what may stand between two towns of one list: "و", a comma, a kind of locality ("ومدينة", "وبلدة")
 _LIST_GAP = re.compile(
-    r"^\s*(?:[،,]\s*و?|و)\s*(?:(?:ال)?(?:مدين[ةه]|بلد[ةه]|قري[ةه]|مديري[ةه]|منطق[ةه]|حي|ناحي[ةه]|مركز(?:\s+محافظ[ةه])?"
+    # (a town's own direction may stand before the joint: "بلدة بيت لاهيا شمالي القطاع، ومدينتي خان يونس")
+    r"^(?:\s+(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s+\S+)?\s*(?:[،,]\s*و?|و)\s*(?:(?:ال)?(?:مدين[ةه]|بلد[ةه]|قري[ةه]|مديري[ةه]|منطق[ةه]|حي|ناحي[ةه]|مركز(?:\s+محافظ[ةه])?"
     r"|مدينتي|بلدتي|قريتي|مديريتي)\s+)?$"
 )
 
