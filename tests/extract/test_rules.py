@@ -1305,3 +1305,14 @@ def test_a_list_of_struck_towns_may_name_a_towns_direction_before_the_joint() ->
     )
     places = sorted(e.location for e in _events(text) if e.sub_event_type == "Air/drone strike")
     assert places == ["Bayt Hanun", "Khan Yunis", "Rafah"], places
+
+
+def test_strikes_with_their_own_dead_on_a_nearby_town_beside_a_battle_are_their_own_event() -> None:
+    text = (
+        "سيطرت القوات الحكومية السورية، الأحد، على بلدة مورك في ريف حماة الشمالي بعد معارك عنيفة مع "
+        "فصائل مسلحة. وأسفرت المعارك عن مقتل تسعة من عناصر الجيش و15 من مقاتلي الفصائل. "
+        "وتزامنت المعارك مع غارات شنتها طائرات حربية روسية على بلدة كفرزيتا القريبة، ما أدى إلى مقتل "
+        "ثلاثة مدنيين."
+    )
+    strikes = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
+    assert [(e.location, e.fatalities) for e in strikes] == [("Kafr Zayta", 3)]

@@ -442,6 +442,25 @@ def _interception(m: Mention) -> bool:
     return any(t.tag == "DISRUPT" and t.strong for t in m.live) and m.tags - {"DISRUPT"} <= INTERCEPTED
 
 
+def _strike_in_a_town_of_its_own(m: Mention, p: Place | None, incidents: list[Incident]) -> bool:
+    """Strikes with their own dead on a town of their own, beside a battle told without strikes
+    ("وتزامنت المعارك مع غارات شنتها طائرات روسية على بلدة كفرزيتا المجاورة، ما أدى إلى مقتل 4
+    مدنيين"): another weapon, another place, another event for ACLED, even in the same governorate."""
+    if p is None or _broad(p) or not gives_toll(m) or not incidents:
+        return False
+    if not any(t.tag in ("AIR", "SHELL") and t.strong for t in m.live):
+        return False
+    last = incidents[-1]
+    lead = last.mentions[0]
+    return (
+        last.place is not None
+        and not _broad(last.place)
+        and last.place.name != p.name
+        and bool(lead.tags & GROUND_TAGS)
+        and not any(t.tag in ("AIR", "SHELL") and t.strong for t in lead.live)
+    )
+
+
 def _crowd_of_its_own(m: Mention, d: DateMention | None) -> bool:
     """A protest told with its size or its day ("وتظاهر المئات في مدينة الناصرية"): in a governorate
     no incident of the report is in, a protest of its own (ACLED codes one per town and day)."""
@@ -667,6 +686,7 @@ def group(
                 and not apart
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
                 and not another
+                and not _strike_in_a_town_of_its_own(m, p, incidents)
                 and not (
                     (_violence_of_its_own(m) or _crowd_of_its_own(m, d) or _interception(m))
                     and _elsewhere(p, incidents)
