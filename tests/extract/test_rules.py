@@ -1316,3 +1316,15 @@ def test_strikes_with_their_own_dead_on_a_nearby_town_beside_a_battle_are_their_
     )
     strikes = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
     assert [(e.location, e.fatalities) for e in strikes] == [("Kafr Zayta", 3)]
+
+
+def test_last_weeks_killings_under_a_ministers_statement_are_context() -> None:
+    # the lead is a statement; the killings it answers are days old and told after it: no event. Told
+    # in the first sentence, an incident that old is still the report's own (a week's allowance).
+    text = (
+        "قال وزير الدفاع الإسرائيلي، الثلاثاء، إن الجيش لن يغير تعليمات إطلاق النار على حدود قطاع غزة. "
+        "وقتلت القوات الإسرائيلية 12 فلسطينيا في خان يونس يوم الجمعة الماضي خلال احتجاجات قرب السياج."
+    )
+    assert _events(text, "2022-05-10T12:00:00+00:00") == []
+    lead = "قتلت القوات الإسرائيلية 12 فلسطينيا في خان يونس يوم الجمعة الماضي خلال احتجاجات قرب السياج."
+    assert [e.event_date for e in _events(lead, "2022-05-10T12:00:00+00:00")] == ["2022-05-06"]

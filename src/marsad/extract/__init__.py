@@ -172,7 +172,10 @@ def _extract(
                 default=0,
             )
             age = _days_before(rec.event_date, view.anchor)
-            if (lead and age > LEAD_OLD_DAYS) or (
+            # (days older than the report and not told in its first sentence, "وقتلت القوات 17 فلسطينيا
+            # الأسبوع الماضي" under a minister's statement: the context of the news, not the news)
+            opens = inc.mentions[0].sent == first_body
+            if (lead and age > (LEAD_OLD_DAYS if opens else OLD_DAYS)) or (
                 not lead and (age > OLD_DAYS or (rec.time_precision != 1 and named > OLD_DAYS))
             ):
                 if history and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
