@@ -107,3 +107,9 @@ def test_fighters_sent_to_intercept_bombers_are_no_weapon_use() -> None:
         "أعلنت اليابان، الجمعة، أنها أرسلت مقاتلات لاعتراض طائرتين قاذفتين روسيتين اقتربتا من مجالها الجوي."
     )
     assert extract_events(Document(id="t", text=text, published=DAY)) == []
+
+
+def test_a_drone_without_a_pilot_intercepted_is_disrupted_weapons_use() -> None:
+    text = "أعلن التحالف، صباح الخميس، اعتراض وتدمير طائرة دون طيار مفخخة أطلقها الحوثيون باتجاه مدينة نجران."
+    sub, _a1, a2, country, _ = _one(text)
+    assert (sub, a2, country) == ("Disrupted weapons use", "Houthis (Ansar Allah)", "Saudi Arabia")
