@@ -1328,3 +1328,10 @@ def test_last_weeks_killings_under_a_ministers_statement_are_context() -> None:
     assert _events(text, "2022-05-10T12:00:00+00:00") == []
     lead = "قتلت القوات الإسرائيلية 12 فلسطينيا في خان يونس يوم الجمعة الماضي خلال احتجاجات قرب السياج."
     assert [e.event_date for e in _events(lead, "2022-05-10T12:00:00+00:00")] == ["2022-05-06"]
+
+
+def test_a_chemical_attack_named_with_neither_day_nor_toll_is_one_told_before() -> None:
+    talk = "وصل مفتشو منظمة حظر الأسلحة الكيميائية إلى مدينة سراقب حيث وقع الهجوم الكيماوي."
+    assert _events(talk) == []
+    news = "قتل 12 شخصا بينهم أطفال في هجوم بغاز الكلور استهدف مدينة سراقب في ريف إدلب فجر الثلاثاء."
+    assert [e.sub_event_type for e in _events(news)] == ["Chemical weapon"]
