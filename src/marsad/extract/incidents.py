@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
+from marsad.extract.frames import frame
 from marsad.extract.lexicon import paired_countries
 from marsad.extract.mentions import (
     CROWD_TAGS,
@@ -198,13 +199,12 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     return support >= 2
 
 
-_ORIGIN = re.compile(
-    r"(?:^|\s)(?:ال)?(?:قادم|قادمة|قادمين|قادمون|منحدر|منحدرة|متحدر|متحدرة|ينحدر|تنحدر|أصله|أصلها|ابن)"
-    r"\s+(?:من\s+)?(?:(?:مدينة|بلدة|قرية|محافظة|منطقة)\s+)?$"
-)
-_LAUNCHED_FROM = re.compile(r"(?:^|\s)من(?:\s+(?:محافظة|مدينة|منطقة|مديرية|داخل))?\s*$")
-_RESCENE = re.compile(r"[،,]\s*وفي\s")
-_JOINER = re.compile(r"(?:^|\s)(?:بينما|وبينما|فيما|وفيما|في حين)(?:\s|$)")
+# the words around a mention's places (frames.tsv says what each finds and why): where someone comes
+# from, where a weapon was launched from, ", وفي" opening another scene, a joint of two clauses
+_ORIGIN = frame("ORIGIN")
+_LAUNCHED_FROM = frame("LAUNCHED_FROM")
+_RESCENE = frame("RESCENE")
+_JOINER = frame("JOINER")
 
 
 def place_of(
@@ -299,12 +299,8 @@ def _rank(p: Place) -> int:
 
 # the kinds of a lead that sums up a period (an old year blocks it as background: "خلال العام 2020")
 PERIOD_TOLLS = frozenset({"aggregate", "cumulative", "background"})
-# the period a monitor's toll sums up: a month, a quarter, a year, half of one, dates from … to …
-_PERIOD_TOLL = re.compile(
-    r"(?:خلال|طوال|طيلة)\s+(?:شهر\s+\S+|الشهر\s+(?:الماضي|المنصرم|الفائت)|(?:ال)?عام\s+(?:الماضي|المنصرم|الفائت|\d{4})"
-    r"|النصف\s+(?:الأول|الثاني)|الفترة\s+(?:من|الممتدة|بين)|(?:\S+\s+)?(?:أشهر|شهور))"
-    r"|(?:الحصيلة|حصيلته|حصيلتها)\s+(?:الشهرية|السنوية)|(?:ال)?تقرير(?:ها|ه)?\s+(?:السنوي|الشهري|الفصلي)"
-)
+# the period a monitor's toll sums up ("خلال شهر نوفمبر", "تقريره السنوي": frames.tsv)
+_PERIOD_TOLL = frame("PERIOD_TOLL")
 
 
 def _sums_up(m: Mention, text: str) -> bool:
@@ -494,19 +490,11 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
     return towns if len(towns) > 1 and len(countries) == 1 else []
 
 
-# what may stand between two towns of one list: "و", a comma, a kind of locality ("ومدينة", "وبلدة")
-_LIST_GAP = re.compile(
-    # (a town's own direction may stand before the joint: "بلدة بيت لاهيا شمالي القطاع، ومدينتي خان يونس")
-    r"^(?:\s+(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s+\S+)?\s*(?:[،,]\s*و?|و)\s*(?:(?:ال)?(?:مدين[ةه]|بلد[ةه]|قري[ةه]|مديري[ةه]|منطق[ةه]|حي|ناحي[ةه]|مركز(?:\s+محافظ[ةه])?"
-    r"|مدينتي|بلدتي|قريتي|مديريتي)\s+)?$"
-)
-
-
-_BETWEEN = re.compile(r"(?:^|\s)(?:بين|ما\s+بين)\s+(?:\S+\s+)?$")
-# "في مديريتي الجراحي والتحيتا": two districts named as one front
-_DUAL = re.compile(
-    r"(?:^|\s)\S*(?:مديريت|محافظت|مدينت|بلدت|قريت|ناحيت|منطقت|قضاء|قضائ|ميناء|مطار|معسكر)ي\s+$"
-)
+# what may stand between two towns of one list ("، ومدينة"), "بين" before a list (a stretch between
+# two towns) and a dual before it ("في مديريتي الجراحي والتحيتا": one front): frames.tsv
+_LIST_GAP = frame("LIST_GAP")
+_BETWEEN = frame("BETWEEN")
+_DUAL = frame("DUAL")
 
 
 def _listed_towns(
@@ -824,12 +812,8 @@ def _off_towns(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]]
     ]
 
 
-# "شرق بلدة خزاعة", "جنوب شرقي مدينة غزة": a point off a town (not a speaker, a launch site or a
-# headquarters, which `reference_places` also sets aside)
-_OFF_TOWN = re.compile(
-    r"(?:^|\s)(?:شمال|جنوب|شرق|غرب)(?:ي|ى|ا)?(?:\s+(?:شرق|غرب)(?:ي|ى)?)?\s+"
-    r"(?:(?:ال)?(?:مدينة|بلدة|قرية|مخيم|منطقة|حي)\s+)?$"
-)
+# a point off a town ("شرق بلدة خزاعة", "جنوب شرقي مدينة غزة": frames.tsv)
+_OFF_TOWN = frame("OFF_TOWN")
 
 
 def _other_kind_days_before(m: Mention, inc: Incident, d: DateMention | None, anchor: date | None) -> bool:
