@@ -1177,9 +1177,8 @@ def _more_specific(p: Place, than: Place) -> bool:
 _PAIRED = paired_countries()
 
 
-# A capital named as one ("بالعاصمة كابول"): a place, whatever country the report is about (a town
-# named "مدينة X" is not: small towns share their names with towns abroad, "صيدا" in Daraa)
-_CAPITAL_WORD = re.compile(r"(?:^|\s)[وفبل]*(?:ال)?عاصمة\s+$")
+# a capital named as one ("بالعاصمة كابول": frames.tsv)
+_CAPITAL_WORD = frame("CAPITAL_WORD")
 
 
 def plausible_places(places: list[Place], hint: str | None, text: str = "") -> list[Place]:
@@ -1206,17 +1205,10 @@ def plausible_places(places: list[Place], hint: str | None, text: str = "") -> l
     ]
 
 
-_SAW = r"(?:^|\s)[وف]?(?:شهد|شهدت|يشهد|تشهد)\s+"  # "ويشهد الأردن …": the country that sees it
-# "في سوريا", "بالكاميرون", "داخل الأراضي السورية", "في جنوب سوريا": the country where it happened
-_LOCATIVE = re.compile(
-    r"(?:(?:^|\s)(?:و?في|داخل|و?ب|و?فى)\s*(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)\S*\s+)?"
-    r"|(?:^|\s)(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)\s+"
-    # "وشهد الأردن احتجاجات": the country that saw the incident is where it took place
-    rf"|{_SAW})$"
-)
-
-
-_DIRECTION = re.compile(r"(?:^|\s)(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)?\s+$")
+# the words before a country where it happened ("في سوريا", "وشهد الأردن احتجاجات"), a part of a
+# country ("في شمال اليمن"): frames.tsv
+_LOCATIVE = frame("LOCATIVE")
+_DIRECTION = frame("DIRECTION")
 
 
 def _part_of_country(m: Mention, places: list[Place], text: str) -> bool:
@@ -1243,7 +1235,7 @@ def named_countries(m: Mention, places: list[Place], text: str) -> list[Place]:
     return out
 
 
-_WITNESSED = re.compile(_SAW + "$")
+_WITNESSED = frame("WITNESSED")  # "ويشهد الأردن احتجاجات" (frames.tsv)
 
 
 def witnessed(m: Mention, places: list[Place], text: str) -> bool:
@@ -1256,7 +1248,7 @@ def witnessed(m: Mention, places: list[Place], text: str) -> bool:
     )
 
 
-_HEADQUARTERS = re.compile(r"(?:^|\s)و?(?:مقره|مقرها|مقرهم|ومقره|ومقرها)\s+(?:في\s+)?$")
+_HEADQUARTERS = frame("HEADQUARTERS")  # "المرصد السوري، ومقره في بريطانيا" (frames.tsv)
 
 
 TOWN_COUNTRY_GAP = (
@@ -1288,11 +1280,10 @@ def _in_named_country(p: Place, m: Mention, places: list[Place], text: str) -> P
     return replace(_where_not_who(named, pos, text), geo_precision=3)
 
 
-# a verb whose subject may carry a country in its title ("أدان علي خامنئي، المرشد الأعلى في إيران، ...")
-_SPEECH_VERB = re.compile(
-    r"(?:^|\s)[وف]?(?:أدان|أدانت|ادان|ادانت|ندد|نددت|استنكر|استنكرت|شجب|شجبت|وصف|وصفت|انتقد|انتقدت)(?:\s|$)"
-)
-_THAT = re.compile(r"(?:^|\s)[وف]?(?:أن|إن|ان|بأن|بان)(?:\s|$)")
+# a verb whose subject may carry a country in its title ("أدان علي خامنئي، المرشد الأعلى في إيران، ..."),
+# and "أن" opening the reported clause (frames.tsv)
+_SPEECH_VERB = frame("SPEECH_VERB")
+_THAT = frame("THAT")
 
 
 def _where_not_who(named: list[Place], pos: int, text: str) -> Place:
@@ -1368,54 +1359,18 @@ def fallback_place(
     return replace(pick, geo_precision=max(pick.geo_precision, 2))
 
 
-# A place right after a direction or a distance is a reference point, not where it happened; so is
-# one that describes another place ("الغوطة الشرقية، القريبة من دمشق").
-_DIRECTION_OF = r"(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:شرق|غرب)(?:ي)?)?"
-# the distance forms ("على بعد 20 كم من", "القريبة من"): off the place, whatever it is
-_DISTANCE_FROM = r"(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تبعد\s+\S+\s+عن|(?:ال)?قريب[هة]?\s+من"
-_REF_TAIL = r"\s+(?:ال)?(?:عاصمه|مدينه|محافظه|بلده)?\s*(?:ال)?(?:عراقيه|سوريه|يمنيه|ليبيه|مصريه)?\s*$"
-_REF = re.compile(rf"(?:{_DIRECTION_OF}|{_DISTANCE_FROM}){_REF_TAIL}")
-_OFF_BY = re.compile(rf"(?:{_DISTANCE_FROM}){_REF_TAIL}")
-# "في شمال غزة" is the north of the town, inside it ("in northern Gaza"); "شمال غزة" alone or
-# "شمالي بغداد" is off it
-_IN_PART_OF = re.compile(
-    r"(?:^|\s)[وب]?في\s+(?:شمال|جنوب|شرق|غرب)(?:\s+(?:شرق|غرب))?\s+(?:ال)?(?:مدينه\s+)?$"
-)
-# A capital right after a speech verb stands for its government ("أعلنت موسكو"), not a place.
-_SPEAKER = re.compile(
-    r"(?:^|\s)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|نفي|نفت|اتهم|اتهمت|حمل|حملت|طالب|طالبت)\s+$"
-    # a broadcaster named after its town ("في تصريح لإذاعة مقديشو"): where the news was told
-    r"|(?:^|\s)[وفلب]*(?:اذاعه|راديو|تلفزيون|قناه|صحيفه)\s+$"
-    # an envoy summoned or withdrawn from his post ("استدعت سفيريها في واشنطن وتل أبيب"): a
-    # diplomatic reaction, not the scene (an ambassador attacked at his post is no recall)
-    r"|(?:^|\s)[وف]?(?:استدع|سحب|تسحب|يسحب)\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:سفير|سفراء)\S*\s+(?:\S+\s+)?"
-    r"(?:في|لدي|من)\s+(?:\S+\s+(?:\S+\s+)?و)?$"
-    # (an embassy opened or moved there is no place at all: `_EVACUATED_TO`)
-)
-
-
-# A place a missile or a rocket was fired from ("أطلقته ... من محافظة عمران باتجاه المملكة") is not
-# where it struck.
-_LAUNCH = re.compile(
-    r"(?:اطلق|انطلق)\S*(?:\s+\S+){0,6}\s+من\s+(?:داخل\s+)?(?:ال)?(?:محافظه|مدينه|منطقه|مديريه)?\s*$"
-)
-
-
-# A place in what a strike answered ("غارة على منشآت لحماس ردا على إطلاق نار على مدينة سديروت"):
-# where the cause happened, not the strike.
-_RESPONSE = re.compile(r"(?:^|\s)[و]?(?:ردا|رد)\s+علي\s+(?:[^\s.،,]+\s+){0,6}$")
-
-
-# Where the wounded were taken ("تم إجلاؤهم إلى العاصمة جوبا لتلقي العلاج", "نقل الجرحى إلى مستشفى في
-# مدينة بنغازي"): not where they were hurt.
-_EVACUATED_TO = re.compile(
-    r"(?:^|\s)[وف]?(?:نقل|اجلا|اسعاف|اخلا)\S*\s+(?:\S+\s+){0,3}?(?:الي|نحو)\s+(?:\S+\s+){0,3}?$"
-    # where an embassy was moved or opened ("يوم انتقلت فيه السفارة الأميركية إلى القدس", "بالتزامن مع
-    # افتتاح السفارة الأمريكية في القدس") is no more where the day's violence took place than where the
-    # wounded were taken
-    r"|(?:^|\s)[وفبل]*(?:ال)?(?:نقل|انتقال|انتقل|افتتاح|افتتح|تدشين|دشن)\S*\s+(?:\S+\s+){0,2}?"
-    r"(?:ال|لل|[لب])?سفار\S*\s+(?:\S+\s+){0,2}?(?:الي|في)\s+$"  # "نقل الولايات المتحدة لسفارتها"
-)
+# The words before a place, in the normalised view, that make it no place of the incident
+# (frames.tsv says what each finds and why): a reference point after a direction or a distance
+# ("شمالي العاصمة بغداد", "على بعد 100 كيلومتر من بغداد") unless it is a part of it ("في شمال غزة"), a
+# capital that speaks ("أعلنت موسكو"), a launch site, what a strike answered, where the wounded
+# were taken or an embassy moved.
+_REF = frame("REF")
+_OFF_BY = frame("OFF_BY")
+_IN_PART_OF = frame("IN_PART_OF")
+_SPEAKER = frame("SPEAKER")
+_LAUNCH = frame("LAUNCH")
+_RESPONSE = frame("RESPONSE")
+_EVACUATED_TO = frame("EVACUATED_TO")
 
 
 def _view_start(p: Place, to_view: object) -> int:
