@@ -1390,6 +1390,8 @@ def destination_places(places: list[Place], norm_text: str, to_view: object) -> 
     return frozenset(out)
 
 
+# the punctuation after a dateline's place ("بغداد - ", "بغداد (رويترز) -"): no words, so it stays
+# here rather than in frames.tsv
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[-–—:،]")
 
 
