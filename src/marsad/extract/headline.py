@@ -5,18 +5,17 @@ explainer; a headline whose verb is a statement, a warning, a call or a condemna
 no incident ("فرنسا: هناك رد إذا ...", "بريطانيا تعرب عن قلقها ...") announces diplomacy. In such
 reports violence is mostly background or the subject of the talk, so an incident found in the body
 must at least report casualties to be kept (see `extract_events`). The words are data
-(`cues.tsv`, scope `title`).
+(`cues.tsv`, scope `title`; the question frame in `frames.tsv`).
 """
 
 from __future__ import annotations
 
-import re
-
+from marsad.extract.frames import frame
 from marsad.extract.lexicon import Cue, Lexicons, Trigger
 from marsad.extract.textview import build_view
 from marsad.model import Document
 
-_QUESTION = re.compile(r"[؟?]\s*$|^\s*(?:ماذا|لماذا|كيف|هل|ما\s+(?:هو|هي|هم|الذي|سر|قصة))\s")
+_QUESTION = frame("QUESTION")
 
 
 def talk_headline(title: str | None, lex: Lexicons) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
+from marsad.extract.frames import frame
 from marsad.extract.lexicon import paired_countries
 from marsad.extract.mentions import (
     CROWD_TAGS,
@@ -198,13 +199,12 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     return support >= 2
 
 
-_ORIGIN = re.compile(
-    r"(?:^|\s)(?:ال)?(?:قادم|قادمة|قادمين|قادمون|منحدر|منحدرة|متحدر|متحدرة|ينحدر|تنحدر|أصله|أصلها|ابن)"
-    r"\s+(?:من\s+)?(?:(?:مدينة|بلدة|قرية|محافظة|منطقة)\s+)?$"
-)
-_LAUNCHED_FROM = re.compile(r"(?:^|\s)من(?:\s+(?:محافظة|مدينة|منطقة|مديرية|داخل))?\s*$")
-_RESCENE = re.compile(r"[،,]\s*وفي\s")
-_JOINER = re.compile(r"(?:^|\s)(?:بينما|وبينما|فيما|وفيما|في حين)(?:\s|$)")
+# the words around a mention's places (frames.tsv says what each finds and why): where someone comes
+# from, where a weapon was launched from, ", وفي" opening another scene, a joint of two clauses
+_ORIGIN = frame("ORIGIN")
+_LAUNCHED_FROM = frame("LAUNCHED_FROM")
+_RESCENE = frame("RESCENE")
+_JOINER = frame("JOINER")
 
 
 def place_of(
@@ -299,12 +299,8 @@ def _rank(p: Place) -> int:
 
 # the kinds of a lead that sums up a period (an old year blocks it as background: "خلال العام 2020")
 PERIOD_TOLLS = frozenset({"aggregate", "cumulative", "background"})
-# the period a monitor's toll sums up: a month, a quarter, a year, half of one, dates from … to …
-_PERIOD_TOLL = re.compile(
-    r"(?:خلال|طوال|طيلة)\s+(?:شهر\s+\S+|الشهر\s+(?:الماضي|المنصرم|الفائت)|(?:ال)?عام\s+(?:الماضي|المنصرم|الفائت|\d{4})"
-    r"|النصف\s+(?:الأول|الثاني)|الفترة\s+(?:من|الممتدة|بين)|(?:\S+\s+)?(?:أشهر|شهور))"
-    r"|(?:الحصيلة|حصيلته|حصيلتها)\s+(?:الشهرية|السنوية)|(?:ال)?تقرير(?:ها|ه)?\s+(?:السنوي|الشهري|الفصلي)"
-)
+# the period a monitor's toll sums up ("خلال شهر نوفمبر", "تقريره السنوي": frames.tsv)
+_PERIOD_TOLL = frame("PERIOD_TOLL")
 
 
 def _sums_up(m: Mention, text: str) -> bool:
@@ -494,19 +490,11 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
     return towns if len(towns) > 1 and len(countries) == 1 else []
 
 
-# what may stand between two towns of one list: "و", a comma, a kind of locality ("ومدينة", "وبلدة")
-_LIST_GAP = re.compile(
-    # (a town's own direction may stand before the joint: "بلدة بيت لاهيا شمالي القطاع، ومدينتي خان يونس")
-    r"^(?:\s+(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?\s+\S+)?\s*(?:[،,]\s*و?|و)\s*(?:(?:ال)?(?:مدين[ةه]|بلد[ةه]|قري[ةه]|مديري[ةه]|منطق[ةه]|حي|ناحي[ةه]|مركز(?:\s+محافظ[ةه])?"
-    r"|مدينتي|بلدتي|قريتي|مديريتي)\s+)?$"
-)
-
-
-_BETWEEN = re.compile(r"(?:^|\s)(?:بين|ما\s+بين)\s+(?:\S+\s+)?$")
-# "في مديريتي الجراحي والتحيتا": two districts named as one front
-_DUAL = re.compile(
-    r"(?:^|\s)\S*(?:مديريت|محافظت|مدينت|بلدت|قريت|ناحيت|منطقت|قضاء|قضائ|ميناء|مطار|معسكر)ي\s+$"
-)
+# what may stand between two towns of one list ("، ومدينة"), "بين" before a list (a stretch between
+# two towns) and a dual before it ("في مديريتي الجراحي والتحيتا": one front): frames.tsv
+_LIST_GAP = frame("LIST_GAP")
+_BETWEEN = frame("BETWEEN")
+_DUAL = frame("DUAL")
 
 
 def _listed_towns(
@@ -824,12 +812,8 @@ def _off_towns(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]]
     ]
 
 
-# "شرق بلدة خزاعة", "جنوب شرقي مدينة غزة": a point off a town (not a speaker, a launch site or a
-# headquarters, which `reference_places` also sets aside)
-_OFF_TOWN = re.compile(
-    r"(?:^|\s)(?:شمال|جنوب|شرق|غرب)(?:ي|ى|ا)?(?:\s+(?:شرق|غرب)(?:ي|ى)?)?\s+"
-    r"(?:(?:ال)?(?:مدينة|بلدة|قرية|مخيم|منطقة|حي)\s+)?$"
-)
+# a point off a town ("شرق بلدة خزاعة", "جنوب شرقي مدينة غزة": frames.tsv)
+_OFF_TOWN = frame("OFF_TOWN")
 
 
 def _other_kind_days_before(m: Mention, inc: Incident, d: DateMention | None, anchor: date | None) -> bool:
@@ -1193,9 +1177,8 @@ def _more_specific(p: Place, than: Place) -> bool:
 _PAIRED = paired_countries()
 
 
-# A capital named as one ("بالعاصمة كابول"): a place, whatever country the report is about (a town
-# named "مدينة X" is not: small towns share their names with towns abroad, "صيدا" in Daraa)
-_CAPITAL_WORD = re.compile(r"(?:^|\s)[وفبل]*(?:ال)?عاصمة\s+$")
+# a capital named as one ("بالعاصمة كابول": frames.tsv)
+_CAPITAL_WORD = frame("CAPITAL_WORD")
 
 
 def plausible_places(places: list[Place], hint: str | None, text: str = "") -> list[Place]:
@@ -1222,17 +1205,10 @@ def plausible_places(places: list[Place], hint: str | None, text: str = "") -> l
     ]
 
 
-_SAW = r"(?:^|\s)[وف]?(?:شهد|شهدت|يشهد|تشهد)\s+"  # "ويشهد الأردن …": the country that sees it
-# "في سوريا", "بالكاميرون", "داخل الأراضي السورية", "في جنوب سوريا": the country where it happened
-_LOCATIVE = re.compile(
-    r"(?:(?:^|\s)(?:و?في|داخل|و?ب|و?فى)\s*(?:(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)\S*\s+)?"
-    r"|(?:^|\s)(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)\s+"
-    # "وشهد الأردن احتجاجات": the country that saw the incident is where it took place
-    rf"|{_SAW})$"
-)
-
-
-_DIRECTION = re.compile(r"(?:^|\s)(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)?\s+$")
+# the words before a country where it happened ("في سوريا", "وشهد الأردن احتجاجات"), a part of a
+# country ("في شمال اليمن"): frames.tsv
+_LOCATIVE = frame("LOCATIVE")
+_DIRECTION = frame("DIRECTION")
 
 
 def _part_of_country(m: Mention, places: list[Place], text: str) -> bool:
@@ -1259,7 +1235,7 @@ def named_countries(m: Mention, places: list[Place], text: str) -> list[Place]:
     return out
 
 
-_WITNESSED = re.compile(_SAW + "$")
+_WITNESSED = frame("WITNESSED")  # "ويشهد الأردن احتجاجات" (frames.tsv)
 
 
 def witnessed(m: Mention, places: list[Place], text: str) -> bool:
@@ -1272,7 +1248,7 @@ def witnessed(m: Mention, places: list[Place], text: str) -> bool:
     )
 
 
-_HEADQUARTERS = re.compile(r"(?:^|\s)و?(?:مقره|مقرها|مقرهم|ومقره|ومقرها)\s+(?:في\s+)?$")
+_HEADQUARTERS = frame("HEADQUARTERS")  # "المرصد السوري، ومقره في بريطانيا" (frames.tsv)
 
 
 TOWN_COUNTRY_GAP = (
@@ -1304,11 +1280,10 @@ def _in_named_country(p: Place, m: Mention, places: list[Place], text: str) -> P
     return replace(_where_not_who(named, pos, text), geo_precision=3)
 
 
-# a verb whose subject may carry a country in its title ("أدان علي خامنئي، المرشد الأعلى في إيران، ...")
-_SPEECH_VERB = re.compile(
-    r"(?:^|\s)[وف]?(?:أدان|أدانت|ادان|ادانت|ندد|نددت|استنكر|استنكرت|شجب|شجبت|وصف|وصفت|انتقد|انتقدت)(?:\s|$)"
-)
-_THAT = re.compile(r"(?:^|\s)[وف]?(?:أن|إن|ان|بأن|بان)(?:\s|$)")
+# a verb whose subject may carry a country in its title ("أدان علي خامنئي، المرشد الأعلى في إيران، ..."),
+# and "أن" opening the reported clause (frames.tsv)
+_SPEECH_VERB = frame("SPEECH_VERB")
+_THAT = frame("THAT")
 
 
 def _where_not_who(named: list[Place], pos: int, text: str) -> Place:
@@ -1384,54 +1359,18 @@ def fallback_place(
     return replace(pick, geo_precision=max(pick.geo_precision, 2))
 
 
-# A place right after a direction or a distance is a reference point, not where it happened; so is
-# one that describes another place ("الغوطة الشرقية، القريبة من دمشق").
-_DIRECTION_OF = r"(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?(?:\s+(?:شرق|غرب)(?:ي)?)?"
-# the distance forms ("على بعد 20 كم من", "القريبة من"): off the place, whatever it is
-_DISTANCE_FROM = r"(?:كيلومتر\w*|كلم|كم|ميل)\s+(?:من|عن)|تبعد\s+\S+\s+عن|(?:ال)?قريب[هة]?\s+من"
-_REF_TAIL = r"\s+(?:ال)?(?:عاصمه|مدينه|محافظه|بلده)?\s*(?:ال)?(?:عراقيه|سوريه|يمنيه|ليبيه|مصريه)?\s*$"
-_REF = re.compile(rf"(?:{_DIRECTION_OF}|{_DISTANCE_FROM}){_REF_TAIL}")
-_OFF_BY = re.compile(rf"(?:{_DISTANCE_FROM}){_REF_TAIL}")
-# "في شمال غزة" is the north of the town, inside it ("in northern Gaza"); "شمال غزة" alone or
-# "شمالي بغداد" is off it
-_IN_PART_OF = re.compile(
-    r"(?:^|\s)[وب]?في\s+(?:شمال|جنوب|شرق|غرب)(?:\s+(?:شرق|غرب))?\s+(?:ال)?(?:مدينه\s+)?$"
-)
-# A capital right after a speech verb stands for its government ("أعلنت موسكو"), not a place.
-_SPEAKER = re.compile(
-    r"(?:^|\s)[وف]?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|نفي|نفت|اتهم|اتهمت|حمل|حملت|طالب|طالبت)\s+$"
-    # a broadcaster named after its town ("في تصريح لإذاعة مقديشو"): where the news was told
-    r"|(?:^|\s)[وفلب]*(?:اذاعه|راديو|تلفزيون|قناه|صحيفه)\s+$"
-    # an envoy summoned or withdrawn from his post ("استدعت سفيريها في واشنطن وتل أبيب"): a
-    # diplomatic reaction, not the scene (an ambassador attacked at his post is no recall)
-    r"|(?:^|\s)[وف]?(?:استدع|سحب|تسحب|يسحب)\S*\s+(?:\S+\s+){0,2}?(?:ال)?(?:سفير|سفراء)\S*\s+(?:\S+\s+)?"
-    r"(?:في|لدي|من)\s+(?:\S+\s+(?:\S+\s+)?و)?$"
-    # (an embassy opened or moved there is no place at all: `_EVACUATED_TO`)
-)
-
-
-# A place a missile or a rocket was fired from ("أطلقته ... من محافظة عمران باتجاه المملكة") is not
-# where it struck.
-_LAUNCH = re.compile(
-    r"(?:اطلق|انطلق)\S*(?:\s+\S+){0,6}\s+من\s+(?:داخل\s+)?(?:ال)?(?:محافظه|مدينه|منطقه|مديريه)?\s*$"
-)
-
-
-# A place in what a strike answered ("غارة على منشآت لحماس ردا على إطلاق نار على مدينة سديروت"):
-# where the cause happened, not the strike.
-_RESPONSE = re.compile(r"(?:^|\s)[و]?(?:ردا|رد)\s+علي\s+(?:[^\s.،,]+\s+){0,6}$")
-
-
-# Where the wounded were taken ("تم إجلاؤهم إلى العاصمة جوبا لتلقي العلاج", "نقل الجرحى إلى مستشفى في
-# مدينة بنغازي"): not where they were hurt.
-_EVACUATED_TO = re.compile(
-    r"(?:^|\s)[وف]?(?:نقل|اجلا|اسعاف|اخلا)\S*\s+(?:\S+\s+){0,3}?(?:الي|نحو)\s+(?:\S+\s+){0,3}?$"
-    # where an embassy was moved or opened ("يوم انتقلت فيه السفارة الأميركية إلى القدس", "بالتزامن مع
-    # افتتاح السفارة الأمريكية في القدس") is no more where the day's violence took place than where the
-    # wounded were taken
-    r"|(?:^|\s)[وفبل]*(?:ال)?(?:نقل|انتقال|انتقل|افتتاح|افتتح|تدشين|دشن)\S*\s+(?:\S+\s+){0,2}?"
-    r"(?:ال|لل|[لب])?سفار\S*\s+(?:\S+\s+){0,2}?(?:الي|في)\s+$"  # "نقل الولايات المتحدة لسفارتها"
-)
+# The words before a place, in the normalised view, that make it no place of the incident
+# (frames.tsv says what each finds and why): a reference point after a direction or a distance
+# ("شمالي العاصمة بغداد", "على بعد 100 كيلومتر من بغداد") unless it is a part of it ("في شمال غزة"), a
+# capital that speaks ("أعلنت موسكو"), a launch site, what a strike answered, where the wounded
+# were taken or an embassy moved.
+_REF = frame("REF")
+_OFF_BY = frame("OFF_BY")
+_IN_PART_OF = frame("IN_PART_OF")
+_SPEAKER = frame("SPEAKER")
+_LAUNCH = frame("LAUNCH")
+_RESPONSE = frame("RESPONSE")
+_EVACUATED_TO = frame("EVACUATED_TO")
 
 
 def _view_start(p: Place, to_view: object) -> int:
@@ -1451,6 +1390,8 @@ def destination_places(places: list[Place], norm_text: str, to_view: object) -> 
     return frozenset(out)
 
 
+# the punctuation after a dateline's place ("بغداد - ", "بغداد (رويترز) -"): no words, so it stays
+# here rather than in frames.tsv
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[-–—:،]")
 
 

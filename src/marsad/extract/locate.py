@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from marsad.extract.frames import frame
 from marsad.extract.lexicon import LexiconError
 from marsad.model import Place
 from marsad.text.normalize import normalize_key
@@ -161,8 +162,9 @@ def modifier_start(text: str, start: int, max_words: int = 3) -> int:
 
 
 FRAMED = Path(__file__).resolve().parent.parent / "data" / "extract" / "framed_countries.tsv"
-# the words a country name right after is where something happens ("في مالي", "بمالي", "شمال مالي")
-_FRAME = r"(?:^|\s)(?:و?في|و?من|إلى|الى|داخل|(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي|ى)?|و?ب(?=\S))\s*"
+# the words a country name right after is where something happens ("في مالي", "بمالي": frames.tsv);
+# the name must end its word (a space, punctuation or the end of the text after it)
+_FRAME = frame("FRAME").pattern
 
 
 @lru_cache(maxsize=1)
@@ -192,17 +194,10 @@ def framed_countries(text: str, locator: Locator) -> list[Place]:
 
 
 SURROUNDINGS = Path(__file__).resolve().parent.parent / "data" / "extract" / "surroundings.tsv"
-# the words that set a place off a city: a direction, nearness, its outskirts ("جنوب دمشق",
-# "قرب العاصمة دمشق", "في ضواحي صنعاء", "الضاحية الجنوبية لبيروت")
-_OFF_CITY = re.compile(
-    r"(?:(?:^|\s)[وفبل]*(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ا)?|قرب|مقربة\s+من|محيط|أطراف|ضواحي|ريف|مشارف"
-    r"|ضاحية(?:\s+ال\S+ية)?)"
-    r"(?:\s+(?:ال)?(?:عاصمة|مدينة)(?:\s+ال\S+ية)?)?\s*(?:من\s+)?ل?$"
-)
-
-
-# the city's airport ("مطار دمشق الدولي"), for the cities whose airport lies outside their admin-1
-_AIRPORT = re.compile(r"(?:^|\s)[وفبل]*(?:ال)?مطار\s*$")
+# the words that set a place off a city ("جنوب دمشق", "في ضواحي صنعاء"), and its airport ("مطار دمشق
+# الدولي") for the cities whose airport lies outside their admin-1 (frames.tsv)
+_OFF_CITY = frame("OFF_CITY")
+_AIRPORT = frame("AIRPORT")
 
 
 @lru_cache(maxsize=1)

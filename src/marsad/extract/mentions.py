@@ -5,11 +5,11 @@ A `Mention` is what one sentence says about a possible incident; `incidents.py` 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 
+from marsad.extract.frames import frame
 from marsad.extract.lexicon import ActorEntry, Casualty, Cue, Lexicons, Trigger
 from marsad.extract.patterns import Hit, Tok
 from marsad.extract.textview import SKIP_ZONES, DocView, SentView
@@ -603,7 +603,7 @@ def _superlative_before(toks: list[Tok], lo: int, first: int) -> bool:
     return any("SUPERL" in toks[i].classes for i in range(max(lo, first - 8), first))
 
 
-_RANSOM_ASKED = re.compile(r"(?:طالب|طالبوا|طالبت|طلبوا|طلب|يطالبون|يطلبون)\s+(?:\S+\s+){0,2}[بو]?ب?فدية")
+_RANSOM_ASKED = frame("RANSOM_ASKED")  # kidnappers asking a ransom (frames.tsv)
 
 
 def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:

@@ -10,12 +10,12 @@ says were killed (the eval gold follows the lead figure when tolls conflict; see
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from marsad.acled import DISORDER_TYPE, EVENT_TYPE_OF, TIME_PRECISION, interaction_code
+from marsad.extract.frames import frame
 from marsad.extract.incidents import Incident, core_mention, family
 from marsad.extract.lexicon import Lexicons
 from marsad.extract.locate import country_info, modifier_start
@@ -35,12 +35,11 @@ from marsad.extract.mentions import (
 from marsad.model import DateMention, Document, Place
 from marsad.record import EventRecord, Evidence
 
-_ATTEMPT = re.compile(r"محاول[ةه]|نجا|ينجو|فشل")
-# a killing word that holds a count ("سقوط عشرات القتلى والجرحى"): people died, even when the
-# toll joins the dead and the hurt and so gives no figure of its own
-_COUNTED_DEAD = re.compile(r"[0-9٠-٩]|عشرات|مئات|آلاف")
-_DRONE = re.compile(r"مسير|طائر|طيار")  # an intercepted drone, not a missile
-_FAILED = re.compile(r"^\s*(?:ال)?فاشل|^\s*لم\s")  # "عملية اغتيال فاشلة": nobody died
+# an attempt before a killing word, a count in it, a drone, a failure after it (frames.tsv)
+_ATTEMPT = frame("ATTEMPT")
+_COUNTED_DEAD = frame("COUNTED_DEAD")
+_DRONE = frame("DRONE")
+_FAILED = frame("FAILED")
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
@@ -792,9 +791,8 @@ def _specific(
     return actor
 
 
-# Between a weapon word and the forces that own it: nothing (a construct, "غارات التحالف"), or the
-# preposition ل on a word of forces or aircraft ("قصف مدفعي لقوات الجيش", "غارات لمقاتلات التحالف").
-_OWNER_GAP = re.compile(r"^\s*(?:ل(?:قوات|مقاتلات|طائرات|طيران|مدفعية|سلاح)?\s*)?$")
+# what may stand between a weapon word and the forces that own it ("غارات لمقاتلات التحالف")
+_OWNER_GAP = frame("OWNER_GAP")
 
 
 def _wields(h: ActorHit, trigs: list[TrigHit], text: str) -> bool:
@@ -884,11 +882,10 @@ def _other_sides_dead(kv: CasHit, killed: list[CasHit], inc: Incident, text: str
     )
 
 
-# "…، فيما قتل 5 من أفراد الجيش", "قتلت القوات 27 من مسلحي الحركة، وخسرت جنديين"
-_OTHER_SIDE_JOINT = re.compile(
-    r"(?:^|\s)(?:فيما|بينما|في\s+حين|مقابل|وفي\s+المقابل|و?خسرت|و?خسر|و?فقدت)(?:\s|$)"
-)
-_NOT_OTHER_SIDE = re.compile(r"(?:^|\s)(?:التي|الذي|اللذين|اللتين|الذين|بعد|إثر|عقب|منذ)(?:\s|$)")
+# the joint of the other side's toll ("…، فيما قتل 5 من أفراد الجيش"), and the words that put a
+# toll in a clause about something else ("… التي قتل فيها 4 فلسطينيين")
+_OTHER_SIDE_JOINT = frame("OTHER_SIDE_JOINT")
+_NOT_OTHER_SIDE = frame("NOT_OTHER_SIDE")
 
 
 def _same_in_core(c: CasHit | None, pool: list[CasHit], in_core: Callable[[int], bool]) -> CasHit | None:
@@ -971,8 +968,8 @@ TAKER_CHARS = 40  # and at most this many characters after it: the same clause, 
 TAKER_REACH = 3  # words after a taking verb where its subject stands ("استعادت قوات الجيش ...")
 
 
-# "بعد استعادة السيطرة على الغوطة، اتجهت العمليات …": a retaking told as the time before the news
-_AFTER_FRAME = re.compile(r"(?:^|\s)و?(?:بعد|عقب|إثر)\s+$")
+# a retaking told as the time before the news ("بعد استعادة السيطرة على الغوطة، …")
+_AFTER_FRAME = frame("AFTER_FRAME")
 
 
 def _group_before_taking(t: TrigHit, hits: list[ActorHit]) -> ActorHit | None:
