@@ -1335,3 +1335,12 @@ def test_a_chemical_attack_named_with_neither_day_nor_toll_is_one_told_before() 
     assert _events(talk) == []
     news = "قتل 12 شخصا بينهم أطفال في هجوم بغاز الكلور استهدف مدينة سراقب في ريف إدلب فجر الثلاثاء."
     assert [e.sub_event_type for e in _events(news)] == ["Chemical weapon"]
+
+
+def test_the_group_whose_sites_or_targets_were_struck_is_the_second_actor() -> None:
+    text = "قصفت طائرات حربية إسرائيلية، فجر الأحد، موقعين لحركة حماس شرقي مدينة رفح."
+    (e,) = _events(text)
+    assert (e.actor1, e.actor2) == ("Military Forces of Israel", "Hamas Movement")
+    text = "دمرت غارات للتحالف، مساء السبت، تعزيزات لميليشيا الحوثي في مديرية حيس جنوب الحديدة."
+    (e,) = _events(text)
+    assert e.actor2 == "Houthis (Ansar Allah)"
