@@ -1344,3 +1344,30 @@ def test_the_group_whose_sites_or_targets_were_struck_is_the_second_actor() -> N
     text = "دمرت غارات للتحالف، مساء السبت، تعزيزات لميليشيا الحوثي في مديرية حيس جنوب الحديدة."
     (e,) = _events(text)
     assert e.actor2 == "Houthis (Ansar Allah)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تمكنت القوات الحكومية اليمنية، الخميس، من طرد مسلحي الحوثي من مدينة حرض بعد معارك عنيفة.",
+        "وبعد طرد مسلحي الحوثي من مدينة حرض، الخميس، أعلنت القوات الحكومية اليمنية تأمين الطريق الدولي.",
+    ],
+)
+def test_driving_fighters_out_of_a_town_is_the_town_regained(text: str) -> None:
+    (e,) = [e for e in _events(text) if e.event_type == "Battles"]
+    assert (e.sub_event_type, e.location, e.actor2) == (
+        "Government regains territory",
+        "Harad",
+        "Houthis (Ansar Allah)",
+    )
+
+
+def test_a_drive_to_expel_is_an_aim_and_air_cover_is_no_taker() -> None:
+    aim = "أطلقت القوات الحكومية اليمنية، الخميس، حملة عسكرية لطرد مسلحي الحوثي من مدينة حرض."
+    assert not any(e.sub_event_type.endswith("territory") for e in _events(aim))
+    cover = (
+        "نجحت القوات الحكومية تحت غطاء جوي مكثف للتحالف في طرد مسلحي الحوثي من مناطق في مديرية حرض "
+        "صباح الخميس."
+    )
+    (e,) = [e for e in _events(cover) if e.event_type == "Battles"]
+    assert (e.sub_event_type, e.actor2) == ("Government regains territory", "Houthis (Ansar Allah)")

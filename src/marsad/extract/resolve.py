@@ -996,6 +996,8 @@ def _taker(trigs: list[TrigHit], hits: list[ActorHit]) -> ActorHit | None:
                 t.first < h.first <= t.last + TAKER_REACH
                 and h.start - t.end <= TAKER_CHARS
                 and h.entry.kind in ("state", "armed", "external")
+                and not h.target  # "طرد الحوثيين من …": those driven out, not the taker
+                and not h.backer  # "تحت الغطاء الجوي للتحالف": the side's air cover, not the taker
             ):
                 return h
     return None
