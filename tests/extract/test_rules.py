@@ -1371,3 +1371,8 @@ def test_a_drive_to_expel_is_an_aim_and_air_cover_is_no_taker() -> None:
     )
     (e,) = [e for e in _events(cover) if e.event_type == "Battles"]
     assert (e.sub_event_type, e.actor2) == ("Government regains territory", "Houthis (Ansar Allah)")
+
+
+def test_what_is_refused_did_not_happen() -> None:
+    text = "اعتقلت جماعة الحوثي، الأحد، عشرات الضباط في مدينة ذمار بعد رفضهم القتال في جبهات الساحل الغربي."
+    assert [e.sub_event_type for e in _events(text)] == ["Arrests"]
