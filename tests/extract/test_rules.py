@@ -1376,3 +1376,11 @@ def test_a_drive_to_expel_is_an_aim_and_air_cover_is_no_taker() -> None:
 def test_what_is_refused_did_not_happen() -> None:
     text = "اعتقلت جماعة الحوثي، الأحد، عشرات الضباط في مدينة ذمار بعد رفضهم القتال في جبهات الساحل الغربي."
     assert [e.sub_event_type for e in _events(text)] == ["Arrests"]
+
+
+def test_a_campaign_to_retake_a_region_is_an_aim() -> None:
+    text = (
+        "قالت الأمم المتحدة، الاثنين، إن عدد النازحين ارتفع إلى 200 ألف، فيما تشن القوات الحكومية حملة "
+        "عسكرية لاستعادة محافظة درعا من فصائل المعارضة."
+    )
+    assert not any(e.sub_event_type == "Government regains territory" for e in _events(text))
