@@ -1384,3 +1384,12 @@ def test_a_campaign_to_retake_a_region_is_an_aim() -> None:
         "عسكرية لاستعادة محافظة درعا من فصائل المعارضة."
     )
     assert not any(e.sub_event_type == "Government regains territory" for e in _events(text))
+
+
+def test_the_army_or_the_group_that_shot_or_dispersed_a_crowd_is_the_second_actor() -> None:
+    text = "استشهد شاب فلسطيني برصاص الجيش الإسرائيلي خلال مواجهات مسيرات العودة شرق مدينة رفح، الجمعة."
+    (e,) = _events(text)
+    assert e.actor2 == "Military Forces of Israel"
+    text = "فرق مسلحون حوثيون بالرصاص الحي، الأحد، وقفة احتجاجية لطلاب جامعة صنعاء، واعتقلوا عددا منهم."
+    (e,) = _events(text)
+    assert (e.event_type, e.actor2) == ("Protests", "Houthis (Ansar Allah)")

@@ -363,7 +363,9 @@ def resolve(
         nm = f"{'Rioters' if rioting else 'Protesters'} ({country or 'Unknown'})"
         crowd_hit = next((h for h in hits if h.entry.kind in ("crowd", "rioters")), None)
         a1 = Actor(nm, 5 if rioting else 6, "crowd", crowd_hit)
-        st = next((h for h in hits if h.entry.kind == "state"), None)
+        # the forces that met the crowd: its country's, or an occupying army ("برصاص الجيش الإسرائيلي"
+        # in Gaza) or the armed group that rules the town ("فرق مسلحون حوثيون وقفة احتجاجية")
+        st = next((h for h in hits if h.entry.kind == "state"), None) or _crowds_opponent(inc)
         if st is not None and (tags & {"ARREST", "FIRE", "KILL", "INTERVENE"} or rioting):
             a2 = actor(st)
     else:
@@ -829,6 +831,26 @@ def _strikes_apart(inc: Incident, text: str) -> bool:
         ):
             return True
     return False
+
+
+# how close (in characters) an occupying army or an armed group stands to the words of its
+# intervention on a crowd ("برصاص الجيش الإسرائيلي", "فرق مسلحون حوثيون ... وقفة احتجاجية")
+INTERVENER_CHARS = 40
+
+
+def _crowds_opponent(inc: Incident) -> ActorHit | None:
+    """Foreign forces or an armed group that shot, arrested or dispersed a crowd, named right beside
+    those words (not the movement that called the march, nor the army a march abroad protests)."""
+    for m in inc.mentions:
+        acts = [t for t in m.live if t.tag in ("ARREST", "FIRE", "KILL", "INTERVENE")]
+        for h in m.actors:
+            if h.entry.kind not in ("external", "armed") or h.backer:
+                continue
+            if any(-INTERVENER_CHARS <= h.start - t.end <= INTERVENER_CHARS for t in acts) or any(
+                0 <= t.start - h.end <= INTERVENER_CHARS for t in acts
+            ):
+                return h
+    return None
 
 
 def _first(trigs: list[TrigHit], tags: set[str] | frozenset[str]) -> TrigHit | None:
