@@ -686,7 +686,11 @@ def resolve(
                 inj = (inj or 0) + c.value
                 ev("injured", c.start, c.end)
 
-    if sub == "Chemical weapon" and day_m is None and not fat and not inj:
+    if (
+        sub == "Chemical weapon"
+        and day_m is None
+        and not any(c.role in ("killed", "injured") for m in inc.mentions for c in m.casualties)
+    ):
         # a chemical attack named with neither a day nor a toll ("الهجوم الكيماوي على دوما" in the talk
         # and the inquiries after it) is one told before: a first report of one gives either
         return None
