@@ -1393,3 +1393,13 @@ def test_the_army_or_the_group_that_shot_or_dispersed_a_crowd_is_the_second_acto
     text = "فرق مسلحون حوثيون بالرصاص الحي، الأحد، وقفة احتجاجية لطلاب جامعة صنعاء، واعتقلوا عددا منهم."
     (e,) = _events(text)
     assert (e.event_type, e.actor2) == ("Protests", "Houthis (Ansar Allah)")
+
+
+def test_strikes_and_shelling_with_tolls_of_their_own_are_two_events() -> None:
+    text = (
+        "اختطف مسلحون حوثيون، الجمعة، عشرات الشبان من قرى مديرية زبيد بمحافظة الحديدة. "
+        "ومن جهة أخرى، قتل ثلاثة مدنيين في قصف مدفعي للحوثيين على قرية الحسينية جنوبي مدينة الحديدة. "
+        "وأفادت مصادر طبية بمقتل نحو 40 مسلحا حوثيا في غارات لطيران التحالف على مناطق متفرقة من الساحل الغربي."
+    )
+    tolls = sorted((e.sub_event_type, e.fatalities) for e in _events(text) if e.event_type != "Battles")
+    assert ("Air/drone strike", 40) in tolls and ("Shelling/artillery/missile attack", 3) in tolls, tolls

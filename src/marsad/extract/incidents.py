@@ -655,7 +655,7 @@ def group(
                         continue  # placed only off another town: another incident
                 if inc.day is not None and d is not None and abs((inc.day.value - d.value).days) > 1:
                     continue
-                if _tolls_on_two_days(inc, m, d):
+                if _tolls_on_two_days(inc, m, d) or _other_weapons_toll(inc, m):
                     apart = True
                     continue
                 if _other_kind_days_before(m, inc, d, anchor):
@@ -748,6 +748,20 @@ def _tolls_on_two_days(inc: Incident, m: Mention, d: DateMention | None) -> bool
     # الاثنين إلى 62", is higher)
     told = [c.value for mm in inc.mentions for c in _dead(mm)]
     return bool(told) and not any(_close(min(told), c.value) for c in _dead(m))
+
+
+def _other_weapons_toll(inc: Incident, m: Mention) -> bool:
+    """Air strikes with a toll of their own beside shelling with its own, or the reverse ("قتل 5 مدنيين
+    في قصف عشوائي لميليشيات الحوثي على قرية المنظر" … "مقتل نحو 79 مسلحا في غارات للتحالف"): two
+    weapons, two tolls, two events, whatever place the second names."""
+    mine = {t.tag for t in m.live if t.strong and t.tag in ("AIR", "SHELL")}
+    if not mine or not gives_toll(m):
+        return False
+    theirs = {t.tag for mm in inc.mentions for t in mm.live if t.strong and t.tag in ("AIR", "SHELL")}
+    if not theirs:
+        # nor beside a campaign of abductions or arrests ("حملة خطف ومداهمات … استهدفت أبناء مديريات")
+        return inc.tags <= {"ABDUCT", "ARREST", "ATTACK", "SEXUAL"} and bool(inc.tags & {"ABDUCT", "ARREST"})
+    return not mine & theirs and any(gives_toll(mm) for mm in inc.mentions)
 
 
 def _said_on(d: DateMention, mentions: list[Mention]) -> bool:
