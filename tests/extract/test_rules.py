@@ -1403,3 +1403,11 @@ def test_strikes_and_shelling_with_tolls_of_their_own_are_two_events() -> None:
     )
     tolls = sorted((e.sub_event_type, e.fatalities) for e in _events(text) if e.event_type != "Battles")
     assert ("Air/drone strike", 40) in tolls and ("Shelling/artillery/missile attack", 3) in tolls, tolls
+
+
+def test_beside_a_march_the_bare_word_for_march_is_no_drone() -> None:
+    text = (
+        "خرج آلاف المتظاهرين، الجمعة، في مسيرة حاشدة جابت شوارع مدينة وهران رفضا للعهدة الخامسة. "
+        "وأعلنت المديرية العامة للأمن الوطني توقيف 40 شخصا على هامش المسيرة."
+    )
+    assert {e.event_type for e in _events(text)} == {"Protests"}

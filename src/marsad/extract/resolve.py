@@ -105,6 +105,9 @@ def resolve(
     report_day: date | None = None,
 ) -> EventRecord | None:
     trigs = _trigs(inc)
+    if any(t.tag == "PROTEST" and t.strong for t in trigs):
+        # beside a march, a bare "المسيرة" ("توقيف 195 شخصا على هامش المسيرة") is the march, not a drone
+        trigs = [t for t in trigs if not (t.tag == "AIR" and t.generic)]
     if not trigs:
         return None
     tags = {t.tag for t in trigs}
