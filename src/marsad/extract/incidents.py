@@ -442,9 +442,7 @@ def _strike_in_a_town_of_its_own(m: Mention, p: Place | None, incidents: list[In
     """Strikes with their own dead on a town of their own, beside a battle told without strikes
     ("وتزامنت المعارك مع غارات شنتها طائرات روسية على بلدة كفرزيتا المجاورة، ما أدى إلى مقتل 4
     مدنيين"): another weapon, another place, another event for ACLED, even in the same governorate."""
-    if p is None or _broad(p) or not gives_toll(m) or not incidents:
-        return False
-    if not any(t.tag in ("AIR", "SHELL") and t.strong for t in m.live):
+    if p is None or _broad(p) or not gives_toll(m) or not incidents or not _strike_kinds(m):
         return False
     last = incidents[-1]
     lead = last.mentions[0]
@@ -453,8 +451,13 @@ def _strike_in_a_town_of_its_own(m: Mention, p: Place | None, incidents: list[In
         and not _broad(last.place)
         and last.place.name != p.name
         and bool(lead.tags & GROUND_TAGS)
-        and not any(t.tag in ("AIR", "SHELL") and t.strong for t in lead.live)
+        and not _strike_kinds(lead)
     )
+
+
+def _strike_kinds(m: Mention) -> set[str]:
+    """The kinds of strike a sentence tells in strong words: air strikes, shelling."""
+    return {t.tag for t in m.live if t.strong and t.tag in REMOTE_TAGS}
 
 
 def _crowd_of_its_own(m: Mention, d: DateMention | None) -> bool:
@@ -754,10 +757,10 @@ def _other_weapons_toll(inc: Incident, m: Mention) -> bool:
     """Air strikes with a toll of their own beside shelling with its own, or the reverse ("قتل 5 مدنيين
     في قصف عشوائي لميليشيات الحوثي على قرية المنظر" … "مقتل نحو 79 مسلحا في غارات للتحالف"): two
     weapons, two tolls, two events, whatever place the second names."""
-    mine = {t.tag for t in m.live if t.strong and t.tag in ("AIR", "SHELL")}
+    mine = _strike_kinds(m)
     if not mine or not gives_toll(m):
         return False
-    theirs = {t.tag for mm in inc.mentions for t in mm.live if t.strong and t.tag in ("AIR", "SHELL")}
+    theirs = set().union(*(_strike_kinds(mm) for mm in inc.mentions))
     if not theirs:
         # nor beside a campaign of abductions or arrests ("حملة خطف ومداهمات … استهدفت أبناء مديريات")
         return inc.tags <= {"ABDUCT", "ARREST", "ATTACK", "SEXUAL"} and bool(inc.tags & {"ABDUCT", "ARREST"})

@@ -853,9 +853,8 @@ def _crowds_opponent(inc: Incident) -> ActorHit | None:
         for h in m.actors:
             if h.entry.kind not in ("external", "armed") or h.backer:
                 continue
-            if any(-INTERVENER_CHARS <= h.start - t.end <= INTERVENER_CHARS for t in acts) or any(
-                0 <= t.start - h.end <= INTERVENER_CHARS for t in acts
-            ):
+            # (after the words or right before them, "مسلحون حوثيون … فرقوا": the gap either way)
+            if any(h.start - t.end <= INTERVENER_CHARS and t.start - h.end <= INTERVENER_CHARS for t in acts):
                 return h
     return None
 
