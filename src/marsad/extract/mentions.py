@@ -757,14 +757,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         # an old year in a clause of its own far after the incident words ("في مدرسة بالمنطقة
         # الحدودية التي انتزعتها القوات من جارتها عام 2014") dates that clause, not the incident
         old_years: list[int] = []
-        year_cuts: list[int] = []  # first tokens of clauses an old year dates on their own
-        dated_clauses: list[tuple[int, int]] = []  # (first token of such a clause, its year's token)
+        # (first token, year's token) of the clauses an old year dates on their own
+        dated_clauses: list[tuple[int, int]] = []
         for y in _old_year_tokens(view, sv):
             cut = _clause_start(view, sv, first_trig, y, trig_hits, commas=False)
             if cut is None:
                 old_years.append(y)
             else:
-                year_cuts.append(cut)
                 dated_clauses.append((cut, y))
         old_dates = _old_dates(view, sv)
         date_toks = [_tok_at(toks, sv, ds) for ds, _ in old_dates]
@@ -899,7 +898,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             c
             for c in cas
             if not any(k in ("aggregate", "cumulative") and c.tok >= cut for cut, k in confined)
-            and not any(c.tok >= cut for cut in year_cuts)
+            and not any(c.tok >= cut for cut, _ in dated_clauses)
         ]
         _what_a_protest_is_about(trigs, cas)
         # "خصوصا بعد سقوط ثمانية قتلى في المظاهرات السابقة": a toll inside words of violence a cue
