@@ -1411,3 +1411,9 @@ def test_beside_a_march_the_bare_word_for_march_is_no_drone() -> None:
         "وأعلنت المديرية العامة للأمن الوطني توقيف 40 شخصا على هامش المسيرة."
     )
     assert {e.event_type for e in _events(text)} == {"Protests"}
+
+
+def test_a_governorates_namesake_city_yields_to_the_town_named_beside_it() -> None:
+    text = "تجددت الاحتجاجات، الأحد، في البصرة عند ميناء أم قصر جنوب العراق، وأغلق المحتجون مدخل الميناء."
+    (e,) = _events(text)
+    assert (e.admin1, e.location) == ("Basrah", "Umm Qasr")

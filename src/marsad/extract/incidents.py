@@ -246,6 +246,11 @@ def place_of(
         # the incident is
         own = [p for p in own if not _ORIGIN.search(text, max(0, p.start - 30), p.start)] or own
     towns = [p for p in own if p.feature != "admin1"]
+    # "وتجددت المظاهرات في البصرة عند منفذ صفوان": a governorate's namesake city beside another town of
+    # that governorate stands for the governorate; the other town is where it happened
+    # (only when every town named is in that one governorate: elsewhere the choice is another's)
+    if len({(p.country_code, p.admin1) for p in towns}) == 1:
+        towns = [p for p in towns if not _namesake(p)] or towns
     head = _scene_town(m, towns, text, pos) if text and m.opener else None
     if head is not None:
         return head
@@ -260,6 +265,15 @@ def place_of(
     if not admins:
         return None
     return min(admins, key=lambda p: (p.start < pos, abs(p.start - pos)))
+
+
+def _namesake(p: Place) -> bool:
+    """A town that bears its governorate's name (Basrah in Basrah, Al Hudaydah in Al Hudaydah)."""
+
+    def key(name: str) -> str:
+        return "".join(ch for ch in name.lower() if ch.isalpha())
+
+    return p.feature == "populated_place" and bool(p.admin1) and key(p.name) == key(p.admin1 or "")
 
 
 def _scene_town(m: Mention, towns: list[Place], text: str, pos: int) -> Place | None:
