@@ -1417,3 +1417,19 @@ def test_a_governorates_namesake_city_yields_to_the_town_named_beside_it() -> No
     text = "تجددت الاحتجاجات، الأحد، في البصرة عند ميناء أم قصر جنوب العراق، وأغلق المحتجون مدخل الميناء."
     (e,) = _events(text)
     assert (e.admin1, e.location) == ("Basrah", "Umm Qasr")
+
+
+def test_a_group_named_in_a_charge_is_no_side_but_an_arrest_names_it() -> None:
+    taken = (
+        "شنت ميليشيا الحوثي، الثلاثاء، حملة اختطاف ومداهمات طالت عشرين شابا في مديرية زبيد بتهمة موالاة "
+        "المقاومة الشعبية."
+    )
+    (e,) = _events(taken)
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Abduction/forced disappearance",
+        "Houthis (Ansar Allah)",
+        "",
+    )
+    held = "اعتقلت قوات الأمن العراقية، الثلاثاء، خمسة أشخاص بتهمة الانتماء لتنظيم داعش في مدينة الموصل."
+    (e,) = _events(held)
+    assert (e.sub_event_type, e.actor2) == ("Arrests", "Islamic State (Iraq)")

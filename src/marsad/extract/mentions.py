@@ -73,6 +73,7 @@ class ActorHit:
     subject: bool = False  # right after a verb that opens the clause ("هاجمت ميليشيات الحشد"): who struck
     speaker: bool = False  # right after a verb of saying ("قالت الشرطة إن"): who tells it
     backer: bool = False  # right after "بدعم من", "بإسناد": who backs the side that fights
+    charged: bool = False  # right after "بتهمة موالاة": what people are accused of, no side
 
 
 @dataclass(slots=True)
@@ -510,6 +511,7 @@ def _actor_hit(view: DocView, sv: SentView, h: Hit) -> ActorHit:
         h.last,
         target=any("TARGET" in toks[k].classes for k in range(max(sv.lo, h.first - 2), h.first)),
         backer=_backed_by(toks, sv.lo, h.first),
+        charged=any("CHARGEW" in toks[k].classes for k in range(max(sv.lo, h.first - 2), h.first)),
     )
 
 

@@ -203,8 +203,12 @@ def resolve(
     # forces who arrest are neither its author nor its victim
     arresting = "ARREST" in tags and ("ATTACK" in tags or bool(tags & WEAPON_TAGS))
 
+    # a group named in a charge is no side ("خطف عشرين شابا بتهمة موالاة المقاومة"); an arrest names it,
+    # as ACLED does ("اعتقال خمسة بتهمة الانتماء لداعش")
+    uncharged = "ARREST" in tags
+
     def attacker_score(h: ActorHit) -> int:
-        if h.target:
+        if h.target or (h.charged and not uncharged):
             return 0
         if _wields(h, trigs, doc.text):
             # "قصف مدفعي لقوات الجيش", "غارات التحالف": whose weapon it was (the lead's first)
@@ -244,7 +248,7 @@ def resolve(
 
     def victim_score(h: ActorHit) -> int:
         k = h.entry.kind
-        if h.backer:
+        if h.backer or (h.charged and not uncharged):
             return 0
         if id(h) in cas_victim_ids:
             return 6
@@ -552,7 +556,7 @@ def resolve(
             )
             # (the backer of the side that fights, "بإسناد من التحالف", is no side of its own)
             for h in sorted(hits, key=lambda h: h.start)
-            if h.entry.kind in ARMED_KINDS and not h.backer
+            if h.entry.kind in ARMED_KINDS and not h.backer and not (h.charged and not uncharged)
         )
         a2 = next((s for s in sides if s.name != a1.name), a2)
     # a detention told with no forces named: the country's police (set above for activists and officials)
