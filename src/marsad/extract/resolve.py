@@ -205,10 +205,14 @@ def resolve(
 
     # a group named in a charge is no side ("خطف عشرين شابا بتهمة موالاة المقاومة"); an arrest names it,
     # as ACLED does ("اعتقال خمسة بتهمة الانتماء لداعش")
-    uncharged = "ARREST" in tags
+    arrest_names_charge = "ARREST" in tags
+
+    def no_side(h: ActorHit) -> bool:
+        """Named in a charge, and no arrest to name it."""
+        return h.charged and not arrest_names_charge
 
     def attacker_score(h: ActorHit) -> int:
-        if h.target or (h.charged and not uncharged):
+        if h.target or no_side(h):
             return 0
         if _wields(h, trigs, doc.text):
             # "قصف مدفعي لقوات الجيش", "غارات التحالف": whose weapon it was (the lead's first)
@@ -248,7 +252,7 @@ def resolve(
 
     def victim_score(h: ActorHit) -> int:
         k = h.entry.kind
-        if h.backer or (h.charged and not uncharged):
+        if h.backer or no_side(h):
             return 0
         if id(h) in cas_victim_ids:
             return 6
@@ -556,7 +560,7 @@ def resolve(
             )
             # (the backer of the side that fights, "بإسناد من التحالف", is no side of its own)
             for h in sorted(hits, key=lambda h: h.start)
-            if h.entry.kind in ARMED_KINDS and not h.backer and not (h.charged and not uncharged)
+            if h.entry.kind in ARMED_KINDS and not h.backer and not no_side(h)
         )
         a2 = next((s for s in sides if s.name != a1.name), a2)
     # a detention told with no forces named: the country's police (set above for activists and officials)
