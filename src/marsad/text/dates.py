@@ -301,7 +301,8 @@ _ANY_DIGIT = re.compile(r"\d")
 _CLAUSE_END = r"[.!?؟:؛;،,\n]"  # what may stand before a clause that opens on a bare month
 _YEAR_DIGITS = re.compile(r"\d{4}")
 NEEDS: dict[str, re.Pattern[str]] = {
-    "month_bare": re.compile(fold_pattern(rf"(?:^|{_CLAUSE_END})\s*[وف]?(?:في|خلال)\s")),
+    # (the clause end is looked behind, as the pattern does: a window may start right after it)
+    "month_bare": re.compile(fold_pattern(rf"(?:^|(?<={_CLAUSE_END}))\s*[وف]?(?:في|خلال)\s")),
     "month_rel": re.compile(fold_pattern("|".join(PAST_WORDS + FUTURE_WORDS + CURRENT_WORDS))),
     "explicit": _ANY_DIGIT,
     "ordinal": re.compile(r"\sمن\s"),
