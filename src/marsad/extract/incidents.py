@@ -449,7 +449,12 @@ def _interception(m: Mention) -> bool:
     """Missiles or drones stopped, told outright ("جرى اعتراض ثلاث طائرات مسيرة أطلقت باتجاه مدينة أبها"):
     aimed at a governorate no incident of the report is in, an event of its own (ACLED codes one per
     place aimed at)."""
-    return any(t.tag == "DISRUPT" and t.strong for t in m.live) and m.tags - {"DISRUPT"} <= INTERCEPTED
+    return _stops_weapons(m) and any(t.tag == "DISRUPT" and t.strong for t in m.live)
+
+
+def _stops_weapons(m: Mention) -> bool:
+    """A sentence of interception whose other words of violence only name what was stopped."""
+    return "DISRUPT" in m.tags and m.tags - {"DISRUPT"} <= INTERCEPTED
 
 
 def _strike_in_a_town_of_its_own(m: Mention, p: Place | None, incidents: list[Incident]) -> bool:
@@ -492,7 +497,7 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
     leaves the sentence to `place_of`."""
     # the intercepted weapon's own words ("صواريخ أطلقتها الجماعة باتجاه ...") are part of it
     # (a drone "مسيرة مفخخة" is an IED word too)
-    if not text or "DISRUPT" not in m.tags or not m.tags - {"DISRUPT"} <= INTERCEPTED:
+    if not text or not _stops_weapons(m):
         return []
     pos = m.live[0].start
     towns: list[Place] = []
