@@ -1433,3 +1433,38 @@ def test_a_group_named_in_a_charge_is_no_side_but_an_arrest_names_it() -> None:
     held = "اعتقلت قوات الأمن العراقية، الثلاثاء، خمسة أشخاص بتهمة الانتماء لتنظيم داعش في مدينة الموصل."
     (e,) = _events(held)
     assert (e.sub_event_type, e.actor2) == ("Arrests", "Islamic State (Iraq)")
+
+
+def test_a_front_of_a_round_up_with_both_sides_named_is_a_battle_of_its_own() -> None:
+    # strikes in one governorate, then fighting "على جبهة …" in another with the army and the Houthis
+    # named: ACLED codes the front as its own Battles event, the day of the report
+    text = (
+        "شنت مقاتلات التحالف، الأربعاء، غارات على مواقع للحوثيين في مديرية كتاف بمحافظة صعدة، "
+        "دمرت خلالها مخزنا للأسلحة.\n"
+        "وتواصلت المعارك بين قوات الجيش وميليشيات الحوثي على جبهة قانية بمحافظة البيضاء."
+    )
+    events = _events(text)
+    assert sorted((e.sub_event_type, e.admin1) for e in events) == [
+        ("Air/drone strike", "Sa'dah"),
+        ("Armed clash", "Al Bayda"),
+    ]
+
+
+def test_fighting_told_beside_a_capital_is_not_a_front_of_its_own() -> None:
+    # a capital named beside fighting is the war's stake or its background, not a battle told that day
+    text = (
+        "شنت مقاتلات التحالف، الأربعاء، غارات على مواقع للحوثيين في مديرية كتاف بمحافظة صعدة، "
+        "دمرت خلالها مخزنا للأسلحة.\n"
+        "وتكتسب المنطقة أهمية في المعارك الدائرة بين الجيش وميليشيات الحوثي لقربها من العاصمة صنعاء."
+    )
+    assert [e.admin1 for e in _events(text)] == ["Sa'dah"]
+
+
+def test_a_governorate_named_as_bordering_another_is_where_the_strike_was() -> None:
+    # "بمحافظة عمران الحدودية مع صعدة": Saada is the neighbour across the line, not the place
+    text = (
+        "أغارت طائرات التحالف، الخميس، على تجمعات لمسلحي الحوثي في منطقة نائية بمحافظة عمران "
+        "الحدودية مع صعدة، ما أسفر عن مقتل سبعة منهم."
+    )
+    (ev,) = _events(text)
+    assert ev.admin1 == "Amran" and ev.fatalities == 7

@@ -28,7 +28,7 @@ from marsad.extract.mentions import (
     said_day,
     sentence_has_date_near,
 )
-from marsad.geo.data import load_cues
+from marsad.geo.data import load_capitals, load_cues
 from marsad.model import DateMention, Place
 
 
@@ -423,13 +423,39 @@ def standalone(m: Mention) -> bool:
     struck = figures and bool(tags & WEAPON_TAGS)
     # "وفي السياق، واصل الجيش تقدمه في معاركه ضد الحوثيين بمديرية حيران": a front of its own, told
     # with both sides named in a sentence that starts a new item
-    front = (
-        "CLASH" in tags
-        and (m.opener or m.also or m.new_marker)
+    front = _front(m) and (m.opener or m.also or m.new_marker)
+    return (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front
+
+
+def _front_of_its_own(m: Mention, p: Place | None, text: str) -> bool:
+    """A front of a round-up with both sides named, placed on a front ("وتتواصل المواجهات بين الجيش
+    والحوثيين على جبهة قانية") or in a district or town that is not a governorate's seat ("ويدور قتال
+    بين الجيش والحوثيين في مديرية حرض"): in a governorate no incident of the report is in, a battle
+    of its own. (A seat or a capital named beside fighting is mostly the war's
+    stake or its background: "معركة تحرير مدينة الحديدة", "حتى وصلت الحرب إلى العاصمة دمشق".)"""
+    if p is None or not _front(m):
+        return False
+    if _FRONT_OF.search(text, max(0, p.start - TYPE_WORD_CHARS), p.start):
+        return True
+    return not _broad(p) and not _namesake(p) and (p.country_code, p.name) not in _capitals()
+
+
+@cache
+def _capitals() -> frozenset[tuple[str, str]]:
+    return frozenset((cc, name) for cc, name, _ in load_capitals())
+
+
+_FRONT_OF = frame("FRONT_OF")
+
+
+def _front(m: Mention) -> bool:
+    """Fighting told with both its sides named, the state's forces and an armed group ("واستمرت
+    المعارك بين قوات الشرعية وميليشيات الحوثي على جبهة قانية")."""
+    return (
+        "CLASH" in {t.tag for t in m.live if not t.generic}
         and any(a.entry.kind == "armed" for a in m.actors)
         and any(a.entry.kind == "state" for a in m.actors)
     )
-    return (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front
 
 
 # the weapon words an interception names as what it stopped ("صاروخ", "طائرة مسيرة مفخخة")
@@ -698,7 +724,12 @@ def group(
                 and not another
                 and not _strike_in_a_town_of_its_own(m, p, incidents)
                 and not (
-                    (_violence_of_its_own(m) or _crowd_of_its_own(m, d) or _interception(m))
+                    (
+                        _violence_of_its_own(m)
+                        or _crowd_of_its_own(m, d)
+                        or _interception(m)
+                        or _front_of_its_own(m, p, text)
+                    )
                     and _elsewhere(p, incidents)
                     and not m.extra.get("past_near")
                 )
