@@ -96,3 +96,17 @@ def test_a_good_file_with_an_include_loads(tmp_path: Path) -> None:
     got = load_frames(path)
     assert got["NEAR"].pattern.pattern == r"(?:شمال|جنوب)\s+(?:ال)?بلدة"
     assert got["NEAR"].finds("شمال البلدة") and got["NEAR"].line == 4
+
+
+@pytest.mark.parametrize(
+    ("before", "launched"),
+    [
+        ("اطلاق نحو 30 قذيفه هاون من ", True),  # the masdar
+        ("القذائف التي تطلق من ", True),  # the present tense
+        ("صاروخ اطلقته الجماعه من محافظه ", True),
+        ("حادث اطلاق النار وقع بالقرب من مدينه ", False),  # shooting is not a launch
+        ("اطلقوا النار من مدينه ", False),
+    ],
+)
+def test_launch_finds_the_forms_of_firing_a_projectile_and_not_shooting(before: str, launched: bool) -> None:
+    assert bool(frame("LAUNCH").search(before)) is launched

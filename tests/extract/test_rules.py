@@ -1468,3 +1468,24 @@ def test_a_governorate_named_as_bordering_another_is_where_the_strike_was() -> N
     )
     (ev,) = _events(text)
     assert ev.admin1 == "Amran" and ev.fatalities == 7
+
+
+def test_shells_launched_from_a_place_fall_elsewhere() -> None:
+    # "القذائف التي تطلق من غزة": the strip is where they came from, the Negev where they fell
+    text = (
+        "قالت الشرطة الإسرائيلية إن القذائف التي تطلق من غزة سقطت الثلاثاء على مناطق مفتوحة في "
+        "النقب دون إصابات."
+    )
+    (ev,) = _events(text)
+    assert ev.country == "Israel" and ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_toll_counted_since_then_is_not_the_days_toll() -> None:
+    # "ومنذ ذلك التاريخ قتل …": the dead of weeks of protests, not of the day's clashes
+    text = (
+        "اندلعت مواجهات الجمعة بين شبان فلسطينيين والجيش الإسرائيلي على حدود قطاع غزة، ألقى خلالها "
+        "الشبان الحجارة وأحرقوا الإطارات.\n"
+        "وانطلقت هذه الاحتجاجات قبل أسابيع، ومنذ ذلك التاريخ قتل نحو 40 فلسطينيا."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type == "Riots" and ev.fatalities == 0
