@@ -1489,3 +1489,25 @@ def test_a_toll_counted_since_then_is_not_the_days_toll() -> None:
     )
     (ev,) = _events(text)
     assert ev.event_type == "Riots" and ev.fatalities == 0
+
+
+def test_a_drone_attack_foiled_is_disrupted_weapons_use() -> None:
+    # "أحبطت ... هجوما بطائرات مسيرة": the drones never struck; ACLED codes the interception
+    text = (
+        "أحبطت الدفاعات الجوية السعودية، الأحد، هجوما بطائرات مسيرة أطلقها الحوثيون باتجاه مطار "
+        "مدينة جازان، دون وقوع إصابات."
+    )
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Disrupted weapons use" and ev.admin1 in ("Jizan", "Jazan")
+
+
+def test_strikes_said_to_be_nothing_new_are_background() -> None:
+    # "ليست جديدة": the strikes told to show a pattern are not the day's incident
+    text = (
+        "قتل أربعة مسلحين السبت في غارة جوية شنتها طائرة مجهولة على موقع للمتشددين جنوب ليبيا.\n"
+        "وقالت مصادر محلية إن الغارة استهدفت منزلا في حي سكني شمالي بلدة أوباري.\n"
+        "يذكر أن الغارات الأجنبية على الجنوب الليبي ليست جديدة، إذ أعلنت واشنطن غارة مماثلة في جنوب "
+        "الجفرة هذا الشهر."
+    )
+    (ev,) = _events(text)
+    assert ev.location == "Ubari" and ev.fatalities == 4
