@@ -1511,3 +1511,27 @@ def test_strikes_said_to_be_nothing_new_are_background() -> None:
     )
     (ev,) = _events(text)
     assert ev.location == "Ubari" and ev.fatalities == 4
+
+
+def test_a_raid_told_without_its_air_force_was_flown_by_the_one_the_report_names() -> None:
+    # the second raid names no aircraft: in a round-up of the coalition's strikes, they are the coalition's
+    text = (
+        "شنت مقاتلات التحالف العربي، الخميس، غارات على مواقع للحوثيين في مديرية كتاف بمحافظة صعدة.\n"
+        "كما استهدفت الغارات مخازن أسلحة للمتمردين في مديرية بني حشيش بمحافظة صنعاء، ما أدى إلى "
+        "مقتل خمسة منهم."
+    )
+    events = _events(text)
+    assert len(events) == 2
+    assert {e.actor1 for e in events} == {"Operation Restoring Hope (Saudi-led Coalition)"}
+    for e in events:
+        assert any(x.field == "actor1" for x in e.evidence)  # the words that named it, in the report
+
+
+def test_a_raid_without_its_air_force_stays_unidentified_when_two_are_named() -> None:
+    text = (
+        "شنت طائرات حربية روسية، الخميس، غارات على بلدة خان شيخون في ريف إدلب الجنوبي.\n"
+        "وأغار الطيران السوري على بلدة اللطامنة في ريف حماة الشمالي، ما أدى إلى مقتل طفلين.\n"
+        "كما استهدفت غارات مدينة جسر الشغور في ريف إدلب الغربي، ما أدى إلى مقتل أربعة مدنيين."
+    )
+    actors = sorted(e.actor1 for e in _events(text))
+    assert any(a.startswith("Unidentified") for a in actors), actors

@@ -13,6 +13,7 @@ import logging
 from dataclasses import replace
 from datetime import date
 
+from marsad.acled import interaction_code
 from marsad.extract.gate import GATE_KEY, NO_TRIGGER, gate_for, passes_gate
 from marsad.extract.headline import talk_headline
 from marsad.extract.history import history_events, mark_history
@@ -185,7 +186,7 @@ def _extract(
             if len(events) == 1 and rec.time_precision == 1 and age <= OLD_DAYS:
                 # (a lead dated days back by a sentence of its background is no day for the rest)
                 report_day = date.fromisoformat(rec.event_date)
-        events = _one_per_actors_place_day(_same_toll_once(events))
+        events = _one_per_actors_place_day(_air_force_of_the_report(_same_toll_once(events)))
         headline = talk_headline(doc.title, lex) if events else ""
         if headline in ("almanac", "fiction"):
             events = []  # "حدث في 5 أكتوبر": a list of history; "دراما رمضان": plots
@@ -274,6 +275,46 @@ def _one_per_actors_place_day(events: list[EventRecord]) -> list[EventRecord]:
         kept = out[slot[key]]
         if (e.fatalities, e.injured or 0) > (kept.fatalities, kept.injured or 0):
             out[slot[key]] = e
+    return out
+
+
+AIR_STRIKE = "Air/drone strike"
+AIR_FORCE_INTERS = (1, 8)  # ACLED inter codes: state forces, external forces
+
+
+def _air_force_of_the_report(events: list[EventRecord]) -> list[EventRecord]:
+    """An air strike the report tells without naming who flew it ("كما استهدفت الغارات مواقع في
+    مديرية حرف سفيان") was flown by the air force its other strikes in that country name, when they
+    name one only: a round-up of one campaign's raids. Two air forces named (Russian and Syrian
+    jets over Idlib), or none, leave it unidentified."""
+    named: dict[str, set[str]] = {}
+    donor: dict[tuple[str, str], EventRecord] = {}
+    for e in events:
+        # (an air force is a state's: a group named as the striker of one raid is doubtful enough)
+        if e.sub_event_type == AIR_STRIKE and e.inter1 in AIR_FORCE_INTERS:
+            named.setdefault(e.country, set()).add(e.actor1)
+            donor.setdefault((e.country, e.actor1), e)
+    out: list[EventRecord] = []
+    for e in events:
+        forces = named.get(e.country, set())
+        if e.sub_event_type == AIR_STRIKE and e.actor1.startswith("Unidentified") and len(forces) == 1:
+            force = next(iter(forces))
+            if force != e.actor2:
+                d = donor[(e.country, force)]
+                evidence = [x for x in e.evidence if x.field != "actor1"] + [
+                    x for x in d.evidence if x.field == "actor1"
+                ]
+                e = e.model_copy(
+                    update={
+                        "actor1": force,
+                        "inter1": d.inter1,
+                        "interaction": interaction_code(d.inter1, e.inter2),
+                        "actor1_ar": d.actor1_ar,
+                        "notes": e.notes.replace(e.actor1, force, 1),
+                        "evidence": evidence,
+                    }
+                )
+        out.append(e)
     return out
 
 
