@@ -1535,3 +1535,24 @@ def test_a_raid_without_its_air_force_stays_unidentified_when_two_are_named() ->
     )
     actors = sorted(e.actor1 for e in _events(text))
     assert any(a.startswith("Unidentified") for a in actors), actors
+
+
+def test_a_raid_told_with_no_target_named_was_against_the_group_the_report_names() -> None:
+    text = (
+        "شنت مقاتلات التحالف العربي، الخميس، غارات على مواقع في مديرية كتاف بمحافظة صعدة.\n"
+        "واندلعت اشتباكات بين الجيش وميليشيات الحوثي في مديرية نهم، قتل خلالها خمسة من المتمردين."
+    )
+    strike = next(e for e in _events(text) if e.sub_event_type == "Air/drone strike")
+    assert strike.actor2 == "Houthis (Ansar Allah)" and strike.inter2 == 2
+    assert "attacked Houthis (Ansar Allah) (air/drone strike)" in strike.notes
+    assert any(x.field == "actor2" and "الحوثي" in x.text for x in strike.evidence)
+
+
+def test_a_raid_with_no_target_stays_so_when_the_report_names_two_groups() -> None:
+    text = (
+        "شنت طائرات حربية روسية، الخميس، غارات على مواقع في بلدة خان شيخون بريف إدلب.\n"
+        "واندلعت اشتباكات بين قوات النظام ومقاتلي هيئة تحرير الشام في ريف حماة، قتل خلالها ستة مسلحين.\n"
+        "وفي ريف حلب، قتل ثلاثة جنود في هجوم شنه مقاتلو تنظيم داعش على حاجز للجيش."
+    )
+    strike = next(e for e in _events(text) if e.sub_event_type == "Air/drone strike")
+    assert strike.actor2 == ""

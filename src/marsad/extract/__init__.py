@@ -38,7 +38,7 @@ from marsad.extract.mentions import Mention, sentence_mentions
 from marsad.extract.resolve import lead_weapon, resolve
 from marsad.extract.textview import SKIP_ZONES, build_view
 from marsad.model import Document, Place
-from marsad.record import EventRecord
+from marsad.record import EventRecord, Evidence
 from marsad.stage import Stage
 
 log = logging.getLogger(__name__)
@@ -186,7 +186,9 @@ def _extract(
             if len(events) == 1 and rec.time_precision == 1 and age <= OLD_DAYS:
                 # (a lead dated days back by a sentence of its background is no day for the rest)
                 report_day = date.fromisoformat(rec.event_date)
-        events = _one_per_actors_place_day(_air_force_of_the_report(_same_toll_once(events)))
+        events = _one_per_actors_place_day(
+            _opponent_of_the_report(_air_force_of_the_report(_same_toll_once(events)))
+        )
         headline = talk_headline(doc.title, lex) if events else ""
         if headline in ("almanac", "fiction"):
             events = []  # "حدث في 5 أكتوبر": a list of history; "دراما رمضان": plots
@@ -316,6 +318,56 @@ def _air_force_of_the_report(events: list[EventRecord]) -> list[EventRecord]:
                 )
         out.append(e)
     return out
+
+
+ARMED_GROUP_INTERS = (2, 3)  # ACLED inter codes: rebel groups, political militias
+OPPONENT_TYPES = ("Battles", "Explosions/Remote violence")
+
+
+def _opponent_of_the_report(events: list[EventRecord]) -> list[EventRecord]:
+    """A strike or a battle by state or foreign forces told with no one on the other side ("شنت
+    مقاتلات التحالف غارات على مواقع في مديرية كتاف") was against the armed group the report's other
+    events name, when they name one only (the coalition's raids and the Houthis in a round-up of
+    Yemen's fronts). Civilians hit are told as such and already stand on the other side."""
+    groups: dict[str, dict[str, tuple[int, Evidence | None]]] = {}
+    for e in events:
+        for name, inter, field in ((e.actor1, e.inter1, "actor1"), (e.actor2, e.inter2, "actor2")):
+            if name and inter in ARMED_GROUP_INTERS and not name.startswith("Unidentified"):
+                words = next((x for x in e.evidence if x.field == field), None)
+                known = groups.setdefault(e.country, {})
+                if name not in known or known[name][1] is None:
+                    known[name] = (inter, words)
+    out: list[EventRecord] = []
+    for e in events:
+        named = groups.get(e.country, {})
+        if (
+            not e.actor2
+            and e.event_type in OPPONENT_TYPES
+            and e.inter1 in AIR_FORCE_INTERS
+            and len(named) == 1
+        ):
+            group, (inter, words) = next(iter(named.items()))
+            evidence = list(e.evidence)
+            if words is not None:
+                evidence.append(words.model_copy(update={"field": "actor2"}))
+            e = e.model_copy(
+                update={
+                    "actor2": group,
+                    "inter2": inter,
+                    "interaction": interaction_code(e.inter1, inter),
+                    "actor2_ar": words.text if words is not None else "",
+                    "notes": _with_target(e.notes, f"On {e.event_date}, {e.actor1} ", group),
+                    "evidence": evidence,
+                }
+            )
+        out.append(e)
+    return out
+
+
+def _with_target(notes: str, opening: str, target: str) -> str:
+    """The notes' sentence "On DAY, A1 attacked (air/drone strike) in …" with its target told."""
+    cut = notes.find(" (", len(opening)) if notes.startswith(opening) else -1
+    return notes if cut < 0 else f"{notes[:cut]} {target}{notes[cut:]}"
 
 
 def _same_toll_once(events: list[EventRecord]) -> list[EventRecord]:
