@@ -1556,3 +1556,16 @@ def test_a_raid_with_no_target_stays_so_when_the_report_names_two_groups() -> No
     )
     strike = next(e for e in _events(text) if e.sub_event_type == "Air/drone strike")
     assert strike.actor2 == ""
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "actor1"),
+    [
+        ("قوات الجيش", "ميليشيات الحوثي", "Military Forces of Yemen"),
+        ("ميليشيات الحوثي", "قوات الجيش", "Houthis (Ansar Allah)"),
+    ],
+)
+def test_the_side_named_first_in_a_clash_between_two_is_actor1(first: str, second: str, actor1: str) -> None:
+    text = f"دارت الأحد اشتباكات عنيفة بين {first} و{second} في مديرية صرواح بمحافظة مأرب، قتل خلالها أربعة مسلحين."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Armed clash" and ev.actor1.startswith(actor1)

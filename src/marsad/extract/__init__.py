@@ -269,7 +269,10 @@ def _one_per_actors_place_day(events: list[EventRecord]) -> list[EventRecord]:
             # another town than the one an event already sits at
             out.append(e)
             continue
-        key = (e.event_type, e.actor1, e.actor2, e.country, e.admin1, e.location, e.event_date)
+        # (a battle's two sides in either order: "هاجم مسلحو داعش مواقع الجيش" and "اشتباكات بين الجيش
+        # ومسلحي داعش" tell one fight)
+        sides = sorted((e.actor1, e.actor2)) if e.event_type == "Battles" else [e.actor1, e.actor2]
+        key = (e.event_type, *sides, e.country, e.admin1, e.location, e.event_date)
         if key not in slot:
             slot[key] = len(out)
             out.append(e)

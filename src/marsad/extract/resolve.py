@@ -207,6 +207,14 @@ def resolve(
     # as ACLED does ("اعتقال خمسة بتهمة الانتماء لداعش")
     arrest_names_charge = "ARREST" in tags
 
+    # a clash told as one "between" two sides in its first sentence, neither side its verb's subject
+    lead = inc.mentions[0]
+    clash_told_between = (
+        "CLASH" in lead_tags
+        and not any(h.subject for h in lead.actors)
+        and any(_named_first_between(h, doc.text) for h in lead.actors)
+    )
+
     def no_side(h: ActorHit) -> bool:
         """Named in a charge, and no arrest to name it."""
         return h.charged and not arrest_names_charge
@@ -214,6 +222,9 @@ def resolve(
     def attacker_score(h: ActorHit) -> int:
         if h.target or no_side(h):
             return 0
+        if clash_told_between and _named_first_between(h, doc.text):
+            # "دارت اشتباكات بين قوات الجيش وميليشيات الحوثي": the side named first is actor 1
+            return 6
         if _wields(h, trigs, doc.text):
             # "قصف مدفعي لقوات الجيش", "غارات التحالف": whose weapon it was (the lead's first)
             lead = inc.mentions[0]
@@ -810,6 +821,14 @@ def _specific(
 
 # what may stand between a weapon word and the forces that own it ("غارات لمقاتلات التحالف")
 _OWNER_GAP = frame("OWNER_GAP")
+_BETWEEN_SIDES = frame("BETWEEN_SIDES")
+
+
+def _named_first_between(h: ActorHit, text: str) -> bool:
+    """The side right after "بين" ("اشتباكات بين قوات الجيش و…")."""
+    return h.entry.kind in ("state", "armed", "external") and bool(
+        _BETWEEN_SIDES.search(text, max(0, h.start - 16), h.start)
+    )
 
 
 def _wields(h: ActorHit, trigs: list[TrigHit], text: str) -> bool:
