@@ -1137,3 +1137,20 @@ def test_the_coalition_backing_the_army_is_no_side_of_the_battle() -> None:
         datetime(2018, 5, 6, 12),
     )
     assert "Coalition" not in alone.actor2
+
+
+def test_allies_examples_never_set_one_force_against_its_ally() -> None:
+    from marsad.extract.lexicon import DATA_DIR, allied
+
+    rows = [
+        line.split("\t")
+        for line in (DATA_DIR / "allies.tsv").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(rows) >= 5
+    for one, other, example in rows:
+        assert allied(one, other) and allied(other, one)
+        events = _coded(example, datetime(2018, 5, 14, 12))
+        assert events, example
+        for e in events:
+            assert not (e.actor2 and allied(e.actor1, e.actor2)), (example, e.actor1, e.actor2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -359,3 +359,19 @@ def paired_countries(path: Path | None = None) -> dict[str, frozenset[str]]:
             raise LexiconError(f"paired_countries.tsv:{n}: expected two ISO2 codes")
         pairs.setdefault(a, set()).add(b)
     return {k: frozenset(v) for k, v in pairs.items()}
+
+
+@cache
+def allies(path: Path | None = None) -> tuple[tuple[str, str], ...]:
+    """Pairs of name starts of forces that fight on one side (allies.tsv), both ways."""
+    pairs: list[tuple[str, str]] = []
+    for n, (a, b, _example) in _rows("allies.tsv", 3, path):
+        if not a or not b or a == b:
+            raise LexiconError(f"allies.tsv:{n}: expected two different actor name starts")
+        pairs += [(a, b), (b, a)]
+    return tuple(pairs)
+
+
+def allied(a: str, b: str) -> bool:
+    """Whether two actor names are forces of one side (allies.tsv)."""
+    return any(a.startswith(x) and b.startswith(y) for x, y in allies())

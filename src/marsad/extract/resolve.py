@@ -17,7 +17,7 @@ from datetime import date
 from marsad.acled import DISORDER_TYPE, EVENT_TYPE_OF, TIME_PRECISION, interaction_code
 from marsad.extract.frames import frame
 from marsad.extract.incidents import Incident, core_mention, family
-from marsad.extract.lexicon import Lexicons
+from marsad.extract.lexicon import Lexicons, allied
 from marsad.extract.locate import country_info, modifier_start
 from marsad.extract.mentions import (
     ARMED_KINDS,
@@ -408,6 +408,8 @@ def resolve(
             vic = [h for h in vic if h.entry.kind != "state" or id(h) in cas_victim_ids]
         for h in vic:
             nm = _name(lex, h, cc, country, event_day)
+            if a1 is not None and allied(a1.name, nm):
+                continue  # "بدعم من التحالف": the army's support, not its enemy (allies.tsv)
             if a1 is None or nm != a1.name:
                 a2 = Actor(nm, h.entry.inter, h.entry.kind, h)
                 break
@@ -716,6 +718,9 @@ def resolve(
         # a chemical attack named with neither a day nor a toll ("الهجوم الكيماوي على دوما" in the talk
         # and the inquiries after it) is one told before: a first report of one gives either
         return None
+
+    if a2 is not None and allied(a1.name, a2.name):
+        a2 = None  # two forces of one side are never each other's other side (allies.tsv)
 
     # ---- evidence for actors, date, place
     def core_hit(actor: Actor) -> Actor:
