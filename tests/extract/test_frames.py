@@ -110,3 +110,16 @@ def test_a_good_file_with_an_include_loads(tmp_path: Path) -> None:
 )
 def test_launch_finds_the_forms_of_firing_a_projectile_and_not_shooting(before: str, launched: bool) -> None:
     assert bool(frame("LAUNCH").search(before)) is launched
+
+
+@pytest.mark.parametrize(
+    ("before", "off"),
+    [
+        ("تجمعات الحوثيين في الشريط الحدودي قباله منطقه ", True),  # across the border from it
+        ("في منطقه عمران الحدوديه مع ", True),  # the neighbour across the line
+        ("على بعد 20 كيلومترا من ", True),
+        ("قصفت الطائرات مواقع في منطقه ", False),
+    ],
+)
+def test_ref_finds_the_points_an_incident_lies_off(before: str, off: bool) -> None:
+    assert bool(frame("REF").search(before)) is off

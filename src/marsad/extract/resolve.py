@@ -209,8 +209,10 @@ def resolve(
 
     # a clash told as one "between" two sides in its first sentence, neither side its verb's subject
     lead = inc.mentions[0]
+    # (not a strike told beside the fighting: "قصفت قوات التحالف مواقع … وسط معارك بين …")
     clash_told_between = (
         "CLASH" in lead_tags
+        and not lead_tags & WEAPON_TAGS
         and not any(h.subject for h in lead.actors)
         and any(_named_first_between(h, doc.text) for h in lead.actors)
     )
