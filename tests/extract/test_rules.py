@@ -1569,3 +1569,14 @@ def test_the_side_named_first_in_a_clash_between_two_is_actor1(first: str, secon
     text = f"دارت الأحد اشتباكات عنيفة بين {first} و{second} في مديرية صرواح بمحافظة مأرب، قتل خلالها أربعة مسلحين."
     (ev,) = _events(text)
     assert ev.sub_event_type == "Armed clash" and ev.actor1.startswith(actor1)
+
+
+def test_a_strike_told_beside_fighting_between_two_sides_keeps_its_striker() -> None:
+    # "تزامنا مع معارك بين القوات الحكومية والحوثيين": the fighting's first side did not fire the rockets
+    text = (
+        "شنت مقاتلات التحالف العربي، الأحد، غارات على معسكر للحوثيين في مديرية السبرة بمحافظة إب.\n"
+        "كما شنت قوات التحالف قصفا صاروخيا على مواقع للمتمردين في مديرية حيدان، "
+        "تزامنا مع معارك بين القوات الحكومية والحوثيين في محور علب بمحافظة صعدة."
+    )
+    strike = next(e for e in _events(text) if e.location == "Haydan")
+    assert strike.actor1 == "Operation Restoring Hope (Saudi-led Coalition)"
