@@ -1580,3 +1580,14 @@ def test_a_strike_told_beside_fighting_between_two_sides_keeps_its_striker() -> 
     )
     strike = next(e for e in _events(text) if e.location == "Haydan")
     assert strike.actor1 == "Operation Restoring Hope (Saudi-led Coalition)"
+
+
+def test_a_statement_days_after_the_incident_yields_to_the_day_its_words_name() -> None:
+    # the army spoke on Sunday; the grenade went off on Wednesday, four days before
+    text = (
+        "أعلنت الشرطة، يوم الأحد، مقتل سبعة أشخاص وإصابة 20 آخرين في انفجار قنبلة يدوية داخل مقهى "
+        "بمدينة بنغازي.\n"
+        "وقال متحدث باسم الشرطة إن مجهولا ألقى القنبلة على رواد المقهى مساء يوم الأربعاء."
+    )
+    (ev,) = _events(text, published="2022-05-08T12:00:00+00:00")
+    assert ev.sub_event_type == "Grenade" and ev.event_date == "2022-05-04" and ev.fatalities == 7

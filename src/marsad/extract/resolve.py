@@ -43,6 +43,7 @@ _FAILED = frame("FAILED")
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
+SAID_AFTER_DAYS = 6  # a statement tells of an incident of its week at most
 FORCE_GAP = 3  # words between attack words and the police or soldiers they hit
 ATTACK_TAGS = frozenset({"ATTACK", "FIRE", "KILL", "ASSASSINATE", "EXECUTE"})
 
@@ -149,10 +150,18 @@ def resolve(
         if rich > best_rich:
             day_m, best_rich = d, rich
     if day_m is not None and any(said_day(m, d) for d, m in days if d is day_m):
-        # the day of a statement ("أعلنت القوات، الجمعة، إحباط هجوم") yields to the day or two
+        # the day of a statement ("أعلنت القوات، الجمعة، إحباط هجوم") yields to a day of the week
         # before it that the incident's own words name ("وجرى إحباط الهجوم الخميس")
         spoke_on = day_m.value
-        told = [(d, m) for d, m in days if not said_day(m, d) and 0 < (spoke_on - d.value).days <= 2]
+        # (beyond two days, not a day a sentence in the pluperfect recalls: "وكان المسلحون قد هاجموا في
+        # 6 مايو" is what had happened before)
+        told = [
+            (d, m)
+            for d, m in days
+            if not said_day(m, d)
+            and 0 < (spoke_on - d.value).days <= SAID_AFTER_DAYS
+            and ((spoke_on - d.value).days <= 2 or not _PLUPERFECT.match(doc.text, m.start))
+        ]
         if told:
             day_m = max(told, key=lambda dm: _richness(dm[1]))[0]
     if inc.calendar_day is not None:
@@ -829,6 +838,7 @@ def _specific(
 # what may stand between a weapon word and the forces that own it ("غارات لمقاتلات التحالف")
 _OWNER_GAP = frame("OWNER_GAP")
 _BETWEEN_SIDES = frame("BETWEEN_SIDES")
+_PLUPERFECT = frame("PLUPERFECT")
 
 
 def _named_first_between(h: ActorHit, text: str) -> bool:
