@@ -158,3 +158,15 @@ def test_cli_extract_writes_events_and_rejects(fixtures_dir: Path, tmp_path: Pat
     assert lines[0].startswith("event_id_cnty,event_date,year") and len(lines) >= 3
     codes = [json.loads(x)["code"] for x in rej.read_text("utf-8").splitlines()]
     assert codes == ["E_JSON", "E_MISSING_FIELD"]
+
+
+def test_a_gold_text_holding_a_line_separator_loads_as_one_line(tmp_path: Path) -> None:
+    # JSON Lines break at "\n" only: U+2028 inside a text (web copy has it) is part of the text
+    from marsad.eval import load_gold
+
+    text = "قتل ثلاثة أشخاص في انفجار عبوة ناسفة في مدينة الموصل.\u2028وأصيب خمسة آخرون."
+    row = {"id": "a", "published": "2018-05-10T10:00:00Z", "text": text, "gold": {"events": []}}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    ((doc, golds),) = load_gold(path)
+    assert doc.text == text and golds == []

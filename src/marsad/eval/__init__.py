@@ -36,7 +36,8 @@ def load_gold(path: str | Path) -> list[tuple[Document, list[dict[str, Any]]]]:
     out: list[tuple[Document, list[dict[str, Any]]]] = []
     p = Path(path)
     try:
-        lines = p.read_text("utf-8").splitlines()
+        # JSON Lines break at "\n" only: a text may hold U+2028 or U+0085, which `splitlines` would cut at
+        lines = p.read_text("utf-8").split("\n")
     except OSError as exc:
         raise InputError(ErrorCode.IO, f"cannot read gold file {p}: {exc}") from exc
     for n, line in enumerate(lines, 1):
