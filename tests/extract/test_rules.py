@@ -1591,3 +1591,9 @@ def test_a_statement_days_after_the_incident_yields_to_the_day_its_words_name() 
     )
     (ev,) = _events(text, published="2022-05-08T12:00:00+00:00")
     assert ev.sub_event_type == "Grenade" and ev.event_date == "2022-05-04" and ev.fatalities == 7
+
+
+def test_a_taking_told_as_the_aim_of_a_build_up_is_no_event() -> None:
+    # "بهدف استعادة": the area is to be taken; nothing was taken yet
+    text = "حشد الجيش السوري الأربعاء قوات كبيرة في محافظة درعا بهدف استعادة المنطقة من فصائل المعارضة."
+    assert _events(text) == []

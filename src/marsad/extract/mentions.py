@@ -806,7 +806,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 blast=trig.tag == "IED"
                 and any("BLAST" in toks[k].classes for k in range(h.first, h.last + 1)),
             )
-            if trig.tag in ("TAKE", "RETAKE") and "AIMN" in toks[h.first].classes:
+            if trig.tag in ("TAKE", "RETAKE") and (
+                "AIMN" in toks[h.first].classes
+                or (h.first > sv.lo and "AIMP" in toks[h.first - 1].classes)  # "بغرض استعادة المنطقة"
+            ):
                 # "حملة عسكرية لاستعادة جنوب غرب سوريا": the place to be taken, an aim; it types an incident
                 # told otherwise ("سيطرت القوات على البلدة ... في هجوم لاستعادة الريف")
                 th.generic = True
