@@ -1597,3 +1597,19 @@ def test_a_taking_told_as_the_aim_of_a_build_up_is_no_event() -> None:
     # "بهدف استعادة": the area is to be taken; nothing was taken yet
     text = "حشد الجيش السوري الأربعاء قوات كبيرة في محافظة درعا بهدف استعادة المنطقة من فصائل المعارضة."
     assert _events(text) == []
+
+
+def test_a_battle_fought_to_retake_a_city_is_a_clash_until_it_is_taken() -> None:
+    # "ضمن عملية عسكرية لتحرير المدينة": the aim of the fighting, not a place taken
+    text = (
+        "قتل 12 مسلحا حوثيا الأحد في معارك مع القوات الحكومية جنوب مدينة الحديدة، ضمن العملية "
+        "العسكرية لتحرير المدينة ومينائها."
+    )
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Armed clash" and ev.fatalities == 12
+
+
+def test_an_incursion_repelled_is_a_battle() -> None:
+    text = "أحبطت القوات الحكومية، الخميس، محاولة تسلل لمسلحي الحوثي إلى مواقعها في مديرية حيس جنوب الحديدة."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Armed clash" and ev.admin1 == "Al Hudaydah"

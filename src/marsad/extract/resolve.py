@@ -501,7 +501,9 @@ def resolve(
     elif tags & (ATTACK_TAGS | DIRECT_TAGS | WEAPON_TAGS):
         if direct and (armed_target or lead_tags & DIRECT_TAGS or strong_clash):
             sub = "Armed clash"
-            if tags & {"TAKE", "RETAKE"}:
+            # (a place told as taken, not as an operation's aim: "ضمن العملية العسكرية لتحرير مدينة
+            # الحديدة" is what the fighting is for)
+            if any(t.tag in ("TAKE", "RETAKE") and not t.generic for t in trigs):
                 # "استعادت قوات الجيش الوطني السيطرة على بلدة صبيد بعد معارك مع مسلحي الشباب"
                 a1, a2, sub = took_over(a1, a2)
             key_trig = _first(trigs, DIRECT_TAGS | {"ATTACK", "FIRE"})
