@@ -1613,3 +1613,22 @@ def test_an_incursion_repelled_is_a_battle() -> None:
     text = "أحبطت القوات الحكومية، الخميس، محاولة تسلل لمسلحي الحوثي إلى مواقعها في مديرية حيس جنوب الحديدة."
     (ev,) = _events(text)
     assert ev.sub_event_type == "Armed clash" and ev.admin1 == "Al Hudaydah"
+
+
+def test_a_toll_told_again_as_the_groups_men_is_counted_once() -> None:
+    text = (
+        "أفاد المرصد السوري، الاثنين، بمقتل 22 من المقاتلين الموالين للنظام في غارة جوية على بلدة "
+        "البوكمال شرق سوريا.\n"
+        "وقال مدير المرصد إن هناك 22 قتيلا من عناصر الميليشيات الموالية للنظام في الغارة الليلية."
+    )
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 22
+
+
+def test_one_dead_on_each_side_told_in_two_sentences_are_two_dead() -> None:
+    text = (
+        "قتل مستوطن إسرائيلي الخميس في هجوم بسكين نفذه شاب فلسطيني في مستوطنة قرب رام الله.\n"
+        "وذكر الجيش أن المهاجم طعن المستوطن داخل منزل قبل أن يقتل بالرصاص."
+    )
+    (ev,) = _events(text)
+    assert ev.fatalities == 2

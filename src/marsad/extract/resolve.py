@@ -43,6 +43,7 @@ _FAILED = frame("FAILED")
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
+TOLD_TWICE_MIN = 5  # a count this large told again is the same dead (one or two may well be others)
 SAID_AFTER_DAYS = 6  # a statement tells of an incident of its week at most
 FORCE_GAP = 3  # words between attack words and the police or soldiers they hit
 ATTACK_TAGS = frozenset({"ATTACK", "FIRE", "KILL", "ASSASSINATE", "EXECUTE"})
@@ -706,8 +707,18 @@ def resolve(
         ):
             fat += 1
             ev("fatalities", t.start, t.end)
-    # attackers killed count too, a vague figure as ACLED codes it ("عشرات المسلحين" = 12)
-    if ka is not None and (kv is None or (ka.start, ka.end) != (kv.start, kv.end)):
+    # attackers killed count too, a vague figure as ACLED codes it ("عشرات المسلحين" = 12); not the
+    # same count told again in another sentence as the group's men ("بمقتل 38 من المقاتلين الموالين
+    # للنظام" … "هناك 38 قتيلا ... تابعين لميليشيات"): one toll, told twice
+    told_twice = (
+        ka is not None
+        and kv is not None
+        and not ka.vague
+        and not kv.vague
+        and ka.value == kv.value >= TOLD_TWICE_MIN
+        and _sentence_of(ka, inc) != _sentence_of(kv, inc)
+    )
+    if ka is not None and (kv is None or (ka.start, ka.end) != (kv.start, kv.end)) and not told_twice:
         fat += ka.value
         ev("fatalities", ka.start, ka.end)
     iv = _same_in_core(next((c for c in injured if not c.vague and c.head is None), None), injured, in_core)
@@ -960,6 +971,11 @@ def _other_sides_dead(kv: CasHit, killed: list[CasHit], inc: Incident, text: str
 # toll in a clause about something else ("… التي قتل فيها 4 فلسطينيين")
 _OTHER_SIDE_JOINT = frame("OTHER_SIDE_JOINT")
 _NOT_OTHER_SIDE = frame("NOT_OTHER_SIDE")
+
+
+def _sentence_of(c: CasHit, inc: Incident) -> int:
+    """The sentence of the incident that holds casualty figure `c` (-1 when none does)."""
+    return next((m.sent for m in inc.mentions if m.start <= c.start < m.end), -1)
 
 
 def _same_in_core(c: CasHit | None, pool: list[CasHit], in_core: Callable[[int], bool]) -> CasHit | None:
