@@ -1632,3 +1632,20 @@ def test_one_dead_on_each_side_told_in_two_sentences_are_two_dead() -> None:
     )
     (ev,) = _events(text)
     assert ev.fatalities == 2
+
+
+def test_a_place_in_the_name_of_a_protest_is_not_where_it_was() -> None:
+    # "تحمل اسم جمعة القدس": the protest is named for Jerusalem; it stood at the Gaza fence
+    text = (
+        "قتل ثلاثة فلسطينيين برصاص الجيش الإسرائيلي الجمعة خلال مظاهرات على حدود قطاع غزة تحمل اسم "
+        '"جمعة القدس"، وفق وزارة الصحة.'
+    )
+    (ev,) = _events(text)
+    assert ev.admin1 == "Gaza Strip" and ev.fatalities == 3
+
+
+def test_a_spokesmans_title_names_the_place_he_speaks_for() -> None:
+    # "المتحدث باسم شرطة ..." is a title, not a name: the town after it stays a place
+    text = "قال المتحدث باسم شرطة ولاية ننكرهار إن انتحاريا فجر نفسه السبت وسط تجمع في مدينة جلال آباد، ما أسفر عن مقتل 12 شخصا."
+    (ev,) = _events(text)
+    assert ev.country == "Afghanistan" and ev.admin1 == "Nangarhar"

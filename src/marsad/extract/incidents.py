@@ -1438,6 +1438,7 @@ _SPEAKER = frame("SPEAKER")
 _LAUNCH = frame("LAUNCH")
 _RESPONSE = frame("RESPONSE")
 _EVACUATED_TO = frame("EVACUATED_TO")
+_NAMED_AS = frame("NAMED_AS")  # "تظاهرة تحمل اسم انتفاضة القدس" (frames.tsv)
 
 
 def _view_start(p: Place, to_view: object) -> int:
@@ -1447,12 +1448,13 @@ def _view_start(p: Place, to_view: object) -> int:
 
 
 def destination_places(places: list[Place], norm_text: str, to_view: object) -> frozenset[tuple[int, int]]:
-    """Spans of places the wounded were taken to, or an embassy moved to (`_EVACUATED_TO`): no
-    incident happened there."""
+    """Spans of places the wounded were taken to, or an embassy moved to (`_EVACUATED_TO`), or named
+    in the name of a protest or an operation (`_NAMED_AS`): no incident happened there."""
     out: set[tuple[int, int]] = set()
     for p in places:
         v = _view_start(p, to_view)
-        if _EVACUATED_TO.search(norm_text[max(0, v - 60) : v]):
+        head = norm_text[max(0, v - 60) : v]
+        if _EVACUATED_TO.search(head) or _NAMED_AS.search(head):
             out.add((p.start, p.end))
     return frozenset(out)
 
