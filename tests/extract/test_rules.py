@@ -1649,3 +1649,13 @@ def test_a_spokesmans_title_names_the_place_he_speaks_for() -> None:
     text = "قال المتحدث باسم شرطة ولاية ننكرهار إن انتحاريا فجر نفسه السبت وسط تجمع في مدينة جلال آباد، ما أسفر عن مقتل 12 شخصا."
     (ev,) = _events(text)
     assert ev.country == "Afghanistan" and ev.admin1 == "Nangarhar"
+
+
+def test_protests_put_down_in_a_list_of_towns_are_one_event_a_town() -> None:
+    text = (
+        "قتل ثلاثة متظاهرين الجمعة برصاص قوات الأمن التي فرقت احتجاجات خرجت في مدن البصرة "
+        "والناصرية والعمارة جنوب العراق."
+    )
+    events = _events(text)
+    assert len(events) == 3 and {e.event_type for e in events} == {"Protests"}
+    assert sum(e.fatalities for e in events) == 3  # the toll stays with the first town, counted once

@@ -543,6 +543,7 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
 _LIST_GAP = frame("LIST_GAP")
 _BETWEEN = frame("BETWEEN")
 _DUAL = frame("DUAL")
+_TOWNS_OF = frame("TOWNS_OF")
 
 
 def _listed_towns(
@@ -550,9 +551,11 @@ def _listed_towns(
 ) -> list[Place]:
     """Towns of one country the sentence lists after its incident words, joined by "و" or commas
     ("في زبيد وبيت الفقيه ومركز محافظة الحديدة"); fewer than two leave the sentence to `place_of`.
-    Not for crowds: a protest "في بغداد والبصرة" is split by the crowd rules."""
-    if not text or not m.live or family(m.tags) == "crowd":
+    Not for crowds but a list called one of towns: a protest "في بغداد والبصرة" is split by the crowd
+    rules."""
+    if not text or not m.live:
         return []
+    crowd = family(m.tags) == "crowd"
     pos = m.live[0].start
     inside = [
         p
@@ -579,6 +582,10 @@ def _listed_towns(
         joiner = _JOINER.search(text, pos, m.end)
         end = joiner.start() if joiner else m.end
         chain = [p for p in inside if p.start < end and _typed(p, text, _site_word())]
+    # a crowd's towns are split by the crowd rules, clause by clause; a list the text calls one of
+    # towns ("فرقت الشرطة احتجاجات في مدن البصرة والعمارة") is one protest a town here
+    if crowd and not (chain and _TOWNS_OF.search(text, max(0, chain[0].start - 16), chain[0].start)):
+        return []
     names = {p.name for p in chain}
     countries = {p.country_code for p in chain}
     return chain if len(names) == len(chain) > 1 and len(countries) == 1 else []
