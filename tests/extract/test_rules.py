@@ -1659,3 +1659,17 @@ def test_protests_put_down_in_a_list_of_towns_are_one_event_a_town() -> None:
     events = _events(text)
     assert len(events) == 3 and {e.event_type for e in events} == {"Protests"}
     assert sum(e.fatalities for e in events) == 3  # the toll stays with the first town, counted once
+
+
+def test_a_group_named_beside_an_air_strike_at_home_is_its_target_not_its_pilot() -> None:
+    text = "قتل ستة من مسلحي جماعة الحوثي الأحد في غارة جوية استهدفت تجمعا لهم في مديرية حرض بمحافظة حجة."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1.startswith("Unidentified") and ev.actor2 == "Houthis (Ansar Allah)"
+
+
+def test_drones_a_group_sends_across_the_border_are_its_own() -> None:
+    text = "دمرت الدفاعات السعودية الأربعاء طائرة مسيرة أطلقها الحوثيون لاستهداف مطار مدينة أبها، دون إصابات."
+    events = _events(text)
+    assert events and all(e.country == "Saudi Arabia" for e in events)
+    assert any("Houthis (Ansar Allah)" in (e.actor1, e.actor2) for e in events)

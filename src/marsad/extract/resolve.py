@@ -249,7 +249,13 @@ def resolve(
             lead = inc.mentions[0]
             return 6 if lead.start <= h.start < lead.end else 4
         if k == "armed":
-            return 1 if weapon == "AIR" else 4  # armed groups rarely fly: the aircraft are a state's
+            # armed groups rarely fly: the aircraft are a state's, and a group named near an air strike
+            # at home without flying it (not the subject, not the drone's owner) is its target, not
+            # its author; across a border it is the drones' sender ("طائرتين أطلقهما الحوثيون" on Saudi
+            # airports)
+            if weapon == "AIR":
+                return 0 if h.entry.country in ("*", cc) else 1
+            return 4
         if k == "external":
             return 5 if aerial else 3
         if k == "unidentified":
