@@ -1673,3 +1673,19 @@ def test_drones_a_group_sends_across_the_border_are_its_own() -> None:
     events = _events(text)
     assert events and all(e.country == "Saudi Arabia" for e in events)
     assert any("Houthis (Ansar Allah)" in (e.actor1, e.actor2) for e in events)
+
+
+def test_a_thousand_hurt_beside_dozens_dead_is_one_mass_casualty_attack() -> None:
+    text = "أسفر هجوم بغاز الكلور على مدينة دوما في الغوطة الشرقية السبت عن مقتل 40 شخصا وإصابة نحو 1200 بحالات اختناق."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Chemical weapon" and ev.fatalities == 40
+
+
+def test_the_toll_of_an_attack_an_anniversary_recalls_is_history() -> None:
+    text = (
+        "خلدت اليابان، الثلاثاء، الذكرى السنوية الـ15 لاعتداء بغاز سام وقع بمحطة مترو في مدينة أوساكا "
+        "وأوقع قتلى، وسط توقعات بإعدام منفذيه.\n"
+        "ولقي 9 أشخاص مصرعهم، وجرح الآلاف، عندما ترك أعضاء طائفة متطرفة أكياسا من الغاز داخل القطارات "
+        "في ساعة الذروة."
+    )
+    assert _events(text) == []

@@ -170,6 +170,7 @@ def _recalled(toks: list[Tok], lo: int, k: int) -> bool:
     return any(toks[j].norm in RECALL_WORDS for j in range(max(lo, k - 3), k))
 
 
+ONE_ATTACK_DEAD = 100  # at most this many dead beside a thousand hurt: one mass-casualty attack
 PERSON_CLASSES = frozenset({"SG", "DUAL", "PLDEAD"})  # nouns that count their own dead
 PAST_NEAR_DAYS = 7  # a date this much older than the report, in a sentence or the few before it
 PAST_NEAR_SENTENCES = 4
@@ -952,7 +953,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     # (the riot of an old derby stays history: "خلافا لديربي سنة 2019 الذي شهد أعمال شغب")
                     th.blocked = "background" if id(th) in aged else ""
         crowd_day = any(t.tag in CROWD_TAGS and not t.generic for t in trigs)
-        if any(role == "killed" or not crowd_day for role, _ in big) and not blocked_sentence:
+        # (a thousand hurt beside a toll of dead in the tens is one mass-casualty attack: "أوقع الهجوم
+        # الكيماوي 70 قتيلا ونحو 1000 مصاب")
+        one_attack = all(role == "injured" for role, _ in big) and any(
+            c.role == "killed" and not c.vague and c.value <= ONE_ATTACK_DEAD for c in cas
+        )
+        if any(role == "killed" or not (crowd_day or one_attack) for role, _ in big) and not blocked_sentence:
             # "أسفرت عن مقتل 1500 مدني": a toll in the thousands sums a campaign, not one incident;
             # but a mass protest can leave a thousand hurt in one day ("أكثر من ألف مصاب في تظاهرات الجمعة")
             blocked_sentence = "aggregate"
