@@ -1154,3 +1154,21 @@ def test_allies_examples_never_set_one_force_against_its_ally() -> None:
         assert events, example
         for e in events:
             assert not (e.actor2 and allied(e.actor1, e.actor2)), (example, e.actor1, e.actor2)
+
+
+def test_host_forces_examples_name_the_hosts_own_forces() -> None:
+    from marsad.extract.lexicon import DATA_DIR, host_forces
+
+    rows = [
+        line.split("\t")
+        for line in (DATA_DIR / "host_forces.tsv").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert rows and len(host_forces()) == len(rows)
+    for name, _cc, force, example in rows:
+        events = _coded(example, datetime(2018, 3, 26, 12))
+        assert events, example
+        for e in events:
+            assert name not in (e.actor1, e.actor2), (example, e.actor1, e.actor2)
+        want = "Military Forces of" if force == "military" else "Police Forces of"
+        assert any(e.actor1.startswith(want) and e.inter1 == 1 for e in events), example

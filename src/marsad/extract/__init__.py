@@ -32,8 +32,8 @@ from marsad.extract.incidents import (
     reference_places,
     witnessed,
 )
-from marsad.extract.lexicon import Lexicons, lexicons
-from marsad.extract.locate import Locator, default_locator, framed_countries, off_city
+from marsad.extract.lexicon import Lexicons, host_forces, lexicons
+from marsad.extract.locate import Locator, default_locator, framed_countries, iso2_of, off_city
 from marsad.extract.mentions import Mention, sentence_mentions
 from marsad.extract.resolve import lead_weapon, resolve
 from marsad.extract.textview import SKIP_ZONES, build_view
@@ -187,7 +187,7 @@ def _extract(
                 # (a lead dated days back by a sentence of its background is no day for the rest)
                 report_day = date.fromisoformat(rec.event_date)
         events = _one_per_actors_place_day(
-            _opponent_of_the_report(_air_force_of_the_report(_same_toll_once(events)))
+            _opponent_of_the_report(_air_force_of_the_report(_host_forces(_same_toll_once(events), lex)))
         )
         headline = talk_headline(doc.title, lex) if events else ""
         if headline in ("almanac", "fiction"):
@@ -280,6 +280,32 @@ def _one_per_actors_place_day(events: list[EventRecord]) -> list[EventRecord]:
         kept = out[slot[key]]
         if (e.fatalities, e.injured or 0) > (kept.fatalities, kept.injured or 0):
             out[slot[key]] = e
+    return out
+
+
+def _host_forces(events: list[EventRecord], lex: Lexicons) -> list[EventRecord]:
+    """A force ACLED names as the host's own on the host's soil (host_forces.tsv): the coalition's air
+    defences intercepting a missile over Saudi Arabia are the Saudi military."""
+    hosts = host_forces()
+    out: list[EventRecord] = []
+    for e in events:
+        cc = iso2_of(e.iso)
+        for side in ("actor1", "actor2"):
+            name = getattr(e, side)
+            force = hosts.get((name, cc)) if cc else None
+            if force is None:
+                continue
+            own = lex.state_force(cc, force, date.fromisoformat(e.event_date), e.country)
+            inter = 1  # ACLED's inter code of state forces
+            update: dict[str, object] = {side: own, "notes": e.notes.replace(name, own)}
+            if side == "actor1":
+                update["inter1"] = inter
+                update["interaction"] = interaction_code(inter, e.inter2)
+            else:
+                update["inter2"] = inter
+                update["interaction"] = interaction_code(e.inter1, inter)
+            e = e.model_copy(update=update)
+        out.append(e)
     return out
 
 

@@ -375,3 +375,14 @@ def allies(path: Path | None = None) -> tuple[tuple[str, str], ...]:
 def allied(a: str, b: str) -> bool:
     """Whether two actor names are forces of one side (allies.tsv)."""
     return any(a.startswith(x) and b.startswith(y) for x, y in allies())
+
+
+@cache
+def host_forces(path: Path | None = None) -> dict[tuple[str, str], str]:
+    """(actor name, host ISO2) -> the host's force kind (host_forces.tsv)."""
+    out: dict[tuple[str, str], str] = {}
+    for n, (name, cc, force, _example) in _rows("host_forces.tsv", 4, path):
+        if len(cc) != 2 or force not in ("military", "police"):
+            raise LexiconError(f"host_forces.tsv:{n}: expected an ISO2 code and military or police")
+        out[(name, cc)] = force
+    return out

@@ -124,6 +124,16 @@ def country_info(iso2: str | None) -> CountryInfo | None:
     return _countries().get(iso2)
 
 
+@lru_cache(maxsize=1)
+def _by_numeric() -> dict[int, str]:
+    return {c.iso_numeric: c.iso2 for c in _countries().values() if c.iso_numeric}
+
+
+def iso2_of(iso_numeric: int) -> str | None:
+    """The ISO2 code of a record's numeric ISO country code (0 or unknown: None)."""
+    return _by_numeric().get(iso_numeric)
+
+
 _WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0670-\u06D3]+")
 _CLITICS = ("وفي", "في", "وب", "ب", "و", "ف", "ل")
 
