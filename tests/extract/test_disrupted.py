@@ -114,3 +114,14 @@ def test_a_drone_without_a_pilot_intercepted_is_disrupted_weapons_use() -> None:
     text = "أعلن التحالف، صباح الخميس، اعتراض وتدمير طائرة دون طيار مفخخة أطلقها الحوثيون باتجاه مدينة نجران."
     sub, _a1, a2, country, _ = _one(text)
     assert (sub, a2, country) == ("Disrupted weapons use", "Houthis (Ansar Allah)", "Saudi Arabia")
+
+
+def test_an_interception_told_again_with_its_pronoun_and_no_one_hurt() -> None:
+    # the second sentence retells the interception ("من اعتراضه") and says nobody was hurt
+    text = (
+        "أطلقت جماعة الحوثي، مساء الأحد، صاروخا باليستيا باتجاه مدينة نجران السعودية.\n"
+        "وتمكنت قوات الدفاع الجوي السعودي من اعتراضه، وتناثرت شظاياه على مناطق سكنية دون أن يسفر ذلك "
+        "عن أية إصابات."
+    )
+    (e,) = extract_events(Document(id="t", text=text, published=DAY))
+    assert e.sub_event_type == "Disrupted weapons use" and e.injured == 0 and e.fatalities == 0

@@ -663,10 +663,11 @@ def group(
         )
         if not ok:
             # a details sentence right after an incident (figures, the attackers' fate, the day it
-            # took place on: "وذكر البيان أن الهجوم وقع فجر الخميس") belongs to it
+            # took place on: "وذكر البيان أن الهجوم وقع فجر الخميس"; nobody hurt: "دون أن ينتج عن
+            # ذلك أية إصابات") belongs to it
             if (
                 last is not None
-                and (m.casualties or m.extra.get("took") is not None)
+                and (m.casualties or m.extra.get("took") is not None or m.extra.get("unhurt"))
                 and not m.blocked_sentence
                 and not _told_before(m)
                 and m.sent - last_sent <= DETAIL_GAP
