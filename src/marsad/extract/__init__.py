@@ -13,7 +13,6 @@ import logging
 from dataclasses import replace
 from datetime import date
 
-from marsad.acled import interaction_code
 from marsad.extract.gate import GATE_KEY, NO_TRIGGER, gate_for, passes_gate
 from marsad.extract.headline import talk_headline
 from marsad.extract.history import history_events, mark_history
@@ -32,13 +31,14 @@ from marsad.extract.incidents import (
     reference_places,
     witnessed,
 )
-from marsad.extract.lexicon import Lexicons, host_forces, lexicons
-from marsad.extract.locate import Locator, default_locator, framed_countries, iso2_of, off_city
+from marsad.extract.lexicon import Lexicons, lexicons
+from marsad.extract.locate import Locator, default_locator, framed_countries, off_city
 from marsad.extract.mentions import Mention, sentence_mentions
 from marsad.extract.resolve import lead_weapon, resolve
+from marsad.extract.sides import air_force_of_the_report, host_forces_on_their_soil, opponent_of_the_report
 from marsad.extract.textview import SKIP_ZONES, build_view
 from marsad.model import Document, Place
-from marsad.record import EventRecord, Evidence
+from marsad.record import EventRecord
 from marsad.stage import Stage
 
 log = logging.getLogger(__name__)
@@ -186,9 +186,10 @@ def _extract(
             if len(events) == 1 and rec.time_precision == 1 and age <= OLD_DAYS:
                 # (a lead dated days back by a sentence of its background is no day for the rest)
                 report_day = date.fromisoformat(rec.event_date)
-        events = _one_per_actors_place_day(
-            _opponent_of_the_report(_air_force_of_the_report(_host_forces(_same_toll_once(events), lex)))
-        )
+        events = _same_toll_once(events)
+        # the report's other events tell what one leaves out: its air force, its other side
+        events = host_forces_on_their_soil(events, lex)
+        events = _one_per_actors_place_day(opponent_of_the_report(air_force_of_the_report(events)))
         headline = talk_headline(doc.title, lex) if events else ""
         if headline in ("almanac", "fiction"):
             events = []  # "حدث في 5 أكتوبر": a list of history; "دراما رمضان": plots
@@ -281,122 +282,6 @@ def _one_per_actors_place_day(events: list[EventRecord]) -> list[EventRecord]:
         if (e.fatalities, e.injured or 0) > (kept.fatalities, kept.injured or 0):
             out[slot[key]] = e
     return out
-
-
-def _host_forces(events: list[EventRecord], lex: Lexicons) -> list[EventRecord]:
-    """A force ACLED names as the host's own on the host's soil (host_forces.tsv): the coalition's air
-    defences intercepting a missile over Saudi Arabia are the Saudi military."""
-    hosts = host_forces()
-    out: list[EventRecord] = []
-    for e in events:
-        cc = iso2_of(e.iso)
-        for side in ("actor1", "actor2"):
-            name = getattr(e, side)
-            force = hosts.get((name, cc)) if cc else None
-            if force is None:
-                continue
-            own = lex.state_force(cc, force, date.fromisoformat(e.event_date), e.country)
-            inter = 1  # ACLED's inter code of state forces
-            update: dict[str, object] = {side: own, "notes": e.notes.replace(name, own)}
-            if side == "actor1":
-                update["inter1"] = inter
-                update["interaction"] = interaction_code(inter, e.inter2)
-            else:
-                update["inter2"] = inter
-                update["interaction"] = interaction_code(e.inter1, inter)
-            e = e.model_copy(update=update)
-        out.append(e)
-    return out
-
-
-AIR_STRIKE = "Air/drone strike"
-AIR_FORCE_INTERS = (1, 8)  # ACLED inter codes: state forces, external forces
-
-
-def _air_force_of_the_report(events: list[EventRecord]) -> list[EventRecord]:
-    """An air strike the report tells without naming who flew it ("كما استهدفت الغارات مواقع في
-    مديرية حرف سفيان") was flown by the air force its other strikes in that country name, when they
-    name one only: a round-up of one campaign's raids. Two air forces named (Russian and Syrian
-    jets over Idlib), or none, leave it unidentified."""
-    named: dict[str, set[str]] = {}
-    donor: dict[tuple[str, str], EventRecord] = {}
-    for e in events:
-        # (an air force is a state's: a group named as the striker of one raid is doubtful enough)
-        if e.sub_event_type == AIR_STRIKE and e.inter1 in AIR_FORCE_INTERS:
-            named.setdefault(e.country, set()).add(e.actor1)
-            donor.setdefault((e.country, e.actor1), e)
-    out: list[EventRecord] = []
-    for e in events:
-        forces = named.get(e.country, set())
-        if e.sub_event_type == AIR_STRIKE and e.actor1.startswith("Unidentified") and len(forces) == 1:
-            force = next(iter(forces))
-            if force != e.actor2:
-                d = donor[(e.country, force)]
-                evidence = [x for x in e.evidence if x.field != "actor1"] + [
-                    x for x in d.evidence if x.field == "actor1"
-                ]
-                e = e.model_copy(
-                    update={
-                        "actor1": force,
-                        "inter1": d.inter1,
-                        "interaction": interaction_code(d.inter1, e.inter2),
-                        "actor1_ar": d.actor1_ar,
-                        "notes": e.notes.replace(e.actor1, force, 1),
-                        "evidence": evidence,
-                    }
-                )
-        out.append(e)
-    return out
-
-
-ARMED_GROUP_INTERS = (2, 3)  # ACLED inter codes: rebel groups, political militias
-OPPONENT_TYPES = ("Battles", "Explosions/Remote violence")
-
-
-def _opponent_of_the_report(events: list[EventRecord]) -> list[EventRecord]:
-    """A strike or a battle by state or foreign forces told with no one on the other side ("شنت
-    مقاتلات التحالف غارات على مواقع في مديرية كتاف") was against the armed group the report's other
-    events name, when they name one only (the coalition's raids and the Houthis in a round-up of
-    Yemen's fronts). Civilians hit are told as such and already stand on the other side."""
-    groups: dict[str, dict[str, tuple[int, Evidence | None]]] = {}
-    for e in events:
-        for name, inter, field in ((e.actor1, e.inter1, "actor1"), (e.actor2, e.inter2, "actor2")):
-            if name and inter in ARMED_GROUP_INTERS and not name.startswith("Unidentified"):
-                words = next((x for x in e.evidence if x.field == field), None)
-                known = groups.setdefault(e.country, {})
-                if name not in known or known[name][1] is None:
-                    known[name] = (inter, words)
-    out: list[EventRecord] = []
-    for e in events:
-        named = groups.get(e.country, {})
-        if (
-            not e.actor2
-            and e.event_type in OPPONENT_TYPES
-            and e.inter1 in AIR_FORCE_INTERS
-            and len(named) == 1
-        ):
-            group, (inter, words) = next(iter(named.items()))
-            evidence = list(e.evidence)
-            if words is not None:
-                evidence.append(words.model_copy(update={"field": "actor2"}))
-            e = e.model_copy(
-                update={
-                    "actor2": group,
-                    "inter2": inter,
-                    "interaction": interaction_code(e.inter1, inter),
-                    "actor2_ar": words.text if words is not None else "",
-                    "notes": _with_target(e.notes, f"On {e.event_date}, {e.actor1} ", group),
-                    "evidence": evidence,
-                }
-            )
-        out.append(e)
-    return out
-
-
-def _with_target(notes: str, opening: str, target: str) -> str:
-    """The notes' sentence "On DAY, A1 attacked (air/drone strike) in …" with its target told."""
-    cut = notes.find(" (", len(opening)) if notes.startswith(opening) else -1
-    return notes if cut < 0 else f"{notes[:cut]} {target}{notes[cut:]}"
 
 
 def _same_toll_once(events: list[EventRecord]) -> list[EventRecord]:
