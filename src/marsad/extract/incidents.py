@@ -430,9 +430,9 @@ def standalone(m: Mention) -> bool:
 def _front_of_its_own(m: Mention, p: Place | None, text: str) -> bool:
     """A front of a round-up with both sides named, placed on a front ("وتتواصل المواجهات بين الجيش
     والحوثيين على جبهة قانية") or in a district or town that is not a governorate's seat ("ويدور قتال
-    بين الجيش والحوثيين في مديرية حرض"): in a governorate no incident of the report is in, a battle
-    of its own. (A seat or a capital named beside fighting is mostly the war's
-    stake or its background: "معركة تحرير مدينة الحديدة", "حتى وصلت الحرب إلى العاصمة دمشق".)"""
+    بين الجيش والحوثيين في مديرية حرض"): in a governorate no incident of the report is in, a battle of
+    its own. A seat or a capital named beside fighting is mostly the war's stake or its background
+    ("معركة تحرير مدينة الحديدة", "حتى وصلت الحرب إلى العاصمة دمشق")."""
     if p is None or not _front(m):
         return False
     if _FRONT_OF.search(text, max(0, p.start - TYPE_WORD_CHARS), p.start):
@@ -442,6 +442,7 @@ def _front_of_its_own(m: Mention, p: Place | None, text: str) -> bool:
 
 @cache
 def _capitals() -> frozenset[tuple[str, str]]:
+    """(ISO2, name) of every country's capital (capitals.tsv)."""
     return frozenset((cc, name) for cc, name, _ in load_capitals())
 
 
@@ -449,8 +450,8 @@ _FRONT_OF = frame("FRONT_OF")
 
 
 def _front(m: Mention) -> bool:
-    """Fighting told with both its sides named, the state's forces and an armed group ("واستمرت
-    المعارك بين قوات الشرعية وميليشيات الحوثي على جبهة قانية")."""
+    """Fighting told with both its sides named, the state's forces and an armed group ("اشتباكات بين
+    قوات الجيش ومسلحي داعش")."""
     return (
         "CLASH" in {t.tag for t in m.live if not t.generic}
         and any(a.entry.kind == "armed" for a in m.actors)
