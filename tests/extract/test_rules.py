@@ -1689,3 +1689,22 @@ def test_the_toll_of_an_attack_an_anniversary_recalls_is_history() -> None:
         "في ساعة الذروة."
     )
     assert _events(text) == []
+
+
+def test_deaths_in_clashes_with_forces_beside_a_protest_are_the_protests() -> None:
+    text = (
+        "قتل 9 فلسطينيين الجمعة خلال مواجهات مع القوات الإسرائيلية قرب السياج الحدودي في قطاع غزة.\n"
+        "وخرج آلاف الفلسطينيين في غزة في مسيرات للمطالبة بحق العودة."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type in ("Protests", "Riots") and ev.fatalities == 9
+
+
+def test_a_shooting_by_a_gunman_beside_a_protest_stays_the_shooting() -> None:
+    # the crowd did not meet the gunman: no force named, no protest event made of the shooting
+    text = (
+        "قتل 14 شخصا الأربعاء في إطلاق نار داخل مدرسة ثانوية بولاية فلوريدا.\n"
+        "وخرج آلاف الطلاب في فلوريدا في مسيرات للمطالبة بتشديد قوانين حيازة السلاح."
+    )
+    events = _events(text)
+    assert any(e.event_type == "Violence against civilians" and e.fatalities == 14 for e in events)

@@ -506,6 +506,24 @@ def _strike_kinds(m: Mention) -> set[str]:
     return {t.tag for t in m.live if t.strong and t.tag in REMOTE_TAGS}
 
 
+def _crowd_beside_its_violence(
+    m: Mention, d: DateMention | None, p: Place | None, incidents: list[Incident]
+) -> bool:
+    """A protest told with its size or its day where an incident of killing or clashes with no armed
+    group was told ("قتل تسعة شبان في مواجهات مع الجيش قرب السياج" … "وخرج آلاف
+    الشبان في مسيرات قرب السياج"): the protest the force met, an incident of its own for
+    `_crowd_clashes` to gather the killing into."""
+    # (the force the crowd met is named: police or an army, not a gunman at a school)
+    return _crowd_of_its_own(m, d) and any(
+        family(inc.tags) == "violence"
+        and inc.tags <= CROWD_VIOLENCE
+        and _same_place(inc.place, p)
+        and not any(a.entry.kind in ("armed", "unidentified") for mm in inc.mentions for a in mm.actors)
+        and any(a.entry.kind in ("state", "external") for mm in inc.mentions for a in mm.actors)
+        for inc in incidents
+    )
+
+
 def _crowd_of_its_own(m: Mention, d: DateMention | None) -> bool:
     """A protest told with its size or its day ("وتظاهر المئات في مدينة الناصرية"): in a governorate
     no incident of the report is in, a protest of its own (ACLED codes one per town and day)."""
@@ -732,6 +750,7 @@ def group(
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
                 and not another
                 and not _strike_in_a_town_of_its_own(m, p, incidents)
+                and not _crowd_beside_its_violence(m, d, p, incidents)
                 and not (
                     (
                         _violence_of_its_own(m)
