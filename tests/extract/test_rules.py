@@ -1708,3 +1708,15 @@ def test_a_shooting_by_a_gunman_beside_a_protest_stays_the_shooting() -> None:
     )
     events = _events(text)
     assert any(e.event_type == "Violence against civilians" and e.fatalities == 14 for e in events)
+
+
+def test_the_area_named_again_by_its_kind_is_the_place_of_the_sentence_before() -> None:
+    # "في المنطقة" is Kitaf, told just before; not Amran, the incident opened before it
+    text = (
+        "شنت مقاتلات التحالف، السبت، غارات على مواقع للحوثيين في مديرية كتاف بمحافظة صعدة.\n"
+        "وطالت الغارات أيضا مواقع للحوثيين في حرف سفيان بمحافظة عمران الحدودية مع صعدة.\n"
+        "وتتزامن الغارات مع معارك عنيفة في محور البقع بمديرية كتاف.\n"
+        "ونفذت المقاتلات غارات أخرى على تجمعات للمسلحين في المنطقة، أدت إلى مقتل قائد ميداني."
+    )
+    tolls = {e.admin1: e.fatalities for e in _events(text) if e.sub_event_type == "Air/drone strike"}
+    assert tolls.get("Sa'dah") == 1 and tolls.get("Amran") == 0

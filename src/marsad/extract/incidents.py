@@ -563,6 +563,7 @@ _LIST_GAP = frame("LIST_GAP")
 _BETWEEN = frame("BETWEEN")
 _DUAL = frame("DUAL")
 _TOWNS_OF = frame("TOWNS_OF")
+_THE_PLACE = frame("THE_PLACE")
 
 
 def _listed_towns(
@@ -718,7 +719,17 @@ def group(
         off = _off_towns(m, places, refs, text) if p is None else []
         apart = False  # a toll of its own on another day than an incident with its own toll
         if not fresh and not split and not aside:
-            for inc in reversed(incidents):
+            # "… في المنطقة، ما أدى إلى مقتل قائد": a place named again by its kind alone is the one the
+            # sentence before named: that sentence's incident first, not the last one opened
+            ordered = list(reversed(incidents))
+            if (
+                p is None
+                and last is not None
+                and m.sent - last_sent <= 1
+                and _THE_PLACE.search(text, m.start, m.end)
+            ):
+                ordered = [last] + [inc for inc in ordered if inc is not last]
+            for inc in ordered:
                 if family(inc.tags) != fam:
                     continue
                 if inc.umbrella and own_toll:
