@@ -10,7 +10,7 @@ another family (a protest beside a bombing), or is introduced by a "another inci
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -515,12 +515,20 @@ def _crowd_beside_its_violence(
     `_crowd_clashes` to gather the killing into."""
     # (the force the crowd met is named: police or an army, not a gunman at a school)
     return _crowd_of_its_own(m, d) and any(
-        family(inc.tags) == "violence"
-        and inc.tags <= CROWD_VIOLENCE
+        _force_a_crowd_may_meet(inc)
         and _same_place(inc.place, p)
-        and not any(a.entry.kind in ("armed", "unidentified") for mm in inc.mentions for a in mm.actors)
         and any(a.entry.kind in ("state", "external") for mm in inc.mentions for a in mm.actors)
         for inc in incidents
+    )
+
+
+def _force_a_crowd_may_meet(inc: Incident) -> bool:
+    """Killing, gunfire or clashes told with no armed group beside them: the force a protest of the
+    same place and day met (`_crowd_clashes`)."""
+    return (
+        family(inc.tags) == "violence"
+        and inc.tags <= CROWD_VIOLENCE
+        and not any(a.entry.kind in ("armed", "unidentified") for m in inc.mentions for a in m.actors)
     )
 
 
@@ -721,14 +729,14 @@ def group(
         if not fresh and not split and not aside:
             # "… في المنطقة، ما أدى إلى مقتل قائد": a place named again by its kind alone is the one the
             # sentence before named: that sentence's incident first, not the last one opened
-            ordered = list(reversed(incidents))
+            ordered: Iterable[Incident] = reversed(incidents)
             if (
                 p is None
                 and last is not None
                 and m.sent - last_sent <= 1
                 and _THE_PLACE.search(text, m.start, m.end)
             ):
-                ordered = [last] + [inc for inc in ordered if inc is not last]
+                ordered = [last] + [inc for inc in reversed(incidents) if inc is not last]
             for inc in ordered:
                 if family(inc.tags) != fam:
                     continue
@@ -949,11 +957,7 @@ def _crowd_clashes(incidents: list[Incident]) -> list[Incident]:
     out: list[Incident] = []
     for inc in incidents:
         host = None
-        if (
-            family(inc.tags) == "violence"
-            and inc.tags <= CROWD_VIOLENCE | {"KILL"}
-            and not any(a.entry.kind in ("armed", "unidentified") for m in inc.mentions for a in m.actors)
-        ):
+        if _force_a_crowd_may_meet(inc):
             host = next(
                 (
                     c
