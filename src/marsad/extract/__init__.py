@@ -32,6 +32,7 @@ from marsad.extract.incidents import (
     witnessed,
 )
 from marsad.extract.lexicon import Lexicons, lexicons
+from marsad.extract.localities import localities
 from marsad.extract.locate import Locator, default_locator, framed_countries, off_city
 from marsad.extract.mentions import Mention, sentence_mentions
 from marsad.extract.resolve import lead_weapon, resolve
@@ -114,6 +115,9 @@ def _extract(
         text = _unhashed(doc.text)
         gone = destination_places(places, view.norm.text, view.norm)
         places = [p for p in places if (p.start, p.end) not in gone]
+        # villages and areas the gazetteer does not hold, placed by the place named right after them
+        # ("منطقتي بني معاذ والمهاذر بمحافظة صعدة"): places of their own
+        places = sorted(places + localities(places, text), key=lambda p: p.start)
         refs = reference_places(places, view.norm.text, view.norm, text)
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
         incidents = group(mentions, places, view.anchor, accident, refs, first_body, text)

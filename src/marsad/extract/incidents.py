@@ -255,8 +255,9 @@ def place_of(
     if head is not None:
         return head
     if towns:
-        # a town after the trigger ("قتل ... في مدينة الحلة") beats one before it, nearer is better
-        return min(towns, key=lambda p: (p.geo_precision, p.start < pos, abs(p.start - pos)))
+        # a town after the trigger ("قتل ... في مدينة الحلة") beats one before it, nearer is better; a
+        # locality the gazetteer does not hold counts as a town, so it beats the district it lies in
+        return min(towns, key=lambda p: (_town_precision(p), p.start < pos, abs(p.start - pos)))
     admins = [p for p in own if p.feature == "admin1"]
     ref_towns = [p for p in inside if (p.start, p.end) in refs and p.feature != "admin1"]
     for r in ref_towns:
@@ -265,6 +266,12 @@ def place_of(
     if not admins:
         return None
     return min(admins, key=lambda p: (p.start < pos, abs(p.start - pos)))
+
+
+def _town_precision(p: Place) -> int:
+    """How precisely a town places an incident: a locality (`localities.py`) is as precise as a town,
+    though it borrows the point of the place it lies in."""
+    return 1 if p.feature == "locality" else p.geo_precision
 
 
 def _namesake(p: Place) -> bool:
@@ -367,6 +374,8 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
         return False
     if _broad(a) or _broad(b):
         return True
+    if a.feature == "locality" and b.feature == "locality":
+        return a.name == b.name  # two villages of one district (`localities.py`) are two places
     return a.name == b.name or (a.admin2 is not None and a.admin2 == b.admin2)
 
 

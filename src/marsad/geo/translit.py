@@ -78,3 +78,34 @@ def latin_skeleton(name: str, cc: str = "") -> str:
             w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k").replace("x", "ks")
         parts.append(_collapse("".join(_LATIN.get(ch, "") for ch in w)))
     return " ".join(p for p in parts if p)
+
+
+# A plain romanisation for names the gazetteer does not hold (a village a report names): one Latin
+# spelling a letter, the article as "Al-". Arabic writes no short vowels, so it is a readable key,
+# not ACLED's spelling; the record keeps the name as written beside it (`name_ar`).
+_ROMAN = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
+    "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a",
+    "و": "u", "ي": "i", "ى": "a", "ء": "'", "ؤ": "'", "ئ": "'",
+}  # fmt: skip
+
+
+def romanize(name: str) -> str:
+    """A Latin spelling of an Arabic place name ("بني معاذ" -> "Bni M'adh", "المهاذر" -> "Al-Mhadhr")."""
+    words = []
+    for word in name.split():
+        head = ""
+        if word.startswith("ال") and len(word) > 3:
+            head, word = "Al-", word[2:]
+        # و and ي are consonants at a word's start and before a long vowel, long vowels elsewhere
+        latin = "".join(
+            ("w" if ch == "و" else "y")
+            if ch in "وي" and (k == 0 or word[k + 1 : k + 2] in ("ا", "و", "ي"))
+            else _ROMAN.get(ch, "")
+            for k, ch in enumerate(word)
+        )
+        if not head:
+            latin = latin.lstrip("'") or latin  # an opening ع or hamza: "Ayn", not "'Ayn"
+        words.append(head + latin[:1].upper() + latin[1:])
+    return " ".join(w for w in words if w)
