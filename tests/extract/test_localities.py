@@ -91,3 +91,21 @@ def test_romanize_spells_the_article_and_long_vowels() -> None:
     assert romanize("بني معاذ") == "Bni M'adh"
     assert romanize("المهاذر") == "Al-Mhadhr"
     assert romanize("وادي عبيدة") == "Wadi Bida"  # (an opening ع is not written)
+
+
+RAID_ROUND_UP = (
+    "صعدة - قصفت مدفعية الجيش اليمني، صباح الاثنين، مواقع للحوثيين في منطقة الحصامة بمديرية الظاهر، "
+    "ودمرت آلية عسكرية تابعة للجماعة.\n"
+    "كما استهدفت قوات التحالف العربي تجمعات لميليشيات الحوثي في منطقة آل شريف بمديرية الظاهر.\n"
+)
+
+
+def test_a_raid_with_both_sides_named_on_another_locality_is_an_event_of_its_own() -> None:
+    # "كما استهدفت قوات التحالف ...": the forces right after a verb-first attack word struck (they are
+    # no target), the group after them is the target; on another area of the district, another event
+    events = extract_events(Document(id="r", text=RAID_ROUND_UP, published=datetime(2018, 5, 14, 12)))
+    got = [(e.location, e.actor1, e.actor2) for e in events]
+    assert got == [
+        (romanize("الحصامة"), "Military Forces of Yemen (2012-)", "Houthis (Ansar Allah)"),
+        (romanize("آل شريف"), "Operation Restoring Hope (Saudi-led Coalition)", "Houthis (Ansar Allah)"),
+    ]

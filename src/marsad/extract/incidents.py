@@ -431,8 +431,9 @@ def standalone(m: Mention) -> bool:
     # "قتلت عائلة من ثلاثة أشخاص السبت إثر قصف النظام": a precise toll of a weapon's strike
     struck = figures and bool(tags & WEAPON_TAGS)
     # "وفي السياق، واصل الجيش تقدمه في معاركه ضد الحوثيين بمديرية حيران": a front of its own, told
-    # with both sides named in a sentence that starts a new item
-    front = _front(m) and (m.opener or m.also or m.new_marker)
+    # with both sides named in a sentence that starts a new item; so is a raid ("كما استهدفت قوات
+    # التحالف مواقع الحوثيين في منطقة …")
+    front = (_front(m) or _raid(m)) and (m.opener or m.also or m.new_marker)
     return (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front
 
 
@@ -465,6 +466,17 @@ def _front(m: Mention) -> bool:
         "CLASH" in {t.tag for t in m.live if not t.generic}
         and any(a.entry.kind == "armed" for a in m.actors)
         and any(a.entry.kind == "state" for a in m.actors)
+    )
+
+
+def _raid(m: Mention) -> bool:
+    """An attack told with both its sides named: forces, the state's or foreign, on an armed group
+    ("استهدفت قوات التحالف مواقع تمركز الحوثيين"), the forces the attackers (not the ones who tell it,
+    "أعلن التحالف إسقاط طائرة حاولت استهداف ...") and the group the target (not the one who accuses)."""
+    return (
+        "ATTACK" in {t.tag for t in m.live if not t.generic}
+        and any(a.entry.kind in ("state", "external") and not a.target and not a.speaker for a in m.actors)
+        and any(a.entry.kind == "armed" and a.target for a in m.actors)
     )
 
 
