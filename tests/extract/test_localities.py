@@ -46,6 +46,10 @@ def test_strikes_on_two_villages_of_one_district_are_two_events_placed_at_the_vi
         ("سقطت قذائف على منطقة الرزمة وقرن الخربة بمديرية المسراخ.", ["الرزمة", "قرن الخربة"]),
         ("انفجرت عبوة في قرية الهري جنوب شرق البوكمال.", ["الهري"]),
         ("قتل مدنيان بقصف على قرية عين الصفصاف في ريف حماة.", ["عين الصفصاف"]),
+        # a front, a district, a mountain the gazetteer does not hold
+        ("تقدمت القوات في جبهة حرض بمحافظة حجة.", ["حرض"]),
+        ("قصفت الطائرات مواقع في مديرية الفازة بمحافظة الحديدة.", ["الفازة"]),
+        ("انتشرت القوات في جبل الصفراء بمديرية كتاف.", ["الصفراء"]),
         # a name the gazetteer holds is its own place already; a country is no anchor
         ("انفجرت سيارة مفخخة في مدينة الرمادي بمحافظة الأنبار.", []),
         ("اشتبك الجنود مع مسلحين في منطقة حدودية في اليمن.", []),
@@ -85,6 +89,17 @@ def test_every_word_that_names_no_locality_gives_none_in_its_example(word: str, 
 )
 def test_adjectives_and_tags_are_no_names(words: str, name: bool) -> None:
     assert is_name(words) is name
+
+
+def test_a_quarter_is_named_after_its_city() -> None:
+    text = "قتل مدني بقذيفة في حي الربيع بمدينة تعز."
+    places = sorted(get_geocoder().find_places(text), key=lambda p: p.start)
+    (quarter,) = localities(places, text)
+    assert (quarter.name, quarter.admin1, quarter.geo_precision) == (
+        f"Taiz - {romanize('الربيع')}",
+        "Ta'izz",
+        2,
+    )
 
 
 def test_romanize_spells_the_article_and_long_vowels() -> None:

@@ -94,6 +94,9 @@ def _extract(
         found = loc.find_places(doc.text, country_hint=None, norm=view.norm)
         found = sorted(found + framed_countries(doc.text, loc), key=lambda p: p.start)
         places = plausible_places(found, hint, doc.text)
+        # villages, areas, fronts the gazetteer does not hold, placed by the place named right after
+        # them ("منطقتي بني معاذ والمهاذر بمحافظة صعدة"): places of their own (the filters below apply)
+        places = sorted(places + localities(places, _unhashed(doc.text)), key=lambda p: p.start)
         # a word of a longer place name is not an actor ("الشيخ" in "الشيخ زويد")
         for m in mentions:
             m.actors = [a for a in m.actors if not any(_inside(a.start, a.end, p) for p in places)]
@@ -115,9 +118,6 @@ def _extract(
         text = _unhashed(doc.text)
         gone = destination_places(places, view.norm.text, view.norm)
         places = [p for p in places if (p.start, p.end) not in gone]
-        # villages and areas the gazetteer does not hold, placed by the place named right after them
-        # ("منطقتي بني معاذ والمهاذر بمحافظة صعدة"): places of their own
-        places = sorted(places + localities(places, text), key=lambda p: p.start)
         refs = reference_places(places, view.norm.text, view.norm, text)
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
         incidents = group(mentions, places, view.anchor, accident, refs, first_body, text)

@@ -27,11 +27,12 @@ _LOCALITY = frame("LOCALITY")
 NOT_LOCALITIES = DATA_DIR / "not_localities.tsv"
 # the characters before an anchor the frame reads: a type word, a name of up to three words, the link
 WINDOW = 90
+QUARTER = "حي"  # a city's quarter: named after its city, as the gazetteer names them ("Baghdad - Sadr City")
 # "بني معاذ والمهاذر": the names a dual type word ("منطقتي") joins
 _AND = re.compile(r"\s+و(?=\S)")
-# a first word without the article ending in ة ("منطقة عسكرية", "منطقة خاضعة لسيطرة ..."): an
-# adjective, not a name
-_ADJECTIVE = re.compile(r"^(?!ال)\S+[ةه](?:\s|$)")
+# a first word without the article ending in ة ("منطقة عسكرية", "منطقة خاضعة لسيطرة ..."), or a lone
+# one ending in ي ("حي سكني"; not "بني معاذ"): an adjective, not a name
+_ADJECTIVE = re.compile(r"^(?!ال)\S+[ةه](?:\s|$)|^(?!ال)\S+ي$")
 # a type word inside the name ("قرية الشجن ببلدة الجحبا"), a bare و ("منطقة علاف و المهاذر") or a
 # hashtag: two places or a tag, not one name
 _NOT_ONE_NAME = re.compile(
@@ -76,8 +77,13 @@ def localities(places: list[Place], text: str) -> list[Place]:
         names = [
             (s, e) for s, e in names if is_name(text[s:e]) and not any(a < e and s < b for a, b in spans)
         ]
-        found += [_locality(s, e, text[s:e], anchor) for s, e in names]
+        quarter = m.group("kind") == QUARTER
+        found += [_locality(s, e, text[s:e], anchor, quarter) for s, e in names]
     return found
+
+
+def _town(p: Place) -> bool:
+    return p.feature not in ("country", "admin1", "admin2", "admin3", "locality")
 
 
 def _names(start: int, words: str) -> list[tuple[int, int]]:
@@ -90,7 +96,7 @@ def _names(start: int, words: str) -> list[tuple[int, int]]:
     return [(start, start + cut.start()), (start + cut.end(), start + len(words))]
 
 
-def _locality(start: int, end: int, name: str, anchor: Place) -> Place:
+def _locality(start: int, end: int, name: str, anchor: Place, quarter: bool = False) -> Place:
     # a governorate gives only its admin-1; a district its admin-2 too (its own name when the gazetteer
     # files a district as a region of its own); a town all it has
     admin2 = anchor.admin2 if anchor.feature != "admin1" else None
@@ -101,7 +107,7 @@ def _locality(start: int, end: int, name: str, anchor: Place) -> Place:
         start=start,
         end=end,
         text=name,
-        name=romanize(name),
+        name=f"{anchor.name} - {romanize(name)}" if quarter and _town(anchor) else romanize(name),
         name_ar=name,
         country=anchor.country,
         country_code=anchor.country_code,
