@@ -1172,3 +1172,18 @@ def test_host_forces_examples_name_the_hosts_own_forces() -> None:
             assert name not in (e.actor1, e.actor2), (example, e.actor1, e.actor2)
         want = "Military Forces of" if force == "military" else "Police Forces of"
         assert any(e.actor1.startswith(want) and e.inter1 == 1 for e in events), example
+
+
+SAID_THEN_TOLD = (
+    "قتل 30 مقاتلا من قوات النظام وحلفائها في هجوم شنه مسلحو تنظيم داعش قبل أيام على نقطة تجمع لهم "
+    "في شرق سوريا، وفق ما أفاد المرصد السوري لحقوق الإنسان، الأحد.\n"
+    "وذكر المرصد أن مسلحي التنظيم هاجموا الخميس رتلا للقوات أثناء توقفه في البادية، ما أسفر عن مقتل "
+    "24 من قوات النظام بالإضافة إلى 6 جنود روس.\n"
+)
+
+
+def test_a_toll_told_again_as_the_sum_of_its_parts_is_counted_once_on_the_day_it_happened() -> None:
+    # the lead's 30 fighters are the 24 soldiers and 6 Russians of the next sentence (not 60); the
+    # day is the Thursday the attack took place, not the Sunday the monitor spoke
+    (event,) = _coded(SAID_THEN_TOLD, datetime(2018, 5, 27, 10))
+    assert (event.event_date, event.fatalities) == ("2018-05-24", 30)

@@ -768,7 +768,12 @@ def group(
                 if off and inc.place is not None and not _broad(inc.place):
                     if not any(_same_place(inc.place, q) for q in off):
                         continue  # placed only off another town: another incident
-                if inc.day is not None and d is not None and abs((inc.day.value - d.value).days) > 1:
+                if (
+                    inc.day is not None
+                    and d is not None
+                    and abs((inc.day.value - d.value).days) > 1
+                    and not (_spoken_after(inc.day, d, inc.mentions) and _retold_next(inc, m))
+                ):
                     continue
                 if _tolls_on_two_days(inc, m, d) or _other_weapons_toll(inc, m):
                     apart = True
@@ -883,6 +888,27 @@ def _other_weapons_toll(inc: Incident, m: Mention) -> bool:
         # nor beside a campaign of abductions or arrests ("حملة خطف ومداهمات … استهدفت أبناء مديريات")
         return inc.tags <= {"ABDUCT", "ARREST", "ATTACK", "SEXUAL"} and bool(inc.tags & {"ABDUCT", "ARREST"})
     return not mine & theirs and any(gives_toll(mm) for mm in inc.mentions)
+
+
+SAID_AFTER_DAYS = 6  # a statement tells of an incident of its week at most
+
+
+def _retold_next(inc: Incident, m: Mention) -> bool:
+    """`m` is the sentence right after the one sentence an incident has so far, and no statement of
+    its own ("أعلن مصدر أمني الأحد مقتل 18 شخصا مساء الخميس" tells another source's incident): the
+    lead's incident told again with its details."""
+    return (
+        len(inc.mentions) == 1
+        and m.sent - inc.mentions[0].sent == 1
+        and not any(said_day(m, d) for d in m.dates)
+    )
+
+
+def _spoken_after(day: DateMention, d: DateMention, mentions: list[Mention]) -> bool:
+    """The incident's day is the day a source told of it ("… وفق ما أفاد المرصد، الأحد") and `d` a day
+    of the week before ("هاجموا الأربعاء رتلا"): the day it happened, not another incident
+    (`resolve` then dates it so)."""
+    return _said_on(day, mentions) and 0 < (day.value - d.value).days <= SAID_AFTER_DAYS
 
 
 def _said_on(d: DateMention, mentions: list[Mention]) -> bool:

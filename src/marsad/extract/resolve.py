@@ -16,7 +16,7 @@ from datetime import date
 
 from marsad.acled import DISORDER_TYPE, EVENT_TYPE_OF, TIME_PRECISION, interaction_code
 from marsad.extract.frames import frame
-from marsad.extract.incidents import Incident, core_mention, family
+from marsad.extract.incidents import SAID_AFTER_DAYS, Incident, core_mention, family
 from marsad.extract.lexicon import Lexicons, allied
 from marsad.extract.locate import country_info, modifier_start
 from marsad.extract.mentions import (
@@ -44,7 +44,6 @@ _FAILED = frame("FAILED")
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
 TOLD_TWICE_MIN = 5  # a count this large told again is the same dead (one or two may well be others)
-SAID_AFTER_DAYS = 6  # a statement tells of an incident of its week at most
 FORCE_GAP = 3  # words between attack words and the police or soldiers they hit
 ATTACK_TAGS = frozenset({"ATTACK", "FIRE", "KILL", "ASSASSINATE", "EXECUTE"})
 
@@ -721,7 +720,9 @@ def resolve(
         and kv is not None
         and not ka.vague
         and not kv.vague
-        and ka.value == kv.value >= TOLD_TWICE_MIN
+        # (or as the sum of its parts: "قتل 35 مقاتلا" … "مقتل 26 من قوات النظام بالإضافة إلى 9 روس")
+        and ka.value in (kv.value, kv.value + sum(c.value for c in killed if c.head is kv))
+        and ka.value >= TOLD_TWICE_MIN
         and _sentence_of(ka, inc) != _sentence_of(kv, inc)
     )
     if ka is not None and (kv is None or (ka.start, ka.end) != (kv.start, kv.end)) and not told_twice:
