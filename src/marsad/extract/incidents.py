@@ -895,7 +895,7 @@ SAID_AFTER_DAYS = 6  # a statement tells of an incident of its week at most
 
 def _retold_next(inc: Incident, m: Mention) -> bool:
     """`m` is the sentence right after the one sentence an incident has so far, and no statement of
-    its own ("أعلن مصدر أمني الأحد مقتل 18 شخصا مساء الخميس" tells another source's incident): the
+    its own ("أكد مسؤول محلي يوم الأحد مقتل 7 مزارعين ليلة الخميس" tells another source's incident): the
     lead's incident told again with its details."""
     return (
         len(inc.mentions) == 1
