@@ -1425,10 +1425,11 @@ def test_a_group_named_in_a_charge_is_no_side_but_an_arrest_names_it() -> None:
         "المقاومة الشعبية."
     )
     (e,) = _events(taken)
+    # (the young men taken are civilians, as ACLED codes every victim of violence against civilians)
     assert (e.sub_event_type, e.actor1, e.actor2) == (
         "Abduction/forced disappearance",
         "Houthis (Ansar Allah)",
-        "",
+        "Civilians (Yemen)",
     )
     held = "اعتقلت قوات الأمن العراقية، الثلاثاء، خمسة أشخاص بتهمة الانتماء لتنظيم داعش في مدينة الموصل."
     (e,) = _events(held)
@@ -1720,3 +1721,15 @@ def test_the_area_named_again_by_its_kind_is_the_place_of_the_sentence_before() 
     )
     tolls = {e.admin1: e.fatalities for e in _events(text) if e.sub_event_type == "Air/drone strike"}
     assert tolls.get("Sa'dah") == 1 and tolls.get("Amran") == 0
+
+
+def test_violence_against_civilians_with_its_victims_unnamed_is_done_to_the_countrys_civilians() -> None:
+    text = "أطلق مسلحون مجهولون النار، مساء الأحد، على سيارة في حي الجمهورية بمدينة البصرة، ما أدى إلى مقتل سائقها."
+    (e,) = _events(text)
+    assert (e.event_type, e.actor1, e.actor2, e.inter2, e.civilian_targeting) == (
+        "Violence against civilians",
+        "Unidentified Armed Group (Iraq)",
+        "Civilians (Iraq)",
+        7,
+        "Civilian targeting",
+    )

@@ -43,6 +43,7 @@ _FAILED = frame("FAILED")
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
+CIVILIANS_INTER = 7  # ACLED's inter code of civilians
 TOLD_TWICE_MIN = 5  # a count this large told again is the same dead (one or two may well be others)
 FORCE_GAP = 3  # words between attack words and the police or soldiers they hit
 ATTACK_TAGS = frozenset({"ATTACK", "FIRE", "KILL", "ASSASSINATE", "EXECUTE"})
@@ -752,6 +753,10 @@ def resolve(
 
     if a2 is not None and allied(a1.name, a2.name):
         a2 = None  # two forces of one side are never each other's other side (allies.tsv)
+    if event_type == "Violence against civilians" and a2 is None and country:
+        # ACLED's violence against civilians is done to civilians: victims the text does not name
+        # are the country's civilians (as in every such row of ACLED's own data)
+        a2 = Actor(f"Civilians ({country})", CIVILIANS_INTER, "victim", None)
 
     # ---- evidence for actors, date, place
     def core_hit(actor: Actor) -> Actor:
