@@ -1733,3 +1733,12 @@ def test_violence_against_civilians_with_its_victims_unnamed_is_done_to_the_coun
         7,
         "Civilian targeting",
     )
+
+
+def test_a_group_whose_members_forces_unnamed_arrested_is_the_arrested_side() -> None:
+    text = (
+        "أعلنت السلطات الروسية، الجمعة، أنها اعتقلت ستة أعضاء في خلية تابعة لتنظيم داعش في مدينة "
+        "قازان كانوا يعدون لتفجيرات."
+    )
+    arrests = [e for e in _events(text) if e.sub_event_type == "Arrests"]
+    assert [(e.actor1, e.actor2) for e in arrests] == [("Police Forces of Russia", "Islamic State (Russia)")]

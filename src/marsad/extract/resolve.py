@@ -57,6 +57,17 @@ class Actor:
     hit: ActorHit | None
 
 
+ARRESTER_GAP = 2  # words between an arrest word and the group that arrests ("اعتقلت ميليشيا الحوثي")
+
+
+def _arrested(h: ActorHit, trigs: list[TrigHit]) -> bool:
+    """A group named after an arrest word, past the words of its subject ("أوقفت ... ثلاثة من عناصر
+    شبكة مرتبطة بتنظيم القاعدة"), or named as its target or charge, is the one arrested."""
+    if h.subject:
+        return False
+    return h.target or h.charged or any(t.tag == "ARREST" and h.first - t.last > ARRESTER_GAP for t in trigs)
+
+
 def _absorbed(m: Mention) -> set[int]:
     """Indexes of ATTACK triggers that only name the weapon's act ("تفجير انتحاري استهدف")."""
     out: set[int] = set()
@@ -562,6 +573,10 @@ def resolve(
             named = _named(inc)
             if any(a.entry.kind in ("state", "external") for a in named):
                 a1, a2 = _forces_and_group(named, a1, actor)
+            elif a1.hit is not None and _arrested(a1.hit, trigs):
+                # the group its members belong to, arrested by forces the text does not name ("اعتقل
+                # جهاز الأمن خمسة أعضاء في خلية تابعة لداعش"): the country's police arrested them
+                a1, a2 = Actor(lex.state_force(cc, "police", event_day, country), 1, "state", None), a1
     elif tags & {"TAKE", "RETAKE"}:
         sub, key_trig = "Non-violent transfer of territory", _first(trigs, {"TAKE", "RETAKE"})
     elif "LOOT" in tags:
