@@ -124,3 +124,9 @@ def test_a_raid_with_both_sides_named_on_another_locality_is_an_event_of_its_own
         (romanize("الحصامة"), "Military Forces of Yemen (2012-)", "Houthis (Ansar Allah)"),
         (romanize("آل شريف"), "Operation Restoring Hope (Saudi-led Coalition)", "Houthis (Ansar Allah)"),
     ]
+
+
+def test_a_raid_on_two_localities_named_by_a_dual_is_one_event_each() -> None:
+    text = RAID_ROUND_UP.replace("في منطقة آل شريف", "في منطقتي آل شريف والمقاطرة")
+    events = extract_events(Document(id="r", text=text, published=datetime(2018, 5, 14, 12)))
+    assert [e.location for e in events] == [romanize("الحصامة"), romanize("آل شريف"), romanize("المقاطرة")]

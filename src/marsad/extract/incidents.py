@@ -618,10 +618,14 @@ def _listed_towns(
         elif len(chain) < 2:
             chain = [p]
     # "على الخط الرابط بين مديريتي التحيتا وزبيد" (a stretch between two towns), "في مديريتي الجراحي
-    # والتحيتا" (two districts named as one front; strikes on "مدينتي خان يونس ورفح" hit two sites)
+    # والتحيتا" (two districts named as one front; strikes on "مدينتي خان يونس ورفح" hit two sites, and
+    # so does a raid on "منطقتي بني معاذ والمهاذر")
     if chain and (
         _BETWEEN.search(text, max(0, chain[0].start - 24), chain[0].start)
-        or (_DUAL.search(text, max(0, chain[0].start - 16), chain[0].start) and not _own_strike(m))
+        or (
+            _DUAL.search(text, max(0, chain[0].start - 16), chain[0].start)
+            and not (_own_strike(m) or _raid(m))
+        )
     ):
         return []
     if len(chain) < 2 and _own_strike(m):
