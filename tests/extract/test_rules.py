@@ -1742,3 +1742,17 @@ def test_a_group_whose_members_forces_unnamed_arrested_is_the_arrested_side() ->
     )
     arrests = [e for e in _events(text) if e.sub_event_type == "Arrests"]
     assert [(e.actor1, e.actor2) for e in arrests] == [("Police Forces of Russia", "Islamic State (Russia)")]
+
+
+def test_the_other_side_of_a_battle_is_no_ally_of_the_first() -> None:
+    # the coalition backing the army is on the army's side: the Houthis are the other side
+    text = (
+        "اندلعت مواجهات، فجر الاثنين، بين القوات الحكومية، مسنودة بقوات تحالف دعم الشرعية، وعناصر "
+        "الحوثي في أطراف مديرية الخوخة."
+    )
+    (e,) = _events(text)
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Armed clash",
+        "Military Forces of Yemen (2012-)",
+        "Houthis (Ansar Allah)",
+    )

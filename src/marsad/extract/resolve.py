@@ -767,7 +767,15 @@ def resolve(
         return None
 
     if a2 is not None and allied(a1.name, a2.name):
-        a2 = None  # two forces of one side are never each other's other side (allies.tsv)
+        # two forces of one side are never each other's other side (allies.tsv): the other side is
+        # the first armed side named that is no ally ("بين الجيش، مسنودا بقوات التحالف، وميليشيات
+        # الحوثي"), or none
+        sides = (
+            _specific(actor(h), hits, lex, cc, country, event_day, report_forces)
+            for h in sorted(hits, key=lambda h: h.start)
+            if h.entry.kind in ARMED_KINDS and not no_side(h)
+        )
+        a2 = next((s for s in sides if s.name != a1.name and not allied(a1.name, s.name)), None)
     if event_type == "Violence against civilians" and a2 is None and country:
         # ACLED's violence against civilians is done to civilians: victims the text does not name
         # are the country's civilians (as in every such row of ACLED's own data)
