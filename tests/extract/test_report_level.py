@@ -1187,3 +1187,19 @@ def test_a_toll_told_again_as_the_sum_of_its_parts_is_counted_once_on_the_day_it
     # day is the Thursday the attack took place, not the Sunday the monitor spoke
     (event,) = _coded(SAID_THEN_TOLD, datetime(2018, 5, 27, 10))
     assert (event.event_date, event.fatalities) == ("2018-05-24", 30)
+
+
+STRIKES_AND_THEIR_TARGET_BEFORE = (
+    "صنعاء - شنت مقاتلات التحالف العربي، صباح الأحد، سلسلة غارات جوية على مديرية نهم شرق العاصمة.\n"
+    "وكانت المقاتلات قد استهدفت في الشهر الماضي مواقع ميليشيات الحوثي في المديرية ذاتها.\n"
+)
+
+
+def test_a_strike_with_no_target_named_was_against_the_one_group_the_report_names_as_a_target() -> None:
+    # the raids of last month are history, but they name whom the campaign strikes
+    (event,) = _coded(STRIKES_AND_THEIR_TARGET_BEFORE, datetime(2018, 6, 3, 12))
+    assert (event.actor1, event.actor2) == (
+        "Operation Restoring Hope (Saudi-led Coalition)",
+        "Houthis (Ansar Allah)",
+    )
+    assert any(x.field == "actor2" and "الحوثي" in x.text for x in event.evidence)

@@ -33,13 +33,13 @@ from marsad.extract.incidents import (
 )
 from marsad.extract.lexicon import Lexicons, lexicons
 from marsad.extract.localities import localities
-from marsad.extract.locate import Locator, default_locator, framed_countries, off_city
+from marsad.extract.locate import Locator, default_locator, framed_countries, iso2_of, off_city
 from marsad.extract.mentions import Mention, sentence_mentions
-from marsad.extract.resolve import lead_weapon, resolve
+from marsad.extract.resolve import actor_name, actor_ok, lead_weapon, resolve
 from marsad.extract.sides import air_force_of_the_report, host_forces_on_their_soil, opponent_of_the_report
 from marsad.extract.textview import SKIP_ZONES, build_view
 from marsad.model import Document, Place
-from marsad.record import EventRecord
+from marsad.record import EventRecord, Evidence
 from marsad.stage import Stage
 
 log = logging.getLogger(__name__)
@@ -193,7 +193,8 @@ def _extract(
         events = _same_toll_once(events)
         # the report's other events tell what one leaves out: its air force, its other side
         events = host_forces_on_their_soil(events, lex)
-        events = _one_per_actors_place_day(opponent_of_the_report(air_force_of_the_report(events)))
+        groups = _named_groups(events, mentions, doc, lex)
+        events = _one_per_actors_place_day(opponent_of_the_report(air_force_of_the_report(events), groups))
         headline = talk_headline(doc.title, lex) if events else ""
         if headline in ("almanac", "fiction"):
             events = []  # "حدث في 5 أكتوبر": a list of history; "دراما رمضان": plots
@@ -342,6 +343,35 @@ def _inside(start: int, end: int, p: Place) -> bool:
 
 
 _HASHTAG = str.maketrans("#_", "  ")
+
+
+def _named_groups(
+    events: list[EventRecord], mentions: list[Mention], doc: Document, lex: Lexicons
+) -> list[tuple[str, str, int, Evidence]]:
+    """The armed group the report's sentences name as a target ("استهدفت الغارات تجمعات للحوثيين"), as it
+    is named in each country of its events: (country, name, inter code, the words), when the sentences
+    name no other armed group in any role (a group named in passing, "في قتال تنظيم الدولة", beside the
+    one a campaign is against makes the target unsure)."""
+    countries = sorted({(e.country, iso2_of(e.iso), e.event_date) for e in events}, key=str)
+    out: list[tuple[str, str, int, Evidence]] = []
+    for country, cc, day in countries:
+        when = date.fromisoformat(day)
+        named = {
+            actor_name(lex, a, cc, country, when): a
+            for m in mentions
+            for a in m.actors
+            if a.entry.kind == "armed" and not a.backer and actor_ok(a, cc, when)
+        }
+        targets = [a for m in mentions for a in m.actors if a.target and a in named.values()]
+        if len(named) != 1 or not targets:
+            continue
+        (name,) = named
+        a = targets[0]
+        words = Evidence(
+            field="actor2", doc_id=doc.id, start=a.start, end=a.end, text=doc.text[a.start : a.end]
+        )
+        out.append((country, name, a.entry.inter, words))
+    return out
 
 
 def _unhashed(text: str) -> str:

@@ -89,7 +89,8 @@ def _trigs(inc: Incident) -> list[TrigHit]:
     return out
 
 
-def _name(lex: Lexicons, hit: ActorHit, cc: str | None, country: str, day: date | None) -> str:
+def actor_name(lex: Lexicons, hit: ActorHit, cc: str | None, country: str, day: date | None) -> str:
+    """An actor's ACLED-style name in a country on a day ("Islamic State (Iraq)")."""
     name = hit.entry.name
     if "{military}" in name:
         name = name.replace("{military}", lex.state_force(cc, "military", day, country))
@@ -98,7 +99,8 @@ def _name(lex: Lexicons, hit: ActorHit, cc: str | None, country: str, day: date 
     return name.replace("{country}", country or "Unknown")
 
 
-def _actor_ok(hit: ActorHit, cc: str | None, day: date | None) -> bool:
+def actor_ok(hit: ActorHit, cc: str | None, day: date | None) -> bool:
+    """Whether an actor entry can stand at an event in country `cc` on `day`."""
     e = hit.entry
     if e.country != "*" and cc is not None and cc not in e.reach:
         return False
@@ -191,10 +193,10 @@ def resolve(
     # ---- actors
     hits: list[ActorHit] = []
     for m in inc.mentions:
-        hits.extend(h for h in m.actors if _actor_ok(h, cc, event_day))
+        hits.extend(h for h in m.actors if actor_ok(h, cc, event_day))
 
     def actor(h: ActorHit) -> Actor:
-        return Actor(_name(lex, h, cc, country, event_day), h.entry.inter, h.entry.kind, h)
+        return Actor(actor_name(lex, h, cc, country, event_day), h.entry.inter, h.entry.kind, h)
 
     victims_cas: list[CasHit] = [c for m in inc.mentions for c in m.casualties if c.victim is not None]
     # the lead tells what happened; later sentences may name weapons only in passing
@@ -436,7 +438,7 @@ def resolve(
             # Somalia) fights beside the host's forces: they are its victims only by a toll
             vic = [h for h in vic if h.entry.kind != "state" or id(h) in cas_victim_ids]
         for h in vic:
-            nm = _name(lex, h, cc, country, event_day)
+            nm = actor_name(lex, h, cc, country, event_day)
             if a1 is not None and allied(a1.name, nm):
                 continue  # "بدعم من التحالف": the army's support, not its enemy (allies.tsv)
             if a1 is None or nm != a1.name:
@@ -787,7 +789,7 @@ def resolve(
         if actor.hit is None or in_core(actor.hit.start):
             return actor
         for h in core.actors:
-            if _actor_ok(h, cc, event_day) and _name(lex, h, cc, country, event_day) == actor.name:
+            if actor_ok(h, cc, event_day) and actor_name(lex, h, cc, country, event_day) == actor.name:
                 return Actor(actor.name, actor.inter, actor.kind, h)
         return actor
 
@@ -817,7 +819,7 @@ def resolve(
     notes = _notes(event_day, a1.name, a2.name if a2 else "", sub, place, country, fat, inj, doc)
     claim = next((m.claim for m in inc.mentions if m.claim is not None), None)
     if claim is not None:
-        notes += f" Claimed by {_name(lex, claim, cc, country, event_day)}."
+        notes += f" Claimed by {actor_name(lex, claim, cc, country, event_day)}."
         ev("notes", claim.start, claim.end)
     rich = sum(_richness(m) for m in inc.mentions)
     conf = min(0.95, 0.35 + 0.08 * rich + (0.1 if place is not None else 0.0))
@@ -872,14 +874,14 @@ def _specific(
     forces: list[ActorHit] | None = None,
 ) -> Actor:
     for h in hits:
-        nm = _name(lex, h, cc, country, day)
+        nm = actor_name(lex, h, cc, country, day)
         if nm.startswith(actor.name + " ") and h.entry.kind == actor.kind:
             return Actor(nm, h.entry.inter, h.entry.kind, h)
     if actor.hit is not None and "{military}" in actor.hit.entry.name:
         # "الجيش" after "الجيش الوطني الليبي" is that army, not the state's forces of the day
         for h in [*hits, *(forces or [])]:
             if h.entry.kind == "state" and "{" not in h.entry.name and h.entry.country == cc:
-                return Actor(_name(lex, h, cc, country, day), h.entry.inter, h.entry.kind, h)
+                return Actor(actor_name(lex, h, cc, country, day), h.entry.inter, h.entry.kind, h)
     return actor
 
 

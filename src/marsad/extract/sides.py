@@ -80,11 +80,15 @@ def air_force_of_the_report(events: list[EventRecord]) -> list[EventRecord]:
     return out
 
 
-def opponent_of_the_report(events: list[EventRecord]) -> list[EventRecord]:
+def opponent_of_the_report(
+    events: list[EventRecord], named_groups: list[tuple[str, str, int, Evidence]] | None = None
+) -> list[EventRecord]:
     """A strike or a battle by state or foreign forces told with no one on the other side ("شنت
     مقاتلات التحالف غارات على مواقع في مديرية كتاف") was against the armed group the report's other
     events name, when they name one only (the coalition's raids and the Houthis in a round-up of
-    Yemen's fronts). Civilians hit are told as such and already stand on the other side."""
+    Yemen's fronts). When no event names one, the groups the report's sentences name do
+    (`named_groups`: country, name, inter code, the words; "القيادي الحوثي ..." beside the raid that
+    killed him). Civilians hit are told as such and already stand on the other side."""
     groups: dict[str, dict[str, tuple[int, Evidence | None]]] = {}
     for e in events:
         for name, inter, field in ((e.actor1, e.inter1, "actor1"), (e.actor2, e.inter2, "actor2")):
@@ -93,6 +97,11 @@ def opponent_of_the_report(events: list[EventRecord]) -> list[EventRecord]:
                 known = groups.setdefault(e.country, {})
                 if name not in known or known[name][1] is None:
                     known[name] = (inter, words)
+    for country, name, inter, words in named_groups or []:
+        if country not in groups and not name.startswith("Unidentified"):
+            groups.setdefault(f"named:{country}", {}).setdefault(name, (inter, words))
+    for key in [k for k in groups if k.startswith("named:")]:
+        groups[key[len("named:") :]] = groups.pop(key)
     out: list[EventRecord] = []
     for e in events:
         named = groups.get(e.country, {})
