@@ -1756,3 +1756,27 @@ def test_the_other_side_of_a_battle_is_no_ally_of_the_first() -> None:
         "Military Forces of Yemen (2012-)",
         "Houthis (Ansar Allah)",
     )
+
+
+def test_the_side_of_a_ground_battle_is_the_ground_force_not_the_air_force_backing_it() -> None:
+    from datetime import date
+
+    from marsad.extract.lexicon import lexicons
+    from marsad.extract.mentions import sentence_mentions
+    from marsad.extract.resolve import Actor, _ground_side, actor_name
+    from marsad.extract.textview import build_view
+
+    text = "تقدمت قوات الجيش اليمني بإسناد من مقاتلات التحالف العربي نحو مواقع ميليشيات الحوثي في مديرية حيس."
+    lex = lexicons()
+    doc = Document(id="r", text=text, published=datetime(2018, 6, 13, 12))
+    hits = [a for m in sentence_mentions(build_view(doc, lex), lex) for a in m.actors]
+
+    def actor(h):  # type: ignore[no-untyped-def]
+        return Actor(actor_name(lex, h, "YE", "Yemen", date(2018, 6, 13)), h.entry.inter, h.entry.kind, h)
+
+    coalition = next(actor(h) for h in hits if h.entry.kind == "external")
+    houthis = next(actor(h) for h in hits if h.entry.kind == "armed")
+    assert _ground_side(coalition, houthis, hits, actor).name == "Military Forces of Yemen (2012-)"
+    # facing civilians, or with no other side, the foreign force stays what it is
+    assert _ground_side(coalition, None, hits, actor) is coalition
+    assert _ground_side(houthis, coalition, hits, actor) is houthis

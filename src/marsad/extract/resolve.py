@@ -68,6 +68,26 @@ def _arrested(h: ActorHit, trigs: list[TrigHit]) -> bool:
     return h.target or h.charged or any(t.tag == "ARREST" and h.first - t.last > ARRESTER_GAP for t in trigs)
 
 
+def _ground_side(
+    side: Actor, other: Actor | None, hits: list[ActorHit], actor: Callable[[ActorHit], Actor]
+) -> Actor:
+    """`side` of a battle, or the state's ground force allied to it that the incident names (`hits`) when
+    `side` is a foreign force and `other` an armed group (allies.tsv)."""
+    if (
+        side is None
+        or other is None
+        or side.kind != "external"
+        or other.kind not in ("armed", "unidentified")
+    ):
+        return side
+    ground = (
+        actor(h)
+        for h in sorted(hits, key=lambda h: h.start)
+        if h.entry.kind == "state" and allied(side.name, actor(h).name)
+    )
+    return next(ground, side)
+
+
 def _absorbed(m: Mention) -> set[int]:
     """Indexes of ATTACK triggers that only name the weapon's act ("تفجير انتحاري استهدف")."""
     out: set[int] = set()
@@ -768,6 +788,14 @@ def resolve(
         # and the inquiries after it) is one told before: a first report of one gives either
         return None
 
+    if sub == "Armed clash":
+        # a battle on the ground is fought by the ground forces the text names; the foreign air force
+        # backing them ("تقدم القوات المشتركة بإسناد من التحالف") is on their side, not a side of it
+        ground_hits = [h for h in hits if not no_side(h)]
+        first = _ground_side(a1, a2, ground_hits, actor)
+        if a2 is not None:
+            a2 = _ground_side(a2, a1, ground_hits, actor)
+        a1 = first
     if a2 is not None and allied(a1.name, a2.name):
         # two forces of one side are never each other's other side (allies.tsv): the other side is
         # the first armed side named that is no ally ("بين الجيش، مسنودا بقوات التحالف، وميليشيات
