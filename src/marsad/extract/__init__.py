@@ -94,9 +94,12 @@ def _extract(
         found = loc.find_places(doc.text, country_hint=None, norm=view.norm)
         found = sorted(found + framed_countries(doc.text, loc), key=lambda p: p.start)
         places = plausible_places(found, hint, doc.text)
+        # the rules read the words around a place in the original text; a hashtag is a word there
+        # too ("في وسط #الصومال"), as it is in the normalised view
+        text = _unhashed(doc.text)
         # villages, areas, fronts the gazetteer does not hold, placed by the place named right after
         # them ("منطقتي بني معاذ والمهاذر بمحافظة صعدة"): places of their own (the filters below apply)
-        places = sorted(places + localities(places, _unhashed(doc.text)), key=lambda p: p.start)
+        places = sorted(places + localities(places, text), key=lambda p: p.start)
         # a word of a longer place name is not an actor ("الشيخ" in "الشيخ زويد")
         for m in mentions:
             m.actors = [a for a in m.actors if not any(_inside(a.start, a.end, p) for p in places)]
@@ -113,9 +116,6 @@ def _extract(
         ]
         places = [p for p in places if not any(p.start < e and s < p.end for s, e in taken)]
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
-        # the rules read the words around a place in the original text; a hashtag is a word there
-        # too ("في وسط #الصومال"), as it is in the normalised view
-        text = _unhashed(doc.text)
         gone = destination_places(places, view.norm.text, view.norm)
         places = [p for p in places if (p.start, p.end) not in gone]
         refs = reference_places(places, view.norm.text, view.norm, text)

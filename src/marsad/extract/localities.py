@@ -28,7 +28,7 @@ NOT_LOCALITIES = DATA_DIR / "not_localities.tsv"
 # the characters before an anchor the frame reads: a type word, a name of up to three words, the link
 WINDOW = 90
 QUARTER = "حي"  # a city's quarter: named after its city, as the gazetteer names them ("Baghdad - Sadr City")
-# "بني معاذ والمهاذر": the names a dual type word ("منطقتي") joins
+# "بني معاذ والمهاذر": two names joined by و (after a dual type word, "منطقتي", or a plain one)
 _AND = re.compile(r"\s+و(?=\S)")
 # a first word without the article ending in ة ("منطقة عسكرية", "منطقة خاضعة لسيطرة ..."), or a lone
 # one ending in ي ("حي سكني"; not "بني معاذ"): an adjective, not a name
@@ -83,6 +83,7 @@ def localities(places: list[Place], text: str) -> list[Place]:
 
 
 def _town(p: Place) -> bool:
+    """A settlement, not an administrative unit or another locality: the city a quarter is named after."""
     return p.feature not in ("country", "admin1", "admin2", "admin3", "locality")
 
 

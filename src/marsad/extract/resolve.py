@@ -10,7 +10,7 @@ says were killed (the eval gold follows the lead figure when tolls conflict; see
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -73,12 +73,7 @@ def _ground_side(
 ) -> Actor:
     """`side` of a battle, or the state's ground force allied to it that the incident names (`hits`) when
     `side` is a foreign force and `other` an armed group (allies.tsv)."""
-    if (
-        side is None
-        or other is None
-        or side.kind != "external"
-        or other.kind not in ("armed", "unidentified")
-    ):
+    if other is None or side.kind != "external" or other.kind not in ("armed", "unidentified"):
         return side
     ground = (
         actor(h)
@@ -616,23 +611,19 @@ def resolve(
     event_type = EVENT_TYPE_OF[sub]
     if event_type == "Strategic developments" and a2 is not None and a2.kind == "victim":
         a2 = None  # a truce or an arrest is not done to "civilians" named nearby
-    if event_type == "Battles" and (a2 is None or a2.kind in ("victim", "crowd")):
-        # a battle is fought between armed sides: civilians caught in it are not the second side
-        sides = (
-            _specific(
-                actor(h),
-                hits,
-                lex,
-                cc,
-                country,
-                event_day,
-                report_forces,
-            )
-            # (the backer of the side that fights, "بإسناد من التحالف", is no side of its own)
+
+    def armed_sides() -> Iterator[Actor]:
+        """The armed sides the incident names, in the text's order (the backer of the side that fights,
+        "بإسناد من التحالف", is no side of its own)."""
+        return (
+            _specific(actor(h), hits, lex, cc, country, event_day, report_forces)
             for h in sorted(hits, key=lambda h: h.start)
             if h.entry.kind in ARMED_KINDS and not h.backer and not no_side(h)
         )
-        a2 = next((s for s in sides if s.name != a1.name), a2)
+
+    if event_type == "Battles" and (a2 is None or a2.kind in ("victim", "crowd")):
+        # a battle is fought between armed sides: civilians caught in it are not the second side
+        a2 = next((s for s in armed_sides() if s.name != a1.name), a2)
     # a detention told with no forces named: the country's police (set above for activists and officials)
     police_detention = sub == "Arrests" and a1.hit is None and a1.kind == "state"
     if (
@@ -800,12 +791,7 @@ def resolve(
         # two forces of one side are never each other's other side (allies.tsv): the other side is
         # the first armed side named that is no ally ("بين الجيش، مسنودا بقوات التحالف، وميليشيات
         # الحوثي"), or none
-        sides = (
-            _specific(actor(h), hits, lex, cc, country, event_day, report_forces)
-            for h in sorted(hits, key=lambda h: h.start)
-            if h.entry.kind in ARMED_KINDS and not no_side(h)
-        )
-        a2 = next((s for s in sides if s.name != a1.name and not allied(a1.name, s.name)), None)
+        a2 = next((s for s in armed_sides() if s.name != a1.name and not allied(a1.name, s.name)), None)
     if event_type == "Violence against civilians" and a2 is None and country:
         # ACLED's violence against civilians is done to civilians: victims the text does not name
         # are the country's civilians (as in every such row of ACLED's own data)

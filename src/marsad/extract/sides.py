@@ -97,11 +97,11 @@ def opponent_of_the_report(
                 known = groups.setdefault(e.country, {})
                 if name not in known or known[name][1] is None:
                     known[name] = (inter, words)
+    fallback: dict[str, dict[str, tuple[int, Evidence | None]]] = {}
     for country, name, inter, words in named_groups or []:
         if country not in groups and not name.startswith("Unidentified"):
-            groups.setdefault(f"named:{country}", {}).setdefault(name, (inter, words))
-    for key in [k for k in groups if k.startswith("named:")]:
-        groups[key[len("named:") :]] = groups.pop(key)
+            fallback.setdefault(country, {}).setdefault(name, (inter, words))
+    groups |= fallback
     out: list[EventRecord] = []
     for e in events:
         named = groups.get(e.country, {})
