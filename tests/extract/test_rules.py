@@ -1780,3 +1780,14 @@ def test_the_side_of_a_ground_battle_is_the_ground_force_not_the_air_force_backi
     # facing civilians, or with no other side, the foreign force stays what it is
     assert _ground_side(coalition, None, hits, actor) is coalition
     assert _ground_side(houthis, coalition, hits, actor) is houthis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال شهود إن مسلحين من الجماعة هددوا، الأربعاء، بخطف طالبات المدرسة في بلدة مايدوغوري إذا عدن إلى الدراسة.",
+        "وخرج وزير الدفاع، الثلاثاء، مهددا باغتيال قادة الفصائل في قطاع غزة إذا استمر إطلاق الصواريخ.",
+    ],
+)
+def test_a_threat_told_with_a_plural_verb_or_a_participle_is_no_incident(text: str) -> None:
+    assert _events(text) == []
