@@ -1791,3 +1791,14 @@ def test_the_side_of_a_ground_battle_is_the_ground_force_not_the_air_force_backi
 )
 def test_a_threat_told_with_a_plural_verb_or_a_participle_is_no_incident(text: str) -> None:
     assert _events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المبعوث الأممي، الاثنين، إنه يواصل مساعيه للتوصل إلى اتفاق يقضي بخروج المسلحين من مدينة الحديدة.",
+        "وأكد مسؤول عسكري، الأربعاء، أن الحركة تتفاوض مع الحكومة لأجل التوصل إلى اتفاق لوقف إطلاق النار في ولاية فراه.",
+    ],
+)
+def test_efforts_to_reach_an_agreement_are_no_agreement(text: str) -> None:
+    assert [e for e in _events(text) if e.sub_event_type == "Agreement"] == []
