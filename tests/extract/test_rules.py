@@ -1762,7 +1762,7 @@ def test_the_side_of_a_ground_battle_is_the_ground_force_not_the_air_force_backi
     from datetime import date
 
     from marsad.extract.lexicon import lexicons
-    from marsad.extract.mentions import sentence_mentions
+    from marsad.extract.mentions import ActorHit, sentence_mentions
     from marsad.extract.resolve import Actor, _ground_side, actor_name
     from marsad.extract.textview import build_view
 
@@ -1771,7 +1771,7 @@ def test_the_side_of_a_ground_battle_is_the_ground_force_not_the_air_force_backi
     doc = Document(id="r", text=text, published=datetime(2018, 6, 13, 12))
     hits = [a for m in sentence_mentions(build_view(doc, lex), lex) for a in m.actors]
 
-    def actor(h):  # type: ignore[no-untyped-def]
+    def actor(h: ActorHit) -> Actor:
         return Actor(actor_name(lex, h, "YE", "Yemen", date(2018, 6, 13)), h.entry.inter, h.entry.kind, h)
 
     coalition = next(actor(h) for h in hits if h.entry.kind == "external")

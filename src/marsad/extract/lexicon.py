@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from marsad.extract.patterns import Matcher, Pattern, PTok, compile_pattern
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, normalize_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "extract"
 NISBA = DATA_DIR.parent / "geo" / "nisba.tsv"  # the geocoder's country adjectives (national_forces.tsv)
@@ -370,6 +370,18 @@ def allies(path: Path | None = None) -> tuple[tuple[str, str], ...]:
             raise LexiconError(f"allies.tsv:{n}: expected two different actor name starts")
         pairs += [(a, b), (b, a)]
     return tuple(pairs)
+
+
+@cache
+def not_localities(path: Path | None = None) -> frozenset[str]:
+    """The words that, right after a type word of an area or settlement, name no locality
+    (not_localities.tsv; normalised keys)."""
+    out: set[str] = set()
+    for n, (word, example) in _rows("not_localities.tsv", 2, path):
+        if not word.strip() or not example.strip():
+            raise LexiconError(f"not_localities.tsv:{n}: expected word <TAB> example")
+        out.add(normalize_key(word.strip()))
+    return frozenset(out)
 
 
 def allied(a: str, b: str) -> bool:

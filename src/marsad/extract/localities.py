@@ -15,10 +15,9 @@ reviewed data: `data/extract/not_localities.tsv`.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from marsad.extract.frames import frame
-from marsad.extract.lexicon import DATA_DIR, LexiconError
+from marsad.extract.lexicon import DATA_DIR, not_localities
 from marsad.geo.translit import romanize
 from marsad.model import Place
 from marsad.text.normalize import normalize_key
@@ -38,20 +37,6 @@ _ADJECTIVE = re.compile(r"^(?!ال)\S+[ةه](?:\s|$)|^(?!ال)\S+ي$")
 _NOT_ONE_NAME = re.compile(
     r"(?:^|\s)[وفبلك]{0,2}(?:منطقة|قرية|بلدة|مدينة|مديرية|محافظة|قبيلة|عزلة)|(?:^|\s)و(?:\s|$)|#"
 )
-
-
-@cache
-def not_localities() -> frozenset[str]:
-    """The words that, right after a type word, name no locality (normalised keys)."""
-    out: set[str] = set()
-    for n, raw in enumerate(NOT_LOCALITIES.read_text("utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
-        if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
-            raise LexiconError(f"{NOT_LOCALITIES.name}:{n}: expected word <TAB> example")
-        out.add(normalize_key(cols[0].strip()))
-    return frozenset(out)
 
 
 def is_name(words: str) -> bool:
