@@ -1616,6 +1616,16 @@ def test_an_incursion_repelled_is_a_battle() -> None:
     assert ev.sub_event_type == "Armed clash" and ev.admin1 == "Al Hudaydah"
 
 
+def test_a_desperate_incursion_repelled_far_from_its_verb_is_a_battle() -> None:
+    # the verb stands a clause away ("تصدت القوات، بإسناد من ...، لمحاولات"): the incursion's own adjective tells it
+    text = (
+        "تصدت ألوية العمالقة بإسناد من طيران التحالف، فجر الخميس، لمحاولات تسلل يائسة لعناصر الحوثي "
+        "في مديرية حيس جنوب الحديدة."
+    )
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Armed clash" and ev.admin1 == "Al Hudaydah"
+
+
 def test_a_toll_told_again_as_the_groups_men_is_counted_once() -> None:
     text = (
         "أفاد المرصد السوري، الاثنين، بمقتل 22 من المقاتلين الموالين للنظام في غارة جوية على بلدة "
