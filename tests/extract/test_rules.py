@@ -1812,3 +1812,16 @@ def test_a_threat_told_with_a_plural_verb_or_a_participle_is_no_incident(text: s
 )
 def test_efforts_to_reach_an_agreement_are_no_agreement(text: str) -> None:
     assert [e for e in _events(text) if e.sub_event_type == "Agreement"] == []
+
+
+def test_strikes_on_the_outskirts_of_two_districts_are_two_events() -> None:
+    text = (
+        "دمرت مقاتلات التحالف، الأربعاء، تعزيزات لمسلحي الحوثي في أطراف مديرية زبيد وأطراف التحيتا جنوب "
+        "محافظة الحديدة."
+    )
+    assert sorted(e.location for e in _events(text)) == ["At Tuhayta", "Zabid"]
+
+
+def test_a_group_regaining_its_activity_takes_no_ground() -> None:
+    text = "قال ضابط عراقي، الأحد، إن عناصر تنظيم داعش استعادوا نشاطهم من جديد في قرى الموصل وجنوب كركوك."
+    assert _events(text) == []
