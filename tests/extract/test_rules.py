@@ -1825,3 +1825,22 @@ def test_strikes_on_the_outskirts_of_two_districts_are_two_events() -> None:
 def test_a_group_regaining_its_activity_takes_no_ground() -> None:
     text = "قال ضابط عراقي، الأحد، إن عناصر تنظيم داعش استعادوا نشاطهم من جديد في قرى الموصل وجنوب كركوك."
     assert _events(text) == []
+
+
+def test_arrests_over_three_governorates_are_one_event_each() -> None:
+    text = (
+        "ألقت قوات الأمن التونسية، السبت، القبض على خمسة مطلوبين في قضايا إرهاب بمحافظات قابس ومدنين وسوسة."
+    )
+    assert sorted(e.admin1 for e in _events(text)) == ["Gabes", "Medenine", "Sousse"]
+
+
+def test_a_round_up_over_governorates_told_district_by_district() -> None:
+    # the lead's governorates are told again by their districts: one strike a district, the Al Bayda
+    # one from the sentence that narrows the lead to its district
+    text = (
+        "شنت طائرات التحالف، الخميس، سلسلة غارات على مواقع لمسلحي الحوثي في محافظات البيضاء وصنعاء وصعدة.\n"
+        "وقالت مصادر محلية إن الغارات دمرت مخازن أسلحة للمسلحين في مديرية السوادية بمحافظة البيضاء.\n"
+        "وفي مديرية نهم شرق صنعاء، قتل 11 مسلحا حوثيا بغارات للتحالف على تجمعاتهم.\n"
+        "كما استهدفت غارات أخرى للتحالف مواقع للمسلحين في مديرية سحار بمحافظة صعدة."
+    )
+    assert sorted(e.location for e in _events(text)) == ["As Sawadiyah", "Nihm", "Sahar"]

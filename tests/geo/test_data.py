@@ -31,7 +31,7 @@ def test_files_load_and_validate() -> None:
     assert len(load_countries()) >= 60
     assert len(load_admin1_table()) >= 250
     kinds = {c.kind for c in load_cues()}
-    assert kinds == {"type", "dual", "mod", "stop", "part", "territory", "person"}
+    assert kinds == {"type", "dual", "plural", "mod", "stop", "part", "territory", "person"}
     assert load_names_extra()
     assert len(load_names_en()) >= 50
 

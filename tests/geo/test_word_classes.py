@@ -99,6 +99,21 @@ def test_dual_cities(geo: Geocoder) -> None:
     assert ("الناصرية", "IQ", "populated_place", "Thi-Qar") in found, found
 
 
+def test_a_plural_type_word_types_every_name_of_its_list(geo: Geocoder) -> None:
+    # "محافظات" before three names: Sanaa and Saada are the governorates, not their capitals
+    text = "شنت طائرات التحالف غارات على مواقع للمسلحين في محافظات البيضاء وصنعاء وصعدة"
+    found = _found(geo, text)
+    assert ("صنعاء", "YE", "admin1", "Sanaa") in found, found
+    assert ("صعدة", "YE", "admin1", "Sa'dah") in found, found
+
+
+def test_a_plural_list_ends_at_the_first_word_that_is_no_name(geo: Geocoder) -> None:
+    text = "تظاهر المئات في مدن البصرة والناصرية وسط انتشار أمني في محافظة بغداد"
+    found = _found(geo, text)
+    assert ("البصرة", "IQ", "populated_place", "Basrah") in found, found
+    assert ("بغداد", "IQ", "admin1", "Baghdad") in found, found
+
+
 def test_a_single_type_word_does_not_reach_the_second_name(geo: Geocoder) -> None:
     # "محافظة" (singular) types only its own name: Aleppo here is the city
     text = "قصفت الطائرات محافظة إدلب وحلب"

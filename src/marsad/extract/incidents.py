@@ -852,7 +852,7 @@ def group(
         else:
             _recalendar(target, m, d, p, anchor)
     incidents = _split_towns(_split_air_and_ground(_drop_totals(_crowd_clashes(incidents))), text)
-    return _split_listed(incidents, places, refs, text)
+    return _split_listed(_split_umbrellas(incidents, places, refs), places, refs, text)
 
 
 def _tolls_on_two_days(inc: Incident, m: Mention, d: DateMention | None) -> bool:
@@ -1304,9 +1304,41 @@ def _drop_totals(incidents: list[Incident]) -> list[Incident]:
             ]
             if len(parts) >= 2 and sum(_lead_toll(o) for o in parts) == total:
                 continue
-        if inc.umbrella and len(_placed_parts(inc, incidents, inc.umbrella)) >= 2:
-            continue
+        if inc.umbrella and len(parts := _placed_parts(inc, incidents, inc.umbrella)) >= 2:
+            told = {o.place.admin1 for o in parts if o.place}
+            if inc.place is None or _broad(inc.place) or inc.place.admin1 not in inc.umbrella - told:
+                continue
+            # narrowed by a details sentence to a town of a governorate no other incident tells ("غارات
+            # على محافظات البيضاء وصنعاء وصعدة" … "استهدفت الغارات ثكنات في مديرية السوادية بالبيضاء"):
+            # that governorate's incident, without the lead's toll over all of them
+            inc = replace(inc, mentions=[replace(inc.mentions[0], casualties=[]), *inc.mentions[1:]])
         out.append(inc)
+    return out
+
+
+def _split_umbrellas(
+    incidents: list[Incident], places: list[Place], refs: frozenset[tuple[int, int]]
+) -> list[Incident]:
+    """ACLED codes one event per location: an incident told over governorates its lead names as
+    such ("اعتقلت السلطات أربعة عناصر بمحافظات قابس ومدنين وسوسة") that no sentence tells place by
+    place is one event a governorate. The incident keeps its own place and its figures; each other
+    governorate no incident of its kind is placed in gets the incident without them."""
+    out = list(incidents)
+    for inc in incidents:
+        if not inc.umbrella or inc.place is None:
+            continue
+        lead = inc.mentions[0]
+        named: dict[str, Place] = {}
+        for p in places:
+            if lead.start <= p.start < lead.end and p.feature == "admin1" and (p.start, p.end) not in refs:
+                named.setdefault(p.admin1 or "", p)
+        if len(named) < 2:
+            continue
+        bare = [replace(m, casualties=[]) for m in inc.mentions]
+        for admin1, gov in named.items():
+            if admin1 == inc.place.admin1 or _placed_parts(inc, incidents, {admin1}):
+                continue
+            out.append(replace(inc, mentions=bare, place=gov, umbrella=frozenset()))
     return out
 
 

@@ -107,7 +107,7 @@ class Admin1Row:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    kind: str  # "type", "dual", "mod", "stop", "part", "territory", "person"
+    kind: str  # "type", "dual", "plural", "mod", "stop", "part", "territory", "person"
     word: str
     value: str
     example: str
@@ -250,9 +250,9 @@ def load_capitals() -> tuple[tuple[str, str, str], ...]:
 def load_cues() -> tuple[Cue, ...]:
     out = []
     for lineno, (kind, word, value, example) in _rows("cues.tsv", 4):
-        if kind not in ("type", "dual", "mod", "stop", "part", "territory", "person"):
+        if kind not in ("type", "dual", "plural", "mod", "stop", "part", "territory", "person"):
             raise DataFileError(f"cues.tsv:{lineno}: unknown kind {kind!r}")
-        if kind in ("type", "dual") and value not in FEATURES_OF_TYPE:
+        if kind in ("type", "dual", "plural") and value not in FEATURES_OF_TYPE:
             raise DataFileError(f"cues.tsv:{lineno}: unknown type value {value!r}")
         if kind == "stop" and value not in ("-", "noart", "art", "never", "type", "number"):
             raise DataFileError(

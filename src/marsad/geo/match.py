@@ -16,6 +16,7 @@ Which candidate a mention means is decided later, in `marsad.geo.geocoder`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -132,6 +133,8 @@ _NEVER, _IF_FRAMED = 1, 2  # `Matcher._quiet`: a one-word name that starts nothi
 _FLAG_CACHE_MAX = 200_000
 
 _TYPE_BREAK = frozenset("،,.:;؛!?؟\n")
+# a word with the article, after its proclitics ("والمدن", "بالمحافظات", "للمدن")
+_DEFINITE = re.compile(r"^(?:[وفبك]?ل?ال|لل)")
 _PLACE_PREPS = frozenset({"في", "الي", "من", "قرب"})
 _OBJECT_SUFFIXES = ("وه", "وها", "وهم", "تها", "تهم", "وني")  # أحرقوه، قتلوها، اعتقلتهم (folded)
 
@@ -169,6 +172,9 @@ class Matcher:
         self.stops_never: set[str] = set()  # not even after a type word ("محافظات البلاد")
         self.stop_phrases: set[str] = set()
         self.duals: set[str] = set()  # "محافظتي إدلب وحلب": the type applies to both names
+        # "محافظات البيضاء وصنعاء وصعدة": the type of a plural type word goes to every name of its
+        # list; only in its indefinite form ("في المدن الإسبانية" names no town)
+        self.plurals: dict[str, str] = {}
         self.stops_number: set[str] = set()  # "الخمس" the number: a place only after في/ب or a type word
         self.territory: set[str] = set()  # "داخل الأراضي السورية": the country adjective names a place
         self.person: set[str] = set()  # "يدعى عمران": the word after one is a person's name, not a town
@@ -184,6 +190,8 @@ class Matcher:
                 self.stops_number.add(key)
             elif cue.kind == "stop" and " " in key and cue.value != "type":
                 self.stop_phrases.add(key)
+            elif cue.kind == "plural":
+                self.plurals[key] = cue.value
             elif cue.kind in ("type", "dual"):
                 self.types[key] = cue.value
                 if cue.kind == "dual":
@@ -392,6 +400,15 @@ class Matcher:
                 if key not in self.prefixes and not (n == 1 and first in self.parts):
                     break
         return best
+
+    def _plural_before(self, toks: list[Tok], i: int, text: str) -> str | None:
+        """The type a plural type word right before word i gives ("مديريات" → admin2), when it is
+        indefinite (the head of a list of names) and nothing but a space stands between them."""
+        if i == 0 or not self.plurals or _DEFINITE.match(toks[i - 1].folded):
+            return None
+        if not _TYPE_BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
+            return None
+        return next((self.plurals[k] for k in toks[i - 1].keys if k in self.plurals), None)
 
     def _type_before(self, toks: list[Tok], i: int, text: str = "") -> str | None:
         if i == 0:
@@ -618,6 +635,7 @@ class Matcher:
         listed = False
         tanween = has_tanween(text)
         dual: tuple[int, str] | None = None  # (word, type) of the second name after a dual type word
+        listing: str | None = None  # the type a plural type word gives every "و"-joined name of its list
         lic: str | None = None  # the licence tier of the current hit (a common word in a locative frame)
         skip, hot = self._skippable(toks)
         while i < n:
@@ -633,8 +651,17 @@ class Matcher:
             second = dual[1] if dual is not None and dual[0] == i and toks[i].folded.startswith("و") else None
             dual = None
             typ = carry or self._type_before(toks, i, text) or second  # "بمحافظتي إدلب وحلب": both
+            plural = None if typ is not None else self._plural_before(toks, i, text)
             if typ is not None and i > 0 and not self.duals.isdisjoint(toks[i - 1].keys):
                 dual = (-1, typ)  # the first name after a dual type word; where it ends is set below
+                listing = None
+            elif plural is not None:
+                typ = plural
+                dual, listing = (-1, typ), typ  # the list after a plural type word: the next name too
+            elif second is not None and second == listing:
+                dual = (-1, second)  # "… وصنعاء وصعدة": the list goes on
+            else:
+                listing = None
             carry = None
             if i + 1 < n and self._stop_phrase(toks, i):
                 i += 2
