@@ -1844,3 +1844,15 @@ def test_a_round_up_over_governorates_told_district_by_district() -> None:
         "كما استهدفت غارات أخرى للتحالف مواقع للمسلحين في مديرية سحار بمحافظة صعدة."
     )
     assert sorted(e.location for e in _events(text)) == ["As Sawadiyah", "Nihm", "Sahar"]
+
+
+def test_a_regions_total_told_town_by_town_gives_each_town_its_own_toll() -> None:
+    # (the towns' figures do not add up to the total: some of its dead are in towns not named)
+    text = (
+        "ارتفع عدد القتلى المدنيين، الأحد، إلى 30 قتيلا جراء غارات جوية عنيفة على الأحياء السكنية في "
+        "الغوطة الشرقية.\n"
+        "وقال مسعفون إن الطيران الحربي استهدف مدينة حرستا بغارات أسفرت عن مقتل 12 مدنيا. وأضافوا أن عشرة مدنيين "
+        "قتلوا بقصف على مدينة دوما، بينما قتل خمسة مدنيين في مدينة عربين."
+    )
+    tolls = {e.location: e.fatalities for e in _events(text)}
+    assert tolls == {"Harasta": 12, "Duma": 10, "Irbin": 5}, tolls

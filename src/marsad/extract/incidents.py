@@ -362,7 +362,7 @@ RETAKING_DETAIL_TAGS = frozenset(
 def _apart(place: Place | None, p: Place | None) -> bool:
     """A sentence's own town `p` may not be where an incident with no place of its own is (one with a
     place is weighed by governorate, as any detail is)."""
-    return p is not None and not _broad(p) and place is None
+    return p is not None and not broad(p) and place is None
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool:
@@ -372,14 +372,14 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
         return False
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
-    if _broad(a) or _broad(b):
+    if broad(a) or broad(b):
         return True
     if a.feature == "locality" and b.feature == "locality":
         return a.name == b.name  # two villages of one district (`localities.py`) are two places
     return a.name == b.name or (a.admin2 is not None and a.admin2 == b.admin2)
 
 
-def _broad(p: Place) -> bool:
+def broad(p: Place) -> bool:
     """A governorate, a country or a named region (الهلال النفطي): it holds the towns of its admin-1."""
     return p.feature in ("admin1", "country") or (p.feature == "admin2" and p.admin2 is None)
 
@@ -447,7 +447,7 @@ def _front_of_its_own(m: Mention, p: Place | None, text: str) -> bool:
         return False
     if _FRONT_OF.search(text, max(0, p.start - TYPE_WORD_CHARS), p.start):
         return True
-    return not _broad(p) and not _namesake(p) and (p.country_code, p.name) not in _capitals()
+    return not broad(p) and not _namesake(p) and (p.country_code, p.name) not in _capitals()
 
 
 @cache
@@ -509,13 +509,13 @@ def _strike_in_a_town_of_its_own(m: Mention, p: Place | None, incidents: list[In
     """Strikes with their own dead on a town of their own, beside a battle told without strikes
     ("وتزامنت المعارك مع غارات شنتها طائرات روسية على بلدة كفرزيتا المجاورة، ما أدى إلى مقتل 4
     مدنيين"): another weapon, another place, another event for ACLED, even in the same governorate."""
-    if p is None or _broad(p) or not gives_toll(m) or not incidents or not _strike_kinds(m):
+    if p is None or broad(p) or not gives_toll(m) or not incidents or not _strike_kinds(m):
         return False
     last = incidents[-1]
     lead = last.mentions[0]
     return (
         last.place is not None
-        and not _broad(last.place)
+        and not broad(last.place)
         and last.place.name != p.name
         and bool(lead.tags & GROUND_TAGS)
         and not _strike_kinds(lead)
@@ -769,7 +769,7 @@ def group(
                     continue  # a place's own toll is not the total over several governorates
                 if not _same_place(inc.place, p):
                     continue
-                if off and inc.place is not None and not _broad(inc.place):
+                if off and inc.place is not None and not broad(inc.place):
                     if not any(_same_place(inc.place, q) for q in off):
                         continue  # placed only off another town: another incident
                 if (
@@ -831,7 +831,7 @@ def group(
                     if (
                         p is not None
                         and near.place is not None
-                        and _broad(near.place)
+                        and broad(near.place)
                         and _same_place(near.place, p)
                     ):
                         if _more_specific(p, near.place):
@@ -840,7 +840,7 @@ def group(
             # a sentence over several governorates is a total over them ("في محافظتي إدلب وحلب"),
             # not one placed in a town of its own that names another beside it ("قتل متظاهر في
             # الديوانية … وخصوصا في بغداد")
-            spread = _governorates(m, places, refs) if p is None or _broad(p) else frozenset()
+            spread = _governorates(m, places, refs) if p is None or broad(p) else frozenset()
             target = Incident(umbrella=spread)
             incidents.append(target)
         target.mentions.append(m)
@@ -852,6 +852,7 @@ def group(
         else:
             _recalendar(target, m, d, p, anchor)
     incidents = _split_towns(_split_air_and_ground(_drop_totals(_crowd_clashes(incidents))), text)
+    incidents = _region_total_to_towns(incidents)
     return _split_listed(_split_umbrellas(incidents, places, refs), places, refs, text)
 
 
@@ -1053,7 +1054,7 @@ def _split_listed(
             [],
         )
         if not listed or not (
-            inc.place is None or _broad(inc.place) or any(_same_place(inc.place, t) for t in listed)
+            inc.place is None or broad(inc.place) or any(_same_place(inc.place, t) for t in listed)
         ):
             out.append(inc)
             continue
@@ -1144,7 +1145,7 @@ def _site(p: Place, text: str) -> bool:
     """One of the sites a round-up of strikes names: a town, or a district the text calls one
     ("بمديرية الصفراء", "قضاء الحويجة": ACLED's location for a strike told by district); not a
     governorate, a country or a named region (الغوطة الشرقية holds the towns struck in it)."""
-    if not _broad(p):
+    if not broad(p):
         return True
     return p.feature == "admin2" and _typed(p, text, _district_word())
 
@@ -1178,10 +1179,10 @@ def _type_word(features: frozenset[str]) -> re.Pattern[str]:
 
 def _same_site(a: Place, b: Place) -> bool:
     """One site of a round-up: the same town, or a district and a town inside it."""
-    if _broad(a) and _broad(b):
+    if broad(a) and broad(b):
         return a.country_code == b.country_code and a.name == b.name
-    if _broad(a) or _broad(b):
-        district, town = (a, b) if _broad(a) else (b, a)
+    if broad(a) or broad(b):
+        district, town = (a, b) if broad(a) else (b, a)
         return town.country_code == district.country_code and town.admin2 == district.name
     return _same_place(a, b)
 
@@ -1306,7 +1307,7 @@ def _drop_totals(incidents: list[Incident]) -> list[Incident]:
                 continue
         if inc.umbrella and len(parts := _placed_parts(inc, incidents, inc.umbrella)) >= 2:
             told = {o.place.admin1 for o in parts if o.place}
-            if inc.place is None or _broad(inc.place) or inc.place.admin1 not in inc.umbrella - told:
+            if inc.place is None or broad(inc.place) or inc.place.admin1 not in inc.umbrella - told:
                 continue
             # narrowed by a details sentence to a town of a governorate no other incident tells ("غارات
             # على محافظات البيضاء وصنعاء وصعدة" … "استهدفت الغارات ثكنات في مديرية السوادية بالبيضاء"):
@@ -1314,6 +1315,41 @@ def _drop_totals(incidents: list[Incident]) -> list[Incident]:
             inc = replace(inc, mentions=[replace(inc.mentions[0], casualties=[]), *inc.mentions[1:]])
         out.append(inc)
     return out
+
+
+def _region_total_to_towns(incidents: list[Incident]) -> list[Incident]:
+    """A toll told over a region or a governorate ("ارتفاع عدد القتلى في غوطة دمشق إلى 35") and then
+    town by town ("غارات على حرستا أسفرت عن مقتل 11 مدنيا" … "20 في دوما"): the incident
+    the lead opened, narrowed to the first town, takes that town's own figure; the region's total is
+    the towns' together (`_drop_totals` drops a lead that only sums them)."""
+    out = []
+    for inc in incidents:
+        lead = inc.mentions[0]
+        told_at = lead.extra.get("place")
+        if (
+            inc.place is not None
+            and not broad(inc.place)
+            and isinstance(told_at, Place)
+            and broad(told_at)
+            and gives_toll(lead)
+            and any(_town_toll(m, inc.place) for m in inc.mentions[1:])
+            and any(
+                o.place is not None
+                and not broad(o.place)
+                and o.place.name != inc.place.name
+                and gives_toll(o.mentions[0])
+                for o in _placed_parts(inc, incidents, {inc.place.admin1})
+            )
+        ):
+            inc = replace(inc, mentions=[replace(lead, casualties=[]), *inc.mentions[1:]])
+        out.append(inc)
+    return out
+
+
+def _town_toll(m: Mention, town: Place) -> bool:
+    """The sentence gives a toll of its own at `town`."""
+    q = m.extra.get("place")
+    return isinstance(q, Place) and q.name == town.name and gives_toll(m)
 
 
 def _split_umbrellas(
