@@ -1856,3 +1856,12 @@ def test_a_regions_total_told_town_by_town_gives_each_town_its_own_toll() -> Non
     )
     tolls = {e.location: e.fatalities for e in _events(text)}
     assert tolls == {"Harasta": 12, "Duma": 10, "Irbin": 5}, tolls
+
+
+def test_no_injuries_said_a_clause_away_is_zero_injured() -> None:
+    text = (
+        "اعترضت الدفاعات الجوية السعودية، الأحد، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان، "
+        "ولم تسجل الشظايا المتساقطة فوق الأحياء أي إصابات."
+    )
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Disrupted weapons use" and ev.injured == 0
