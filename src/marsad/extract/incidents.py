@@ -853,7 +853,7 @@ def group(
             _recalendar(target, m, d, p, anchor)
     incidents = _split_towns(_split_air_and_ground(_drop_totals(_crowd_clashes(incidents))), text)
     incidents = _region_total_to_towns(incidents)
-    return _split_listed(_split_umbrellas(incidents, places, refs), places, refs, text)
+    return _split_umbrellas(_split_listed(incidents, places, refs, text), places, refs)
 
 
 def _tolls_on_two_days(inc: Incident, m: Mention, d: DateMention | None) -> bool:
@@ -1360,10 +1360,12 @@ def _split_umbrellas(
     place is one event a governorate. The incident keeps its own place and its figures; each other
     governorate no incident of its kind is placed in gets the incident without them."""
     out = list(incidents)
+    done: set[tuple[int, str]] = set()  # (lead sentence, governorate): one copy however the lead was split
     for inc in incidents:
         if not inc.umbrella or inc.place is None:
             continue
         lead = inc.mentions[0]
+        done.add((lead.start, inc.place.admin1 or ""))
         named: dict[str, Place] = {}
         for p in places:
             if lead.start <= p.start < lead.end and p.feature == "admin1" and (p.start, p.end) not in refs:
@@ -1372,8 +1374,9 @@ def _split_umbrellas(
             continue
         bare = [replace(m, casualties=[]) for m in inc.mentions]
         for admin1, gov in named.items():
-            if admin1 == inc.place.admin1 or _placed_parts(inc, incidents, {admin1}):
+            if (lead.start, admin1) in done or _placed_parts(inc, incidents, {admin1}):
                 continue
+            done.add((lead.start, admin1))
             out.append(replace(inc, mentions=bare, place=gov, umbrella=frozenset()))
     return out
 
