@@ -1865,3 +1865,17 @@ def test_no_injuries_said_a_clause_away_is_zero_injured() -> None:
     )
     (ev,) = _events(text)
     assert ev.sub_event_type == "Disrupted weapons use" and ev.injured == 0
+
+
+def test_the_shooting_told_after_a_protest_met_with_force_gives_its_dead_and_wounded() -> None:
+    text = (
+        "فرق الجيش الإسرائيلي بالرصاص الحي، الجمعة، تظاهرة لمئات الفلسطينيين قرب السياج الحدودي شرق "
+        "خان يونس، ما أدى إلى إصابة العشرات.\n"
+        "وقالت وزارة الصحة في غزة إن شابا قتل برصاصة في الرأس، فيما أصيب 45 آخرون بالرصاص الحي."
+    )
+    (ev,) = _events(text)
+    assert ev.event_type == "Protests" and (ev.fatalities, ev.injured) == (1, 45), (
+        ev.sub_event_type,
+        ev.fatalities,
+        ev.injured,
+    )

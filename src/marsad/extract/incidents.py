@@ -543,6 +543,24 @@ def _crowd_beside_its_violence(
     )
 
 
+def _shot_at_the_crowd(inc: Incident, m: Mention, gap: int) -> bool:
+    """A sentence right after a protest met with force that tells only its killing, shooting or
+    wounding, with no armed group in it ("قتل شاب برصاصة في الصدر شرق رفح", "94 أصيبوا ... بالرصاص
+    الحي"): the protest's details, its dead and wounded."""
+    return (
+        gap <= CROWD_DETAILS_GAP
+        and family(inc.tags) == "crowd"
+        and bool(inc.tags & CROWD_VIOLENCE)
+        and bool(m.tags)
+        and m.tags <= SHOT_DEAD
+        and not any(a.entry.kind in ("armed", "unidentified") for a in m.actors)
+    )
+
+
+CROWD_DETAILS_GAP = 2  # sentences after the protest's last one its details may stand
+SHOT_DEAD = frozenset({"KILL", "FIRE"})  # what a details sentence of a protest met with force tells
+
+
 def _force_a_crowd_may_meet(inc: Incident) -> bool:
     """Killing, gunfire or clashes told with no armed group beside them: the force a protest of the
     same place and day met (`_crowd_clashes`)."""
@@ -763,7 +781,9 @@ def group(
             ):
                 ordered = [last] + [inc for inc in reversed(incidents) if inc is not last]
             for inc in ordered:
-                if family(inc.tags) != fam:
+                if family(inc.tags) != fam and not (
+                    inc is last and _shot_at_the_crowd(inc, m, m.sent - last_sent)
+                ):
                     continue
                 if inc.umbrella and own_toll:
                     continue  # a place's own toll is not the total over several governorates
