@@ -1879,3 +1879,18 @@ def test_the_shooting_told_after_a_protest_met_with_force_gives_its_dead_and_wou
         ev.fatalities,
         ev.injured,
     )
+
+
+def test_people_told_as_a_groups_members_are_its_fighters_not_civilians() -> None:
+    text = "قتل أربعة أشخاص ينتمون لتنظيم القاعدة، الأحد، بغارة لطائرة أمريكية مسيرة على مديرية شبام بمحافظة حضرموت."
+    (ev,) = _events(text)
+    assert ev.actor2 == "Al Qaeda" and ev.fatalities == 4, (ev.actor2, ev.fatalities)
+
+
+def test_people_said_not_to_belong_to_a_group_stay_its_victims() -> None:
+    text = (
+        "قتل مسلحون مجهولون شابين فلسطينيين، الأحد، بإطلاق النار عليهما في مدينة رفح، وأكد ذووهما أنهما "
+        "لا ينتميان إلى أي فصيل مسلح."
+    )
+    (ev,) = _events(text)
+    assert ev.actor2 == "Civilians (Palestine)", ev.actor2

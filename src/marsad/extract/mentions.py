@@ -60,6 +60,9 @@ class CasHit:
     victim: ActorHit | None = None
     head: CasHit | None = None  # the count this one is joined to ("4 عسكريين وجندي صومالي")
     uncounted: bool = False  # a bare plural ("سقوط قتلى"): coded as 3, but no evidence of an incident alone
+    members: bool = (
+        False  # told as a group's members ("3 أشخاص ينتمون لتنظيم القاعدة"): its noun names no civilians
+    )
 
 
 @dataclass(slots=True)
@@ -490,10 +493,24 @@ def _adjective_like(norm: str) -> bool:
 
 def _members_of_armed(toks: list[Tok], j: int, hi: int, actors: list[ActorHit]) -> bool:
     """A count followed by "من عناصر|مقاتلي ... <armed group>" (a word or two of the group's name
-    may stand between: "من عناصر تنظيم داعش")."""
+    may stand between: "من عناصر تنظيم داعش"), or by its noun and a word of belonging to one ("3
+    أشخاص ينتمون لتنظيم القاعدة", "يشتبه بانتمائهم إلى داعش")."""
+    belong = _belonging(toks, j, hi)
+    if belong is not None:
+        return any(a.entry.kind == "armed" and belong < a.first <= belong + 3 for a in actors)
     if j + 2 >= hi or toks[j + 1].norm != "من" or "FORCEW" not in toks[j + 2].classes:
         return False
     return any(a.entry.kind == "armed" and j + 3 <= a.first <= j + 4 for a in actors)
+
+
+BELONG_REACH = 3  # words after a count its word of belonging may stand ("3 أشخاص يشتبه بانتمائهم")
+NOT_WORDS = frozenset({"لا", "لم", "غير", "ولا", "ولم"})  # "لا ينتمي إلى فصيل مسلح": not a member
+
+
+def _belonging(toks: list[Tok], j: int, hi: int) -> int | None:
+    """The word of belonging a few words after a count ("ينتمون"), unless negated."""
+    k = next((k for k in range(j + 1, min(hi, j + BELONG_REACH + 1)) if "BELONGW" in toks[k].classes), None)
+    return None if k is None or toks[k - 1].norm in NOT_WORDS else k
 
 
 def _actor_hit(view: DocView, sv: SentView, h: Hit) -> ActorHit:
@@ -1373,6 +1390,7 @@ def _casualties(
                 break
         if not ch.attacker and h.nums and _members_of_armed(toks, j, sv.hi, actors):
             ch.attacker = True  # "عشرين من عناصر تنظيم داعش": the dead are the group's fighters
+            ch.members = _belonging(toks, j, sv.hi) is not None
         if not ch.attacker:
             for a in actors:
                 if a.first in window or (not h.nums and a.first <= ti <= a.last):

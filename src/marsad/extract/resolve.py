@@ -208,7 +208,14 @@ def resolve(
     # ---- actors
     hits: list[ActorHit] = []
     for m in inc.mentions:
-        hits.extend(h for h in m.actors if actor_ok(h, cc, event_day))
+        # the noun of a count of a group's members ("3 أشخاص ينتمون لتنظيم القاعدة") names no civilians
+        members = [c.tok for c in m.casualties if c.members]
+        hits.extend(
+            h
+            for h in m.actors
+            if actor_ok(h, cc, event_day)
+            and not (h.entry.kind == "victim" and any(k < h.first <= k + 2 for k in members))
+        )
 
     def actor(h: ActorHit) -> Actor:
         return Actor(actor_name(lex, h, cc, country, event_day), h.entry.inter, h.entry.kind, h)
