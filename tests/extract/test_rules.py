@@ -1894,3 +1894,27 @@ def test_people_said_not_to_belong_to_a_group_stay_its_victims() -> None:
     )
     (ev,) = _events(text)
     assert ev.actor2 == "Civilians (Palestine)", ev.actor2
+
+
+def test_what_a_month_brought_is_a_summary_not_an_incident() -> None:
+    text = (
+        "قال الرئيس، الخميس، إن المعركة المقبلة ستكون في الشمال.\n"
+        "وكانت القوات الحكومية قد تمكنت من استعادة معظم مدن محافظة درعا في يوليو الجاري بعد معارك مع الفصائل."
+    )
+    assert _events(text) == []
+
+
+def test_enabling_a_group_to_fire_missiles_is_no_attack() -> None:
+    text = (
+        "فرضت وزارة الخزانة، الثلاثاء، عقوبات على أربعة خبراء بتهمة تمكينهم جماعة الحوثي من إطلاق صواريخ "
+        "على مدن في السعودية."
+    )
+    assert _events(text) == []
+
+
+def test_a_battle_said_to_start_soon_has_not_begun() -> None:
+    text = (
+        "تحدثت وسائل إعلام موالية للحكومة، الخميس، عن معركة استعادة مدينة إدلب من الفصائل المسلحة وعن "
+        "اقتراب موعد انطلاقها."
+    )
+    assert _events(text) == []
