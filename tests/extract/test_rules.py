@@ -1918,3 +1918,11 @@ def test_a_battle_said_to_start_soon_has_not_begun() -> None:
         "اقتراب موعد انطلاقها."
     )
     assert _events(text) == []
+
+
+def test_an_incursion_foiled_by_forces_backed_by_an_air_force_is_a_battle() -> None:
+    text = (
+        "أفشلت القوات الحكومية بإسناد من طيران التحالف العربي، فجر الأحد، عملية تسلل لمسلحي الحوثي في "
+        "مديرية الظاهر بمحافظة صعدة."
+    )
+    assert [(e.sub_event_type, e.admin1) for e in _events(text)] == [("Armed clash", "Sa'dah")]
