@@ -1926,3 +1926,13 @@ def test_an_incursion_foiled_by_forces_backed_by_an_air_force_is_a_battle() -> N
         "مديرية الظاهر بمحافظة صعدة."
     )
     assert [(e.sub_event_type, e.admin1) for e in _events(text)] == [("Armed clash", "Sa'dah")]
+
+
+def test_a_launch_placed_by_where_the_missile_was_heading() -> None:
+    text = (
+        "رصدت الدفاعات الجوية السعودية، صباح الاثنين، صاروخا باليستيا أطلقه الحوثيون من محافظة صعدة.\n"
+        "وقال المتحدث إن الصاروخ كان يتجه نحو مدينة جازان قبل أن يسقط في منطقة صحراوية خالية."
+    )
+    assert [(e.sub_event_type, e.admin1) for e in _events(text)] == [
+        ("Shelling/artillery/missile attack", "Jizan")
+    ]

@@ -607,6 +607,7 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
 # what may stand between two towns of one list ("، ومدينة"), "بين" before a list (a stretch between
 # two towns) and a dual before it ("في مديريتي الجراحي والتحيتا": one front): frames.tsv
 _LIST_GAP = frame("LIST_GAP")
+_HEADED_TO = frame("HEADED_TO")
 _BETWEEN = frame("BETWEEN")
 _DUAL = frame("DUAL")
 _TOWNS_OF = frame("TOWNS_OF")
@@ -746,6 +747,20 @@ def group(
             ):
                 last.mentions.append(m)
                 last_sent = m.sent
+            elif (
+                last is not None
+                and last.place is None
+                and p is not None
+                and _HEADED_TO.search(text, max(0, p.start - 24), p.start)
+                and m.sent - last_sent <= 1
+                and not m.blocked_sentence
+                and m.tags & REMOTE_TAGS
+                and family(m.tags) == family(last.tags)
+            ):
+                # the place a launch with none of its own was aimed at, told right after it ("أطلقته
+                # الميليشيات من صعدة" … "كان الصاروخ يتجه نحو مدينة جازان"): where the attack was
+                last.mentions.append(m)
+                last.place, last_sent = p, m.sent
             continue
         fam = family(m.tags)
         d = sentence_has_date_near(m, anchor)
