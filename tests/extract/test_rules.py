@@ -1936,3 +1936,13 @@ def test_a_launch_placed_by_where_the_missile_was_heading() -> None:
     assert [(e.sub_event_type, e.admin1) for e in _events(text)] == [
         ("Shelling/artillery/missile attack", "Jizan")
     ]
+
+
+def test_heights_liberated_by_forces_backed_by_an_air_force_are_regained_territory() -> None:
+    text = (
+        "حررت قوات الجيش الوطني بإسناد من طيران التحالف، الثلاثاء، مرتفعات جبلية في مديرية صرواح "
+        "بمحافظة مأرب بعد معارك مع مسلحي الحوثي."
+    )
+    assert [(e.sub_event_type, e.admin1) for e in _events(text)] == [
+        ("Government regains territory", "Marib")
+    ]
