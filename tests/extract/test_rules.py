@@ -1946,3 +1946,10 @@ def test_heights_liberated_by_forces_backed_by_an_air_force_are_regained_territo
     assert [(e.sub_event_type, e.admin1) for e in _events(text)] == [
         ("Government regains territory", "Marib")
     ]
+
+
+def test_the_release_of_hostages_is_no_abduction() -> None:
+    text = (
+        "أعلنت الحكومة، الأحد، نجاح وساطتها في إطلاق سراح رهينة ألماني اختطفه مسلحون في محافظة مأرب قبل أشهر."
+    )
+    assert [e for e in _events(text) if e.sub_event_type == "Abduction/forced disappearance"] == []
