@@ -1953,3 +1953,11 @@ def test_the_release_of_hostages_is_no_abduction() -> None:
         "أعلنت الحكومة، الأحد، نجاح وساطتها في إطلاق سراح رهينة ألماني اختطفه مسلحون في محافظة مأرب قبل أشهر."
     )
     assert [e for e in _events(text) if e.sub_event_type == "Abduction/forced disappearance"] == []
+
+
+def test_a_capital_named_as_an_ally_is_its_government_not_the_place() -> None:
+    text = (
+        "شنت المقاتلات الروسية، السبت، غارات عنيفة على ريف إدلب الجنوبي أدت إلى مقتل أربعة مدنيين، وسط "
+        "تصاعد تهديدات الحكومة وحليفتها موسكو بشن هجوم على المحافظة."
+    )
+    assert [(e.admin1, e.fatalities) for e in _events(text)] == [("Idleb", 4)]
