@@ -1961,3 +1961,17 @@ def test_a_capital_named_as_an_ally_is_its_government_not_the_place() -> None:
         "تصاعد تهديدات الحكومة وحليفتها موسكو بشن هجوم على المحافظة."
     )
     assert [(e.admin1, e.fatalities) for e in _events(text)] == [("Idleb", 4)]
+
+
+def test_a_capital_that_speaks_places_no_incident() -> None:
+    # the strike's own place is unknown to the gazetteer; Moscow only speaks ("حملت موسكو")
+    text = "قتل 14 شخصا في غارة جوية استهدفت مطار التيفور العسكري فجر الاثنين، فيما حملت موسكو إسرائيل المسؤولية."
+    assert [e.location for e in _events(text) if e.location == "Moscow"] == []
+
+
+def test_a_capital_that_rejects_is_its_government() -> None:
+    text = (
+        "شنت طائرات حربية تركية، الخميس، غارات على قرى حدودية في كردستان أسفرت عن مقتل أربعة مدنيين، "
+        "في وقت ترفض أنقرة وقف عملياتها."
+    )
+    assert [e.location for e in _events(text) if e.location == "Ankara"] == []

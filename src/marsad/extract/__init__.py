@@ -29,6 +29,7 @@ from marsad.extract.incidents import (
     place_of,
     plausible_places,
     reference_places,
+    voice_places,
     witnessed,
 )
 from marsad.extract.lexicon import Lexicons, lexicons
@@ -119,6 +120,7 @@ def _extract(
         gone = destination_places(places, view.norm.text, view.norm)
         places = [p for p in places if (p.start, p.end) not in gone]
         refs = reference_places(places, view.norm.text, view.norm, text)
+        voices = voice_places(places, view.norm.text, view.norm)
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
         incidents = group(mentions, places, view.anchor, accident, refs, first_body, text)
         main_weapon = lead_weapon([m for m in mentions if eventful(m, accident)])
@@ -140,7 +142,7 @@ def _extract(
                     if p.start < first
                     or not any(id(m) not in own and m.start <= p.start < m.end for m in stale)
                 ]
-                inc.place = fallback_place(inc, usable, refs, text)
+                inc.place = fallback_place(inc, usable, refs, text, voices)
             inc.place = _core_place(inc, places, refs)
             if inc.place is not None:
                 inc.place = off_city(inc.place, text)

@@ -1577,7 +1577,11 @@ BLOCKED_CLAUSE = 30  # characters after a word set aside (history, plans) that s
 
 
 def fallback_place(
-    inc: Incident, places: list[Place], refs: frozenset[tuple[int, int]] = frozenset(), text: str = ""
+    inc: Incident,
+    places: list[Place],
+    refs: frozenset[tuple[int, int]] = frozenset(),
+    text: str = "",
+    voices: frozenset[tuple[int, int]] = frozenset(),
 ) -> Place | None:
     """No place in the incident's own sentences: a reference town in them ("شرق حمص": near Homs),
     else the nearest place named before it, else the first one after (never a dateline); when
@@ -1600,9 +1604,11 @@ def fallback_place(
         near = [
             p
             for p in _references_in(inc.mentions, places, refs)
-            # not the dateline, unless the sentence opens with it ("وفي الموصل، قتل ...") or the
-            # incident's words come before it ("دوى انفجار قرب سوق في حي الكرادة")
-            if (
+            # not a place that speaks ("حملت موسكو إسرائيل المسؤولية"); not the dateline, unless the
+            # sentence opens with it ("وفي الموصل، قتل ...") or the incident's words come before it
+            # ("دوى انفجار قرب سوق في حي الكرادة")
+            if (p.start, p.end) not in voices
+            and (
                 p.start >= 40
                 or inc.mentions[0].opener
                 or any(t.start < p.start for t in inc.mentions[0].live)
@@ -1668,6 +1674,20 @@ def reference_places(
     places: list[Place], norm_text: str, to_view: object, text: str = ""
 ) -> frozenset[tuple[int, int]]:
     """Spans of places named as reference points (see `_REF`) or as the report's dateline."""
+    return _references(places, norm_text, to_view, text, voices=True)
+
+
+def voice_places(places: list[Place], norm_text: str, to_view: object) -> frozenset[tuple[int, int]]:
+    """Spans of places that speak, launch, host a headquarters or answer ("قالت موسكو", "حملت
+    طهران"): named for who they are, never a point an incident lies near (`fallback_place`)."""
+    return _references(places, norm_text, to_view, "", voices=True) - _references(
+        places, norm_text, to_view, "", voices=False
+    )
+
+
+def _references(
+    places: list[Place], norm_text: str, to_view: object, text: str, *, voices: bool
+) -> frozenset[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     for p in places:
         v = _view_start(p, to_view)
@@ -1678,12 +1698,14 @@ def reference_places(
         part_of = (p.feature == "admin1" and not _OFF_BY.search(head)) or (
             p.feature != "country" and _IN_PART_OF.search(head) is not None
         )
-        if (
-            (_REF.search(head) and not part_of)
-            or _SPEAKER.search(head)
-            or _LAUNCH.search(launch)
-            or _HEADQUARTERS.search(head)
-            or _RESPONSE.search(launch)
+        if (_REF.search(head) and not part_of) or (
+            voices
+            and (
+                _SPEAKER.search(head)
+                or _LAUNCH.search(launch)
+                or _HEADQUARTERS.search(head)
+                or _RESPONSE.search(launch)
+            )
         ):
             out.add((p.start, p.end))
         elif text and p.start < 40 and _DATELINE_TAIL.match(text[p.end : p.end + 40]):
