@@ -1975,3 +1975,11 @@ def test_a_capital_that_rejects_is_its_government() -> None:
         "في وقت ترفض أنقرة وقف عملياتها."
     )
     assert [e.location for e in _events(text) if e.location == "Ankara"] == []
+
+
+def test_an_expelled_ambassadors_capital_and_a_capitals_reaction_place_nothing() -> None:
+    text = (
+        "قتل أكثر من 60 فلسطينيا برصاص الجيش الإسرائيلي، الاثنين، وأعلنت الحكومة طرد السفير الإسرائيلي في "
+        "أنقرة، فيما جاء أول رد فعل لطهران بإدانة القتل."
+    )
+    assert {e.location for e in _events(text)} & {"Ankara", "Tehran"} == set()
