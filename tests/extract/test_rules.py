@@ -1983,3 +1983,18 @@ def test_an_expelled_ambassadors_capital_and_a_capitals_reaction_place_nothing()
         "أنقرة، فيما جاء أول رد فعل لطهران بإدانة القتل."
     )
     assert {e.location for e in _events(text)} & {"Ankara", "Tehran"} == set()
+
+
+def test_a_ceasefire_over_several_towns_is_one_agreement() -> None:
+    text = (
+        "أعلنت وزارة الدفاع الروسية، الجمعة، التوصل إلى اتفاق لوقف إطلاق النار مع فصيل فيلق الرحمن، "
+        "ويشمل الاتفاق بلدات زملكا وعين ترما وحمورية في الغوطة الشرقية."
+    )
+    assert [e.sub_event_type for e in _events(text)] == ["Agreement"]
+
+
+def test_strikes_on_ghouta_towns_are_one_event_a_town() -> None:
+    text = (
+        "قتل 12 مدنيا، الأحد، في غارات جوية للطيران الحربي على بلدات حمورية وسقبا وزملكا في الغوطة الشرقية."
+    )
+    assert sorted(e.location for e in _events(text)) == ["Hamouriya", "Saqba", "Zamalka"]

@@ -1076,6 +1076,11 @@ def _crowd_clashes(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
+def _an_agreement(inc: Incident) -> bool:
+    """An incident that tells an agreement and no violence: one event wherever its towns are."""
+    return "AGREE" in inc.tags and not inc.tags & VIOLENCE_TAGS
+
+
 def _split_listed(
     incidents: list[Incident], places: list[Place], refs: frozenset[tuple[int, int]], text: str
 ) -> list[Incident]:
@@ -1084,6 +1089,11 @@ def _split_listed(
     event per town. The report's figures stay with the first town (they are not per town)."""
     out: list[Incident] = []
     for inc in incidents:
+        if _an_agreement(inc):
+            # an agreement over several towns ("يشمل وقف إطلاق النار بلدات عربين وزملكا وعين ترما") is one
+            # agreement, placed where its first town is
+            out.append(inc)
+            continue
         listed = next(
             (t for m in inc.mentions if len(t := _listed_towns(m, places, refs, text)) > 1),
             [],
@@ -1397,7 +1407,7 @@ def _split_umbrellas(
     out = list(incidents)
     done: set[tuple[int, str]] = set()  # (lead sentence, governorate): one copy however the lead was split
     for inc in incidents:
-        if not inc.umbrella or inc.place is None:
+        if not inc.umbrella or inc.place is None or _an_agreement(inc):
             continue
         lead = inc.mentions[0]
         done.add((lead.start, inc.place.admin1 or ""))
