@@ -28,8 +28,7 @@ from marsad.extract.incidents import (
     group,
     place_of,
     plausible_places,
-    reference_places,
-    voice_places,
+    reference_kinds,
     witnessed,
 )
 from marsad.extract.lexicon import Lexicons, lexicons
@@ -119,8 +118,8 @@ def _extract(
         accident = any(m.blocked_sentence == "accident" for m in mentions[:3])
         gone = destination_places(places, view.norm.text, view.norm)
         places = [p for p in places if (p.start, p.end) not in gone]
-        refs = reference_places(places, view.norm.text, view.norm, text)
-        voices = voice_places(places, view.norm.text, view.norm)
+        points, voices = reference_kinds(places, view.norm.text, view.norm, text)
+        refs = points | voices
         first_body = next((i for i, sv in enumerate(view.sents) if sv.zone not in SKIP_ZONES), 0)
         incidents = group(mentions, places, view.anchor, accident, refs, first_body, text)
         main_weapon = lead_weapon([m for m in mentions if eventful(m, accident)])

@@ -1680,25 +1680,15 @@ def destination_places(places: list[Place], norm_text: str, to_view: object) -> 
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[-–—:،]")
 
 
-def reference_places(
+def reference_kinds(
     places: list[Place], norm_text: str, to_view: object, text: str = ""
-) -> frozenset[tuple[int, int]]:
-    """Spans of places named as reference points (see `_REF`) or as the report's dateline."""
-    return _references(places, norm_text, to_view, text, voices=True)
-
-
-def voice_places(places: list[Place], norm_text: str, to_view: object) -> frozenset[tuple[int, int]]:
-    """Spans of places that speak, launch, host a headquarters or answer ("قالت موسكو", "حملت
-    طهران"): named for who they are, never a point an incident lies near (`fallback_place`)."""
-    return _references(places, norm_text, to_view, "", voices=True) - _references(
-        places, norm_text, to_view, "", voices=False
-    )
-
-
-def _references(
-    places: list[Place], norm_text: str, to_view: object, text: str, *, voices: bool
-) -> frozenset[tuple[int, int]]:
-    out: set[tuple[int, int]] = set()
+) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
+    """The spans of places named as reference points ("جنوبي دمشق") or as the report's dateline, and
+    apart from them those named as voices: places that speak, launch, host a headquarters or answer
+    ("قالت موسكو", "حملت طهران") — named for who they are, never a point an incident lies near
+    (`fallback_place`)."""
+    points: set[tuple[int, int]] = set()
+    voices: set[tuple[int, int]] = set()
     for p in places:
         v = _view_start(p, to_view)
         head = norm_text[max(0, v - 40) : v]
@@ -1708,16 +1698,15 @@ def _references(
         part_of = (p.feature == "admin1" and not _OFF_BY.search(head)) or (
             p.feature != "country" and _IN_PART_OF.search(head) is not None
         )
-        if (_REF.search(head) and not part_of) or (
-            voices
-            and (
-                _SPEAKER.search(head)
-                or _LAUNCH.search(launch)
-                or _HEADQUARTERS.search(head)
-                or _RESPONSE.search(launch)
-            )
+        if _REF.search(head) and not part_of:
+            points.add((p.start, p.end))
+        elif (
+            _SPEAKER.search(head)
+            or _LAUNCH.search(launch)
+            or _HEADQUARTERS.search(head)
+            or _RESPONSE.search(launch)
         ):
-            out.add((p.start, p.end))
+            voices.add((p.start, p.end))
         elif text and p.start < 40 and _DATELINE_TAIL.match(text[p.end : p.end + 40]):
-            out.add((p.start, p.end))  # "بغداد - وكالة ...": where the story was filed
-    return frozenset(out)
+            points.add((p.start, p.end))  # "بغداد - وكالة ...": where the story was filed
+    return frozenset(points), frozenset(voices)

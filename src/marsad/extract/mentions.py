@@ -60,9 +60,8 @@ class CasHit:
     victim: ActorHit | None = None
     head: CasHit | None = None  # the count this one is joined to ("4 عسكريين وجندي صومالي")
     uncounted: bool = False  # a bare plural ("سقوط قتلى"): coded as 3, but no evidence of an incident alone
-    members: bool = (
-        False  # told as a group's members ("3 أشخاص ينتمون لتنظيم القاعدة"): its noun names no civilians
-    )
+    # told as a group's members ("3 أشخاص ينتمون لتنظيم القاعدة"): its noun names no civilians
+    members: bool = False
 
 
 @dataclass(slots=True)

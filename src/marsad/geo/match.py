@@ -404,11 +404,13 @@ class Matcher:
     def _plural_before(self, toks: list[Tok], i: int, text: str) -> str | None:
         """The type a plural type word right before word i gives ("مديريات" → admin2), when it is
         indefinite (the head of a list of names) and nothing but a space stands between them."""
-        if i == 0 or not self.plurals or _DEFINITE.match(toks[i - 1].folded):
+        if i == 0 or self.plurals.keys().isdisjoint(toks[i - 1].keys):
+            return None  # (most words: one set test in C)
+        if _DEFINITE.match(toks[i - 1].folded) or not _TYPE_BREAK.isdisjoint(
+            text[toks[i - 1].end : toks[i].start]
+        ):
             return None
-        if not _TYPE_BREAK.isdisjoint(text[toks[i - 1].end : toks[i].start]):
-            return None
-        return next((self.plurals[k] for k in toks[i - 1].keys if k in self.plurals), None)
+        return next(self.plurals[k] for k in toks[i - 1].keys if k in self.plurals)
 
     def _type_before(self, toks: list[Tok], i: int, text: str = "") -> str | None:
         if i == 0:
