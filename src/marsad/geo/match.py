@@ -716,14 +716,9 @@ class Matcher:
                 has_admin = admin_typ and any(E[c].feature != "populated_place" for c in ids)
                 # Two-letter names only after a type word: قضاء الحي, مدينة إب (never "ام" alone).
                 big = len(key) < 3 and any(E[c].population >= 100_000 for c in ids)
-                # Only admin, settlement, quarter and camp type words make a common word a place
-                # (ناحية العدل، حي القدم، مخيم الوافدين); "المنطقة الغربية" stays "the western region".
-                weak = (
-                    typ is None
-                    or typ in ("area", "poi", "capital")
-                    # "الرصاص الحي الجمعة": a quarter or camp word names a place only indefinite ("حي القدم")
-                    or (typ in ("district", "camp") and i > 0 and bool(_DEFINITE.match(toks[i - 1].folded)))
-                )
+                # Only admin and settlement type words make a common word a place (ناحية العدل);
+                # "المنطقة الغربية" stays "the western region".
+                weak = typ is None or typ in ("area", "poi", "district", "camp", "capital")
                 article = fold(text[start : start + 2]) == "ال"
                 common = (
                     (weak and key in self.stops and key not in self.cue_keys)
