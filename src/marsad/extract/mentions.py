@@ -189,6 +189,28 @@ def _past_near(view: DocView, si: int) -> bool:
     return any(lo <= d.start < hi and (view.anchor - d.value).days > PAST_NEAR_DAYS for d in view.dates)
 
 
+DURING_REACH = 12  # words from a toll's trigger to the "خلال" of the events it happened during
+
+
+def _age_tolls_during(view: DocView, trigs: list[TrigHit], aged: set[int]) -> None:
+    """Deaths told as happening during events an old date marks as the past ("وقتل 120 فلسطينيا
+    خلال مظاهرات بدأت في 30 مارس") are those events' total, background as they are."""
+    toks = view.toks
+    for th in trigs:
+        if id(th) in aged:
+            continue
+        for t in trigs:
+            if (
+                id(t) in aged
+                and 0 < t.first - th.last <= DURING_REACH
+                and any("DURINGW" in toks[k].classes for k in range(th.last + 1, t.first))
+                and not _comma_between(view, th.last, t.first)
+            ):
+                th.blocked = "background"
+                aged.add(id(th))
+                break
+
+
 def _dates_a_state(toks: list[Tok], lo: int, year: int) -> bool:
     """ "المحاصرة منذ (عام) 2013": the year tells how long a state has lasted, not when the incident was."""
     for j in range(max(lo, year - 3), year):
@@ -256,7 +278,7 @@ def _old_dates(view: DocView, sv: SentView) -> list[tuple[int, int]]:
             old = (view.anchor - d.value).days > STALE_DAYS
         else:  # a week ("الأسبوع الماضي") is recent news
             old = (view.anchor - d.value).days > 31
-        if old and not _dates_a_state(view.toks, sv.lo, _tok_at(view.toks, sv, d.start) + 1):
+        if old and not _dates_a_state(view.toks, sv.lo, _tok_at(view, sv, d.start) + 1):
             out.append((d.start, d.end))
     return out
 
@@ -399,8 +421,13 @@ DATE_GOVERNORS = frozenset(
 )
 
 
-def _tok_at(toks: list[Tok], sv: SentView, pos: int) -> int:
-    """Index of the token of the sentence that starts at or after `pos` (view offsets)."""
+def _tok_at(view: DocView, sv: SentView, pos: int) -> int:
+    """Index of the token of the sentence that starts at or after ORIGINAL offset `pos` (a date's
+    or number's start). Tokens hold offsets into the normalised view, which is shorter once a
+    diacritic or tatweel has been dropped before `pos`: the offset is mapped first."""
+    toks = view.toks
+    if not view.norm.identity:
+        pos = view.norm.to_view(pos)
     for i in range(sv.lo, sv.hi):
         if toks[i].start >= pos:
             return i
@@ -785,7 +812,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             else:
                 dated_clauses.append((cut, y))
         old_dates = _old_dates(view, sv)
-        date_toks = [_tok_at(toks, sv, ds) for ds, _ in old_dates]
+        date_toks = [_tok_at(view, sv, ds) for ds, _ in old_dates]
         early = old_years + [
             i for i in date_toks if i - first_trig <= YEAR_WINDOW and _dates_clause(toks, sv, first_trig, i)
         ]
@@ -893,13 +920,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 or any(
                     abs(ds - s) < 60
                     and _dates_clause(toks, sv, h.last, i)
-                    and not _recent_date(view, sv, de, toks[h.last].end)
+                    and not _recent_date(view, sv, de, e)
                     for (ds, de), i in zip(old_dates, date_toks, strict=True)
                 )
             ):
                 th.blocked = th.blocked or "background"
                 aged.add(id(th))
             trigs.append(th)
+        _age_tolls_during(view, trigs, aged)
         actors = [_actor_hit(view, sv, h) for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))]
         # "بإسناد من طيران التحالف العربي": "التحالف العربي" is the same backer as "طيران التحالف"
         for a in actors:
@@ -981,8 +1009,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             for th in trigs:
                 th.blocked = th.blocked or "aggregate"
         dates = [d for d in view.dates if sv.start <= d.start < sv.end]
-        said = _said_dates(toks, sv, dates)
-        took = _took_place_on(toks, sv, dates, said)
+        said = _said_dates(view, sv, dates)
+        took = _took_place_on(view, sv, dates, said)
         if after and not any(c.role in ("killed", "injured") and not c.vague for c in cas):
             # a speaker judging, praising or accusing: what follows is talk about violence, unless
             # the sentence itself gives a precise toll, or protesters and a day of this week
@@ -1506,11 +1534,12 @@ def _names_people(toks: list[Tok], ti: int, hi: int, actors: list[ActorHit]) -> 
     return False
 
 
-def _said_dates(toks: list[Tok], sv: SentView, dates: list[DateMention]) -> frozenset[int]:
+def _said_dates(view: DocView, sv: SentView, dates: list[DateMention]) -> frozenset[int]:
     """Starts of the dates that date a statement ("أعلن الاثنين الحوثيون مقتل ..."), not the incident."""
+    toks = view.toks
     out = set()
     for d in dates:
-        i = _tok_at(toks, sv, d.start)
+        i = _tok_at(view, sv, d.start)
         # the verb of saying right before, or its subject between them ("ذكر ناشطون سوريون معارضون، الجمعة")
         for j in range(i - 1, max(sv.lo, i - 6) - 1, -1):
             if toks[j].norm in ("ان", "أن", "إن"):
@@ -1522,14 +1551,15 @@ def _said_dates(toks: list[Tok], sv: SentView, dates: list[DateMention]) -> froz
 
 
 def _took_place_on(
-    toks: list[Tok], sv: SentView, dates: list[DateMention], said: frozenset[int]
+    view: DocView, sv: SentView, dates: list[DateMention], said: frozenset[int]
 ) -> DateMention | None:
     """The day a sentence says an incident took place on ("وذكر البيان أن الهجوم وقع فجر الخميس"):
     a day-precise date with "جرى", "وقع", "حدث" (TOOKV) at most three words before it."""
+    toks = view.toks
     for d in dates:
         if d.precision != "day" or d.start in said:
             continue
-        i = _tok_at(toks, sv, d.start)
+        i = _tok_at(view, sv, d.start)
         if any("TOOKV" in toks[j].classes for j in range(max(sv.lo, i - 3), i)):
             return d
     return None
