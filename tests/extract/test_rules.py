@@ -1998,3 +1998,40 @@ def test_strikes_on_ghouta_towns_are_one_event_a_town() -> None:
         "قتل 12 مدنيا، الأحد، في غارات جوية للطيران الحربي على بلدات حمورية وسقبا وزملكا في الغوطة الشرقية."
     )
     assert sorted(e.location for e in _events(text)) == ["Hamouriya", "Saqba", "Zamalka"]
+
+
+def test_shells_fired_at_southern_israel_fall_in_its_southern_district() -> None:
+    # "جنوب إسرائيل" is a district of its own (ACLED's HaDarom), not the whole country; most of the
+    # barrage stopped is still a barrage (the rest fell)
+    text = (
+        "أعلن الجيش الإسرائيلي أن مسلحين أطلقوا صباح الثلاثاء نحو 20 قذيفة هاون من قطاع غزة على جنوب إسرائيل، "
+        "وأضاف أن منظومة القبة الحديدية تصدت لمعظم القذائف فيما سقطت أخرى في مناطق مفتوحة."
+    )
+    events = _events(text)
+    assert [(e.sub_event_type, e.country) for e in events] == [
+        ("Shelling/artillery/missile attack", "Israel")
+    ]
+    assert admin1_equal(events[0].admin1, "HaDarom")
+
+
+def test_an_interceptor_and_a_day_may_stand_between_the_verb_and_the_missile() -> None:
+    text = "اعترضت الدفاعات الجوية التابعة للتحالف، مساء الأربعاء، صاروخا باليستيا في سماء مدينة نجران."
+    assert [(e.sub_event_type, e.location) for e in _events(text)] == [("Disrupted weapons use", "Najran")]
+
+
+def test_a_town_far_off_places_nothing() -> None:
+    # the village is unknown to the gazetteer; Baghdad lies 200 km away and is not near it
+    text = (
+        "قتل خمسة من عناصر الحشد الشعبي، الأربعاء، في هجوم شنه مسلحون من تنظيم داعش على قرية المراعي "
+        "الواقعة على بعد 200 كلم شمال بغداد."
+    )
+    assert [e.admin1 for e in _events(text) if e.admin1 == "Baghdad"] == []
+
+
+def test_the_place_of_a_past_attack_recalled_is_not_todays() -> None:
+    text = (
+        "قتل سبعة أشخاص وأصيب 12 آخرون، الخميس، بانفجار عبوة ناسفة في سوق قرية المراعي. "
+        "والاعتداء هو الأعنف منذ الهجوم الانتحاري الذي أوقع 20 قتيلا في مدينة كربلاء، في 3 يناير الماضي. "
+        "وتقع القرية في محافظة صلاح الدين شمالي البلاد."
+    )
+    assert [(e.admin1, e.fatalities) for e in _events(text)] == [("Salah al-Din", 7)]

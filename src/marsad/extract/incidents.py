@@ -220,6 +220,10 @@ def place_of(
     inside = [p for p in places if m.start <= p.start < m.end and p.feature != "country"]
     own = [p for p in inside if (p.start, p.end) not in refs]
     pos = m.live[0].start if m.live else m.start
+    # "والاعتداء هو الأكثر دموية منذ الهجوم الانتحاري الذي أوقع 31 قتيلا ببغداد في 16 يناير": a place
+    # told after words of violence an old date marks as the past, with no live incident word between
+    # them, is where that past incident was
+    own = [p for p in own if not _in_past_clause(m, p)] or (own if not m.live else [])
     if text:
         # "دشنت الولايات المتحدة سفارتها في القدس، بينما قتل 43 فلسطينيا ... عند قطاع غزة": a place
         # before a joining word belongs to the other clause when the incident words follow it
@@ -266,6 +270,12 @@ def place_of(
     if not admins:
         return None
     return min(admins, key=lambda p: (p.start < pos, abs(p.start - pos)))
+
+
+def _in_past_clause(m: Mention, p: Place) -> bool:
+    """Whether `p` stands between words of violence an old date marks as the past and that date."""
+    spans = m.extra.get("past_spans") or []
+    return any(lo <= p.start < hi for lo, hi in spans)  # type: ignore[attr-defined]
 
 
 def _town_precision(p: Place) -> int:
@@ -1627,7 +1637,13 @@ def fallback_place(
         ]
         if near:
             return replace(near[0], geo_precision=max(near[0].geo_precision, 2))
-    towns = [p for p in places if p.feature != "country" and (p.start, p.end) not in refs]
+    towns = [
+        p
+        for p in places
+        if p.feature != "country"
+        and (p.start, p.end) not in refs
+        and not any(_in_past_clause(m, p) for m in inc.mentions)
+    ]
     if ccs:
         towns = [p for p in towns if p.country_code in ccs]
         if not towns:
@@ -1648,6 +1664,7 @@ def fallback_place(
 # capital that speaks ("أعلنت موسكو"), a launch site, what a strike answered, where the wounded
 # were taken or an embassy moved.
 _REF = frame("REF")
+_FAR_OFF = frame("FAR_OFF")
 _OFF_BY = frame("OFF_BY")
 _IN_PART_OF = frame("IN_PART_OF")
 _SPEAKER = frame("SPEAKER")
@@ -1698,7 +1715,9 @@ def reference_kinds(
         part_of = (p.feature == "admin1" and not _OFF_BY.search(head)) or (
             p.feature != "country" and _IN_PART_OF.search(head) is not None
         )
-        if _REF.search(head) and not part_of:
+        if _FAR_OFF.search(head):
+            voices.add((p.start, p.end))  # "على بعد 250 كلم شمال بغداد": a point far off, never near
+        elif _REF.search(head) and not part_of:
             points.add((p.start, p.end))
         elif (
             _SPEAKER.search(head)

@@ -823,6 +823,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         trig_hits = _crowd_words(trig_hits, toks)
         trigs: list[TrigHit] = []
         aged: set[int] = set()  # triggers an old year or date marks as background, whatever else blocks them
+        past_spans: list[tuple[int, int]] = []  # (trigger start, old date end) of the past incidents told
         # kidnappers asking a ransom in dollars ("وطالبوا ذويه بفدية قدرها خمسون ألف دولار") are no
         # market talk
         ransom = blocked_sentence == "market" and bool(_RANSOM_ASKED.search(view.doc.text, sv.start, sv.end))
@@ -914,18 +915,23 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         th.blocked = kind
             # (and the words of violence of a clause an old year dates: "خلافا لديربي سنة 2019 الذي شهد
             # أعمال شغب")
+            aging = [
+                (ds, de)
+                for (ds, de), i in zip(old_dates, date_toks, strict=True)
+                if abs(ds - s) < 60
+                and _dates_clause(toks, sv, h.last, i)
+                and not _recent_date(view, sv, de, e)
+            ]
             if (
                 any(abs(h.first - y) <= YEAR_WINDOW for y in old_years + late)
                 or any(h.first >= cut and abs(h.first - y) <= YEAR_WINDOW for cut, y in dated_clauses)
-                or any(
-                    abs(ds - s) < 60
-                    and _dates_clause(toks, sv, h.last, i)
-                    and not _recent_date(view, sv, de, e)
-                    for (ds, de), i in zip(old_dates, date_toks, strict=True)
-                )
+                or aging
             ):
                 th.blocked = th.blocked or "background"
                 aged.add(id(th))
+                # "منذ الهجوم الذي أوقع 31 قتيلا ببغداد، في 16 يناير": the words from the trigger to the
+                # old date after it tell the past incident, and a place among them is its place
+                past_spans.extend((s, de) for ds, de in aging if ds > e)
             trigs.append(th)
         _age_tolls_during(view, trigs, aged)
         actors = [_actor_hit(view, sv, h) for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))]
@@ -1093,6 +1099,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         "period": period,
                         "said": said,
                         "took": took,
+                        "past_spans": past_spans,
                         # "خرج الآلاف في تظاهرات": the protest phrase holds the size of its crowd
                         # ("مئات المعتصمين": the count right before the crowd word too)
                         "crowd_size": any(

@@ -40,6 +40,7 @@ _ATTEMPT = frame("ATTEMPT")
 _COUNTED_DEAD = frame("COUNTED_DEAD")
 _DRONE = frame("DRONE")
 _FAILED = frame("FAILED")
+_PART_STOPPED = frame("PART_STOPPED")
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
@@ -519,7 +520,12 @@ def resolve(
         else:
             sub = "Peaceful protest"
         key_trig = key_trig or _first(trigs, {"PROTEST"})
-    elif "DISRUPT" in tags and not hurt and not _strikes_apart(inc, doc.text):
+    elif (
+        "DISRUPT" in tags
+        and not hurt
+        and not _strikes_apart(inc, doc.text)
+        and not any(t.tag == "DISRUPT" and _PART_STOPPED.search(doc.text, t.start, t.end) for t in trigs)
+    ):
         # a missile or drone intercepted with nobody hurt ("أعلن التحالف اعتراض وتدمير طائرتين مسيرتين
         # أطلقهما الحوثيون"): ACLED's Disrupted weapons use, by the side that intercepted it
         sub, key_trig = "Disrupted weapons use", _first(trigs, {"DISRUPT"})
