@@ -2035,3 +2035,24 @@ def test_the_place_of_a_past_attack_recalled_is_not_todays() -> None:
         "وتقع القرية في محافظة صلاح الدين شمالي البلاد."
     )
     assert [(e.admin1, e.fatalities) for e in _events(text)] == [("Salah al-Din", 7)]
+
+
+def test_leaders_of_an_armed_group_detained_by_the_authorities_are_an_arrest() -> None:
+    text = "ذكرت وسائل إعلام رسمية، الأحد، أن السلطات التركية احتجزت ثلاثة من قادة تنظيم داعش في مدينة أضنة."
+    assert [(e.sub_event_type, e.location) for e in _events(text)] == [("Arrests", "Adana")]
+
+
+def test_an_official_arrested_is_a_political_arrest_but_not_for_fraud() -> None:
+    official = "ألقت السلطات المغربية، الاثنين، القبض على رئيس بلدية مدينة فاس بعد خطاب انتقد فيه الحكومة."
+    assert [e.sub_event_type for e in _events(official)] == ["Arrests"]
+    fraud = "ألقت السلطات المغربية، الاثنين، القبض على رئيس شركة للنقل في مدينة فاس على خلفية فضيحة مالية."
+    assert _events(fraud) == []
+
+
+def test_police_who_only_detained_the_gunmen_did_not_attack() -> None:
+    text = (
+        "أطلق رجلان، فجر الجمعة، أعيرة نارية على مدخل مبنى جمعية ثقافية في مدينة ليون دون أن يصاب أحد، "
+        "واحتجز رجال الشرطة مطلقي النار بعد ساعة."
+    )
+    events = _events(text)
+    assert events and all("Police" not in e.actor1 for e in events)

@@ -189,6 +189,8 @@ def _past_near(view: DocView, si: int) -> bool:
     return any(lo <= d.start < hi and (view.anchor - d.value).days > PAST_NEAR_DAYS for d in view.dates)
 
 
+ARRESTV_REACH = 4  # words from a verb of arresting to "القبض" ("ألقت السلطات الإيرانية، الأحد، القبض")
+OFFICIAL_REACH = 4  # words after a word of arrest where the office holder arrested is named
 DURING_REACH = 12  # words from a toll's trigger to the "خلال" of the events it happened during
 
 
@@ -1053,14 +1055,26 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         suspects = any("SUSPECT" in toks[i].classes for i in range(sv.lo, sv.hi))
         # an activist, a journalist or an official detained (not for an ordinary crime), told with an
         # active verb that opens its clause ("اعتقلت السلطات …", not "الذي اعتقل عاما كاملا")
-        dissent = (
-            any(
-                t.tag == "ARREST"
-                and "ARRESTV" in toks[t.first].classes
-                and not _recalled(toks, sv.lo, t.first)
-                for t in trigs
+        # ("ألقت السلطات الإيرانية القبض على ...": the verb may stand a few words before "القبض")
+        arrested_by_verb = [
+            t
+            for t in trigs
+            if t.tag == "ARREST"
+            and any(
+                "ARRESTV" in toks[k].classes for k in range(max(sv.lo, t.first - ARRESTV_REACH), t.first + 1)
             )
-            and any("DISSENT" in toks[i].classes for i in range(sv.lo, sv.hi))
+            and not _recalled(toks, sv.lo, t.first)
+        ]
+        dissent = (
+            bool(arrested_by_verb)
+            and (
+                any("DISSENT" in toks[i].classes for i in range(sv.lo, sv.hi))
+                or any(
+                    "OFFICIALW" in toks[i].classes
+                    for t in arrested_by_verb
+                    for i in range(t.last + 1, min(sv.hi, t.last + 1 + OFFICIAL_REACH))
+                )
+            )
             and not any("CRIME" in toks[i].classes for i in range(sv.lo, sv.hi))
         )
         claim = None

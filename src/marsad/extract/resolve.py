@@ -309,7 +309,13 @@ def resolve(
             # shot or killed in an arrest did
             if "ARREST" not in tags:
                 return 0
-            return 0 if arresting and (h.speaker or not tags & {"FIRE", "KILL"}) else 1
+            if arresting and (h.speaker or not tags & {"FIRE", "KILL"}):
+                return 0
+            # who shot or killed in an arrest did ("أطلقت الشرطة النار على المطلوب واعتقلته"); the police
+            # named only at the arrest of gunmen who fired ("واحتجز رجال الشرطة مطلقي النار") did not
+            if tags & {"FIRE", "KILL"} and not _at_the_violence(h, trigs):
+                return 0
+            return 1
         return 0
 
     cas_victim_ids = {id(c.victim) for c in victims_cas}
@@ -940,6 +946,19 @@ def _wields(h: ActorHit, trigs: list[TrigHit], text: str) -> bool:
 # how far (in words) an air strike's words lie from every word of interception to be a strike of
 # their own, not the intercepted drone
 _APART_WORDS = 8
+
+
+AT_VIOLENCE_WORDS = 3  # words between a force and the shooting or killing it did
+
+
+def _at_the_violence(h: ActorHit, trigs: list[TrigHit]) -> bool:
+    """Whether forces stand right at a word of shooting or killing, as its doer ("أطلقت الشرطة النار",
+    "الشرطة قتلت")."""
+    return any(
+        t.tag in ("FIRE", "KILL")
+        and (0 <= h.first - t.last <= AT_VIOLENCE_WORDS or 0 < t.first - h.last <= AT_VIOLENCE_WORDS)
+        for t in trigs
+    )
 
 
 def _strikes_apart(inc: Incident, text: str) -> bool:
