@@ -2056,3 +2056,22 @@ def test_police_who_only_detained_the_gunmen_did_not_attack() -> None:
     )
     events = _events(text)
     assert events and all("Police" not in e.actor1 for e in events)
+
+
+def test_the_toll_in_which_clashes_of_the_day_before_ended_is_not_the_strikes() -> None:
+    text = (
+        "شنت طائرات إسرائيلية السبت غارات على مواقع لحركة حماس شمالي قطاع غزة، غداة مواجهات عند السياج "
+        "الحدودي قتل فيها شابان وأصيب أكثر من 150 آخرين."
+    )
+    assert [
+        (e.sub_event_type, e.fatalities, e.injured) for e in _events(text, "2022-05-14T12:00:00+00:00")
+    ] == [("Air/drone strike", 0, None)]
+
+
+def test_air_strikes_in_the_lead_stay_the_event_beside_an_interception_told_later() -> None:
+    text = (
+        "شن الطيران الحربي الإسرائيلي فجر السبت غارات على مواقع لحركة حماس شمالي قطاع غزة. "
+        "وقال الجيش الإسرائيلي إن منظومة القبة الحديدية اعترضت ثلاث قذائف صاروخية أطلقت من القطاع."
+    )
+    types = [e.sub_event_type for e in _events(text, "2022-05-14T12:00:00+00:00")]
+    assert "Air/drone strike" in types and "Disrupted weapons use" not in types

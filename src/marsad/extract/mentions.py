@@ -213,6 +213,30 @@ def _age_tolls_during(view: DocView, trigs: list[TrigHit], aged: set[int]) -> No
                 break
 
 
+IN_WHICH = frozenset({"فيها", "فيه", "خلالها", "خلاله"})
+IN_WHICH_REACH = 4  # words from words of violence told as the past to the toll "in which" it left
+
+
+def _tolls_in_which(view: DocView, sv: SentView, trigs: list[TrigHit]) -> list[tuple[int, int]]:
+    """A killing told "in" words of violence a cue marks as the past ("غداة مواجهات على الحدود، قتل
+    فيها فلسطينيان"): that event's toll, blocked as background with the rest of its clause (up to a
+    live word of violence or the sentence's end). Returns the token spans of those clauses."""
+    toks = view.toks
+    spans: list[tuple[int, int]] = []
+    past = [t for t in trigs if t.blocked == "background" and t.tag != "KILL"]
+    for th in trigs:
+        if th.tag != "KILL" or th.blocked not in ("", "background") or th.last + 1 >= sv.hi:
+            continue
+        if not any(toks[k].norm in IN_WHICH for k in range(th.first, th.last + 2)):
+            continue  # ("لقي فيها فلسطينيان حتفهما": inside the words of killing too)
+        if not any(0 < th.first - t.last <= IN_WHICH_REACH for t in past):
+            continue
+        th.blocked = "background"
+        end = min((t.first for t in trigs if t.first > th.last and not t.blocked), default=sv.hi)
+        spans.append((th.first, end))
+    return spans
+
+
 def _dates_a_state(toks: list[Tok], lo: int, year: int) -> bool:
     """ "المحاصرة منذ (عام) 2013": the year tells how long a state has lasted, not when the incident was."""
     for j in range(max(lo, year - 3), year):
@@ -936,6 +960,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 past_spans.extend((s, de) for ds, de in aging if ds > e)
             trigs.append(th)
         _age_tolls_during(view, trigs, aged)
+        past_tolls = _tolls_in_which(view, sv, trigs)
         actors = [_actor_hit(view, sv, h) for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))]
         # "بإسناد من طيران التحالف العربي": "التحالف العربي" is the same backer as "طيران التحالف"
         for a in actors:
@@ -971,6 +996,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 or (t.blocked == "background" and c.tok == t.last + 1 and toks[c.tok].num is None)
                 for t in ruled_out
             )
+            # ("غداة اشتباكات قرب السياج، قتل فيها ثلاثة وجرح العشرات": the whole toll of
+            # the clause is the day before's)
+            and not any(lo <= c.tok < hi for lo, hi in past_tolls)
         ]
         # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll;
         # "زاعما مقتل خمسة من عناصر الميليشيا": a party's claimed toll is not the incident's;

@@ -531,6 +531,19 @@ def resolve(
         and not hurt
         and not _strikes_apart(inc, doc.text)
         and not any(t.tag == "DISRUPT" and _PART_STOPPED.search(doc.text, t.start, t.end) for t in trigs)
+        # (air strikes told in the lead stay the event when an interception of the other side's
+        # rockets is told later: "شنت إسرائيل غارات …" … "اعترضت القبة الحديدية ست قذائف"; not a
+        # drone, which is what was intercepted)
+        and not (
+            "DISRUPT" not in lead_tags
+            and any(
+                t.tag == "AIR"
+                and t.strong
+                and inc.mentions[0].start <= t.start < inc.mentions[0].end
+                and not _DRONE.search(doc.text, t.start, t.end)
+                for t in trigs
+            )
+        )
     ):
         # a missile or drone intercepted with nobody hurt ("أعلن التحالف اعتراض وتدمير طائرتين مسيرتين
         # أطلقهما الحوثيون"): ACLED's Disrupted weapons use, by the side that intercepted it
