@@ -105,3 +105,19 @@ def test_deaths_during_events_begun_long_ago_are_their_total() -> None:
         "قرب السياج الحدودي."
     )
     assert _coded(text, datetime(2021, 6, 6, 9)) == [("2021-06-06", "Air/drone strike", 0)]
+
+
+def test_a_date_counted_back_governs_its_own_clause() -> None:
+    # "قبل أسبوعين" needs no "في" before it to date the operation it follows: the dead are the
+    # operation's total over two weeks
+    text = "أعلنت وزارة الداخلية، الثلاثاء، مقتل 12 مسلحا في العملية العسكرية التي بدأت قبل أسبوعين في شمال سيناء."
+    assert extract_events(Document(id="t", text=text, published=PUBLISHED)) == []
+
+
+def test_the_toll_of_the_protests_sums_their_days() -> None:
+    text = (
+        "فرقت الشرطة بالغاز المسيل للدموع مئات المحتجين أمام مبنى المحافظة في الناصرية، الجمعة، "
+        "فيما ارتفع عدد قتلى الاحتجاجات في البلاد إلى تسعة أشخاص."
+    )
+    events = extract_events(Document(id="t", text=text, published=PUBLISHED))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Protest with intervention", 0)]

@@ -447,6 +447,10 @@ DATE_GOVERNORS = frozenset(
 )
 
 
+# the first words of dates that govern themselves ("قبل أسبوعين", "منذ شهرين")
+SELF_GOVERNED = frozenset({"قبل", "منذ"})
+
+
 def _tok_at(view: DocView, sv: SentView, pos: int) -> int:
     """Index of the token of the sentence that starts at or after ORIGINAL offset `pos` (a date's
     or number's start). Tokens hold offsets into the normalised view, which is shorter once a
@@ -464,6 +468,8 @@ def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) 
     """Whether an old date near a trigger dates the trigger's own clause."""
     if date_tok <= trig_last or date_tok <= sv.lo:
         return True  # a date before the word ("في 12 مايو خطف ...") frames it
+    if toks[date_tok].norm in SELF_GOVERNED:
+        return True  # "انطلقت في البصرة قبل أسبوعين": the date holds its own governor
     before = toks[date_tok - 1].norm
     return before in DATE_GOVERNORS or before.removeprefix("و") in DATE_GOVERNORS
 
