@@ -2075,3 +2075,22 @@ def test_air_strikes_in_the_lead_stay_the_event_beside_an_interception_told_late
     )
     types = [e.sub_event_type for e in _events(text, "2022-05-14T12:00:00+00:00")]
     assert "Air/drone strike" in types and "Disrupted weapons use" not in types
+
+
+def test_guests_attending_a_wedding_were_not_preparing_anything() -> None:
+    # "يحضرون" is mostly "attend", not "prepare": the strike on them happened
+    text = "قتل 15 شخصا على الأقل كانوا يحضرون حفل زفاف، في غارة جوية على قرية في محافظة حجة شمال غربي اليمن."
+    assert [(e.sub_event_type, e.fatalities) for e in _events(text)] == [("Air/drone strike", 15)]
+
+
+def test_a_town_a_source_speaks_from_places_the_incident() -> None:
+    text = (
+        "قتل ثمانية مدنيين في غارة جوية على سوق شعبي شمالي اليمن مساء الأحد. "
+        "ونقلت وكالة أنباء عن طبيب في حجة قوله إن المستشفى استقبل ثماني جثث."
+    )
+    assert [e.admin1 for e in _events(text)] == ["Hajjah"]
+
+
+def test_two_drones_downed_without_a_pilot() -> None:
+    text = "أعلن التحالف، الأربعاء، إسقاط طائرتين دون طيار أطلقهما الحوثيون باتجاه مطار أبها."
+    assert [(e.sub_event_type, e.location) for e in _events(text)] == [("Disrupted weapons use", "Abha")]
