@@ -2094,3 +2094,12 @@ def test_a_town_a_source_speaks_from_places_the_incident() -> None:
 def test_two_drones_downed_without_a_pilot() -> None:
     text = "أعلن التحالف، الأربعاء، إسقاط طائرتين دون طيار أطلقهما الحوثيون باتجاه مطار أبها."
     assert [(e.sub_event_type, e.location) for e in _events(text)] == [("Disrupted weapons use", "Abha")]
+
+
+def test_a_countrys_security_forces_arrest_at_home() -> None:
+    # the plot was in Germany; the two men were stopped in Tunisia by its own forces
+    text = (
+        "أوقفت قوى الأمن التونسية، السبت، شخصين متورطين بهجوم بقنبلة جرى إحباطه قرب مدينة كولونيا الألمانية."
+    )
+    events = _events(text)
+    assert [(e.sub_event_type, e.country) for e in events] == [("Arrests", "Tunisia")]

@@ -618,6 +618,7 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
 # two towns) and a dual before it ("في مديريتي الجراحي والتحيتا": one front): frames.tsv
 _LIST_GAP = frame("LIST_GAP")
 _HEADED_TO = frame("HEADED_TO")
+_SENTENCE_END = re.compile(r"[.!؟?\n]")
 _BETWEEN = frame("BETWEEN")
 _DUAL = frame("DUAL")
 _TOWNS_OF = frame("TOWNS_OF")
@@ -1644,6 +1645,19 @@ def fallback_place(
         and (p.start, p.end) not in refs
         and not any(_in_past_clause(m, p) for m in inc.mentions)
     ]
+    if text and inc.tags & (REMOTE_TAGS | {"DISRUPT"}):
+        # a missile or a rocket with no place of its own lands, or is stopped, where the report says
+        # it was heading ("كان باتجاه مدينة جازان") among the incident's sentences, across a border too
+        # (not an army's advance toward a city told before them)
+        lo, hi = inc.mentions[0].start, max(m.end for m in inc.mentions)
+        # (or in the sentence right after them: "وقال المتحدث إن الصاروخ كان باتجاه مدينة نجران")
+        after = _SENTENCE_END.search(text, hi + 1)
+        hi = after.end() if after else len(text)
+        aimed = [
+            p for p in towns if lo <= p.start < hi and _HEADED_TO.search(text, max(0, p.start - 24), p.start)
+        ]
+        if aimed:
+            return aimed[0]
     if ccs:
         towns = [p for p in towns if p.country_code in ccs]
         if not towns:

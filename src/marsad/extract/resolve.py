@@ -145,14 +145,19 @@ def resolve(
     lead_tags = {t.tag for t in trigs if inc.mentions[0].start <= t.start < inc.mentions[0].end}
     place = inc.place
     cc = place.country_code if place else country_cc
-    if place is None or place.feature == "country":
-        # no town named: a country's own police named by its adjective ("اعتقلت الشرطة الماليزية ستة
-        # أشخاص يشتبه في صلتهم بمتشددين في الفلبين") act at home, whatever country
-        # the report names more often (the police national_forces.tsv makes of a nisba, bound to it;
-        # an army may strike abroad)
-        home = {a.entry.country for m in inc.mentions for a in m.actors if a.entry.name == "{police}"} - {"*"}
-        if len(home) == 1 and (place is None or place.country_code not in home):
-            place, cc = None, home.pop()
+    # a country's own police named by its adjective ("اعتقلت الشرطة الماليزية ستة أشخاص يشتبه في صلتهم
+    # بمتشددين في الفلبين", "أوقفت قوى الأمن التونسية شخصين متورطين بهجوم أحبط في ألمانيا") act at
+    # home, whatever country or town abroad the report names (the police national_forces.tsv makes
+    # of a nisba, bound to it; an army may strike abroad)
+    home = {a.entry.country for m in inc.mentions for a in m.actors if a.entry.name == "{police}"} - {"*"}
+    if (
+        len(home) == 1
+        and (place is None or place.country_code not in home)
+        # (a town abroad gives way only in an arrest, the police's own act; police named in passing
+        # beside an attack elsewhere do not move it)
+        and (place is None or place.feature == "country" or tags <= {"ARREST"})
+    ):
+        place, cc = None, home.pop()
     if cc is None:
         # no place at all: a group bound to one country ("الحوثيون", "ولاية سيناء") tells where
         bound = [a.entry.country for m in inc.mentions for a in m.actors if a.entry.country != "*"]
