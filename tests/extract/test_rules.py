@@ -2103,3 +2103,13 @@ def test_a_countrys_security_forces_arrest_at_home() -> None:
     )
     events = _events(text)
     assert [(e.sub_event_type, e.country) for e in events] == [("Arrests", "Tunisia")]
+
+
+def test_an_army_telling_of_rockets_on_its_own_towns_did_not_fire_them() -> None:
+    text = (
+        "قال الجيش الإسرائيلي، الثلاثاء، إن مسلحين أطلقوا عشر قذائف هاون من قطاع غزة على جنوب إسرائيل "
+        "سقطت في مناطق مفتوحة دون إصابات."
+    )
+    events = _events(text)
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+    assert events[0].actor1 != "Military Forces of Israel"

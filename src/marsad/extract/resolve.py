@@ -658,6 +658,18 @@ def resolve(
             if h.entry.kind in ARMED_KINDS and not h.backer and not no_side(h)
         )
 
+    if (
+        sub == "Shelling/artillery/missile attack"
+        and a1.kind == "external"
+        and a1.name.endswith(f" of {country}")
+    ):
+        # a foreign force of this very country does not shell its own towns: the rockets on them
+        # ("أطلق مسلحون قذائف من قطاع غزة على جنوب إسرائيل", the army telling it) were fired by the other
+        # side the report names, or by a group it does not
+        sender = next((s for s in armed_sides() if s.kind in ("armed", "unidentified")), None)
+        a1 = sender or Actor(f"Unidentified Armed Group ({country})", 3, "unidentified", None)
+        if a2 is not None and a2.name == a1.name:
+            a2 = None
     if event_type == "Battles" and (a2 is None or a2.kind in ("victim", "crowd")):
         # a battle is fought between armed sides: civilians caught in it are not the second side
         a2 = next((s for s in armed_sides() if s.name != a1.name), a2)
