@@ -2113,3 +2113,23 @@ def test_an_army_telling_of_rockets_on_its_own_towns_did_not_fire_them() -> None
     events = _events(text)
     assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
     assert events[0].actor1 != "Military Forces of Israel"
+
+
+def test_a_speakers_headline_retells_an_attack_days_old() -> None:
+    body = (
+        "أسفر هجوم بغاز سام على بلدة دوما في الغوطة الشرقية، السبت، عن مقتل 40 شخصا. "
+        "وقال الرئيس الفرنسي، الخميس، إن بلاده تملك أدلة على استخدام أسلحة كيميائية."
+    )
+    published = datetime(2022, 5, 12, 12)
+    speaker = Document(
+        id="s", title="ماكرون: لدينا الدليل على الهجوم الكيميائي", text=body, published=published
+    )
+    assert extract_events(speaker) == []
+    # a country's name before the colon is a dateline, not a speaker: the attack stays
+    dated = Document(id="d", title="سوريا: الهجوم الكيميائي على دوما", text=body, published=published)
+    assert [e.sub_event_type for e in extract_events(dated)] == ["Chemical weapon"]
+
+
+def test_a_regime_still_able_to_attack_is_no_attack() -> None:
+    text = "قالت وزارة الدفاع الأمريكية، الخميس، إن النظام ما يزال قادرا على شن هجمات كيميائية في ريف دمشق."
+    assert _events(text) == []

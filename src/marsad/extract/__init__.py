@@ -208,6 +208,10 @@ def _extract(
                 and _days_before(e.event_date, view.anchor) <= OLD_DAYS
                 and any(x.field == "event_date" for x in e.evidence)
             ]
+        elif headline == "retold":
+            # a speaker's headline naming an incident: one the body dates days before the talk is
+            # retold ("ماكرون: فرنسا لديها الدليل على الهجوم الكيميائي", five days after it)
+            events = [e for e in events if _days_before(e.event_date, view.anchor) <= OLD_DAYS]
         elif headline:
             # a question or statement headline: the body's violence is mostly what the talk is
             # about; keep only incidents that report casualties, told within days of the talk

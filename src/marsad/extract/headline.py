@@ -10,16 +10,34 @@ must at least report casualties to be kept (see `extract_events`). The words are
 
 from __future__ import annotations
 
+from functools import cache
+
 from marsad.extract.frames import frame
 from marsad.extract.lexicon import Cue, Lexicons, Trigger
 from marsad.extract.textview import build_view
+from marsad.geo.data import load_countries
 from marsad.model import Document
+from marsad.text.normalize import normalize_key
 
 _QUESTION = frame("QUESTION")
+_SPEAKER_HEADLINE = frame("SPEAKER_HEADLINE")
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(normalize_key(f) for row in load_countries().values() for f in row.names_ar)
+
+
+def _speaker_headline(title: str) -> bool:
+    """A speaker and a colon open the headline ("ماكرون: ..."); not a country's name, the dateline some
+    outlets open every headline with ("فرنسا: الآلاف يتظاهرون")."""
+    m = _SPEAKER_HEADLINE.search(title)
+    return m is not None and normalize_key(m.group().rstrip().rstrip(":").strip()) not in _country_names()
 
 
 def talk_headline(title: str | None, lex: Lexicons) -> str:
-    """ "almanac", "court", "feature", "fiction", "statement" or "" (an incident headline, or none).
+    """ "almanac", "court", "feature", "fiction", "retold", "statement" or "" (an incident headline, or
+    none).
 
     An almanac headline ("حدث في 5 أكتوبر..", "في مثل هذا اليوم") lists history: nothing in it is news.
     A court headline ("محاكمة ثمانية عراقيين ...", "محكمة مصرية تستطلع رأي المفتي") reports a trial: the
@@ -43,7 +61,9 @@ def talk_headline(title: str | None, lex: Lexicons) -> str:
     for h in lex.triggers.find(toks):
         trig: Trigger = h.pattern.payload
         if not trig.generic:
-            return ""  # the headline names an incident ("تركيا تدين الهجوم على دوما")
+            # the headline names an incident ("تركيا تدين الهجوم على دوما"); a speaker's headline that
+            # names one ("ماكرون: فرنسا لديها الدليل على الهجوم") may retell an old one
+            return "retold" if _speaker_headline(title) else ""
     if any(c.kind == "metaphor" for c in title_cues):
         return "fiction"  # "دراما رمضان", "فيلم جديد عن ...": a plot is told, nothing happened
     return "statement" if title_cues else ""
