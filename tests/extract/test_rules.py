@@ -2133,3 +2133,15 @@ def test_a_speakers_headline_retells_an_attack_days_old() -> None:
 def test_a_regime_still_able_to_attack_is_no_attack() -> None:
     text = "قالت وزارة الدفاع الأمريكية، الخميس، إن النظام ما يزال قادرا على شن هجمات كيميائية في ريف دمشق."
     assert _events(text) == []
+
+
+def test_a_bombardment_told_later_as_an_air_strike_without_dead_is_one_air_strike() -> None:
+    text = (
+        "قال مصدر حقوقي إن قصفا إسرائيليا استهدف مستودعا للأسلحة في منطقة الكسوة بريف دمشق، الثلاثاء. "
+        "وقالت وكالة الأنباء الرسمية إن الدفاعات الجوية تصدت لصاروخين في منطقة الكسوة بريف دمشق. "
+        "وقال ضابط إن ضربة جوية إسرائيلية أصابت موقعا للجيش في المنطقة دون أن تسفر عن سقوط قتلى."
+    )
+    events = _events(text)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Kisweh", 0)
+    ]

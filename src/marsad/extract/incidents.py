@@ -610,6 +610,15 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
             continue
         if not any(q.name == p.name for q in towns):
             towns.append(p)
+    # a town named with its governorate ("في منطقة الكسوة بريف دمشق") is one aim, not two
+    towns = [
+        p
+        for p in towns
+        if not (
+            p.feature == "admin1"
+            and any(q is not p and q.country_code == p.country_code and q.admin1 == p.admin1 for q in towns)
+        )
+    ]
     countries = {p.country_code for p in towns}
     return towns if len(towns) > 1 and len(countries) == 1 else []
 

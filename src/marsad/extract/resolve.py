@@ -228,11 +228,18 @@ def resolve(
 
     victims_cas: list[CasHit] = [c for m in inc.mentions for c in m.casualties if c.victim is not None]
     # the lead tells what happened; later sentences may name weapons only in passing
+    # (a lead that only says "قصف" yields to the kind a later sentence names outright: "قصفا إسرائيليا
+    # استهدف مستودعا" … "ضربة جوية إسرائيلية استهدفت موقعا")
+    lead_strong = {
+        t.tag for t in trigs if t.strong and inc.mentions[0].start <= t.start < inc.mentions[0].end
+    }
     weapon = (
         next((w for w in WEAPON_ORDER if w in lead_tags), None)
         or next((w for w in WEAPON_ORDER if any(t.tag == w and t.strong for t in trigs)), None)
         or next((w for w in WEAPON_ORDER if w in tags), None)
     )
+    if weapon == "SHELL" and "SHELL" not in lead_strong and any(t.tag == "AIR" and t.strong for t in trigs):
+        weapon = "AIR"
     if weapon == "IED" and any(t.tag == "SUICIDE" and t.strong for t in trigs):
         weapon = "SUICIDE"  # a car bomb driven by a suicide bomber
     if weapon == "IED" and all(t.blast for t in trigs if t.tag == "IED"):
