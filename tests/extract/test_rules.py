@@ -2145,3 +2145,11 @@ def test_a_bombardment_told_later_as_an_air_strike_without_dead_is_one_air_strik
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Air/drone strike", "Kisweh", 0)
     ]
+
+
+def test_a_leader_killed_and_then_his_death_are_one_death() -> None:
+    text = (
+        "لقي قيادي في تنظيم القاعدة حتفه، مساء الأحد، بغارة لطائرة مسيرة أمريكية شرقي محافظة مأرب. "
+        "وأكد مسؤول محلي أن الغارة أصابت السيارة التي كان يستقلها القيادي ما أدى إلى مقتله على الفور."
+    )
+    assert [e.fatalities for e in _events(text)] == [1]

@@ -41,6 +41,7 @@ _COUNTED_DEAD = frame("COUNTED_DEAD")
 _DRONE = frame("DRONE")
 _FAILED = frame("FAILED")
 _PART_STOPPED = frame("PART_STOPPED")
+_HIS_DEATH = frame("HIS_DEATH")
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
@@ -809,6 +810,13 @@ def resolve(
         and ka.value in (kv.value, kv.value + sum(c.value for c in killed if c.head is kv))
         and ka.value >= TOLD_TWICE_MIN
         and _sentence_of(ka, inc) != _sentence_of(kv, inc)
+    )
+    # (one man killed, told as a group's leader and then as "مقتله", his death: one death)
+    told_twice = told_twice or (
+        ka is not None
+        and kv is not None
+        and ka.value == kv.value == 1
+        and any(_HIS_DEATH.search(doc.text, c.start, c.end) for c in (ka, kv))
     )
     if ka is not None and (kv is None or (ka.start, ka.end) != (kv.start, kv.end)) and not told_twice:
         fat += ka.value
