@@ -2153,3 +2153,16 @@ def test_a_leader_killed_and_then_his_death_are_one_death() -> None:
         "وأكد مسؤول محلي أن الغارة أصابت السيارة التي كان يستقلها القيادي ما أدى إلى مقتله على الفور."
     )
     assert [e.fatalities for e in _events(text)] == [1]
+
+
+def test_a_number_restating_a_dual_is_the_deads_not_the_wounded() -> None:
+    text = (
+        "قتل فلسطينيان اثنان، أحدهما مسعف، وأصيب أكثر من 200 آخرين بنيران القوات الإسرائيلية يوم الجمعة "
+        "خلال مظاهرات قرب السياج الحدودي شرقي مدينة رفح."
+    )
+    assert [(e.fatalities, e.injured) for e in _events(text)] == [(2, 200)]
+
+
+def test_a_strike_that_left_no_wounded_has_none() -> None:
+    text = "أصابت غارة جوية مستودعا للذخيرة قرب مدينة حمص فجر الاثنين دون أن تسفر عن سقوط جرحى."
+    assert [e.injured for e in _events(text)] == [0]

@@ -1430,6 +1430,8 @@ def _casualties(
             t = toks[ti]
             if ti in seen or t.num is None:
                 continue
+            if ti - 1 in seen and "DUAL" in toks[ti - 1].classes:
+                continue  # "قتل فلسطينيان اثنان": the number restates the dual counted before it
             span = t.num_span or view.orig(t.start, t.end)
             value, vague = t.num, t.num_vague
         else:  # <SG>, <DUAL>, <PLDEAD>: one, two or an uncounted plural named by the noun itself
