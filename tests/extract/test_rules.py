@@ -2166,3 +2166,11 @@ def test_a_number_restating_a_dual_is_the_deads_not_the_wounded() -> None:
 def test_a_strike_that_left_no_wounded_has_none() -> None:
     text = "أصابت غارة جوية مستودعا للذخيرة قرب مدينة حمص فجر الاثنين دون أن تسفر عن سقوط جرحى."
     assert [e.injured for e in _events(text)] == [0]
+
+
+def test_clashes_the_strikes_coincided_with_are_a_battle_of_their_own() -> None:
+    text = (
+        "شنت مقاتلات التحالف العربي، الأحد، غارات على مواقع لميليشيات الحوثي في مديرية التحيتا بمحافظة الحديدة. "
+        "وتزامنت الغارات مع معارك عنيفة بين قوات الجيش اليمني والحوثيين في المديرية."
+    )
+    assert sorted(e.sub_event_type for e in _events(text)) == ["Air/drone strike", "Armed clash"]

@@ -1260,15 +1260,17 @@ def _own_strike(m: Mention) -> bool:
     return any(t.tag in REMOTE_TAGS and t.strong and not t.generic for t in m.live) and not gives_toll(m)
 
 
-def _both_halves(m: Mention) -> list[Mention]:
+def _both_halves(m: Mention, air_force: bool = False) -> list[Mention]:
     """A sentence that tells a coalition's air strikes and a battle on the ground together ("لقوا مصرعهم
     جراء غارات مقاتلات التحالف ومعارك عنيفة شهدتها مديرية نهم") tells two events: its air half (no
-    figures: they are the battle's) and its ground half; any other sentence is itself."""
+    figures: they are the battle's) and its ground half; any other sentence is itself. The foreign air
+    force may be named in the incident's other sentences (`air_force`: "وتزامنت الغارات مع مواجهات بين
+    ألوية العمالقة وبين ميليشيات الحوثي")."""
     live = m.live
     if not (
         any(t.tag == "AIR" and t.strong for t in live)
         and any(t.tag in GROUND_TAGS for t in live)
-        and any(a.entry.kind == "external" for a in m.actors)
+        and (air_force or any(a.entry.kind == "external" for a in m.actors))
         and any(a.entry.kind == "armed" for a in m.actors)
         and any(a.entry.kind == "state" for a in m.actors)  # the ground side is named too
     ):
@@ -1284,7 +1286,8 @@ def _split_air_and_ground(incidents: list[Incident]) -> list[Incident]:
     … ودارت اشتباكات بين ألوية العمالقة والحوثيين في المديرية"."""
     out: list[Incident] = []
     for inc in incidents:
-        mentions = [half for m in inc.mentions for half in _both_halves(m)]
+        air_force = any(a.entry.kind == "external" for m in inc.mentions for a in m.actors)
+        mentions = [half for m in inc.mentions for half in _both_halves(m, air_force)]
         air = [m for m in mentions if _aerial(m)]
         ground = [m for m in mentions if _ground(m)]
         if not air or not ground:
