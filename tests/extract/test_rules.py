@@ -2174,3 +2174,16 @@ def test_clashes_the_strikes_coincided_with_are_a_battle_of_their_own() -> None:
         "وتزامنت الغارات مع معارك عنيفة بين قوات الجيش اليمني والحوثيين في المديرية."
     )
     assert sorted(e.sub_event_type for e in _events(text)) == ["Air/drone strike", "Armed clash"]
+
+
+def test_the_putschist_militias_of_yemeni_news_are_the_houthis_and_lose_what_is_freed_from_their_grip() -> (
+    None
+):
+    text = (
+        "تمكنت قوات الجيش اليمني، الاثنين، من تحرير عدد من المواقع في مديرية كتاف بمحافظة صعدة "
+        "من قبضة الميليشيات الانقلابية."
+    )
+    events = _events(text)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Government regains territory", "Military Forces of Yemen (2012-)", "Houthis (Ansar Allah)")
+    ]
