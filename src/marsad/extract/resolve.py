@@ -143,7 +143,9 @@ def resolve(
     if not trigs:
         return None
     tags = {t.tag for t in trigs}
-    lead_tags = {t.tag for t in trigs if inc.mentions[0].start <= t.start < inc.mentions[0].end}
+    # the words of the incident's first sentence (its lead)
+    lead_trigs = [t for t in trigs if inc.mentions[0].start <= t.start < inc.mentions[0].end]
+    lead_tags = {t.tag for t in lead_trigs}
     place = inc.place
     cc = place.country_code if place else country_cc
     # a country's own police named by its adjective ("اعتقلت الشرطة الماليزية ستة أشخاص يشتبه في صلتهم
@@ -231,9 +233,7 @@ def resolve(
     # the lead tells what happened; later sentences may name weapons only in passing
     # (a lead that only says "قصف" yields to the kind a later sentence names outright: "قصفا إسرائيليا
     # استهدف مستودعا" … "ضربة جوية إسرائيلية استهدفت موقعا")
-    lead_strong = {
-        t.tag for t in trigs if t.strong and inc.mentions[0].start <= t.start < inc.mentions[0].end
-    }
+    lead_strong = {t.tag for t in lead_trigs if t.strong}
     weapon = (
         next((w for w in WEAPON_ORDER if w in lead_tags), None)
         or next((w for w in WEAPON_ORDER if any(t.tag == w and t.strong for t in trigs)), None)
@@ -505,7 +505,6 @@ def resolve(
     )
     strong_clash = any(t.tag in DIRECT_TAGS and t.strong for t in trigs)
     # a weak "مواجهات" in a lead that names air strikes may be another day's clashes ("غداة مواجهات")
-    lead_trigs = [t for t in trigs if inc.mentions[0].start <= t.start < inc.mentions[0].end]
     lead_weapon = any(t.tag in WEAPON_TAGS and t.strong for t in lead_trigs)
     lead_direct = any(t.tag in DIRECT_TAGS and (t.strong or not lead_weapon) for t in lead_trigs)
     # Fighting, not just a bombing: fire exchanged or a storming, or attackers killed by the
@@ -550,11 +549,8 @@ def resolve(
         and not (
             "DISRUPT" not in lead_tags
             and any(
-                t.tag == "AIR"
-                and t.strong
-                and inc.mentions[0].start <= t.start < inc.mentions[0].end
-                and not _DRONE.search(doc.text, t.start, t.end)
-                for t in trigs
+                t.tag == "AIR" and t.strong and not _DRONE.search(doc.text, t.start, t.end)
+                for t in lead_trigs
             )
         )
     ):
