@@ -221,8 +221,8 @@ def place_of(
     own = [p for p in inside if (p.start, p.end) not in refs]
     pos = m.live[0].start if m.live else m.start
     # "والاعتداء هو الأكثر دموية منذ الهجوم الانتحاري الذي أوقع 31 قتيلا ببغداد في 16 يناير": a place
-    # told after words of violence an old date marks as the past, with no live incident word between
-    # them, is where that past incident was
+    # between words of violence an old date marks as the past and that date is where the past incident
+    # was (a mention with live words keeps none of them; one without keeps them all)
     own = [p for p in own if not _in_past_clause(m, p)] or (own if not m.live else [])
     if text:
         # "دشنت الولايات المتحدة سفارتها في القدس، بينما قتل 43 فلسطينيا ... عند قطاع غزة": a place
@@ -274,8 +274,8 @@ def place_of(
 
 def _in_past_clause(m: Mention, p: Place) -> bool:
     """Whether `p` stands between words of violence an old date marks as the past and that date."""
-    spans = m.extra.get("past_spans") or []
-    return any(lo <= p.start < hi for lo, hi in spans)  # type: ignore[attr-defined]
+    spans = m.extra.get("past_spans")
+    return isinstance(spans, list) and any(lo <= p.start < hi for lo, hi in spans)
 
 
 def _town_precision(p: Place) -> int:
@@ -1260,17 +1260,17 @@ def _own_strike(m: Mention) -> bool:
     return any(t.tag in REMOTE_TAGS and t.strong and not t.generic for t in m.live) and not gives_toll(m)
 
 
-def _both_halves(m: Mention, air_force: bool = False) -> list[Mention]:
+def _both_halves(m: Mention, air_force: bool) -> list[Mention]:
     """A sentence that tells a coalition's air strikes and a battle on the ground together ("لقوا مصرعهم
     جراء غارات مقاتلات التحالف ومعارك عنيفة شهدتها مديرية نهم") tells two events: its air half (no
     figures: they are the battle's) and its ground half; any other sentence is itself. The foreign air
-    force may be named in the incident's other sentences (`air_force`: "وتزامنت الغارات مع مواجهات بين
-    ألوية العمالقة وبين ميليشيات الحوثي")."""
+    force (`air_force`: an external force named in any sentence of the incident, this one included) may
+    be named in another sentence ("وتزامنت الغارات مع مواجهات بين ألوية العمالقة وبين ميليشيات الحوثي")."""
     live = m.live
     if not (
         any(t.tag == "AIR" and t.strong for t in live)
         and any(t.tag in GROUND_TAGS for t in live)
-        and (air_force or any(a.entry.kind == "external" for a in m.actors))
+        and air_force
         and any(a.entry.kind == "armed" for a in m.actors)
         and any(a.entry.kind == "state" for a in m.actors)  # the ground side is named too
     ):
