@@ -2187,3 +2187,28 @@ def test_the_putschist_militias_of_yemeni_news_are_the_houthis_and_lose_what_is_
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Government regains territory", "Military Forces of Yemen (2012-)", "Houthis (Ansar Allah)")
     ]
+
+
+def test_further_targets_of_the_lead_strikes_are_strikes_of_their_own_by_the_same_air_force() -> None:
+    text = (
+        "شنت طائرات حربية إسرائيلية فجر اليوم الثلاثاء غارات على مواقع عسكرية قرب بلدة الكسوة في ريف دمشق.\n"
+        "وأضاف المرصد أن الدفاعات الجوية تصدت لعدد من الصواريخ.\n"
+        "كما أفادت مصادر محلية باستهداف مستودع للذخيرة تابع للجيش السوري قرب مدينة قطنا."
+    )
+    evs = _events(text)
+    assert sorted(e.location for e in evs) == ["Kisweh", "Qatana"]
+    assert {e.sub_event_type for e in evs} == {"Air/drone strike"}
+    assert {e.actor1 for e in evs} == {"Military Forces of Israel"}
+
+
+def test_the_attack_a_group_is_accused_of_is_no_incident_of_the_report() -> None:
+    text = (
+        "قتلت الشرطة المصرية الأحد خمسة مسلحين ينتمون إلى خلية اتهمتها السلطات بتنفيذ التفجير الذي "
+        "استهدف حافلة للشرطة في مدينة العريش، خلال تبادل لإطلاق النار في مدينة الإسماعيلية."
+    )
+    evs = _events(text)
+    assert [e.sub_event_type for e in evs] != [] and "Remote explosive/landmine/IED" not in {
+        e.sub_event_type for e in evs
+    }
+    assert "Police Forces of Egypt (2014-)" in (evs[0].actor1, evs[0].actor2)
+    assert evs[0].location == "Ismailia"  # the town of the accusation is the bombing's, not the clash's

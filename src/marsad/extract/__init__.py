@@ -36,13 +36,22 @@ from marsad.extract.localities import localities
 from marsad.extract.locate import Locator, default_locator, framed_countries, iso2_of, off_city
 from marsad.extract.mentions import Mention, sentence_mentions
 from marsad.extract.resolve import actor_name, actor_ok, lead_weapon, resolve
-from marsad.extract.sides import air_force_of_the_report, host_forces_on_their_soil, opponent_of_the_report
+from marsad.extract.sides import (
+    air_force_of_the_report,
+    flown_as_the_lead,
+    host_forces_on_their_soil,
+    opponent_of_the_report,
+)
 from marsad.extract.textview import SKIP_ZONES, build_view
 from marsad.model import Document, Place
 from marsad.record import EventRecord, Evidence
 from marsad.stage import Stage
 
 log = logging.getLogger(__name__)
+
+# the sides that fly or fire: a further target told with none of them as the subject of its verb was
+# struck by the lead's force ("مطاري خلخلة وبلي العسكريين": the military named are the target)
+FORCE_KINDS = ("state", "external", "armed")
 
 __all__ = ["GATE_KEY", "NO_TRIGGER", "ExtractStage", "extract_events"]
 
@@ -128,6 +137,7 @@ def _extract(
             a for m in mentions for a in m.actors if a.entry.kind == "state" and "{" not in a.entry.name
         ]
         report_day: date | None = None  # the day the report's first incident names
+        unflown: set[int] = set()  # further targets of the lead's strikes, named with no force of their own
         # a town named only in history ("هجمات نفذها داعش في باريس عام 2015") or in an older incident
         # does not place an incident whose own sentences name none
         stale = [m for m in mentions if m.blocked_sentence == "background" or _told_as_old(m, view.anchor)]
@@ -187,10 +197,15 @@ def _extract(
                 if history and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
                     past.append(mark_history(rec, view.anchor))
                 continue
+            if inc.campaign and not any(
+                a.subject and a.entry.kind in FORCE_KINDS for m in inc.mentions for a in m.actors
+            ):
+                unflown.add(len(events))
             events.append(rec)
             if len(events) == 1 and rec.time_precision == 1 and age <= OLD_DAYS:
                 # (a lead dated days back by a sentence of its background is no day for the rest)
                 report_day = date.fromisoformat(rec.event_date)
+        events = flown_as_the_lead(events, unflown)
         events = _same_toll_once(events)
         # the report's other events tell what one leaves out: its air force, its other side
         events = host_forces_on_their_soil(events, lex)

@@ -42,6 +42,9 @@ class Incident:
     # a calendar date a later sentence gives it at its own place ("الهجوم الكيمياوي الذي استهدف في 7
     # أبريل سكان دوما"), over the report's day named by "اليوم" or a weekday (`_dates_it_better`)
     calendar_day: DateMention | None = None
+    # another target of the air strikes the report leads with, told with no weapon of its own
+    # (`_further_target`): struck from the air, as the lead says
+    campaign: bool = False
 
     @property
     def tags(self) -> set[str]:
@@ -532,6 +535,41 @@ def _strike_in_a_town_of_its_own(m: Mention, p: Place | None, incidents: list[In
     )
 
 
+# what a sentence may say of one more target of a report's strikes: hit, shelled, a blast there
+_TARGET_WORDS = frozenset({"ATTACK", "SHELL", "AIR", "IED"})
+
+
+def _further_target(m: Mention, p: Place | None, incidents: list[Incident], text: str) -> bool:
+    """One more target of the air strikes the report leads with, at a town or site of its own in the
+    lead's governorate and no other weapon or side named ("كما أفادت المصادر باستهداف مطار … العسكري",
+    "ووقوع انفجارين في منطقة …" after "غارات إسرائيلية على مواقع في ريف دمشق"): ACLED codes one strike
+    event per place struck, on the lead's day."""
+    if p is None or broad(p) or not incidents or m.dates or m.extra.get("past_near") or m.blocked_sentence:
+        return False
+    if not (m.also or (text and _ALSO_TOLD.search(text, m.start, m.end))):
+        return False  # "استهدفت الغارة موقعا في بلدة الهري": the lead's strike at its own town, told again
+    live = [t for t in m.live if not t.generic]
+    if not live or not {t.tag for t in live} <= _TARGET_WORDS:
+        return False
+    if any(t.tag == "IED" and not t.blast for t in live):
+        return False  # a bomb is a weapon of its own, not the strike's blast
+    if any(t.tag == "AIR" and t.strong for t in live):
+        return False  # a strike told in full ("غارة على بلدة …") stands or joins by the other rules
+    if any(a.subject or a.entry.kind in ("unidentified", "crowd", "rioters") for a in m.actors):
+        return False  # someone of its own does it
+    lead = incidents[0]
+    first = lead.mentions[0]
+    return (
+        "AIR" in first.tags
+        and any(t.tag == "AIR" and t.strong for mm in lead.mentions for t in mm.live)
+        and lead.place is not None
+        # (in the lead's governorate: strikes told in another are mostly another campaign's, the Turkish
+        # jets over Afrin in a report on Eastern Ghouta)
+        and _same_admin1(lead.place, p)
+        and not any(_same_place(inc.place, p) and inc.place is not None for inc in incidents)
+    )
+
+
 def _strike_kinds(m: Mention) -> set[str]:
     """The kinds of strike a sentence tells in strong words: air strikes, shelling."""
     return {t.tag for t in m.live if t.strong and t.tag in REMOTE_TAGS}
@@ -847,10 +885,12 @@ def group(
             # The main incident is told in the lead; one first met deep in the report, or any
             # further one, must stand on its own (figures or a group, and its own day or place).
             lead = not incidents and m.sent <= first_sent + LEAD_SENTENCES
+            further = not lead and _further_target(m, p, incidents, text)
             if (
                 not lead
                 and not split
                 and not apart
+                and not further
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
                 and not another
                 and not _strike_in_a_town_of_its_own(m, p, incidents)
@@ -896,7 +936,7 @@ def group(
             # not one placed in a town of its own that names another beside it ("قتل متظاهر في
             # الديوانية … وخصوصا في بغداد")
             spread = _governorates(m, places, refs) if p is None or broad(p) else frozenset()
-            target = Incident(umbrella=spread)
+            target = Incident(umbrella=spread, campaign=further)
             incidents.append(target)
         target.mentions.append(m)
         last, last_sent = target, m.sent
@@ -1698,6 +1738,7 @@ _LAUNCH = frame("LAUNCH")
 _RESPONSE = frame("RESPONSE")
 _EVACUATED_TO = frame("EVACUATED_TO")
 _NAMED_AS = frame("NAMED_AS")  # "تظاهرة تحمل اسم انتفاضة القدس" (frames.tsv)
+_ALSO_TOLD = frame("ALSO_TOLD")
 
 
 def _view_start(p: Place, to_view: object) -> int:

@@ -610,6 +610,19 @@ BACKMOD_REACH = (
 )
 
 
+def _charged_clauses(trigs: list[TrigHit], end: int) -> list[tuple[int, int]]:
+    """The words of an attack someone is accused of, inside a clause after the sentence's own incident
+    ("قتلت الشرطة خمسة مسلحين من خلية اتهمتها السلطات بتنفيذ التفجير الذي استهدف حافلة في العريش"):
+    from its blocked words to the next live ones or the sentence's end. A place among them is where
+    the attack they were accused of was, not where the sentence's incident is."""
+    live = sorted(t.start for t in trigs if not t.blocked)
+    return [
+        (t.start, next((s for s in live if s > t.end), end))
+        for t in trigs
+        if t.blocked == "reaction" and live and live[0] < t.start
+    ]
+
+
 def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
     """ "استهدف الجيش الإسرائيلي مواقع": in a verb-first clause the armed side right after the verb
     struck; it is not the target, unless an armed side already stands before the verb. The side right
@@ -965,6 +978,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 # old date after it tell the past incident, and a place among them is its place
                 past_spans.extend((s, de) for ds, de in aging if ds > e)
             trigs.append(th)
+        past_spans.extend(_charged_clauses(trigs, sv.end))
         _age_tolls_during(view, trigs, aged)
         past_tolls = _tolls_in_which(view, sv, trigs)
         actors = [_actor_hit(view, sv, h) for h in _best_hits(lex.actors.find(toks, sv.lo, sv.hi))]

@@ -249,6 +249,8 @@ def resolve(
         weapon = next((w for w in WEAPON_ORDER if any(t.tag == w and t.strong for t in trigs)), weapon)
     if weapon == "SHELL" and report_weapon == "AIR" and not any(t.tag == "SHELL" and t.strong for t in trigs):
         weapon = "AIR"  # a bare "قصف" in a report whose lead says the bombardment was from the air
+    if inc.campaign:
+        weapon = "AIR"  # one more target of the report's air strikes (`incidents._further_target`)
     hurt = any(c.role in ("killed", "injured") and not c.vague for m in inc.mentions for c in m.casualties)
     if weapon is None and "DISRUPT" in tags and hurt and not tags & CROWD_TAGS:
         # an intercepted missile or drone that still hurt people (its debris fell on homes): the

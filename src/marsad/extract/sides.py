@@ -80,6 +80,28 @@ def air_force_of_the_report(events: list[EventRecord]) -> list[EventRecord]:
     return out
 
 
+def flown_as_the_lead(events: list[EventRecord], unflown: set[int]) -> list[EventRecord]:
+    """The further targets of a report's air strikes that name no force of their own (`unflown`,
+    indexes into `events`: "وأفادت المصادر باستهداف مطار … العسكري" after "غارات إسرائيلية على
+    مواقع في سوريا") were struck by whoever flew the report's first strike in that country — not by
+    the country's own air force, which resolve assumes for a strike at home with no one named."""
+    lead = next(
+        (e for i, e in enumerate(events) if i not in unflown and e.sub_event_type == AIR_STRIKE), None
+    )
+    if lead is None or lead.inter1 not in FORCE_INTERS:
+        return events
+    out: list[EventRecord] = []
+    for i, e in enumerate(events):
+        if i in unflown and e.country == lead.country and e.actor1 != lead.actor1 and e.actor2 != lead.actor1:
+            evidence = [x for x in e.evidence if x.field != "actor1"] + [
+                x for x in lead.evidence if x.field == "actor1"
+            ]
+            notes = e.notes.replace(e.actor1, lead.actor1, 1) if e.actor1 else e.notes
+            e = _with_side(e, "actor1", lead.actor1, lead.inter1, lead.actor1_ar, evidence, notes)
+        out.append(e)
+    return out
+
+
 def opponent_of_the_report(
     events: list[EventRecord], named_groups: list[tuple[str, str, int, Evidence]] | None = None
 ) -> list[EventRecord]:
