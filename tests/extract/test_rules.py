@@ -2212,3 +2212,32 @@ def test_the_attack_a_group_is_accused_of_is_no_incident_of_the_report() -> None
     }
     assert "Police Forces of Egypt (2014-)" in (evs[0].actor1, evs[0].actor2)
     assert evs[0].location == "Ismailia"  # the town of the accusation is the bombing's, not the clash's
+
+
+def test_the_lead_retold_with_its_toll_on_the_day_it_happened_is_one_incident_on_that_day() -> None:
+    text = (
+        "شن مسلحون من تنظيم داعش هجوما على مواقع للجيش في دير الزور قتل خلاله 17 جنديا، "
+        "حسبما أعلن المرصد السوري يوم السبت.\n"
+        "وأوضح المرصد أن 19 عسكريا بينهم ضابطان لقوا حتفهم في الهجوم الذي شنه التنظيم قبل أيام.\n"
+        "وأكد المرصد أن مسلحين من التنظيم هاجموا الخميس قافلة للجيش جنوب شرق مدينة الميادين، "
+        "ما أسفر عن مقتل 17 جنديا.\n"
+        "وتشهد المحافظة منذ أشهر هجمات متكررة للتنظيم."
+    )
+    (ev,) = _events(text, "2022-05-14T12:00:00+00:00")
+    assert ev.event_date == "2022-05-12"  # the Thursday the attack took place, not the Saturday it was told
+    assert ev.fatalities == 17 and ev.event_type == "Battles"
+
+
+def test_a_governorate_city_the_text_calls_a_city_is_where_the_clashes_were() -> None:
+    text = (
+        "توقفت الحركة في ميناء أم قصر بعد مواجهات عنيفة بين متظاهرين والشرطة في مدينة البصرة "
+        "مساء الثلاثاء، أسفرت عن مقتل متظاهر وإصابة عشرين."
+    )
+    evs = _events(text)
+    assert [e.location for e in evs] == ["Basrah"]
+
+
+def test_fighting_between_two_governorates_is_one_event_not_one_in_each() -> None:
+    text = "قتل ثمانية مسلحين حوثيين في معارك مع القوات الحكومية دارت الاثنين بين محافظتي مأرب والبيضاء."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Armed clash" and ev.fatalities == 8

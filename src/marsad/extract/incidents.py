@@ -256,8 +256,13 @@ def place_of(
     # "وتجددت المظاهرات في البصرة عند منفذ صفوان": a governorate's namesake city beside another town of
     # that governorate stands for the governorate; the other town is where it happened
     # (only when every town named is in that one governorate: elsewhere the choice is another's)
+    # (not one the text calls a city: "اشتباكات … في مدينة البصرة" are in the city)
     if len({(p.country_code, p.admin1) for p in towns}) == 1:
-        towns = [p for p in towns if not _namesake(p)] or towns
+        towns = [
+            p
+            for p in towns
+            if not _namesake(p) or (text and _CITY_NAMED.search(text, max(0, p.start - 12), p.start))
+        ] or towns
     head = _scene_town(m, towns, text, pos) if text and m.opener else None
     if head is not None:
         return head
@@ -863,8 +868,10 @@ def group(
                 if not _same_place(inc.place, p):
                     continue
                 if off and inc.place is not None and not broad(inc.place):
-                    if not any(_same_place(inc.place, q) for q in off):
-                        continue  # placed only off another town: another incident
+                    if not any(_same_place(inc.place, q) for q in off) and not (
+                        inc is last and m.sent - last_sent <= 1 and _retells_toll(inc, m)
+                    ):
+                        continue  # placed only off another town: another incident (not its toll retold)
                 if (
                     inc.day is not None
                     and d is not None
@@ -935,7 +942,7 @@ def group(
             # a sentence over several governorates is a total over them ("في محافظتي إدلب وحلب"),
             # not one placed in a town of its own that names another beside it ("قتل متظاهر في
             # الديوانية … وخصوصا في بغداد")
-            spread = _governorates(m, places, refs) if p is None or broad(p) else frozenset()
+            spread = _governorates(m, places, refs, text) if p is None or broad(p) else frozenset()
             target = Incident(umbrella=spread, campaign=further)
             incidents.append(target)
         target.mentions.append(m)
@@ -994,14 +1001,24 @@ SAID_AFTER_DAYS = 6  # a statement tells of an incident of its week at most
 
 
 def _retold_next(inc: Incident, m: Mention) -> bool:
-    """`m` is the sentence right after the one sentence an incident has so far, and no statement of
-    its own ("أكد مسؤول محلي يوم الأحد مقتل 7 مزارعين ليلة الخميس" tells another source's incident): the
-    lead's incident told again with its details."""
-    return (
-        len(inc.mentions) == 1
-        and m.sent - inc.mentions[0].sent == 1
-        and not any(said_day(m, d) for d in m.dates)
-    )
+    """`m` is the sentence right after the one sentence an incident has so far, or right after its
+    last one with a toll it already gave ("قتل خلاله 17 جنديا" … "هاجموا الخميس قافلة للجيش … ما أسفر
+    عن مقتل 17 جنديا"), and no statement of its own ("أكد مسؤول
+    محلي يوم الأحد مقتل 7 مزارعين ليلة الخميس" tells another source's incident): the lead's incident
+    told again with its details."""
+    if any(said_day(m, d) for d in m.dates):
+        return False
+    if len(inc.mentions) == 1 and m.sent - inc.mentions[0].sent == 1:
+        return True
+    return m.sent - inc.mentions[-1].sent <= 1 and _retells_toll(inc, m)
+
+
+def _retells_toll(inc: Incident, m: Mention) -> bool:
+    """`m` gives a toll of two or more dead the incident already gave: the same incident told again,
+    by another source or in more detail ("قتل خلاله 17 جنديا" … "ما أسفر عن مقتل 17 من عناصر الجيش")."""
+    # (whichever side the figure is read for: "17 مقاتلا" and "17 من قوات النظام" are one count)
+    told = {c.value for mm in inc.mentions for c in mm.casualties if c.role == "killed" and not c.vague}
+    return any(c.role == "killed" and not c.vague and c.value in told and c.value >= 2 for c in m.casualties)
 
 
 def _spoken_after(day: DateMention, d: DateMention, mentions: list[Mention]) -> bool:
@@ -1388,13 +1405,23 @@ def _whole_unless_placed_apart(
     return out
 
 
-def _governorates(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]]) -> frozenset[str]:
-    names = {
-        p.admin1
+def _governorates(
+    m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], text: str = ""
+) -> frozenset[str]:
+    """The governorates a sentence spreads its incident over, when it names two or more; none when it
+    names two as the ends of one stretch ("معارك دارت بين محافظتي الجوف وصعدة": on the line between)."""
+    inside = [
+        p
         for p in places
         if m.start <= p.start < m.end and p.feature != "country" and p.admin1 and (p.start, p.end) not in refs
-    }
-    return frozenset(names) if len(names) >= 2 else frozenset()
+    ]
+    names = {p.admin1 for p in inside if p.admin1}
+    if len(names) < 2:
+        return frozenset()
+    first = min(inside, key=lambda p: p.start)
+    if text and _BETWEEN_PLACES.search(text, max(0, first.start - 24), first.start):
+        return frozenset()
+    return frozenset(names)
 
 
 def _drop_totals(incidents: list[Incident]) -> list[Incident]:
@@ -1739,6 +1766,8 @@ _RESPONSE = frame("RESPONSE")
 _EVACUATED_TO = frame("EVACUATED_TO")
 _NAMED_AS = frame("NAMED_AS")  # "تظاهرة تحمل اسم انتفاضة القدس" (frames.tsv)
 _ALSO_TOLD = frame("ALSO_TOLD")
+_CITY_NAMED = frame("CITY_NAMED")
+_BETWEEN_PLACES = frame("BETWEEN_PLACES")
 
 
 def _view_start(p: Place, to_view: object) -> int:
