@@ -2241,3 +2241,37 @@ def test_fighting_between_two_governorates_is_one_event_not_one_in_each() -> Non
     text = "قتل ثمانية مسلحين حوثيين في معارك مع القوات الحكومية دارت الاثنين بين محافظتي مأرب والبيضاء."
     (ev,) = _events(text)
     assert ev.sub_event_type == "Armed clash" and ev.fatalities == 8
+
+
+def test_a_counted_arrest_after_an_attack_by_gunmen_is_an_event_of_its_own() -> None:
+    text = (
+        "قتل ثلاثة من رجال الشرطة صباح الأربعاء في هجوم شنه مسلحون مجهولون على مركز أمني في مدينة الشيخ زويد.\n"
+        "وألقت قوات الأمن القبض على 12 مشتبها بهم خلال عمليات تمشيط في المدينة."
+    )
+    evs = _events(text)
+    assert sorted(e.sub_event_type for e in evs) == ["Armed clash", "Arrests"] or sorted(
+        e.sub_event_type for e in evs
+    ) == ["Arrests", "Attack"]
+    (arrests,) = [e for e in evs if e.sub_event_type == "Arrests"]
+    assert arrests.location == "Ash Shaykh Zuwayd"  # the town of the attack, named again as "المدينة"
+
+
+def test_a_protest_added_on_the_next_day_in_the_same_city_is_an_event_of_its_own() -> None:
+    text = (
+        "خرج آلاف المحتجين الجمعة في مدينة البصرة مطالبين بتحسين الخدمات وتوفير فرص العمل.\n"
+        "كما شهدت البصرة، السبت، تظاهرة جديدة فرقتها قوات الأمن بالغاز المسيل للدموع."
+    )
+    evs = _events(text, "2022-05-15T12:00:00+00:00")
+    assert sorted(e.event_date for e in evs) == ["2022-05-13", "2022-05-14"]
+
+
+def test_a_journalist_stopped_by_the_authorities_is_arrested() -> None:
+    (ev,) = _events("أوقفت السلطات المصرية الاثنين الصحفي المعارض محمد حسن في القاهرة بتهمة نشر أخبار كاذبة.")
+    assert ev.sub_event_type == "Arrests" and ev.location == "Cairo"
+
+
+def test_a_ground_offensive_launched_is_a_battle() -> None:
+    (ev,) = _events(
+        "أطلقت القوات الحكومية السورية الأحد عملية برية واسعة ضد فصائل المعارضة في ريف درعا الشرقي."
+    )
+    assert ev.event_type == "Battles"

@@ -511,6 +511,16 @@ def _violence_of_its_own(m: Mention) -> bool:
     return any(t.strong for t in live) and (figures or armed)
 
 
+def _arrests_of_their_own(m: Mention) -> bool:
+    """An arrest of a counted group ("وألقت قوات الأمن القبض على 30 مشتبها بهم") told after a battle or an
+    attack by an armed group: a development of its own (ACLED codes the arrests apart from the clash)."""
+    return (
+        m.tags == {"ARREST"}
+        and not m.extra.get("past_near")
+        and any(c.role == "arrested" and not c.vague and c.value >= 2 for c in m.casualties)
+    )
+
+
 def _interception(m: Mention) -> bool:
     """Missiles or drones stopped, told outright ("جرى اعتراض ثلاث طائرات مسيرة أطلقت باتجاه مدينة أبها"):
     aimed at a governorate no incident of the report is in, an event of its own (ACLED codes one per
@@ -879,6 +889,8 @@ def group(
                     and not (_spoken_after(inc.day, d, inc.mentions) and _retold_next(inc, m))
                 ):
                     continue
+                if p is not None and _next_day_of_its_own(inc, m, d):
+                    continue  # (a sentence with no place of its own is a detail of the incident before)
                 if _tolls_on_two_days(inc, m, d) or _other_weapons_toll(inc, m):
                     apart = True
                     continue
@@ -893,14 +905,24 @@ def group(
             # further one, must stand on its own (figures or a group, and its own day or place).
             lead = not incidents and m.sent <= first_sent + LEAD_SENTENCES
             further = not lead and _further_target(m, p, incidents, text)
+            next_day = p is not None and any(
+                _next_day_of_its_own(inc, m, d) and _same_place(inc.place, p) for inc in incidents
+            )
             if (
                 not lead
                 and not split
                 and not apart
                 and not further
+                and not next_day
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
                 and not another
                 and not _strike_in_a_town_of_its_own(m, p, incidents)
+                and not (
+                    _arrests_of_their_own(m)
+                    and not any(family(inc.tags) == "sd" for inc in incidents)
+                    # (after political violence: suspects of a nightclub shooting are a crime's)
+                    and any(_armed(mm) for inc in incidents for mm in inc.mentions)
+                )
                 and not _crowd_beside_its_violence(m, d, p, incidents)
                 and not (
                     (
@@ -956,6 +978,22 @@ def group(
     incidents = _split_towns(_split_air_and_ground(_drop_totals(_crowd_clashes(incidents))), text)
     incidents = _region_total_to_towns(incidents)
     return _split_umbrellas(_split_listed(incidents, places, refs, text), places, refs)
+
+
+def _next_day_of_its_own(inc: Incident, m: Mention, d: DateMention | None) -> bool:
+    """A sentence added with "كما" or opening on its own place ("كما شهدت البصرة، السبت، تظاهرة جديدة" after
+    Friday's protest there), with a strong word of its own, on the day before or after the
+    incident's: ACLED codes one event per day. Not a night across two days ("ليل الجمعة السبت"), nor a
+    day someone spoke on."""
+    if d is None or inc.day is None or abs((inc.day.value - d.value).days) != 1:
+        return False
+    if not (m.also or m.opener) or d.precision != "day" or inc.day.precision != "day":
+        return False
+    if _said_on(d, [m]) or _said_on(inc.day, inc.mentions):
+        return False
+    if _NIGHT.search(d.text) or _NIGHT.search(inc.day.text):
+        return False
+    return any(t.strong for t in m.live if not t.generic and not t.anaphoric)
 
 
 def _tolls_on_two_days(inc: Incident, m: Mention, d: DateMention | None) -> bool:
@@ -1419,7 +1457,7 @@ def _governorates(
     if len(names) < 2:
         return frozenset()
     first = min(inside, key=lambda p: p.start)
-    if text and _BETWEEN_PLACES.search(text, max(0, first.start - 24), first.start):
+    if text and _BETWEEN.search(text, max(0, first.start - 24), first.start):
         return frozenset()
     return frozenset(names)
 
@@ -1767,7 +1805,7 @@ _EVACUATED_TO = frame("EVACUATED_TO")
 _NAMED_AS = frame("NAMED_AS")  # "تظاهرة تحمل اسم انتفاضة القدس" (frames.tsv)
 _ALSO_TOLD = frame("ALSO_TOLD")
 _CITY_NAMED = frame("CITY_NAMED")
-_BETWEEN_PLACES = frame("BETWEEN_PLACES")
+_NIGHT = frame("NIGHT")
 
 
 def _view_start(p: Place, to_view: object) -> int:
