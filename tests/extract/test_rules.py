@@ -2275,3 +2275,10 @@ def test_a_ground_offensive_launched_is_a_battle() -> None:
         "أطلقت القوات الحكومية السورية الأحد عملية برية واسعة ضد فصائل المعارضة في ريف درعا الشرقي."
     )
     assert ev.event_type == "Battles"
+
+
+def test_the_past_24_hours_of_a_morning_report_are_mostly_the_day_before() -> None:
+    text = "قتل 30 مسلحا حوثيا في غارات لمقاتلات التحالف على مواقعهم في مديرية حيس خلال الـ24 ساعة الماضية."
+    (morning,) = _events(text, "2022-05-10T06:00:00+00:00")
+    (afternoon,) = _events(text, "2022-05-10T15:00:00+00:00")
+    assert (morning.event_date, afternoon.event_date) == ("2022-05-09", "2022-05-10")

@@ -117,3 +117,14 @@ def test_a_day_in_digits_of_this_or_last_month() -> None:
     assert _d("وقع الهجوم في 3 من شهر مايو 2019.") == [("3 من شهر مايو 2019", "2019-05-03", "day")]
     # a count of people is no day
     assert _d("قتل 12 من الجنود في الهجوم.") == []
+
+
+def test_a_day_named_by_its_offset_and_its_weekday_is_the_weekday() -> None:
+    # stamped Sunday 00:47 UTC, written on Saturday: "اليوم السبت" is Saturday, one date and one mention
+    sunday = date(2018, 2, 25)
+    (found,) = find_dates("قتل خمسة أشخاص في هجوم انتحاري اليوم السبت على مقر أمني.", None, sunday)
+    assert (found.text, found.value) == ("اليوم السبت", date(2018, 2, 24))
+    (found,) = find_dates("تظاهر المئات صباح أمس الجمعة أمام البرلمان.", None, sunday)
+    assert found.value == date(2018, 2, 23)
+    # too far apart to be one day told twice: both stay, each with its own value
+    assert len(find_dates("قال اليوم إن الهجوم وقع الأربعاء الماضي.", None, sunday)) == 2

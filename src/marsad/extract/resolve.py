@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from marsad.acled import DISORDER_TYPE, EVENT_TYPE_OF, TIME_PRECISION, interaction_code
 from marsad.extract.frames import frame
@@ -42,6 +42,7 @@ _DRONE = frame("DRONE")
 _FAILED = frame("FAILED")
 _PART_STOPPED = frame("PART_STOPPED")
 _HIS_DEATH = frame("HIS_DEATH")
+_PAST_DAY = frame("PAST_DAY")
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
@@ -207,6 +208,8 @@ def resolve(
     # an incident that names no day of its own happened, as far as the text says, on the day of
     # the report's first incident ("خرج آلاف أمس الجمعة في عمان ... وفي إربد، خرج مئات")
     event_day = day_m.value if day_m else (report_day or anchor)
+    if day_m is None and report_day is None and anchor is not None and _past_day_in_the_morning(inc, doc):
+        event_day = anchor - timedelta(days=1)
     if event_day is None:
         return None  # no date at all: ACLED cannot code it
     # a day named in the text is precise; the report's own date alone is "within the week"
@@ -1136,6 +1139,18 @@ _VERBS = {
     "Protests": "protested",
     "Strategic developments": "acted against",
 }
+
+
+MORNING_UTC_HOUR = 12  # a report stamped before noon UTC tells of a night and a morning mostly past
+
+
+def _past_day_in_the_morning(inc: Incident, doc: Document) -> bool:
+    """An incident told only as happening "during the past 24 hours" (`PAST_DAY`) in a report stamped in
+    the morning: the hours it covers were mostly the day before the report's."""
+    pub = doc.published
+    if pub is None or pub.utcoffset() is None or pub.hour >= MORNING_UTC_HOUR:
+        return False
+    return any(_PAST_DAY.search(doc.text, m.start, m.end) for m in inc.mentions)
 
 
 def _notes(

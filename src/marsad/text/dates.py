@@ -386,6 +386,32 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+Cand = tuple[int, int, date, DatePrecision, bool, str]
+
+# days apart beyond which "اليوم" and the weekday after it disagree too much to be one day told twice
+DAY_TWICE_SLACK = 2
+
+
+def _day_named_twice(cands: list[Cand], view: str) -> list[Cand]:
+    """ "اليوم السبت", "أمس الأحد", "صباح اليوم الجمعة": a day named by its offset and by its weekday is one
+    date, and the weekday is the surer half: the offset counts from the report's UTC stamp, which may
+    already be the next day (a report written on Saturday evening, stamped Sunday 00:47 UTC)."""
+    offsets = [c for c in cands if c[5] == "relative" and c[3] == "day"]
+    weekdays = [c for c in cands if c[5] == "weekday"]
+    if not offsets or not weekdays:
+        return cands
+    drop: set[int] = set()
+    merged: list[Cand] = []
+    for o in offsets:
+        for w in weekdays:
+            gap = view[o[1] : w[0]]
+            if 0 <= w[0] - o[1] <= 3 and not gap.strip(" ،,") and abs((w[2] - o[2]).days) <= DAY_TWICE_SLACK:
+                drop |= {id(o), id(w)}
+                merged.append((o[0], w[1], w[2], "day", True, "weekday"))
+                break
+    return [c for c in cands if id(c) not in drop] + merged
+
+
 def find_dates(
     text: str, norm: NormalizedText | None = None, anchor: date | None = None, *, late: bool = False
 ) -> list[DateMention]:
@@ -518,6 +544,7 @@ def find_dates(
                 add(m, _shift_month(anchor, off), "month", True, "relative")
             else:
                 add(m, date(anchor.year + off, 1, 1), "year", True, "relative")
+    cands = _day_named_twice(cands, view)
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[DateMention] = []
     last_end = -1
