@@ -2282,3 +2282,22 @@ def test_the_past_24_hours_of_a_morning_report_are_mostly_the_day_before() -> No
     (morning,) = _events(text, "2022-05-10T06:00:00+00:00")
     (afternoon,) = _events(text, "2022-05-10T15:00:00+00:00")
     assert (morning.event_date, afternoon.event_date) == ("2022-05-09", "2022-05-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بدأ مقاتلون معارضون صباح اليوم مغادرة بلدة عين ترما في الغوطة الشرقية في إطار تسوية مع الحكومة.",
+        "بدأ مسلحو جيش الإسلام الخروج من مدينة دوما المحاصرة في الغوطة الشرقية بريف دمشق، صباح اليوم، "
+        "بموجب اتفاق مع الحكومة.",
+    ],
+)
+def test_fighters_leaving_a_town_under_a_deal_hand_it_over(text: str) -> None:
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_people_detained_by_a_country_s_police_are_arrested_not_held_hostage() -> None:
+    (ev,) = _events("احتجزت الشرطة الماليزية الخميس ستة أشخاص يشتبه في صلتهم بتنظيم متشدد.")
+    assert ev.sub_event_type == "Arrests" and ev.country == "Malaysia"
+    assert ev.actor1.startswith("Police Forces of Malaysia")
