@@ -798,13 +798,6 @@ def group(
             and not (
                 m.sent <= first_sent + 1 and family(m.tags) != "sd" and _part_of_country(m, places, text)
             )
-            # an arrest by a country's forces named by its adjective, told in the lead ("اعتقلت السلطات
-            # السعودية ناشطا"), needs no town: `resolve` places it in that country
-            and not (
-                m.sent <= first_sent + 1
-                and "ARREST" in m.tags
-                and any(a.entry.name == "{police}" and a.entry.country != "*" for a in m.actors)
-            )
             # a protest in the lead needs no town: "في الكويت" will do; nor one anywhere that a
             # country is said to see ("وشهد الأردن احتجاجات واسعة")
             and not (
