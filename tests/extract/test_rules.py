@@ -2301,3 +2301,13 @@ def test_people_detained_by_a_country_s_police_are_arrested_not_held_hostage() -
     (ev,) = _events("احتجزت الشرطة الماليزية الخميس ستة أشخاص يشتبه في صلتهم بتنظيم متشدد.")
     assert ev.sub_event_type == "Arrests" and ev.country == "Malaysia"
     assert ev.actor1.startswith("Police Forces of Malaysia")
+
+
+def test_a_missile_launched_from_inside_yemen_is_placed_where_it_was_heading() -> None:
+    text = (
+        'رصدت الدفاعات الجوية السعودية صباح الاثنين صاروخا باليستيا أطلقه الحوثيون من داخل الأراضي اليمنية "محافظة '
+        'صعدة" باتجاه المملكة.\n'
+        'وأوضح المتحدث أن الصاروخ كان يتجه نحو مدينة "نجران" لكنه سقط في منطقة صحراوية دون إصابات.'
+    )
+    (ev,) = _events(text)
+    assert ev.admin1 == "Najran"
