@@ -2311,3 +2311,12 @@ def test_a_missile_launched_from_inside_yemen_is_placed_where_it_was_heading() -
     )
     (ev,) = _events(text)
     assert ev.admin1 == "Najran"
+
+
+def test_a_death_of_wounds_is_dated_on_the_day_of_the_shooting() -> None:
+    text = (
+        "توفي شاب فلسطيني فجر الأحد متأثرا بجروحه التي أصيب بها برصاص الجيش الإسرائيلي خلال مواجهات اندلعت "
+        "الجمعة قرب بلدة بيت أمر شمال مدينة الخليل."
+    )
+    (ev,) = _events(text, "2022-05-15T09:00:00+00:00")
+    assert ev.event_date == "2022-05-13" and ev.fatalities == 1

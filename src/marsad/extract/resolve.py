@@ -43,6 +43,8 @@ _FAILED = frame("FAILED")
 _PART_STOPPED = frame("PART_STOPPED")
 _HIS_DEATH = frame("HIS_DEATH")
 _PAST_DAY = frame("PAST_DAY")
+_WOUNDED_ON = frame("WOUNDED_ON")
+WOUNDED_REACH = 120  # characters from "أصيب بها" to the day it names, in the same sentence
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 DIRECT_TAGS = frozenset({"CLASH", "AMBUSH"})
@@ -205,6 +207,9 @@ def resolve(
             day_m = max(told, key=lambda dm: _richness(dm[1]))[0]
     if inc.calendar_day is not None:
         day_m = inc.calendar_day  # a calendar date told at the incident's own place (`group`)
+    wounded = _wounded_on(inc, doc.text)
+    if wounded is not None:
+        day_m = wounded  # a death "of the wounds he received on Friday": the shooting's day
     # an incident that names no day of its own happened, as far as the text says, on the day of
     # the report's first incident ("خرج آلاف أمس الجمعة في عمان ... وفي إربد، خرج مئات")
     event_day = day_m.value if day_m else (report_day or anchor)
@@ -1139,6 +1144,19 @@ _VERBS = {
     "Protests": "protested",
     "Strategic developments": "acted against",
 }
+
+
+def _wounded_on(inc: Incident, text: str) -> DateMention | None:
+    """The day a death "of the wounds received" names for the wounding ("توفي متأثرا بجروحه التي أصيب بها
+    برصاص الجيش … الجمعة", frame `WOUNDED_ON`): the incident ACLED codes happened then."""
+    for m in inc.mentions:
+        for w in _WOUNDED_ON.finditer(text, m.start, m.end):
+            days = [
+                d for d in m.dates if d.precision == "day" and w.end() <= d.start <= w.end() + WOUNDED_REACH
+            ]
+            if days:
+                return min(days, key=lambda d: d.start)
+    return None
 
 
 MORNING_UTC_HOUR = 12  # a report stamped before noon UTC tells of a night and a morning mostly past
