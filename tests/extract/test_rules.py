@@ -2320,3 +2320,17 @@ def test_a_death_of_wounds_is_dated_on_the_day_of_the_shooting() -> None:
     )
     (ev,) = _events(text, "2022-05-15T09:00:00+00:00")
     assert ev.event_date == "2022-05-13" and ev.fatalities == 1
+
+
+def test_a_device_told_as_gone_off_in_a_named_country_is_an_incident() -> None:
+    (ev,) = _events(
+        "قال مسؤول أمني إن عبوة ناسفة انفجرت قرب مبنى حكومي في شمال نيجيريا، دون أن تتبنى أي جماعة الهجوم."
+    )
+    assert ev.sub_event_type == "Remote explosive/landmine/IED" and ev.country == "Nigeria"
+
+
+def test_hundreds_doing_anything_to_demand_something_protest() -> None:
+    (ev,) = _events(
+        "أضاء مئات الطلاب الشموع أمام مبنى الجامعة في مدينة تعز مساء الأحد، مطالبين بالإفراج عن زملائهم."
+    )
+    assert ev.event_type == "Protests"

@@ -44,6 +44,7 @@ _PART_STOPPED = frame("PART_STOPPED")
 _HIS_DEATH = frame("HIS_DEATH")
 _PAST_DAY = frame("PAST_DAY")
 _WOUNDED_ON = frame("WOUNDED_ON")
+_EXPLODED = frame("EXPLODED")
 WOUNDED_REACH = 120  # characters from "أصيب بها" to the day it names, in the same sentence
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
@@ -719,6 +720,11 @@ def resolve(
     )
     # an assassination (attempt) names its target: with a place, even a country, it happened
     targeted = place is not None and any(t.tag == "ASSASSINATE" and t.strong for t in trigs)
+    # a device told as having gone off ("سيارة مفخخة انفجرت قرب قاعدة عسكرية في جنوب كولومبيا", frame
+    # `EXPLODED`) in a country the text or its forces name: it happened, though nobody is named or hurt
+    exploded = cc is not None and any(
+        t.tag in ("IED", "SUICIDE") and t.strong and _EXPLODED.search(doc.text, t.start, t.end) for t in trigs
+    )
     # an attack on police or soldiers in a town on a day the text names ("تعرضت دورية للجيش لهجوم
     # في مدينة العريش أمس"; "فتحوا النار على مركز للشرطة") happened, though nobody is named doing it
     forces_hit = (
@@ -747,6 +753,7 @@ def resolve(
                 day_m is None
                 and (place is None or place.feature == "country")
                 and not targeted
+                and not exploded
                 # a strong word that hit someone named ("انفجرت قنبلتان في سوق ... فجرحت الثانية عددا
                 # من رجال الشرطة") in a country the text names is an incident, even with no day
                 and not (place is not None and a2 is not None and any(t.strong for t in trigs))
