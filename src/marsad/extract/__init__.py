@@ -34,7 +34,7 @@ from marsad.extract.incidents import (
 from marsad.extract.lexicon import Lexicons, lexicons
 from marsad.extract.localities import localities
 from marsad.extract.locate import Locator, default_locator, framed_countries, iso2_of, off_city
-from marsad.extract.mentions import Mention, sentence_mentions
+from marsad.extract.mentions import ARMED_SIDES, Mention, sentence_mentions
 from marsad.extract.resolve import actor_name, actor_ok, lead_weapon, resolve
 from marsad.extract.sides import (
     air_force_of_the_report,
@@ -48,10 +48,6 @@ from marsad.record import EventRecord, Evidence
 from marsad.stage import Stage
 
 log = logging.getLogger(__name__)
-
-# the sides that fly or fire: a further target told with none of them as the subject of its verb was
-# struck by the lead's force ("مطاري خلخلة وبلي العسكريين": the military named are the target)
-FORCE_KINDS = ("state", "external", "armed")
 
 __all__ = ["GATE_KEY", "NO_TRIGGER", "ExtractStage", "extract_events"]
 
@@ -197,8 +193,10 @@ def _extract(
                 if history and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
                     past.append(mark_history(rec, view.anchor))
                 continue
+            # a further target with no armed side as the subject of its verb was struck by the lead's
+            # force ("مطاري خلخلة وبلي العسكريين": the military named are the target)
             if inc.campaign and not any(
-                a.subject and a.entry.kind in FORCE_KINDS for m in inc.mentions for a in m.actors
+                a.subject and a.entry.kind in ARMED_SIDES for m in inc.mentions for a in m.actors
             ):
                 unflown.add(len(events))
             events.append(rec)

@@ -511,13 +511,17 @@ def _violence_of_its_own(m: Mention) -> bool:
     return any(t.strong for t in live) and (figures or armed)
 
 
-def _arrests_of_their_own(m: Mention) -> bool:
+def _arrests_of_their_own(m: Mention, incidents: list[Incident]) -> bool:
     """An arrest of a counted group ("وألقت قوات الأمن القبض على 30 مشتبها بهم") told after a battle or an
-    attack by an armed group: a development of its own (ACLED codes the arrests apart from the clash)."""
+    attack by an armed group, with no arrests told yet: a development of its own (ACLED codes the
+    arrests apart from the clash). Not after violence with no armed group: the suspects of a nightclub
+    shooting are a crime's."""
     return (
         m.tags == {"ARREST"}
         and not m.extra.get("past_near")
         and any(c.role == "arrested" and not c.vague and c.value >= 2 for c in m.casualties)
+        and not any(family(inc.tags) == "sd" for inc in incidents)
+        and any(_armed(mm) for inc in incidents for mm in inc.mentions)
     )
 
 
@@ -917,12 +921,7 @@ def group(
                 and not (standalone(m) and (d is not None or m.new_marker or (_opens_report(m) and p)))
                 and not another
                 and not _strike_in_a_town_of_its_own(m, p, incidents)
-                and not (
-                    _arrests_of_their_own(m)
-                    and not any(family(inc.tags) == "sd" for inc in incidents)
-                    # (after political violence: suspects of a nightclub shooting are a crime's)
-                    and any(_armed(mm) for inc in incidents for mm in inc.mentions)
-                )
+                and not _arrests_of_their_own(m, incidents)
                 and not _crowd_beside_its_violence(m, d, p, incidents)
                 and not (
                     (

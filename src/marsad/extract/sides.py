@@ -34,6 +34,15 @@ def _with_side(
     return e.model_copy(update=update)
 
 
+def _actor1_of(e: EventRecord, donor: EventRecord) -> EventRecord:
+    """`e` with the actor 1 of `donor` (another event of the report), its words as evidence and in the notes."""
+    evidence = [x for x in e.evidence if x.field != "actor1"] + [
+        x for x in donor.evidence if x.field == "actor1"
+    ]
+    notes = e.notes.replace(e.actor1, donor.actor1, 1) if e.actor1 else e.notes
+    return _with_side(e, "actor1", donor.actor1, donor.inter1, donor.actor1_ar, evidence, notes)
+
+
 def host_forces_on_their_soil(events: list[EventRecord], lex: Lexicons) -> list[EventRecord]:
     """A force ACLED names as the host's own on the host's soil (host_forces.tsv): the coalition's air
     defences intercepting a missile over Saudi Arabia are the Saudi military."""
@@ -70,12 +79,7 @@ def air_force_of_the_report(events: list[EventRecord]) -> list[EventRecord]:
         if e.sub_event_type == AIR_STRIKE and e.actor1.startswith("Unidentified") and len(forces) == 1:
             force = next(iter(forces))
             if force != e.actor2:
-                d = donor[(e.country, force)]
-                evidence = [x for x in e.evidence if x.field != "actor1"] + [
-                    x for x in d.evidence if x.field == "actor1"
-                ]
-                notes = e.notes.replace(e.actor1, force, 1)
-                e = _with_side(e, "actor1", force, d.inter1, d.actor1_ar, evidence, notes)
+                e = _actor1_of(e, donor[(e.country, force)])
         out.append(e)
     return out
 
@@ -93,11 +97,7 @@ def flown_as_the_lead(events: list[EventRecord], unflown: set[int]) -> list[Even
     out: list[EventRecord] = []
     for i, e in enumerate(events):
         if i in unflown and e.country == lead.country and e.actor1 != lead.actor1 and e.actor2 != lead.actor1:
-            evidence = [x for x in e.evidence if x.field != "actor1"] + [
-                x for x in lead.evidence if x.field == "actor1"
-            ]
-            notes = e.notes.replace(e.actor1, lead.actor1, 1) if e.actor1 else e.notes
-            e = _with_side(e, "actor1", lead.actor1, lead.inter1, lead.actor1_ar, evidence, notes)
+            e = _actor1_of(e, lead)
         out.append(e)
     return out
 

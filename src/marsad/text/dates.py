@@ -425,7 +425,7 @@ def find_dates(
     view = norm.text
     p = _patterns()
     lex = p.lex
-    cands: list[tuple[int, int, date, DatePrecision, bool, str]] = []
+    cands: list[Cand] = []
 
     def add(
         m: re.Match[str], value: date | None, precision: DatePrecision, relative: bool, kind: str
