@@ -30,6 +30,7 @@ from marsad.extract.mentions import (
 )
 from marsad.geo.data import load_capitals, load_cues
 from marsad.model import DateMention, Place
+from marsad.text.dates import overnight
 
 
 @dataclass(slots=True)
@@ -990,7 +991,7 @@ def _next_day_of_its_own(inc: Incident, m: Mention, d: DateMention | None) -> bo
         return False
     if _said_on(d, [m]) or _said_on(inc.day, inc.mentions):
         return False
-    if _NIGHT.search(d.text) or _NIGHT.search(inc.day.text):
+    if overnight(d.text) or overnight(inc.day.text):
         return False
     return any(t.strong for t in m.live if not t.generic and not t.anaphoric)
 
@@ -1804,7 +1805,6 @@ _EVACUATED_TO = frame("EVACUATED_TO")
 _NAMED_AS = frame("NAMED_AS")  # "تظاهرة تحمل اسم انتفاضة القدس" (frames.tsv)
 _ALSO_TOLD = frame("ALSO_TOLD")
 _CITY_NAMED = frame("CITY_NAMED")
-_NIGHT = frame("NIGHT")
 
 
 def _view_start(p: Place, to_view: object) -> int:

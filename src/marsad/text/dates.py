@@ -281,6 +281,22 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
     return None
 
 
+# dates.tsv dayparts that run into the next day: a date told with one may be the day before or after
+OVERNIGHT_PARTS = frozenset({"night", "late", "evening"})
+
+
+def overnight(mention_text: str) -> bool:
+    """Whether a date mention's own words name a night or an evening ("ليل الجمعة السبت", "مساء الأحد"),
+    by the dayparts of dates.tsv."""
+    dayparts = _patterns().lex.dayparts
+    for word in mention_text.split():
+        key = normalize_key(word)
+        for bare in (key, key.removeprefix("و"), key.removeprefix("ال"), key.removeprefix("وال")):
+            if dayparts.get(bare) in OVERNIGHT_PARTS:
+                return True
+    return False
+
+
 def _key(s: str) -> str:
     return " ".join(s.split())
 
