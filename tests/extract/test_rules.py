@@ -2334,3 +2334,12 @@ def test_hundreds_doing_anything_to_demand_something_protest() -> None:
         "أضاء مئات الطلاب الشموع أمام مبنى الجامعة في مدينة تعز مساء الأحد، مطالبين بالإفراج عن زملائهم."
     )
     assert ev.event_type == "Protests"
+
+
+def test_the_toll_told_by_an_imperfect_joined_to_the_attack_is_taken() -> None:
+    text = (
+        "اقترب عشرات المتسوقين من دورية للشرطة في سوق المدينة بولاية هلمند الأفغانية، قبل أن يفجر انتحاري نفسه "
+        "بينهم ويقتل تسعة مدنيين ويصيب عشرين آخرين."
+    )
+    (ev,) = _events(text)
+    assert (ev.fatalities, ev.injured) == (9, 20)
