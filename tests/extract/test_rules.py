@@ -2343,3 +2343,34 @@ def test_the_toll_told_by_an_imperfect_joined_to_the_attack_is_taken() -> None:
     )
     (ev,) = _events(text)
     assert (ev.fatalities, ev.injured) == (9, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "أعلن التحالف أن قواته البحرية أحبطت صباح الأحد هجوما بحريا بزوارق مفخخة أطلقتها ميليشيات الحوثي "
+            "قبالة ميناء المخا.",
+            "Disrupted weapons use",
+        ),
+        (
+            "قالت وزارة الدفاع الفرنسية إن مقاتلاتها ضربت فجر السبت مجمعا عسكريا قرب مدينة حماة.",
+            "Air/drone strike",
+        ),
+        (
+            "قامت طائرة إسرائيلية الجمعة بإلقاء كتل نارية حارقة على خيام المعتصمين شرق مدينة خان يونس.",
+            "Air/drone strike",
+        ),
+        (
+            "أحرق محتجون غاضبون مساء الأحد مقار ثلاثة أحزاب في مدينة العمارة جنوب العراق.",
+            "Violent demonstration",
+        ),
+        (
+            "أفاد ناشطون بدخول حافلات صباح اليوم إلى بلدة زملكا في الغوطة الشرقية لنقل المسلحين وعائلاتهم إلى "
+            "الشمال.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_wordings_of_strikes_foiled_attacks_riots_and_evacuations(text: str, sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in _events(text)] == [sub_event_type]
