@@ -2374,3 +2374,10 @@ def test_the_toll_told_by_an_imperfect_joined_to_the_attack_is_taken() -> None:
 )
 def test_wordings_of_strikes_foiled_attacks_riots_and_evacuations(text: str, sub_event_type: str) -> None:
     assert [e.sub_event_type for e in _events(text)] == [sub_event_type]
+
+
+def test_fighters_leaving_a_town_in_a_deal_are_no_market_talk() -> None:
+    (ev,) = _events(
+        "بدأ مقاتلون معارضون صباح اليوم مغادرة بلدة عربين في الغوطة الشرقية في صفقة إجلاء مع الحكومة السورية."
+    )
+    assert ev.sub_event_type == "Non-violent transfer of territory"

@@ -909,10 +909,15 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 th.generic = True
             if blocked_sentence and not (
                 blocked_sentence == "market"
-                and ((trig.tag in CROWD_TAGS and th.strong) or (trig.tag == "ABDUCT" and ransom))
+                and (
+                    (trig.tag in CROWD_TAGS and th.strong)
+                    or (trig.tag == "ABDUCT" and ransom)
+                    or trig.tag == "HANDOVER"
+                )
             ):
                 # market talk ("هجوم على الأسهم") leaves marchers protesting prices ("آلاف المتظاهرين"),
-                # and kidnappers who ask a ransom in dollars ("وطالبوا ذويه بفدية قدرها خمسون ألف دولار")
+                # kidnappers who ask a ransom in dollars ("وطالبوا ذويه بفدية قدرها خمسون ألف دولار"), and
+                # fighters leaving a town in a deal ("مغادرة بلدة حرستا ... في صفقة إجلاء")
                 th.blocked = blocked_sentence
             for last, kind in before:
                 reach = ANNIVERSARY_WINDOW if kind == "anniversary" else BEFORE_WINDOW
