@@ -2381,3 +2381,11 @@ def test_fighters_leaving_a_town_in_a_deal_are_no_market_talk() -> None:
         "بدأ مقاتلون معارضون صباح اليوم مغادرة بلدة عربين في الغوطة الشرقية في صفقة إجلاء مع الحكومة السورية."
     )
     assert ev.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_capital_named_as_a_side_s_patron_is_not_where_it_happens() -> None:
+    (ev,) = _events(
+        "أحرق متظاهرون غاضبون مساء الأحد مقرات أحزاب تمثل نفوذ طهران، بعد مهاجمة مصالح طهران في مدينة "
+        "الناصرية جنوب العراق."
+    )
+    assert ev.country == "Iraq" and admin1_equal(ev.admin1, "Dhi Qar")
