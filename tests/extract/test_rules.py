@@ -2389,3 +2389,8 @@ def test_a_capital_named_as_a_side_s_patron_is_not_where_it_happens() -> None:
         "الناصرية جنوب العراق."
     )
     assert ev.country == "Iraq" and admin1_equal(ev.admin1, "Dhi Qar")
+
+
+def test_an_air_defence_system_destroyed_is_a_strike() -> None:
+    (ev,) = _events("أعلن التحالف بقيادة السعودية الخميس تدمير منظومة دفاع جوي للحوثيين في محيط مطار صنعاء.")
+    assert ev.sub_event_type == "Air/drone strike"
