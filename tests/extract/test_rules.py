@@ -2394,3 +2394,11 @@ def test_a_capital_named_as_a_side_s_patron_is_not_where_it_happens() -> None:
 def test_an_air_defence_system_destroyed_is_a_strike() -> None:
     (ev,) = _events("أعلن التحالف بقيادة السعودية الخميس تدمير منظومة دفاع جوي للحوثيين في محيط مطار صنعاء.")
     assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_arrests_by_israel_s_internal_security_service() -> None:
+    (ev,) = _events(
+        "أعلن جهاز الأمن العام الإسرائيلي (الشاباك) الأربعاء أنه اعتقل ستة مشتبه بهم من بلدة قرب نابلس في الضفة "
+        "الغربية."
+    )
+    assert ev.sub_event_type == "Arrests" and ev.actor1 == "Military Forces of Israel"
