@@ -2402,3 +2402,12 @@ def test_arrests_by_israel_s_internal_security_service() -> None:
         "الغربية."
     )
     assert ev.sub_event_type == "Arrests" and ev.actor1 == "Military Forces of Israel"
+
+
+def test_a_force_named_in_another_sentence_is_named_as_it_was_on_the_event_s_day() -> None:
+    text = (
+        "قتل جنديان من الجيش الجمعة في هجوم لمسلحي داعش على موقع في محافظة نينوى.\n"
+        "وكان الحشد الشعبي قد قتل أربعة مسلحين في المنطقة في العام الماضي."
+    )
+    (ev,) = _events(text, "2018-03-02T12:00:00+00:00")
+    assert ev.actor2 == "Military Forces of Iraq (2014-2020) Popular Mobilization Forces"

@@ -971,7 +971,12 @@ def _specific(
     if actor.hit is not None and "{military}" in actor.hit.entry.name:
         # "الجيش" after "الجيش الوطني الليبي" is that army, not the state's forces of the day
         for h in [*hits, *(forces or [])]:
-            if h.entry.kind == "state" and "{" not in h.entry.name and h.entry.country == cc:
+            if (
+                h.entry.kind == "state"
+                and "{" not in h.entry.name
+                and h.entry.country == cc
+                and actor_ok(h, cc, day)  # the forces of the event's day (PMF before and after 2020)
+            ):
                 return Actor(actor_name(lex, h, cc, country, day), h.entry.inter, h.entry.kind, h)
     return actor
 
