@@ -2411,3 +2411,10 @@ def test_a_force_named_in_another_sentence_is_named_as_it_was_on_the_event_s_day
     )
     (ev,) = _events(text, "2018-03-02T12:00:00+00:00")
     assert ev.actor2 == "Military Forces of Iraq (2014-2020) Popular Mobilization Forces"
+
+
+def test_a_condemned_deed_someone_undertook_happened() -> None:
+    (ev,) = _events(
+        "استنكر وزير الخارجية الأحد إقدام ميليشيات الحوثي على اختطاف ثلاثة من موظفي منظمة إغاثية في مدينة إب."
+    )
+    assert ev.sub_event_type == "Abduction/forced disappearance"

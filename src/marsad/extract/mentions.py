@@ -361,9 +361,15 @@ def _dated_after(view: DocView, sv: SentView, th: TrigHit, said: frozenset[int])
 OLD_INCIDENT_DAYS = 2  # a reaction to an incident of the last two days reports the incident
 
 
+DEED_REACH = 5  # "إقدام ميليشيات الحوثي الانقلابية على اختطاف": the doer's name between
+
+
 def _told_as_done(toks: list[Tok], th: TrigHit, hi: int) -> bool:
     """The trigger after a reaction cue is told as done in a relative clause of its own ("شجب
-    التفجير الإجرامي الذي نفذه الإرهابيون في منطقة سترة"): the condemned incident happened."""
+    التفجير الإجرامي الذي نفذه الإرهابيون في منطقة سترة"), or as a deed someone undertook ("استنكر
+    إقدام ميليشيات الحوثي على اختطاف"): the condemned incident happened."""
+    if any("DEEDN" in toks[k].classes for k in range(max(0, th.first - DEED_REACH), th.first)):
+        return True
     # (a bombing's relative may be a word of the trigger itself: "التفجير الذي استهدف")
     i = th.first + 1 if th.tag == "IED" else th.last + 1
     while i < hi and i <= th.last + 3 and toks[i].norm not in RELATIVES:
