@@ -2418,3 +2418,8 @@ def test_a_condemned_deed_someone_undertook_happened() -> None:
         "استنكر وزير الخارجية الأحد إقدام ميليشيات الحوثي على اختطاف ثلاثة من موظفي منظمة إغاثية في مدينة إب."
     )
     assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_protesters_storming_party_offices_riot() -> None:
+    (ev,) = _events("وفي محافظة واسط، اقتحم متظاهرون غاضبون الأحد مكاتب لحزبين في مدينة الكوت.")
+    assert ev.sub_event_type == "Violent demonstration"
