@@ -2423,3 +2423,17 @@ def test_a_condemned_deed_someone_undertook_happened() -> None:
 def test_protesters_storming_party_offices_riot() -> None:
     (ev,) = _events("وفي محافظة واسط، اقتحم متظاهرون غاضبون الأحد مكاتب لحزبين في مدينة الكوت.")
     assert ev.sub_event_type == "Violent demonstration"
+
+
+def test_aircraft_that_stepped_up_their_bombing_strike_from_the_air() -> None:
+    (ev,) = _events("كثفت طائرات حربية روسية الأحد قصفها لمواقع التنظيم في محيط مدينة البوكمال شرق سوريا.")
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_total_over_weeks_of_fighting_is_not_the_day_s_toll() -> None:
+    text = (
+        "قالت مصادر طبية إن طائرات حربية قصفت الأحد بلدة هجين في ريف دير الزور الشرقي.\n"
+        "وقتل في البلدة 270 شخصا خلال 30 يوما من القصف المتواصل."
+    )
+    (ev,) = _events(text)
+    assert ev.fatalities == 0
