@@ -2437,3 +2437,12 @@ def test_a_total_over_weeks_of_fighting_is_not_the_day_s_toll() -> None:
     )
     (ev,) = _events(text)
     assert ev.fatalities == 0
+
+
+def test_a_total_ends_where_a_clause_with_a_day_of_its_own_begins() -> None:
+    text = (
+        "وقتل 149 فلسطينيا على الأقل منذ 30 آذار/مارس في قطاع غزة، بينما قتل جندي إسرائيلي الجمعة برصاص قناص "
+        "قرب السياج شرق خان يونس."
+    )
+    (ev,) = _events(text, "2022-05-16T12:00:00+00:00")
+    assert (ev.event_date, ev.fatalities) == ("2022-05-13", 1)

@@ -473,7 +473,9 @@ def _tok_at(view: DocView, sv: SentView, pos: int) -> int:
 def _dates_clause(toks: list[Tok], sv: SentView, trig_last: int, date_tok: int) -> bool:
     """Whether an old date near a trigger dates the trigger's own clause."""
     if date_tok <= trig_last or date_tok <= sv.lo:
-        return True  # a date before the word ("في 12 مايو خطف ...") frames it
+        # a date before the word ("في 12 مايو خطف ...") frames it, unless a clause of its own opens
+        # between them ("منذ 30 آذار إلى 149 شهيدا، بينما قتل جندي الجمعة")
+        return date_tok <= sv.lo or not any(_joins(toks, k) for k in range(date_tok + 1, trig_last))
     if toks[date_tok].norm in SELF_GOVERNED:
         return True  # "انطلقت في البصرة قبل أسبوعين": the date holds its own governor
     before = toks[date_tok - 1].norm
@@ -726,6 +728,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         first_trig = min((h.first for h in trig_hits if not h.pattern.payload.generic), default=sv.lo)
         late: list[int] = []  # token indexes of history markers far after the incident words
         confined: list[tuple[int, str]] = []  # (first token of its clause, kind) of far sentence cues
+        bounded: list[tuple[int, str]] = []  # (joining word, kind) of totals that end before a dated clause
         sentence_kinds: list[str] = []  # every sentence-wide cue, in order
         # "تحدثت تقارير عن اشتباكات": reports as the source of the news, not talk about reports
         sources = [(h.first, h.last) for h in cue_hits if h.pattern.payload.kind == "source"]
@@ -769,6 +772,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             crowd_scene = cue.kind == "scene" and any(
                 t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong for t in trig_hits
             )
+            if cue.scope == "sentence" and cue.kind == "aggregate":
+                # "ارتفع عدد الشهداء منذ 30 آذار إلى 149، بينما قتل جندي إسرائيلي الجمعة": the total
+                # ends where "بينما" opens a clause with a day of its own
+                joint = _dated_joint_after(view, sv, h.last)
+                if joint is not None:
+                    bounded.append((joint, cue.kind))
+                    continue
             if cue.scope == "sentence" and cue.kind in CONFINED_KINDS and not crowd_scene:
                 # (a crowd's celebration frames it wherever the sentence names it: "خرج آلاف إلى شوارع
                 # باريس، ولا سيما في جادتها الشهيرة، للاحتفال بتأهل المنتخب")
@@ -951,6 +961,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             for cut, kind in confined:
                 if h.first >= cut:
                     th.blocked = th.blocked or kind
+            for joint, kind in bounded:
+                if h.first < joint:
+                    th.blocked = th.blocked or kind
             for first, kind, scope in following:
                 if scope == "rally" and trig.tag not in CROWD_TAGS and first - h.last > 1:
                     continue  # "هجوم استهدف تجمعا انتخابيا": an attack on a rally is an attack
@@ -1013,6 +1026,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             for c in cas
             if not any(k in ("aggregate", "cumulative") and c.tok >= cut for cut, k in confined)
             and not any(c.tok >= cut for cut, _ in dated_clauses)
+            and not any(c.tok < joint for joint, _ in bounded)  # the total before "بينما"
         ]
         _what_a_protest_is_about(trigs, cas)
         # "خصوصا بعد سقوط ثمانية قتلى في المظاهرات السابقة": a toll inside words of violence a cue
@@ -1262,6 +1276,19 @@ def _split_clauses(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
     for part in parts:
         part.extra["whole"] = m  # `group` puts it back unless every clause names its own place
     return parts
+
+
+def _dated_joint_after(view: DocView, sv: SentView, after: int) -> int | None:
+    """The first word after token `after` that joins a clause of its own (فيما، بينما، في حين), when
+    that clause names a day: where a total told before it ends."""
+    toks = view.toks
+    for k in range(after + 1, sv.hi):
+        if _joins(toks, k):
+            start = view.orig(toks[k].start, toks[k].end)[0]
+            if any(start <= d.start < sv.end and d.precision == "day" for d in view.dates):
+                return k
+            return None
+    return None
 
 
 def _retaliation(toks: list[Tok], a: TrigHit, b: TrigHit) -> int | None:
