@@ -2446,3 +2446,15 @@ def test_a_total_ends_where_a_clause_with_a_day_of_its_own_begins() -> None:
     )
     (ev,) = _events(text, "2022-05-16T12:00:00+00:00")
     assert (ev.event_date, ev.fatalities) == ("2022-05-13", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بدأت صباح اليوم حافلات تقل عناصر فيلق الرحمن وعائلاتهم مغادرة بلدة عربين في الغوطة الشرقية.",
+        "أفادت وسائل إعلام رسمية بخروج الدفعة الأولى من مسلحي جيش الإسلام اليوم من بلدة الضمير شمال شرقي العاصمة.",
+    ],
+)
+def test_buses_carrying_fighters_out_hand_a_town_over(text: str) -> None:
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Non-violent transfer of territory"
