@@ -2376,12 +2376,6 @@ def test_wordings_of_strikes_foiled_attacks_riots_and_evacuations(text: str, sub
     assert [e.sub_event_type for e in _events(text)] == [sub_event_type]
 
 
-def test_fighters_leaving_a_town_in_a_deal_are_no_market_talk() -> None:
-    (ev,) = _events(
-        "بدأ مقاتلون معارضون صباح اليوم مغادرة بلدة عربين في الغوطة الشرقية في صفقة إجلاء مع الحكومة السورية."
-    )
-    assert ev.sub_event_type == "Non-violent transfer of territory"
-
 
 def test_a_capital_named_as_a_side_s_patron_is_not_where_it_happens() -> None:
     (ev,) = _events(

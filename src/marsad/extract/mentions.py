@@ -925,15 +925,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 th.generic = True
             if blocked_sentence and not (
                 blocked_sentence == "market"
-                and (
-                    (trig.tag in CROWD_TAGS and th.strong)
-                    or (trig.tag == "ABDUCT" and ransom)
-                    or trig.tag == "HANDOVER"
-                )
+                and ((trig.tag in CROWD_TAGS and th.strong) or (trig.tag == "ABDUCT" and ransom))
             ):
                 # market talk ("هجوم على الأسهم") leaves marchers protesting prices ("آلاف المتظاهرين"),
-                # kidnappers who ask a ransom in dollars ("وطالبوا ذويه بفدية قدرها خمسون ألف دولار"), and
-                # fighters leaving a town in a deal ("مغادرة بلدة حرستا ... في صفقة إجلاء")
+                # and kidnappers who ask a ransom in dollars ("وطالبوا ذويه بفدية قدرها خمسون ألف دولار")
                 th.blocked = blocked_sentence
             for last, kind in before:
                 reach = ANNIVERSARY_WINDOW if kind == "anniversary" else BEFORE_WINDOW
