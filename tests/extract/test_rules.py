@@ -2376,7 +2376,6 @@ def test_wordings_of_strikes_foiled_attacks_riots_and_evacuations(text: str, sub
     assert [e.sub_event_type for e in _events(text)] == [sub_event_type]
 
 
-
 def test_a_capital_named_as_a_side_s_patron_is_not_where_it_happens() -> None:
     (ev,) = _events(
         "أحرق متظاهرون غاضبون مساء الأحد مقرات أحزاب تمثل نفوذ طهران، بعد مهاجمة مصالح طهران في مدينة "
@@ -2452,3 +2451,18 @@ def test_a_total_ends_where_a_clause_with_a_day_of_its_own_begins() -> None:
 def test_buses_carrying_fighters_out_hand_a_town_over(text: str) -> None:
     (ev,) = _events(text)
     assert ev.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_towns_listed_beside_the_incident_s_own_town_are_events_of_their_own() -> None:
+    text = (
+        "شنت مقاتلات التحالف الأحد غارات على مواقع للحوثيين في مدينة زبيد بمحافظة الحديدة، ما أسفر عن مقتل "
+        "12 مسلحا.\n"
+        "وأضاف المصدر أن الغارات استهدفت تعزيزات للمسلحين في التحيتا وبيت الفقيه."
+    )
+    evs = _events(text)
+    # ACLED codes one event per location; the toll stays with the town it was told of
+    assert sorted((e.location, e.fatalities) for e in evs) == [
+        ("At Tuhayta", 0),
+        ("Bayt al Faqih", 0),
+        ("Zabid", 12),
+    ]

@@ -1201,7 +1201,8 @@ def _split_listed(
 ) -> list[Incident]:
     """ACLED codes one event per location: an incident whose sentence lists several towns ("حملة خطف
     ... استهدفت أبناء مديريات بيت الفقيه وزبيد والدريهمي", "غارتين في المنصورية والدريهمي") is one
-    event per town. The report's figures stay with the first town (they are not per town)."""
+    event per town. The report's figures stay with the first town (they are not per town). Towns a
+    sentence lists beside the town the incident is placed at are events of their own beside it."""
     out: list[Incident] = []
     for inc in incidents:
         if _an_agreement(inc):
@@ -1209,14 +1210,22 @@ def _split_listed(
             # agreement, placed where its first town is
             out.append(inc)
             continue
-        listed = next(
-            (t for m in inc.mentions if len(t := _listed_towns(m, places, refs, text)) > 1),
-            [],
+        lister, listed = next(
+            ((m, t) for m in inc.mentions if len(t := _listed_towns(m, places, refs, text)) > 1),
+            (None, []),
         )
-        if not listed or not (
-            inc.place is None or broad(inc.place) or any(_same_place(inc.place, t) for t in listed)
-        ):
+        if lister is None:
             out.append(inc)
+            continue
+        if not (inc.place is None or broad(inc.place) or any(_same_place(inc.place, t) for t in listed)):
+            # towns listed beside the incident's own town ("غارات على مواقع في مدينة زبيد" … "استهدفت
+            # الغارات تعزيزات في التحيتا وبيت الفقيه") are incidents of their own, told by the listing
+            # sentence alone: its day, no toll (the toll was told of the incident's town)
+            out.append(inc)
+            told = [replace(lister, casualties=[])]
+            out.extend(
+                replace(inc, mentions=told, place=town, day=None, calendar_day=None) for town in listed
+            )
             continue
         bare = [replace(m, casualties=[]) for m in inc.mentions]
         for k, town in enumerate(listed):
