@@ -2466,3 +2466,10 @@ def test_towns_listed_beside_the_incident_s_own_town_are_events_of_their_own() -
         ("Bayt al Faqih", 0),
         ("Zabid", 12),
     ]
+
+
+def test_two_towns_taken_together_are_two_events() -> None:
+    text = (
+        "سيطرت قوات الجيش السوري الأحد على بلدتي مورك وصوران في ريف حماة الشمالي بعد معارك مع فصائل المعارضة."
+    )
+    assert sorted(e.location for e in _events(text)) == ["Murak", "Suran"]

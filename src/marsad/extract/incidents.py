@@ -488,6 +488,12 @@ def _front(m: Mention) -> bool:
     )
 
 
+def _takes_towns(m: Mention) -> bool:
+    """Towns taken, retaken or handed over ("سيطرت القوات على بلدتي مورك وصوران"): each town is a place
+    that changed hands, an event of its own even when a dual word names them together."""
+    return bool({t.tag for t in m.live if not t.generic} & {"TAKE", "RETAKE", "HANDOVER"})
+
+
 def _raid(m: Mention) -> bool:
     """An attack told with both its sides named: forces, the state's or foreign, on an armed group
     ("استهدفت قوات التحالف مواقع تمركز الحوثيين"), the forces the attackers (not the ones who tell it,
@@ -721,7 +727,7 @@ def _listed_towns(
         _BETWEEN.search(text, max(0, chain[0].start - 24), chain[0].start)
         or (
             _DUAL.search(text, max(0, chain[0].start - 16), chain[0].start)
-            and not (_own_strike(m) or _raid(m))
+            and not (_own_strike(m) or _raid(m) or _takes_towns(m))
         )
     ):
         return []
