@@ -2473,3 +2473,20 @@ def test_two_towns_taken_together_are_two_events() -> None:
         "سيطرت قوات الجيش السوري الأحد على بلدتي مورك وصوران في ريف حماة الشمالي بعد معارك مع فصائل المعارضة."
     )
     assert sorted(e.location for e in _events(text)) == ["Murak", "Suran"]
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        (
+            "خرج آلاف المتظاهرين الجمعة في الحلة والكوت والسماوة للمطالبة بتحسين الخدمات وتوفير فرص العمل.",
+            ["Al-Kut", "As Samawah", "Hilla"],
+        ),
+        (
+            "خرجت مظاهرات غاضبة الجمعة في مدينتي الناصرية والعمارة احتجاجا على انقطاع الكهرباء.",
+            ["Amara", "Nassriya"],
+        ),
+    ],
+)
+def test_a_crowd_in_several_towns_is_one_protest_a_town(text: str, towns: list[str]) -> None:
+    assert sorted(e.location for e in _events(text)) == towns

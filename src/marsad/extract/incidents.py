@@ -694,7 +694,6 @@ _HEADED_TO = frame("HEADED_TO")
 _SENTENCE_END = re.compile(r"[.!؟?\n]")
 _BETWEEN = frame("BETWEEN")
 _DUAL = frame("DUAL")
-_TOWNS_OF = frame("TOWNS_OF")
 _THE_PLACE = frame("THE_PLACE")
 
 
@@ -703,8 +702,8 @@ def _listed_towns(
 ) -> list[Place]:
     """Towns of one country the sentence lists after its incident words, joined by "و" or commas
     ("في زبيد وبيت الفقيه ومركز محافظة الحديدة"); fewer than two leave the sentence to `place_of`.
-    Not for crowds but a list called one of towns: a protest "في بغداد والبصرة" is split by the crowd
-    rules."""
+    A crowd's list is one protest a town ("خرج آلاف المتظاهرين في بغداد والبصرة والنجف", "في مدينتي
+    البصرة والعمارة"): ACLED codes one event per location."""
     if not text or not m.live:
         return []
     crowd = family(m.tags) == "crowd"
@@ -727,7 +726,7 @@ def _listed_towns(
         _BETWEEN.search(text, max(0, chain[0].start - 24), chain[0].start)
         or (
             _DUAL.search(text, max(0, chain[0].start - 16), chain[0].start)
-            and not (_own_strike(m) or _raid(m) or _takes_towns(m))
+            and not (_own_strike(m) or _raid(m) or _takes_towns(m) or crowd)
         )
     ):
         return []
@@ -738,10 +737,6 @@ def _listed_towns(
         joiner = _JOINER.search(text, pos, m.end)
         end = joiner.start() if joiner else m.end
         chain = [p for p in inside if p.start < end and _typed(p, text, _site_word())]
-    # a crowd's towns are split by the crowd rules, clause by clause; a list the text calls one of
-    # towns ("فرقت الشرطة احتجاجات في مدن البصرة والعمارة") is one protest a town here
-    if crowd and not (chain and _TOWNS_OF.search(text, max(0, chain[0].start - 16), chain[0].start)):
-        return []
     names = {p.name for p in chain}
     countries = {p.country_code for p in chain}
     return chain if len(names) == len(chain) > 1 and len(countries) == 1 else []
