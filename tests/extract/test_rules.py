@@ -2490,3 +2490,27 @@ def test_two_towns_taken_together_are_two_events() -> None:
 )
 def test_a_crowd_in_several_towns_is_one_protest_a_town(text: str, towns: list[str]) -> None:
     assert sorted(e.location for e in _events(text)) == towns
+
+
+def test_an_arrest_the_report_opens_with_is_placed_in_the_country_of_its_authorities() -> None:
+    text = (
+        "اعتقلت السلطات الأردنية، مساء الاثنين، ناشطا نقابيا بارزا بعد نشره مقالا ينتقد الحكومة، وفق "
+        "ما أعلنت نقابته.\nوطالبت النقابة بالإفراج الفوري عنه."
+    )
+    (ev,) = _events(text)
+    assert (ev.sub_event_type, ev.country) == ("Arrests", "Jordan")
+
+
+def test_a_campaign_of_arrests_that_targeted_people_is_no_attack() -> None:
+    text = "شنت قوات الأمن السودانية حملة اعتقالات استهدفت قادة أحزاب معارضة في الخرطوم الأحد."
+    (ev,) = _events(text)
+    assert ev.sub_event_type == "Arrests"
+
+
+def test_a_toll_told_in_a_relative_clause_is_the_incident_s_toll() -> None:
+    text = (
+        "أعلنت الشرطة العراقية، الثلاثاء، أن الهجوم الذي قتل فيه جنديان وأصيب فيه خمسة مدنيين قرب سوق "
+        "مدينة بعقوبة نفذه مسلحون مجهولون."
+    )
+    (ev,) = _events(text)
+    assert (ev.fatalities, ev.injured) == (2, 5)

@@ -811,6 +811,14 @@ def group(
                 and (m.sent <= first_sent + 1 or witnessed(m, places, text))
                 and named_countries(m, places, text)
             )
+            # an arrest the report opens with, by a country's authorities ("اعتقلت السلطات السعودية
+            # ناشطا"): the country is where it happened
+            and not (
+                "ARREST" in m.tags
+                and family(m.tags) == "sd"
+                and m.sent <= first_sent + 1
+                and _country_in(m, places)
+            )
         )
         if not ok:
             # a details sentence right after an incident (figures, the attackers' fate, the day it
@@ -1634,6 +1642,11 @@ def _part_of_country(m: Mention, places: list[Place], text: str) -> bool:
         and _DIRECTION.search(text[max(0, p.start - 14) : p.start])
         for p in places
     )
+
+
+def _country_in(m: Mention, places: list[Place]) -> bool:
+    """The sentence names a country, as a place or by its authorities' adjective."""
+    return any(p.feature == "country" and m.start <= p.start < m.end for p in places)
 
 
 def named_countries(m: Mention, places: list[Place], text: str) -> list[Place]:
