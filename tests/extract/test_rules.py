@@ -2506,11 +2506,3 @@ def test_a_campaign_of_arrests_that_targeted_people_is_no_attack() -> None:
     (ev,) = _events(text)
     assert ev.sub_event_type == "Arrests"
 
-
-def test_a_toll_told_in_a_relative_clause_is_the_incident_s_toll() -> None:
-    text = (
-        "أعلنت الشرطة العراقية، الثلاثاء، أن الهجوم الذي قتل فيه جنديان وأصيب فيه خمسة مدنيين قرب سوق "
-        "مدينة بعقوبة نفذه مسلحون مجهولون."
-    )
-    (ev,) = _events(text)
-    assert (ev.fatalities, ev.injured) == (2, 5)
