@@ -2505,4 +2505,3 @@ def test_a_campaign_of_arrests_that_targeted_people_is_no_attack() -> None:
     text = "شنت قوات الأمن السودانية حملة اعتقالات استهدفت قادة أحزاب معارضة في الخرطوم الأحد."
     (ev,) = _events(text)
     assert ev.sub_event_type == "Arrests"
-
