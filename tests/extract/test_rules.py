@@ -2505,3 +2505,38 @@ def test_a_campaign_of_arrests_that_targeted_people_is_no_attack() -> None:
     text = "شنت قوات الأمن السودانية حملة اعتقالات استهدفت قادة أحزاب معارضة في الخرطوم الأحد."
     (ev,) = _events(text)
     assert ev.sub_event_type == "Arrests"
+
+
+def test_a_convoy_passing_on_a_road_is_no_anniversary() -> None:
+    # "مرور قافلة على طريق" (a convoy passing along a road) shares its words with "مرور خمس سنوات على"
+    # (five years since): only a span of time makes an anniversary
+    text = (
+        "فجر انتحاري سيارته المفخخة لدى مرور رتل عسكري على طريق المطار في مقديشو صباح الأحد، "
+        "ما أسفر عن مقتل جنديين."
+    )
+    (ev,) = _events(text)
+    assert (ev.sub_event_type, ev.location, ev.fatalities) == ("Suicide bomb", "Mogadishu", 2)
+    assert (
+        _events("وتصادف اليوم ذكرى مرور عشرة أعوام على تفجير سوق المدينة الذي قتل فيه 40 شخصا في مقديشو.")
+        == []
+    )
+
+
+def test_tear_gas_fired_to_disperse_any_crowd_is_a_protest_met_with_force() -> None:
+    (ev,) = _events(
+        "أطلقت الشرطة الغاز المسيل للدموع لتفريق عشرات المعلمين أمام مبنى الوزارة في عمان صباح الأحد."
+    )
+    assert ev.sub_event_type == "Protest with intervention"
+
+
+def test_a_unit_word_before_a_verb_of_undergoing_is_its_subject() -> None:
+    # the metaphor cue of a unit word ("كتائب الاقتحام") must not block "الفرقة تعرضت لهجوم"
+    text = "قال مصدر عسكري إن دورية تابعة للفرقة تعرضت لهجوم مسلح قرب بيجي مساء الخميس وأصيب جنديان."
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.location, ev.injured) == ("Battles", "Bayji", 2)
+
+
+def test_cinemas_burned_by_protesters_are_no_film() -> None:
+    text = "أحرق متظاهرون غاضبون مصارف ودور سينما في وسط مدينة كراتشي الثلاثاء احتجاجا على الرسوم المسيئة."
+    (ev,) = _events(text)
+    assert ev.event_type == "Riots"

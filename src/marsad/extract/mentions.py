@@ -975,6 +975,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         continue  # "إلى ذلك، تظاهر ...", "بعد ذلك": a discourse link, not "this attack"
                     if kind == "anaphora":
                         th.anaphoric = True  # "هذا الهجوم": refers back, never a new incident
+                    elif kind == "metaphor" and "UNDERGOV" in toks[h.first].classes:
+                        continue  # "قوة تابعة للفرقة تعرضت لهجوم": the unit is who was hit
                     else:
                         th.blocked = kind
             # (and the words of violence of a clause an old year dates: "خلافا لديربي سنة 2019 الذي شهد
