@@ -2540,3 +2540,13 @@ def test_cinemas_burned_by_protesters_are_no_film() -> None:
     text = "أحرق متظاهرون غاضبون مصارف ودور سينما في وسط مدينة كراتشي الثلاثاء احتجاجا على الرسوم المسيئة."
     (ev,) = _events(text)
     assert ev.event_type == "Riots"
+
+
+def test_a_town_a_sentence_is_already_in_is_no_dateline() -> None:
+    # "في حجة، شمال غربي اليمن،": a comma after a town near the start makes no dateline ("حجة - ")
+    text = (
+        "شهدت المناطق الحدودية في حجة، شمال غربي اليمن، الثلاثاء، معارك عنيفة بين القوات الحكومية "
+        "ومسلحي جماعة الحوثي."
+    )
+    (ev,) = _events(text)
+    assert (ev.admin1, ev.location) == ("Hajjah", "Hajjah")

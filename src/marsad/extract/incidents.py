@@ -1853,6 +1853,17 @@ def destination_places(places: list[Place], norm_text: str, to_view: object) -> 
 _DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]{0,30}\))?\s*[-–—:،]")
 
 
+def _opens_line(p: Place, text: str) -> bool:
+    """Whether a place opens its line, as a dateline does ("بغداد - ", "(CNN) أتلانتا، "): at most one
+    word before it (an outlet's name), not a sentence that has begun ("شهد الشريط الحدودي في صعدة،")."""
+    before = text[text.rfind("\n", 0, p.start) + 1 : p.start]
+    return len(_ARABIC_WORD.findall(before)) <= 1 and not _IN_WORD.search(before)
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
+_IN_WORD = re.compile(r"(?:^|\s)[وف]?في\s*$")  # "في صعدة،": a place a sentence is already in
+
+
 def reference_kinds(
     places: list[Place], norm_text: str, to_view: object, text: str = ""
 ) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
@@ -1882,6 +1893,8 @@ def reference_kinds(
             or _RESPONSE.search(launch)
         ):
             voices.add((p.start, p.end))
-        elif text and p.start < 40 and _DATELINE_TAIL.match(text[p.end : p.end + 40]):
+        elif (
+            text and p.start < 40 and _DATELINE_TAIL.match(text[p.end : p.end + 40]) and _opens_line(p, text)
+        ):
             points.add((p.start, p.end))  # "بغداد - وكالة ...": where the story was filed
     return frozenset(points), frozenset(voices)
