@@ -82,6 +82,7 @@ def test_common_words_stay_words(geo: Geocoder) -> None:
         ("انتشلت فرق الإنقاذ جثثا في مدينة بالو", ("Palu", "ID")),
         ("احتجز مسلح رهائن في بلدة تريب قرب كاركاسون", ("Trebes", "FR")),
         ("يتوافد المهاجرون على مدينة أغاديز", ("Agadez", "NE")),
+        ("فر آلاف السكان من تسخينفالي بعد ليلة من القصف", ("Tskhinvali", "GE")),
     ],
 )
 def test_towns_without_geonames_arabic_names(geo: Geocoder, text: str, want: tuple[str, str]) -> None:
