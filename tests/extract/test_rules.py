@@ -2550,3 +2550,20 @@ def test_a_town_a_sentence_is_already_in_is_no_dateline() -> None:
     )
     (ev,) = _events(text)
     assert (ev.admin1, ev.location) == ("Hajjah", "Hajjah")
+
+
+def test_soldiers_hit_by_shelling_are_its_target_not_its_author() -> None:
+    # the patrol that underwent the shelling, and the soldiers among its wounded, were hit
+    (ev,) = _events("تعرضت دورية للجيش لقصف بقذائف الهاون قرب بلدة الطارمية مساء الاثنين وأصيب جنديان.")
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Iraq)", "Military Forces of Iraq (2020-)")
+    assert ev.injured == 2
+
+
+def test_foreign_troops_attacked_in_a_town_on_a_day_are_an_event() -> None:
+    text = "قالت مصادر إن القوات الأميركية تعرضت لهجوم بالأسلحة الخفيفة في مدينة الرمادي مساء الخميس."
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.actor1, ev.actor2) == (
+        "Battles",
+        "Unidentified Armed Group (Iraq)",
+        "Military Forces of the United States",
+    )

@@ -643,6 +643,11 @@ def _verb_first_subjects(toks: list[Tok], actors: list[ActorHit]) -> None:
             verb -= 1  # "استهدفت سبعة صواريخ حوثية": whose missiles struck
             while verb > 0 and toks[verb].num is not None and a.first - verb <= 4:
                 verb -= 1
+        if (verb >= 0 and "UNDERGOV" in toks[verb].classes) or (
+            a.last + 1 < len(toks) and "UNDERGOV" in toks[a.last + 1].classes
+        ):
+            a.target, a.subject = True, False  # "تعرضت دورية للجيش لهجوم": the patrol was hit
+            continue
         if verb < 0:
             continue
         if "CARRIEDV" in toks[verb].classes or (verb > 0 and "CARRIEDV" in toks[verb - 1].classes):

@@ -23,6 +23,7 @@ from marsad.extract.mentions import (
     ARMED_KINDS,
     COMMUNAL,
     CROWD_TAGS,
+    REMOTE_TAGS,
     WEAPON_TAGS,
     ActorHit,
     CasHit,
@@ -64,6 +65,17 @@ class Actor:
 
 
 ARRESTER_GAP = 2  # words between an arrest word and the group that arrests ("اعتقلت ميليشيا الحوثي")
+
+
+def _counted_hurt(h: ActorHit, inc: Incident) -> bool:
+    """The side's words are the noun of a toll of the incident's victims ("وأصيب جنديان", "مقتل 3 جنود"):
+    those hurt, not those who struck (a toll of attackers, "مقتل 5 مسلحين", is not one)."""
+    return any(
+        c.role in ("killed", "injured") and not c.attacker and h.first - c.tok in (0, 1)
+        for m in inc.mentions
+        if m.start <= h.start < m.end
+        for c in m.casualties
+    )
 
 
 def _arrested(h: ActorHit, trigs: list[TrigHit]) -> bool:
@@ -293,6 +305,18 @@ def resolve(
 
     def attacker_score(h: ActorHit) -> int:
         if h.target or no_side(h):
+            return 0
+        if (
+            h.entry.kind == "state"
+            and (id(h) in cas_victim_ids or _counted_hurt(h, inc))
+            and (
+                (tags & REMOTE_TAGS and not tags & (DIRECT_TAGS | {"FIRE"}))
+                or not any(o.entry.kind in ("armed", "external", "unidentified") for o in hits)
+            )
+        ):
+            # "تعرضت دورية لقصف ... وأصيب جنديان", "مقتل رجل أمن برصاص": forces among the dead or wounded
+            # of a shelling, or of an attack nobody else is named in, were hit, they did not strike (in a
+            # battle with a named enemy the side with dead fought all the same)
             return 0
         if clash_told_between and _named_first_between(h, doc.text):
             # "دارت اشتباكات بين قوات الجيش وميليشيات الحوثي": the side named first is actor 1
@@ -725,11 +749,12 @@ def resolve(
     exploded = cc is not None and any(
         t.tag in ("IED", "SUICIDE") and t.strong and _EXPLODED.search(doc.text, t.start, t.end) for t in trigs
     )
-    # an attack on police or soldiers in a town on a day the text names ("تعرضت دورية للجيش لهجوم
-    # في مدينة العريش أمس"; "فتحوا النار على مركز للشرطة") happened, though nobody is named doing it
+    # an attack on police or soldiers, or foreign troops, in a town on a day the text names ("تعرضت دورية
+    # للجيش لهجوم في مدينة العريش أمس"; "فتحوا النار على مركز للشرطة"; "القوات الأميركية تعرضت لهجوم في
+    # الرمادي مساء الخميس") happened, though nobody is named doing it
     forces_hit = (
         a2 is not None
-        and a2.kind == "state"
+        and a2.kind in ("state", "external")
         and a2.hit is not None
         and day_m is not None
         and place is not None
