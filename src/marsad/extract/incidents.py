@@ -1857,11 +1857,10 @@ def _opens_line(p: Place, text: str) -> bool:
     """Whether a place opens its line, as a dateline does ("بغداد - ", "(CNN) أتلانتا، "): at most one
     word before it (an outlet's name), not a sentence that has begun ("شهد الشريط الحدودي في صعدة،")."""
     before = text[text.rfind("\n", 0, p.start) + 1 : p.start]
-    return len(_ARABIC_WORD.findall(before)) <= 1 and not _IN_WORD.search(before)
+    return len(_ARABIC_WORD.findall(before)) <= 1 and not _LOCATIVE.search(before)
 
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
-_IN_WORD = re.compile(r"(?:^|\s)[وف]?في\s*$")  # "في صعدة،": a place a sentence is already in
 
 
 def reference_kinds(
