@@ -2567,3 +2567,21 @@ def test_foreign_troops_attacked_in_a_town_on_a_day_are_an_event() -> None:
         "Unidentified Armed Group (Iraq)",
         "Military Forces of the United States",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("تظاهر مئات الأشخاص في وسط باريس السبت احتجاجا على الغارات الجوية في سوريا.", "Paris"),
+        ("تظاهر آلاف الأكراد في مدينة كولونيا الأحد ضد العملية العسكرية التركية في سوريا.", "Koln"),
+        ("نظم عشرات الناشطين وقفة في لندن الجمعة تضامنا مع ضحايا التفجير في العراق.", "London"),
+    ],
+)
+def test_a_protest_abroad_is_where_the_crowd_is_not_where_its_cause_is(text: str, where: str) -> None:
+    (ev,) = _events(text)
+    assert (ev.event_type, ev.location) == ("Protests", where)
+
+
+def test_al_ahwaz_is_ahvaz() -> None:
+    (ev,) = _events("خرج المئات في مظاهرات احتجاجية في الأحواز الخميس ضد سياسات الحكومة.")
+    assert (ev.country, ev.admin1) == ("Iran", "Khuzestan")

@@ -1677,6 +1677,7 @@ def witnessed(m: Mention, places: list[Place], text: str) -> bool:
 
 
 _HEADQUARTERS = frame("HEADQUARTERS")  # "المرصد السوري، ومقره في بريطانيا" (frames.tsv)
+_PROTEST_TOPIC = frame("PROTEST_TOPIC")  # "احتجاجا على الغارات في سوريا" (frames.tsv)
 
 
 TOWN_COUNTRY_GAP = (
@@ -1694,6 +1695,10 @@ def _in_named_country(p: Place, m: Mention, places: list[Place], text: str) -> P
     # or a party's title ("المتحدث باسم التحالف ... في اليمن، إن الدفاعات اعترضت صاروخا فوق الرياض")
     pos = m.live[0].start if m.live else m.start
     named = [c for c in named if not c.start < pos <= p.start]
+    if "PROTEST" in m.tags:
+        # "تظاهر مئات في باريس احتجاجا على الغارات في سوريا": the country after what a crowd in a town
+        # protests against is its cause
+        named = [c for c in named if not (p.end <= c.start and _PROTEST_TOPIC.search(text, p.end, c.start))]
     if not named or any(c.country_code == p.country_code for c in named):
         return p
     # the town's own country named right after it ("في ستراسبورغ شرق فرنسا ... المسجون في تركيا")
