@@ -2585,3 +2585,13 @@ def test_a_protest_abroad_is_where_the_crowd_is_not_where_its_cause_is(text: str
 def test_al_ahwaz_is_ahvaz() -> None:
     (ev,) = _events("خرج المئات في مظاهرات احتجاجية في الأحواز الخميس ضد سياسات الحكومة.")
     assert (ev.country, ev.admin1) == ("Iran", "Khuzestan")
+
+
+def test_the_date_of_what_a_strike_answered_does_not_date_the_strike() -> None:
+    # "قبل أسبوع" dates the reported chemical attack the strikes answer, not the explosions
+    text = (
+        "هزت انفجارات عنيفة العاصمة السورية دمشق تزامنا مع إعلان واشنطن عن عملية عسكرية في سوريا "
+        "ردا على تقارير عن هجوم كيميائي في دوما قبل أسبوع."
+    )
+    (ev,) = _events(text, published="2018-04-14T03:00:00+00:00")
+    assert (ev.location, ev.event_date) == ("Damascus", "2018-04-14")

@@ -1187,6 +1187,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         "past_near": _past_near(view, si),
                         "period": period,
                         "said": said,
+                        "cause": _cause_dates(view, sv, dates, trigs),
                         "took": took,
                         "past_spans": past_spans,
                         # "خرج الآلاف في تظاهرات": the protest phrase holds the size of its crowd
@@ -1661,6 +1662,27 @@ def _said_dates(view: DocView, sv: SentView, dates: list[DateMention]) -> frozen
     return frozenset(out)
 
 
+CAUSE_DATE_REACH = 4  # words from a reported incident's words to its date ("هجوم كيميائي في دوما قبل أسبوع")
+
+
+def _cause_dates(
+    view: DocView, sv: SentView, dates: list[DateMention], trigs: list[TrigHit]
+) -> frozenset[int]:
+    """Starts of the dates of what an incident answered ("انفجارات في دمشق ... ردا على تقارير عن هجوم
+    كيميائي في دوما قبل أسبوع"): a date right after violence a reaction cue holds back, once the live
+    words are all told, dates that violence, not the sentence's incident."""
+    live_firsts = [t.first for t in trigs if not t.blocked]
+    out = set()
+    for t in trigs:
+        if t.blocked != "reaction" or not live_firsts or max(live_firsts) > t.first:
+            continue
+        for d in dates:
+            i = _tok_at(view, sv, d.start)
+            if t.last < i <= t.last + CAUSE_DATE_REACH:
+                out.add(d.start)
+    return frozenset(out)
+
+
 def _took_place_on(
     view: DocView, sv: SentView, dates: list[DateMention], said: frozenset[int]
 ) -> DateMention | None:
@@ -1696,7 +1718,12 @@ def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | Non
         return None
     pos = live[0].start
     best: DateMention | None = None
-    dates = [d for d in m.dates if not said_day(m, d)] or m.dates
+    cause = m.extra.get("cause")
+    if isinstance(cause, frozenset) and cause:
+        dated = [d for d in m.dates if d.start not in cause]
+    else:
+        dated = m.dates
+    dates = [d for d in dated if not said_day(m, d)] or dated
     for d in dates:
         if d.precision != "day":
             continue
