@@ -104,12 +104,15 @@ class _TokCache:
             for pre, cls in self.by_head.get(f[:2], ()):
                 if f.startswith(pre):
                     classes.add(cls)
-        res = new_memo(self, forms, frozenset(classes))
+        # (most words have no class: one shared empty set, not one more object per word for the
+        # collector to scan)
+        res = new_memo(self, forms, frozenset(classes) if classes else _NO_CLASSES)
         if len(self.cache) < 200_000:
             self.cache[word] = res
         return res
 
 
+_NO_CLASSES: frozenset[str] = frozenset()
 _CACHES: dict[int, _TokCache] = {}
 
 
