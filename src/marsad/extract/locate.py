@@ -178,14 +178,15 @@ _FRAME = frame("FRAME").pattern
 
 
 @lru_cache(maxsize=1)
-def _framed_rows() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """`framed_countries.tsv`: (pattern of the framed word, the country's form the gazetteer knows)."""
+def _framed_rows() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """`framed_countries.tsv`: (the word, pattern of the framed word, the country's form the
+    gazetteer knows)."""
     rows = []
     for raw in FRAMED.read_text("utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
         word, form, _example = raw.split("\t")
-        rows.append((re.compile(_FRAME + f"({re.escape(word)})" + r"(?=$|[\s،,.:;!؟)\"»])"), form))
+        rows.append((word, re.compile(_FRAME + f"({re.escape(word)})" + r"(?=$|[\s،,.:;!؟)\"»])"), form))
     return tuple(rows)
 
 
@@ -193,8 +194,10 @@ def framed_countries(text: str, locator: Locator) -> list[Place]:
     """Countries whose bare name is also a common word ("مالي" is "financial"), found only right after
     a locative frame ("في مالي"); the gazetteer leaves the bare word alone."""
     out: list[Place] = []
-    for pattern, form in _framed_rows():
-        hits = [m.span(1) for m in pattern.finditer(text)]
+    for word, pattern, form in _framed_rows():
+        # every match holds the word itself: a report without it (most) needs no regex scan, which
+        # tries the frame words at every position of the text
+        hits = [m.span(1) for m in pattern.finditer(text)] if word in text else []
         if not hits:
             continue  # most reports name none: no gazetteer look-up for them
         country = next((p for p in locator.find_places(form) if p.feature == "country"), None)
