@@ -2595,3 +2595,22 @@ def test_the_date_of_what_a_strike_answered_does_not_date_the_strike() -> None:
     )
     (ev,) = _events(text, published="2018-04-14T03:00:00+00:00")
     assert (ev.location, ev.event_date) == ("Damascus", "2018-04-14")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("اشتبك مسلحون من جيش المهدي مع القوات الأمريكية في مدينة الصدر ببغداد مساء الأحد.", "Mahdi Army"),
+        (
+            "وخطف مسلحون من جيش التحرير الوطني رئيس بلدية في إقليم أراوكا شرقي كولومبيا الثلاثاء.",
+            "ELN: National Liberation Army",
+        ),
+        (
+            "قصفت قوات نكوندا مواقع للجيش الحكومي قرب مدينة غوما صباح الاثنين.",
+            "CNDP: National Congress for the Defence of the People",
+        ),
+    ],
+)
+def test_armed_groups_of_the_2000s_are_named_not_taken_for_an_army(text: str, actor: str) -> None:
+    (ev,) = _events(text, published="2007-10-09T12:00:00+00:00")
+    assert ev.actor1 == actor

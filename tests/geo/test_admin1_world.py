@@ -88,3 +88,19 @@ def test_common_words_stay_words(geo: Geocoder) -> None:
 def test_towns_without_geonames_arabic_names(geo: Geocoder, text: str, want: tuple[str, str]) -> None:
     got = _first(geo, text)
     assert got is not None and got[:2] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("قصفت قوات المتمردين مواقع للجيش في إقليم شمال كيفو", ("CD", "North Kivu")),
+        ("فر آلاف المدنيين من القتال في جنوب كيفو", ("CD", "South Kivu")),
+        ("خطف مسلحون رئيس بلدية في إقليم أراوكا شرقي كولومبيا", ("CO", "Arauca")),
+        ("هاجم مسلحون قرية في دارفور وقتلوا خمسة مدنيين", ("SD", "North Darfur")),
+        ("اندلعت معارك عنيفة في أوسيتيا الجنوبية", ("GE", "Shida Kartli")),
+        ("تبادلت القوات الجورجية والانفصاليون إطلاق النار في أبخازيا", ("GE", "Abkhazia")),
+    ],
+)
+def test_regions_of_the_wars_of_the_2000s(geo: Geocoder, text: str, want: tuple[str, str]) -> None:
+    got = _first(geo, text)
+    assert got is not None and (got[1], got[2]) == want
