@@ -2614,3 +2614,13 @@ def test_the_date_of_what_a_strike_answered_does_not_date_the_strike() -> None:
 def test_armed_groups_of_the_2000s_are_named_not_taken_for_an_army(text: str, actor: str) -> None:
     (ev,) = _events(text, published="2007-10-09T12:00:00+00:00")
     assert ev.actor1 == actor
+
+
+def test_a_missile_stopped_over_the_town_it_was_aimed_at_is_an_interception() -> None:
+    text = (
+        "صرح المتحدث باسم قوات التحالف أن الميليشيات أطلقت صاروخا باليستيا من محافظة صعدة باتجاه أراضي المملكة.\n"
+        "وقال المتحدث إن الصاروخ كان باتجاه مدينة نجران، وقد تمكنت قوات الدفاع الجوي من اعتراضه وتدميره، "
+        "دون أن ينتج عن ذلك أية إصابات."
+    )
+    events = _events(text, published="2018-05-25T02:00:00+00:00")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Disrupted weapons use", "Najran")]

@@ -723,7 +723,11 @@ def resolve(
         and not (
             sub == "Disrupted weapons use"
             and (
-                (a2 is not None and a2.hit is not None) or any(t.tag == "DISRUPT" and t.strong for t in trigs)
+                (a2 is not None and a2.hit is not None)
+                or any(t.tag == "DISRUPT" and t.strong for t in trigs)
+                # the missile the incident tells of, stopped over the town it names ("الصاروخ كان باتجاه
+                # مدينة نجران … وقد تمكنت قوات الدفاع الجوي من اعتراضه")
+                or (place is not None and place.feature != "country" and bool(tags & {"SHELL", "AIR"}))
             )
         )
         and not police_detention
