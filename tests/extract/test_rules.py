@@ -2624,3 +2624,18 @@ def test_a_missile_stopped_over_the_town_it_was_aimed_at_is_an_interception() ->
     )
     events = _events(text, published="2018-05-25T02:00:00+00:00")
     assert [(e.sub_event_type, e.location) for e in events] == [("Disrupted weapons use", "Najran")]
+
+
+def test_a_place_set_off_a_town_of_another_province_is_near_that_town() -> None:
+    # the gazetteer's Tharthar lies in Salah al-Din; the text sets it north of Ramadi (Anbar)
+    text = (
+        "أعلنت الشرطة العراقية مقتل ثلاثة من مسلحي تنظيم داعش في صحراء الثرثار شمالي الرمادي "
+        "بعد اشتباكات مع قوة من الشرطة يوم الثلاثاء."
+    )
+    (ev,) = _events(text, published="2018-04-04T12:00:00+00:00")
+    assert (ev.admin1, ev.location) == ("Al Anbar", "Ramadi")
+
+
+def test_the_countryside_of_a_capital_stays_in_its_own_province() -> None:
+    (ev,) = _events("قتل خمسة مدنيين في غارات جوية على مدينة الكسوة جنوب دمشق صباح الاثنين.")
+    assert (ev.admin1, ev.location) == ("Rural Damascus", "Kisweh")

@@ -270,7 +270,8 @@ def place_of(
     if towns:
         # a town after the trigger ("قتل ... في مدينة الحلة") beats one before it, nearer is better; a
         # locality the gazetteer does not hold counts as a town, so it beats the district it lies in
-        return min(towns, key=lambda p: (_town_precision(p), p.start < pos, abs(p.start - pos)))
+        best = min(towns, key=lambda p: (_town_precision(p), p.start < pos, abs(p.start - pos)))
+        return _set_off_elsewhere(best, inside, refs) or best
     admins = [p for p in own if p.feature == "admin1"]
     ref_towns = [p for p in inside if (p.start, p.end) in refs and p.feature != "admin1"]
     for r in ref_towns:
@@ -279,6 +280,31 @@ def place_of(
     if not admins:
         return None
     return min(admins, key=lambda p: (p.start < pos, abs(p.start - pos)))
+
+
+REF_AFTER_GAP = 20  # characters from a place to the town it is set off ("صحراء الثرثار شمالي الرمادي")
+
+
+def _set_off_elsewhere(p: Place, inside: list[Place], refs: frozenset[tuple[int, int]]) -> Place | None:
+    """The town a place is set off right after it ("في صحراء الثرثار شمالي الرمادي"), when the gazetteer
+    puts the place in another province than that town: the text says where it is, so the incident is
+    near the town (precision 2), not at a namesake or the far end of a desert in another province.
+    Not a capital."""
+    for r in inside:
+        if (
+            (r.start, r.end) in refs
+            and r.feature != "admin1"
+            and 0 <= r.start - p.end <= REF_AFTER_GAP
+            and r.country_code == p.country_code
+            and r.admin1
+            and p.admin1
+            and r.admin1 != p.admin1
+            # (a capital is the far point the whole country is told from: "مأرب شرق صنعاء", and the
+            # countryside around one that is an admin-1 of its own is another: "الغوطة الشرقية لدمشق")
+            and (r.country_code, r.name) not in _capitals()
+        ):
+            return replace(r, geo_precision=max(r.geo_precision, 2))
+    return None
 
 
 def _in_past_clause(m: Mention, p: Place) -> bool:
