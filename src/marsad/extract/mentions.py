@@ -1718,11 +1718,8 @@ def sentence_has_date_near(m: Mention, anchor: date | None) -> DateMention | Non
         return None
     pos = live[0].start
     best: DateMention | None = None
-    cause = m.extra.get("cause")
-    if isinstance(cause, frozenset) and cause:
-        dated = [d for d in m.dates if d.start not in cause]
-    else:
-        dated = m.dates
+    cause = m.extra.get("cause")  # the days of what the incident answered (`_cause_dates`)
+    dated = [d for d in m.dates if not (isinstance(cause, frozenset) and d.start in cause)]
     dates = [d for d in dated if not said_day(m, d)] or dated
     for d in dates:
         if d.precision != "day":
