@@ -2588,10 +2588,10 @@ def test_al_ahwaz_is_ahvaz() -> None:
 
 
 def test_the_date_of_what_a_strike_answered_does_not_date_the_strike() -> None:
-    # "قبل أسبوع" dates the reported chemical attack the strikes answer, not the explosions
+    # "قبل أسبوع" dates the reported chemical attack the threat answers, not the explosions
     text = (
-        "هزت انفجارات عنيفة العاصمة السورية دمشق تزامنا مع إعلان واشنطن عن عملية عسكرية في سوريا "
-        "ردا على تقارير عن هجوم كيميائي في دوما قبل أسبوع."
+        "هزت انفجارات عنيفة العاصمة السورية دمشق، بعدما توعدت واشنطن بالرد على أنباء عن هجوم كيميائي "
+        "استهدف مدينة دوما قبل أسبوع."
     )
     (ev,) = _events(text, published="2018-04-14T03:00:00+00:00")
     assert (ev.location, ev.event_date) == ("Damascus", "2018-04-14")
@@ -2619,8 +2619,8 @@ def test_armed_groups_of_the_2000s_are_named_not_taken_for_an_army(text: str, ac
 def test_a_missile_stopped_over_the_town_it_was_aimed_at_is_an_interception() -> None:
     text = (
         "صرح المتحدث باسم قوات التحالف أن الميليشيات أطلقت صاروخا باليستيا من محافظة صعدة باتجاه أراضي المملكة.\n"
-        "وقال المتحدث إن الصاروخ كان باتجاه مدينة نجران، وقد تمكنت قوات الدفاع الجوي من اعتراضه وتدميره، "
-        "دون أن ينتج عن ذلك أية إصابات."
+        "وقال المتحدث إن الصاروخ كان متجها إلى مدينة نجران، وقد تمكنت الدفاعات من اعتراضه فوق المدينة "
+        "ولم تقع إصابات."
     )
     events = _events(text, published="2018-05-25T02:00:00+00:00")
     assert [(e.sub_event_type, e.location) for e in events] == [("Disrupted weapons use", "Najran")]
@@ -2629,8 +2629,8 @@ def test_a_missile_stopped_over_the_town_it_was_aimed_at_is_an_interception() ->
 def test_a_place_set_off_a_town_of_another_province_is_near_that_town() -> None:
     # the gazetteer's Tharthar lies in Salah al-Din; the text sets it north of Ramadi (Anbar)
     text = (
-        "أعلنت الشرطة العراقية مقتل ثلاثة من مسلحي تنظيم داعش في صحراء الثرثار شمالي الرمادي "
-        "بعد اشتباكات مع قوة من الشرطة يوم الثلاثاء."
+        "قالت الشرطة العراقية إن ثلاثة من مسلحي تنظيم داعش قتلوا خلال اشتباك مع قوة أمنية "
+        "في صحراء الثرثار شمالي الرمادي فجر الثلاثاء."
     )
     (ev,) = _events(text, published="2018-04-04T12:00:00+00:00")
     assert (ev.admin1, ev.location) == ("Al Anbar", "Ramadi")

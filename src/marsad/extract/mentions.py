@@ -1668,8 +1668,8 @@ CAUSE_DATE_REACH = 4  # words from a reported incident's words to its date ("ه�
 def _cause_dates(
     view: DocView, sv: SentView, dates: list[DateMention], trigs: list[TrigHit]
 ) -> frozenset[int]:
-    """Starts of the dates of what an incident answered ("انفجارات في دمشق ... ردا على تقارير عن هجوم
-    كيميائي في دوما قبل أسبوع"): a date right after violence a reaction cue holds back, once the live
+    """Starts of the dates of what an incident answered ("انفجارات في دمشق ... ردا على أنباء عن هجوم
+    كيميائي … قبل أسبوع"): a date right after violence a reaction cue holds back, once the live
     words are all told, dates that violence, not the sentence's incident."""
     live_firsts = [t.first for t in trigs if not t.blocked]
     out = set()
