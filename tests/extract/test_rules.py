@@ -2648,3 +2648,37 @@ def test_a_place_set_off_a_town_of_another_province_is_near_that_town() -> None:
 def test_the_countryside_of_a_capital_stays_in_its_own_province() -> None:
     (ev,) = _events("قتل خمسة مدنيين في غارات جوية على مدينة الكسوة جنوب دمشق صباح الاثنين.")
     assert (ev.admin1, ev.location) == ("Rural Damascus", "Kisweh")
+
+
+def test_a_running_total_after_the_incident_does_not_make_its_toll_an_aggregate() -> None:
+    # the "since" cue sums the total that "ليرتفع" opens, not the dead of the shelling before it
+    text = (
+        "قال المرصد إن 11 مدنيا على الأقل قتلوا الأربعاء عندما بدأت القوات الحكومية قصف الأحياء "
+        "التي تسيطر عليها الفصائل في درعا ليرتفع عدد الضحايا إلى 53 منذ 19 يونيو/حزيران."
+    )
+    (ev,) = _events(text, published="2018-06-28T12:00:00+00:00")
+    assert (ev.fatalities, ev.admin1) == (11, "Dar'a")
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # the six are the wounded's: "قتل" must not reach over "وأصيب" to their count
+        ("قال مسعفون إن رجلا واحدا على الأقل قتل وأصيب ستة مدنيين في غارات على مدينة إدلب الجمعة.", 1, 6),
+        # a count right after the person makes the person the killer
+        ("وقتل انتحاري 17 شخصا على الأقل قرب مركز للشرطة في مدينة كويتا الباكستانية أمس.", 17, None),
+        # the toll of the attack "in which" they died
+        ("قالت الجماعة إن الهجوم الذي قتل فيه 3 جنود في مدينة غاو كان ردا على العمليات الفرنسية.", 3, None),
+        # the subject and a day between the verb and its count
+        ("قتل الجيش الإسرائيلي، الخميس، 4 فلسطينيين بقصف مدفعي شرق مدينة غزة.", 4, None),
+        # a number after the plural ("two terrorists")
+        ("نفذت القوات الأمريكية غارة جوية قرب مدينة أوباري الليبية أسفرت عن مقتل إرهابيين اثنين.", 2, None),
+        # "died" of the attackers
+        ("قالت الجماعة إن خمسة من عناصرها ماتوا في الهجوم على مقر الكتيبة في العريش أمس.", 5, None),
+        # the total of one side's dead "who were killed"
+        ("وأوضح المصدر أن عدد الحوثيين الذين قتلوا في معارك الخوخة أمس بلغ 15.", 15, None),
+    ],
+)
+def test_casualty_counts_reached_across_words(text: str, killed: int, injured: int | None) -> None:
+    (ev,) = _events(text, published="2018-07-26T12:00:00+00:00")
+    assert (ev.fatalities, ev.injured) == (killed, injured)

@@ -515,6 +515,10 @@ def _clause_start(
         start = view.orig(toks[k].start, toks[k].start)[0]
         comma = commas and any(c in text[prev_end:start] for c in "،,؛;")
         relative = toks[k].norm in RELATIVES
+        if "TOTALV" in toks[k].classes:
+            # "قتل 14 مدنيا في قصف المناطق التي … ليرتفع عدد القتلى منذ …": the running total opens
+            # its own clause, whatever the words before it describe
+            return k
         if comma or relative:
             if cue - k < CLAUSE_GAP:
                 return None
@@ -1425,7 +1429,7 @@ def _nearest_verb(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
       "... وأصيب خمسة آخرون"; not "قتلوا في هجوم مسلح", an adjective read as a gunman, nor "قتلوا
       وأصيب 48 شخصا", which reaches over another verb);
     - pass its nearest verb for a further one of another role ("ثلاثة مدنيين قتلوا فيما أصيب عدد
-      آخر" counts the dead).
+      آخر" counts the dead), nor, from a verb, reach over a nearer verb of another role to its count.
     """
     counts = {h.nums[0] for h in hits if h.nums}
     hits = [h for h in hits if not (h.nums and any(h.first <= k < h.nums[0] for k in counts))]
@@ -1443,6 +1447,42 @@ def _nearest_verb(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
             h.nums
             and h.first == h.nums[0]
             and (any(h.first < a and b < h.last for a, b in inner) or h.last in counted)
+        )
+    ]
+    # a verb must not reach over a nearer verb of another role to the same count ("رجل قتل وأصيب 6
+    # مدنيين": the six are the wounded's, "قتل ~3 {N}" would make them dead); a noun of the dead or
+    # wounded is no verb ("عدد القتلى والجرحى بلغ 5" is one figure of both)
+    nearest: dict[int, Hit] = {}
+    for h in hits:
+        if (
+            h.nums
+            and h.first < h.nums[0]
+            and h.first > getattr(nearest.get(h.nums[0]), "first", -1)
+            and not toks[h.first].classes & {"WOUNDED", "DEAD"}
+        ):
+            nearest[h.nums[0]] = h
+    # nor over a person its own verb already counts to a count joined after it ("قتل ضابط وثلاثة
+    # جنود": one, then three); a count right after the person makes that person the killer ("قتل
+    # انتحاري 29 شخصا")
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.nums
+            and h.first < h.nums[0]
+            and toks[h.nums[0]].norm.startswith("و")
+            and any(o is not h and not o.nums and h.first <= o.first and o.last < h.nums[0] for o in hits)
+        )
+    ]
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.nums
+            and h.first < h.nums[0]
+            and h.nums[0] in nearest
+            and nearest[h.nums[0]].first > h.first
+            and nearest[h.nums[0]].pattern.payload.role != h.pattern.payload.role
         )
     ]
     first: dict[int, int] = {}
