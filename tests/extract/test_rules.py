@@ -2675,6 +2675,8 @@ def test_a_running_total_after_the_incident_does_not_make_its_toll_an_aggregate(
         ("نفذت القوات الأمريكية غارة جوية قرب مدينة أوباري الليبية أسفرت عن مقتل إرهابيين اثنين.", 2, None),
         # "died" of the attackers
         ("قالت الجماعة إن خمسة من عناصرها ماتوا في الهجوم على مقر الكتيبة في العريش أمس.", 5, None),
+        # the second figure opens the wounded's clause
+        ("قال مسعفون إن 9 أشخاص قتلوا و40 أصيبوا في تفريق المظاهرة وسط مدينة الناصرية أمس.", 9, 40),
         # the total of one side's dead "who were killed"
         ("وأوضح المصدر أن عدد الحوثيين الذين قتلوا في معارك الخوخة أمس بلغ 15.", 15, None),
     ],

@@ -152,7 +152,9 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
     if tags <= SD_TAGS:
         # arrests, seizures and truces matter to ACLED when an armed group is party to them, or
         # when security forces arrest wanted men or "terror" suspects
-        arrests = any(c.role == "arrested" for c in m.casualties) and bool(m.extra.get("suspects"))
+        arrests = bool(m.extra.get("suspect_held")) or (
+            any(c.role == "arrested" for c in m.casualties) and bool(m.extra.get("suspects"))
+        )
         state = any(a.entry.kind == "state" for a in m.actors)
         if not armed and state and tags <= {"TAKE", "RETAKE"}:
             # "استعادت القوات الحكومية السيطرة على بلدة ...": the army retakes a place it names

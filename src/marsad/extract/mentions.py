@@ -191,6 +191,9 @@ def _past_near(view: DocView, si: int) -> bool:
 
 ARRESTV_REACH = 4  # words from a verb of arresting to "القبض" ("ألقت السلطات الإيرانية، الأحد، القبض")
 OFFICIAL_REACH = 4  # words after a word of arrest where the office holder arrested is named
+SUSPECT_REACH = (
+    3  # words after a word of arrest where one suspect arrested is named ("اعتقلت تونسيا مشتبها به")
+)
 DURING_REACH = 12  # words from a toll's trigger to the "خلال" of the events it happened during
 
 
@@ -1156,6 +1159,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             )
             and not any("CRIME" in toks[i].classes for i in range(sv.lo, sv.hi))
         )
+        # one wanted man or suspect arrested, named right after the word of arrest ("واعتقلت تونسيا مشتبها
+        # به", "القبض على الإرهابي هشام عشماوي"): no count, but the arrest ACLED codes
+        suspect_held = any(
+            "SUSPECT" in toks[i].classes
+            for t in arrested_by_verb
+            for i in range(t.last + 1, min(sv.hi, t.last + 1 + SUSPECT_REACH))
+        )
         claim = None
         generic_after = {h.first for h in trig_hits if h.pattern.payload.generic}
         claimed_by = [c for c in claimed_by if not any(0 < g - c <= 2 for g in generic_after)]
@@ -1182,6 +1192,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     also=also,
                     extra={
                         "suspects": suspects,
+                        "suspect_held": suspect_held,
                         "separate": marker and any(x in norm_sent for x in SEPARATE_MARKERS),
                         "another": marker and any(x in norm_sent for x in ANOTHER_MARKERS),
                         # "ومن جهة أخرى، قتل 5 مدنيين في قصف …": an aside that opens its sentence
@@ -1654,6 +1665,10 @@ def _chained(
         other = "WOUNDED" if role == "killed" else "DEAD"
         if last + 1 < sv.hi and other in toks[last + 1].classes:
             return None  # "11 قتيلا و10 جرحى": the second figure is of the other role
+        if role == "killed" and any(
+            "OTHERROLE" in toks[q].classes for q in range(last + 1, min(sv.hi, last + 3))
+        ):
+            return None  # "60 شخصا قتلوا و3 آلاف أصيبوا": the second figure opens the wounded's clause
         seen.add(ti)
         span = n.num_span or view.orig(n.start, n.end)
         ch = CasHit(role, n.num, False, span[0], span[1], ti)
