@@ -1665,10 +1665,8 @@ def _chained(
         other = "WOUNDED" if role == "killed" else "DEAD"
         if last + 1 < sv.hi and other in toks[last + 1].classes:
             return None  # "11 قتيلا و10 جرحى": the second figure is of the other role
-        if role == "killed" and any(
-            "OTHERROLE" in toks[q].classes for q in range(last + 1, min(sv.hi, last + 3))
-        ):
-            return None  # "60 شخصا قتلوا و3 آلاف أصيبوا": the second figure opens the wounded's clause
+        if role == "killed" and last + 1 < sv.hi and "OTHERROLE" in toks[last + 1].classes:
+            return None  # "60 شخصا قتلوا و300 أصيبوا": the second figure opens the wounded's clause
         seen.add(ti)
         span = n.num_span or view.orig(n.start, n.end)
         ch = CasHit(role, n.num, False, span[0], span[1], ti)
