@@ -2684,3 +2684,11 @@ def test_a_running_total_after_the_incident_does_not_make_its_toll_an_aggregate(
 def test_casualty_counts_reached_across_words(text: str, killed: int, injured: int | None) -> None:
     (ev,) = _events(text, published="2018-07-26T12:00:00+00:00")
     assert (ev.fatalities, ev.injured) == (killed, injured)
+
+
+def test_an_attack_by_means_of_a_knife_is_an_attack() -> None:
+    text = (
+        "قالت الشرطة الألمانية إن رجلا قام بهجوم بواسطة سكين أمام محطة القطارات في مدينة هامبورغ مساء السبت."
+    )
+    (ev,) = _events(text, published="2018-03-11T12:00:00+00:00")
+    assert (ev.event_type, ev.admin1) == ("Violence against civilians", "Hamburg")
