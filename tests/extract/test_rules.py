@@ -2692,3 +2692,11 @@ def test_an_attack_by_means_of_a_knife_is_an_attack() -> None:
     )
     (ev,) = _events(text, published="2018-03-11T12:00:00+00:00")
     assert (ev.event_type, ev.admin1) == ("Violence against civilians", "Hamburg")
+
+
+def test_shells_told_as_gone_off_in_a_named_country_are_an_event() -> None:
+    # no town, no day, nobody named: the shells went off, and the country is where
+    (ev,) = _events(
+        "وانفجرت ثلاث قذائف هاون في الصومال قرب مبنى البرلمان.", published="2008-02-11T12:00:00+00:00"
+    )
+    assert (ev.sub_event_type, ev.country) == ("Shelling/artillery/missile attack", "Somalia")

@@ -839,6 +839,13 @@ def group(
                 and (m.sent <= first_sent + 1 or witnessed(m, places, text))
                 and named_countries(m, places, text)
             )
+            # two kinds of violence told together in a country the sentence names ("انفجرت خمس قذائف
+            # هاون في الصومال"): no talk names both, the country will do
+            and not (
+                family(m.tags) == "violence"
+                and len(m.tags & VIOLENCE_TAGS) >= 2
+                and named_countries(m, places, text)
+            )
             # an arrest the report opens with, by a country's authorities ("اعتقلت السلطات السعودية
             # ناشطا"): the country is where it happened
             and not (

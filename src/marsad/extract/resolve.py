@@ -64,6 +64,7 @@ class Actor:
     hit: ActorHit | None
 
 
+EXPLODED_GAP = 3  # words from "انفجرت" to the shells that went off ("انفجرت خمس قذائف هاون")
 ARRESTER_GAP = 2  # words between an arrest word and the group that arrests ("اعتقلت ميليشيا الحوثي")
 
 
@@ -753,6 +754,18 @@ def resolve(
     # `EXPLODED`) in a country the text or its forces name: it happened, though nobody is named or hurt
     exploded = cc is not None and any(
         t.tag in ("IED", "SUICIDE") and t.strong and _EXPLODED.search(doc.text, t.start, t.end) for t in trigs
+    )
+    # so did shells or grenades told as having gone off ("انفجرت خمس قذائف هاون قرب مقر الحكومة")
+    exploded = exploded or (
+        cc is not None
+        and any(
+            t.tag in ("SHELL", "GRENADE")
+            and u.tag == "IED"
+            and 0 < t.first - u.last <= EXPLODED_GAP
+            and _EXPLODED.search(doc.text, u.start, u.end)
+            for t in trigs
+            for u in trigs
+        )
     )
     # an attack on police or soldiers, or foreign troops, in a town on a day the text names ("تعرضت دورية
     # للجيش لهجوم في مدينة العريش أمس"; "فتحوا النار على مركز للشرطة"; "القوات الأميركية تعرضت لهجوم في
