@@ -2700,3 +2700,54 @@ def test_shells_told_as_gone_off_in_a_named_country_are_an_event() -> None:
         "وانفجرت ثلاث قذائف هاون في الصومال قرب مبنى البرلمان.", published="2008-02-11T12:00:00+00:00"
     )
     assert (ev.sub_event_type, ev.country) == ("Shelling/artillery/missile attack", "Somalia")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actors"),
+    [
+        # rebels named by the word alone, and the forces loyal to the president
+        (
+            "اندلعت معارك عنيفة السبت في شوارع مدينة أبشي بين القوات الموالية للرئيس والمتمردين.",
+            "2008-02-03T12:00:00+00:00",
+            {"Military Forces of Chad", "Unidentified Armed Group (Chad)"},
+        ),
+        # in Yemen the rebels are the Houthis
+        (
+            "قصفت مدفعية الجيش مواقع المتمردين في مديرية حرف سفيان بمحافظة عمران أمس.",
+            "2009-09-20T12:00:00+00:00",
+            {"Military Forces of Yemen", "Houthis (Ansar Allah)"},
+        ),
+        # two tribes fighting are tribal militias
+        (
+            "قتل سبعة أشخاص في اشتباكات بين أبناء قبيلتين في بلدة الحزم بمحافظة الجوف أمس.",
+            "2008-05-10T12:00:00+00:00",
+            {"Tribal Militia (Yemen)"},
+        ),
+    ],
+)
+def test_generic_rebels_loyal_forces_and_tribes_are_sides(
+    text: str, published: str, actors: set[str]
+) -> None:
+    (ev,) = _events(text, published=published)
+    assert actors <= {ev.actor1, ev.actor2}
+
+
+def test_hostages_held_for_years_and_killed_in_a_crossfire_are_no_aggregate() -> None:
+    text = (
+        "أعلنت الجماعة المسلحة أن ثمانية رهائن كانت تحتجزهم منذ أربع سنوات قتلوا في تبادل لإطلاق النار "
+        "مع الجيش في أدغال إقليم تشوكو."
+    )
+    (ev,) = _events(text, published="2007-06-28T12:00:00+00:00")
+    assert ev.event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تحل اليوم الذكرى الخامسة لاغتيال الوزير الذي قتل مع أربعة من حراسه في تفجير سيارة مفخخة وسط بيروت.",
+        "تحيي الجامعة الذكرى الخمسين لأحداث عام 1968، حين احتل الطلاب مبانيها وأقاموا المتاريس في الشوارع.",
+        "حذر خبراء الأربعاء من أن رفع أسعار الخبز قد يشعل احتجاجات وأعمال شغب في المدن الفقيرة.",
+    ],
+)
+def test_anniversaries_and_what_may_spark_unrest_are_no_events(text: str) -> None:
+    assert _events(text, published="2008-04-09T12:00:00+00:00") == []

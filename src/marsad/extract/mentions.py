@@ -801,6 +801,15 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 if cut is not None:
                     confined.append((cut, cue.kind))
                     continue
+            if (
+                cue.scope == "clause"
+                and cue.kind == "anniversary"
+                and any(
+                    t.last < h.first and t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong
+                    for t in trig_hits
+                )
+            ):
+                continue  # "تظاهر مئات الطلاب ... مع الذكرى الأولى للاحتجاجات": a crowd marking the day is a protest
             if cue.scope == "clause":
                 # "الشهر/العام الماضي": history when it frames the incident words; far after them
                 # it dates only its own clause ("... تحت شعارات ... وعدا بها في العام الماضي")
@@ -1110,9 +1119,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             # incident too ("التفجير الذي استهدف مسجد ... وأسفر عن استشهاد")
             done_at = min((th.first for th in trigs if _told_as_done(toks, th, sv.hi)), default=None)
             for th in trigs:
-                if recent and th.strong and th.tag in CROWD_TAGS:
-                    continue
                 for last, kind in after:
+                    if recent and th.strong and th.tag in CROWD_TAGS and kind != "hypothetical":
+                        continue  # (but "قد يشعل احتجاجات" said on a day of this week is still no protest)
                     if (
                         th.first > last
                         and not _dated_after(view, sv, th, said)
