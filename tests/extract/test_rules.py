@@ -2751,3 +2751,38 @@ def test_hostages_held_for_years_and_killed_in_a_crossfire_are_no_aggregate() ->
 )
 def test_anniversaries_and_what_may_spark_unrest_are_no_events(text: str) -> None:
     assert _events(text, published="2008-04-09T12:00:00+00:00") == []
+
+
+def test_in_yemen_the_bare_militias_are_the_houthis() -> None:
+    (ev,) = _events(
+        "صدت قوات الجيش فجر الخميس هجوما للميليشيات على مواقعها في مديرية نهم شرق صنعاء.",
+        published="2018-05-10T12:00:00+00:00",
+    )
+    assert "Houthis (Ansar Allah)" in {ev.actor1, ev.actor2}
+
+
+def test_a_group_of_another_country_is_no_opponent_of_a_crowd() -> None:
+    # the militia that shot the protester is Iraqi: Yemen's militia row must not name it
+    (ev,) = _events(
+        "قتل متظاهر الجمعة في مدينة الكوت برصاص عناصر تابعة لميليشيا مسلحة خلال تظاهرات ضد البطالة.",
+        published="2018-07-21T12:00:00+00:00",
+    )
+    assert "Houthis (Ansar Allah)" not in {ev.actor1, ev.actor2}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "فرقت شرطة مكافحة الشغب بالقوة السبت تجمعا نظمته المعارضة أمام مبنى البرلمان في هراري.",
+            "Protest with intervention",
+        ),
+        (
+            "هتف مئات الطلاب في جامعة القاهرة الأحد بشعارات مناهضة لرفع الرسوم الدراسية.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_a_gathering_dispersed_and_slogans_chanted_are_protests(text: str, sub: str) -> None:
+    (ev,) = _events(text, published="2008-03-10T12:00:00+00:00")
+    assert ev.sub_event_type == sub

@@ -45,6 +45,7 @@ _PART_STOPPED = frame("PART_STOPPED")
 _HIS_DEATH = frame("HIS_DEATH")
 _PAST_DAY = frame("PAST_DAY")
 _WOUNDED_ON = frame("WOUNDED_ON")
+_DISPERSED = frame("DISPERSED")  # a protest told by its dispersal ("فرقت الشرطة … تجمعا"), frames.tsv
 _EXPLODED = frame("EXPLODED")
 WOUNDED_REACH = 120  # characters from "أصيب بها" to the day it names, in the same sentence
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
@@ -497,7 +498,7 @@ def resolve(
         a1 = Actor(nm, 5 if rioting else 6, "crowd", crowd_hit)
         # the forces that met the crowd: its country's, or an occupying army ("برصاص الجيش الإسرائيلي"
         # in Gaza) or the armed group that rules the town ("فرق مسلحون حوثيون وقفة احتجاجية")
-        st = next((h for h in hits if h.entry.kind == "state"), None) or _crowds_opponent(inc)
+        st = next((h for h in hits if h.entry.kind == "state"), None) or _crowds_opponent(inc, hits)
         if st is not None and (tags & {"ARREST", "FIRE", "KILL", "INTERVENE"} or rioting):
             a2 = actor(st)
     else:
@@ -570,7 +571,10 @@ def resolve(
         elif "KILL" in tags or any(c.role == "killed" for m in inc.mentions for c in m.casualties):
             # protesters dead ("قضى 4 فلسطينيين ... بالرصاص الحي خلال مسيرات العودة")
             sub = "Excessive force against protesters"
-        elif tags & {"ARREST", "FIRE", "INTERVENE"}:
+        elif tags & {"ARREST", "FIRE", "INTERVENE"} or any(
+            t.tag == "PROTEST" and _DISPERSED.match(doc.text, t.start, t.end) for t in trigs
+        ):
+            # ("فرقت الشرطة بالقوة تجمعا للمعارضة": the dispersal is the words of the protest itself)
             sub = "Protest with intervention"
         else:
             sub = "Peaceful protest"
@@ -1091,13 +1095,15 @@ def _strikes_apart(inc: Incident, text: str) -> bool:
 INTERVENER_CHARS = 40
 
 
-def _crowds_opponent(inc: Incident) -> ActorHit | None:
+def _crowds_opponent(inc: Incident, fit: list[ActorHit]) -> ActorHit | None:
     """Foreign forces or an armed group that shot, arrested or dispersed a crowd, named right beside
-    those words (not the movement that called the march, nor the army a march abroad protests)."""
+    those words (not the movement that called the march, nor the army a march abroad protests).
+    Only among `fit`, the hits that can stand at the event (its country and day)."""
+    ok = {id(h) for h in fit}
     for m in inc.mentions:
         acts = [t for t in m.live if t.tag in ("ARREST", "FIRE", "KILL", "INTERVENE")]
         for h in m.actors:
-            if h.entry.kind not in ("external", "armed") or h.backer:
+            if h.entry.kind not in ("external", "armed") or h.backer or id(h) not in ok:
                 continue
             # (after the words or right before them, "مسلحون حوثيون … فرقوا": the gap either way)
             if any(h.start - t.end <= INTERVENER_CHARS and t.start - h.end <= INTERVENER_CHARS for t in acts):
