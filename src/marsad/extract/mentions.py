@@ -191,9 +191,8 @@ def _past_near(view: DocView, si: int) -> bool:
 
 ARRESTV_REACH = 4  # words from a verb of arresting to "القبض" ("ألقت السلطات الإيرانية، الأحد، القبض")
 OFFICIAL_REACH = 4  # words after a word of arrest where the office holder arrested is named
-SUSPECT_REACH = (
-    3  # words after a word of arrest where one suspect arrested is named ("اعتقلت تونسيا مشتبها به")
-)
+# words after a word of arrest where one suspect arrested is named ("اعتقلت تونسيا مشتبها به")
+SUSPECT_REACH = 3
 DURING_REACH = 12  # words from a toll's trigger to the "خلال" of the events it happened during
 
 
