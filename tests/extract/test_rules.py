@@ -2786,3 +2786,44 @@ def test_a_group_of_another_country_is_no_opponent_of_a_crowd() -> None:
 def test_a_gathering_dispersed_and_slogans_chanted_are_protests(text: str, sub: str) -> None:
     (ev,) = _events(text, published="2008-03-10T12:00:00+00:00")
     assert ev.sub_event_type == sub
+
+
+def test_tribes_are_armed_sides_only_where_acled_codes_tribal_militias() -> None:
+    (yemen,) = _events(
+        "اندلعت اشتباكات عنيفة الاثنين بين مسلحين من قبيلة آل عمر ومسلحين حوثيين في مديرية رداع بمحافظة البيضاء.",
+        published="2018-03-05T12:00:00+00:00",
+    )
+    assert "Tribal Militia (Yemen)" in {yemen.actor1, yemen.actor2}
+    # men of a tribe killed in India: their tribe is no armed side there
+    (india,) = _events(
+        "قتل مسلحون الأحد رجلين من قبيلة صغيرة في هجوم على قرية قرب مدينة بوبال الهندية.",
+        published="2018-04-16T12:00:00+00:00",
+    )
+    assert "Tribal Militia" not in india.actor1 + india.actor2
+
+
+def test_forces_named_before_their_verb_of_taking_took_the_place() -> None:
+    # the dead of the other side in the same sentence do not make it the taker
+    (ev,) = _events(
+        "قوات من الجيش الوطني أحكمت سيطرتها الأحد على منطقة الجر في مديرية حرض خلال معركة عنيفة أسفرت "
+        "عن سقوط قتلى في صفوف الميليشيات.",
+        published="2018-05-06T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Government regains territory"
+    assert ev.actor1.startswith("Military Forces of Yemen") and ev.actor2 == "Houthis (Ansar Allah)"
+
+
+def test_a_groups_own_men_dead_with_no_killer_named_are_no_attack_on_civilians() -> None:
+    assert not _events(
+        "وأفادت مصادر عسكرية أن القيادي الحوثي أبو علي الكبسي، قائد ما يسمى كتيبة الحسين، لقي مصرعه مع "
+        "عدد من عناصر الميليشيات في إحدى مناطق مديرية باقم بمحافظة صعدة.",
+        published="2018-05-21T12:00:00+00:00",
+    )
+
+
+def test_al_jarrahi_is_a_district_and_jarrahi_without_the_article_a_word() -> None:
+    evs = _events(
+        "دمرت مقاتلات التحالف الأحد تعزيزات للحوثيين في أطراف الجراحي والتحيتا جنوبي محافظة الحديدة.",
+        published="2018-06-03T12:00:00+00:00",
+    )
+    assert {e.location for e in evs} == {"Al Jarrahi", "At Tuhayta"}

@@ -129,14 +129,15 @@ class Cue:
 class ActorEntry:
     name: str
     inter: int
-    country: str  # ISO2 of the group's home country, or "*"
+    country: str  # ISO2 of the group's home country, or "*" (where the event is)
     valid_from: date | None
     valid_to: date | None
     kind: str
     example: str
     line: int
     reach: frozenset[str] = frozenset()  # every country the group acts in: the home one, then those
-    # it strikes across a border ("YE|SA": Houthi missiles on Saudi Arabia)
+    # it strikes across a border ("YE|SA": Houthi missiles on Saudi Arabia); for "*:…" the countries
+    # where the entry may stand at all (empty: anywhere)
 
     def valid_on(self, day: date | None) -> bool:
         if day is None:
@@ -258,19 +259,24 @@ class Lexicons:
                 raise LexiconError(f"{where}: unknown kind {kind!r}")
             if not inter.isdigit() or not 0 <= int(inter) <= 8:
                 raise LexiconError(f"{where}: inter must be 0..8")
-            codes = country.split("|")
-            if country != "*" and any(len(c) != 2 or not c.isupper() for c in codes):
-                raise LexiconError(f"{where}: country must be ISO2, ISO2|ISO2… (home first) or *")
+            # "*:IQ|YE": where the event is, but only in these countries (no home: the group is bound
+            # to none of them, so it places no event)
+            anywhere = country == "*" or country.startswith("*:")
+            codes = country.removeprefix("*:").split("|") if country != "*" else []
+            if any(len(c) != 2 or not c.isupper() for c in codes):
+                raise LexiconError(
+                    f"{where}: country must be ISO2, ISO2|ISO2… (home first), * or *:ISO2|ISO2…"
+                )
             entry = ActorEntry(
                 name,
                 int(inter),
-                codes[0],
+                "*" if anywhere else codes[0],
                 _day(vfrom, where),
                 _day(vto, where),
                 kind,
                 ex,
                 n,
-                frozenset(codes) if country != "*" else frozenset(),
+                frozenset(codes),
             )
             actors += _compile_all(pat, entry, where)
         actors += _national_forces(rows("national_forces.tsv", 3), actors, NISBA)

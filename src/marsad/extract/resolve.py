@@ -137,7 +137,7 @@ def actor_name(lex: Lexicons, hit: ActorHit, cc: str | None, country: str, day: 
 def actor_ok(hit: ActorHit, cc: str | None, day: date | None) -> bool:
     """Whether an actor entry can stand at an event in country `cc` on `day`."""
     e = hit.entry
-    if e.country != "*" and cc is not None and cc not in e.reach:
+    if e.reach and cc is not None and cc not in e.reach:
         return False
     return (e.valid_from is None and e.valid_to is None) or e.valid_on(day)
 
@@ -916,6 +916,18 @@ def resolve(
         # the first armed side named that is no ally ("بين الجيش، مسنودا بقوات التحالف، وميليشيات
         # الحوثي"), or none
         a2 = next((s for s in armed_sides() if s.name != a1.name and not allied(a1.name, s.name)), None)
+    if (
+        sub == "Attack"
+        and a2 is None
+        and a1.kind == "armed"
+        and killed_att
+        and not killed
+        and not injured
+        and not tags & WEAPON_TAGS
+    ):
+        # the only dead are the named group's own men ("لقي القيادي الحوثي مصرعه مع عدد من عناصر
+        # الميليشيات"), nobody named killed them and no weapon is told: no attack on civilians
+        return None
     if event_type == "Violence against civilians" and a2 is None and country:
         # ACLED's violence against civilians is done to civilians: victims the text does not name
         # are the country's civilians (as in every such row of ACLED's own data)
@@ -1283,12 +1295,18 @@ _AFTER_FRAME = frame("AFTER_FRAME")
 
 
 def _group_before_taking(t: TrigHit, hits: list[ActorHit]) -> ActorHit | None:
-    """An armed group named right before a verb of taking ("أن عناصر تنظيم داعش المتطرف سيطروا على
-    حي العسالي"): it took the place, whatever else the report says of retaking ("تركز القوات على
-    استعادة الضواحي"). Near by characters as well as tokens: token positions of two sentences are not
-    comparable."""
+    """An armed group or the state's forces named right before a verb of taking ("أن عناصر تنظيم داعش
+    المتطرف سيطروا على حي العسالي", "قوات من الجيش الوطني أحكمت سيطرتها على منطقة …"): they took the
+    place, whatever else the report says of retaking ("تركز القوات على استعادة الضواحي") or whoever
+    the sentence counts as its dead. Near by characters as well as tokens: token positions of two
+    sentences are not comparable."""
     for h in hits:
-        if h.entry.kind == "armed" and 0 < t.first - h.last <= 2 and 0 <= t.start - h.end <= TAKER_CHARS:
+        if (
+            h.entry.kind in ("armed", "state")
+            and not h.target
+            and 0 < t.first - h.last <= 2
+            and 0 <= t.start - h.end <= TAKER_CHARS
+        ):
             return h
     return None
 
