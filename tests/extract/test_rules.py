@@ -2815,8 +2815,8 @@ def test_forces_named_before_their_verb_of_taking_took_the_place() -> None:
 
 def test_a_groups_own_men_dead_with_no_killer_named_are_no_attack_on_civilians() -> None:
     assert not _events(
-        "وأفادت مصادر عسكرية أن القيادي الحوثي أبو علي الكبسي، قائد ما يسمى كتيبة الحسين، لقي مصرعه مع "
-        "عدد من عناصر الميليشيات في إحدى مناطق مديرية باقم بمحافظة صعدة.",
+        "وأفادت مصادر عسكرية أن القيادي الحوثي أبو علي الكبسي لقي حتفه مع عدد من عناصر الميليشيات في "
+        "إحدى قرى مديرية باقم بمحافظة صعدة.",
         published="2018-05-21T12:00:00+00:00",
     )
 
