@@ -2827,3 +2827,11 @@ def test_al_jarrahi_is_a_district_and_jarrahi_without_the_article_a_word() -> No
         published="2018-06-03T12:00:00+00:00",
     )
     assert {e.location for e in evs} == {"Al Jarrahi", "At Tuhayta"}
+
+
+def test_a_suspect_the_police_managed_to_arrest_is_an_arrest() -> None:
+    (ev,) = _events(
+        "نجحت الشرطة التونسية في القبض على إرهابي خطير في مدينة القصرين.",
+        published="2018-10-13T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Arrests" and ev.actor1 == "Police Forces of Tunisia"
