@@ -2835,3 +2835,36 @@ def test_a_suspect_the_police_managed_to_arrest_is_an_arrest() -> None:
         published="2018-10-13T12:00:00+00:00",
     )
     assert ev.sub_event_type == "Arrests" and ev.actor1 == "Police Forces of Tunisia"
+
+
+def test_a_town_called_a_city_in_a_neighbour_of_the_reports_country_places_its_own_incident() -> None:
+    evs = _events(
+        "قصفت طائرات حربية مواقع للمعارضة في ريف إدلب الجنوبي صباح الأحد، ما أدى إلى مقتل أربعة مدنيين. "
+        "وفي خبر آخر، قتل ستة أشخاص وأصيب عشرة في انفجار سيارة مفخخة في مدينة الرمادي، بحسب مصادر أمنية.",
+        published="2018-05-06T12:00:00+00:00",
+    )
+    assert {(e.country, e.location, e.fatalities) for e in evs} == {
+        ("Syria", "Idlib", 4),
+        ("Iraq", "Ramadi", 6),
+    }
+
+
+def test_a_city_far_from_the_reports_region_where_the_attacker_comes_from_is_no_place_of_it() -> None:
+    (ev,) = _events(
+        "قتل شرطي سوداني وأصيب اثنان في هجوم مسلح على مركز للشرطة في الخرطوم مساء السبت. وقالت مصادر إن "
+        "المهاجم ينحدر من مدينة برمنغهام البريطانية وكان قد وصل إلى البلاد قبل أسبوع.",
+        published="2018-05-06T12:00:00+00:00",
+    )
+    assert (ev.country, ev.location) == ("Sudan", "Khartoum")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن التحالف أن دفاعاته الجوية أسقطت طائرتين بلا طيار أطلقهما الحوثيون باتجاه مدينة أبها صباح الأحد.",
+        "أعلن التحالف أن دفاعاته الجوية أسقطت طائرة حوثية من دون طيار كانت تستهدف مطار أبها صباح الأحد.",
+    ],
+)
+def test_drones_shot_down_are_disrupted_weapons_use_however_the_drone_is_named(text: str) -> None:
+    (ev,) = _events(text, published="2018-05-06T12:00:00+00:00")
+    assert (ev.sub_event_type, ev.location) == ("Disrupted weapons use", "Abha")

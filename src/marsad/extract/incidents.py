@@ -17,6 +17,7 @@ from functools import cache
 
 from marsad.extract.frames import frame
 from marsad.extract.lexicon import paired_countries
+from marsad.extract.locate import country_info
 from marsad.extract.mentions import (
     CROWD_TAGS,
     REMOTE_TAGS,
@@ -1637,6 +1638,7 @@ _PAIRED = paired_countries()
 
 # a capital named as one ("بالعاصمة كابول": frames.tsv)
 _CAPITAL_WORD = frame("CAPITAL_WORD")
+_CITY_CALLED = frame("CITY_CALLED")
 
 
 def plausible_places(places: list[Place], hint: str | None, text: str = "") -> list[Place]:
@@ -1660,7 +1662,20 @@ def plausible_places(places: list[Place], hint: str | None, text: str = "") -> l
         for p in places
         if p.country_code in named
         or (p.feature == "populated_place" and _CAPITAL_WORD.search(text[max(0, p.start - 16) : p.start]))
+        # a town the text calls a city ("في مدينة كوي سنجق"), in the region of the report's country: a
+        # place of its own in a round-up of the region's news (a city further away is mostly where a
+        # meeting sat or someone came from: "في مدينة جنيف السويسرية", "ينحدر من مدينة برمنغهام")
+        or (
+            p.feature == "populated_place"
+            and _same_region(p.country_code, hint)
+            and _CITY_CALLED.search(text[max(0, p.start - 12) : p.start])
+        )
     ]
+
+
+def _same_region(cc: str | None, hint: str | None) -> bool:
+    a, b = country_info(cc), country_info(hint)
+    return a is not None and b is not None and bool(a.region) and a.region == b.region
 
 
 # the words before a country where it happened ("في سوريا", "وشهد الأردن احتجاجات"), a part of a
