@@ -2868,3 +2868,21 @@ def test_a_city_far_from_the_reports_region_where_the_attacker_comes_from_is_no_
 def test_drones_shot_down_are_disrupted_weapons_use_however_the_drone_is_named(text: str) -> None:
     (ev,) = _events(text, published="2018-05-06T12:00:00+00:00")
     assert (ev.sub_event_type, ev.location) == ("Disrupted weapons use", "Abha")
+
+
+def test_a_match_in_what_rioters_protest_is_not_the_scene_of_a_game() -> None:
+    (ev,) = _events(
+        "رشق مئات الطلاب قوات الشرطة بالحجارة وأحرقوا إطارات أمام جامعة الخرطوم الثلاثاء، احتجاجا على "
+        "اعتداء رجال أمن على زملاء لهم خلال مباراة لكرة القدم.",
+        published="2018-03-14T12:00:00+00:00",
+    )
+    assert ev.event_type == "Riots" and ev.location == "Khartoum"
+
+
+def test_the_one_victim_named_after_the_gunmens_verb_is_counted() -> None:
+    (ev,) = _events(
+        "اعترض مسلحون مجهولون سيارة تابعة لمنظمة إغاثة قرب مدينة نيالا الأحد، فقتلوا سائقا محليا "
+        "وسرقوا ما كانت تحمله من مؤن.",
+        published="2018-03-12T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Attack" and ev.fatalities == 1

@@ -753,11 +753,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 continue
             if (
                 cue.scope == "sentence"
-                and cue.kind in ("aggregate", "court", "market")
+                and cue.kind in ("aggregate", "court", "market", "scene")
                 and _grievance(toks, trig_hits, h.first)
             ):
                 # "تظاهروا احتجاجا على تأخر رواتبهم منذ أشهر"، "مطالبين بمحاكمتهم"، "احتجاجا على ارتفاع
-                # التضخم": what they protest
+                # التضخم"، "احتجاجا على اعتداء جنود على طلاب خلال مباراة": what they protest
                 continue
             if cue.kind == "scene" and h.last + 1 < sv.hi and "RALLYW" in toks[h.last + 1].classes:
                 continue  # "مهرجان انتخابي": a political rally, not a festival
