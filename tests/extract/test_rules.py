@@ -2886,3 +2886,19 @@ def test_the_one_victim_named_after_the_gunmens_verb_is_counted() -> None:
         published="2018-03-12T12:00:00+00:00",
     )
     assert ev.sub_event_type == "Attack" and ev.fatalities == 1
+
+
+def test_a_strikes_dead_told_uncounted_by_a_witness_make_it_an_incident() -> None:
+    (ev,) = _events(
+        "وقال أحد الأهالي إن قذائف الهاون سقطت على ساحة مكتظة بالباعة، وإن جثث القتلى بقيت في المكان "
+        "حتى المساء.",
+        published="2007-06-02T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_talk_of_shelling_that_kills_is_still_no_incident() -> None:
+    assert not _events(
+        "وقال أحد الأهالي إن القصف يقتل المدنيين كل يوم في هذه المنطقة المنكوبة.",
+        published="2007-06-02T12:00:00+00:00",
+    )

@@ -142,6 +142,13 @@ def actor_ok(hit: ActorHit, cc: str | None, day: date | None) -> bool:
     return (e.valid_from is None and e.valid_to is None) or e.valid_on(day)
 
 
+def _weapon_with_its_dead(trigs: list[TrigHit]) -> bool:
+    """A strong word of a weapon and the dead told beside it, not as a habit ("يقتل")."""
+    return any(t.strong and t.tag in WEAPON_TAGS for t in trigs) and any(
+        t.tag == "KILL" and not t.generic for t in trigs
+    )
+
+
 def resolve(
     inc: Incident,
     doc: Document,
@@ -804,6 +811,9 @@ def resolve(
                 # a strong word that hit someone named ("انفجرت قنبلتان في سوق ... فجرحت الثانية عددا
                 # من رجال الشرطة") in a country the text names is an incident, even with no day
                 and not (place is not None and a2 is not None and any(t.strong for t in trigs))
+                # nor is a weapon whose dead the sentence tells, uncounted ("سقطت قذائف الهاون على سوق
+                # مكتظة، وبقيت جثث القتلى ملقاة في الشارع"): a witness's detail of a strike
+                and not _weapon_with_its_dead(trigs)
             )
         )
     ):
