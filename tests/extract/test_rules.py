@@ -2902,3 +2902,11 @@ def test_talk_of_shelling_that_kills_is_still_no_incident() -> None:
         "وقال أحد الأهالي إن القصف يقتل المدنيين كل يوم في هذه المنطقة المنكوبة.",
         published="2007-06-02T12:00:00+00:00",
     )
+
+
+def test_bombers_who_blew_themselves_up_in_a_named_country_made_an_incident() -> None:
+    (ev,) = _events(
+        "والتفجيران في الكاميرون نفذتهما فتاتان قامتا بتفجير نفسيهما قرب سوق الماشية في بلدة كولوفاتا.",
+        published="2015-07-23T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Suicide bomb" and ev.country == "Cameroon"

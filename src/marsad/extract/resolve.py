@@ -47,6 +47,7 @@ _PAST_DAY = frame("PAST_DAY")
 _WOUNDED_ON = frame("WOUNDED_ON")
 _DISPERSED = frame("DISPERSED")  # a protest told by its dispersal ("فرقت الشرطة … تجمعا"), frames.tsv
 _EXPLODED = frame("EXPLODED")
+_BLEW_SELF = frame("BLEW_SELF")
 WOUNDED_REACH = 120  # characters from "أصيب بها" to the day it names, in the same sentence
 # Among weapons, the most specific wins (a suicide car bomb is a Suicide bomb, not an IED).
 WEAPON_ORDER = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
@@ -65,6 +66,7 @@ class Actor:
     hit: ActorHit | None
 
 
+SELF_GAP = 8  # characters before a self-detonation's trigger where "قامتا" may stand ("قامتا بتفجير نفسيهما")
 EXPLODED_GAP = 3  # words from "انفجرت" to the shells that went off ("انفجرت خمس قذائف هاون")
 ARRESTER_GAP = 2  # words between an arrest word and the group that arrests ("اعتقلت ميليشيا الحوثي")
 
@@ -765,6 +767,14 @@ def resolve(
     # `EXPLODED`) in a country the text or its forces name: it happened, though nobody is named or hurt
     exploded = cc is not None and any(
         t.tag in ("IED", "SUICIDE") and t.strong and _EXPLODED.search(doc.text, t.start, t.end) for t in trigs
+    )
+    # so did bombers who blew themselves up ("قامتا بتفجير نفسيهما في السوق")
+    exploded = exploded or (
+        cc is not None
+        and any(
+            t.tag == "SUICIDE" and t.strong and _BLEW_SELF.search(doc.text, max(0, t.start - SELF_GAP), t.end)
+            for t in trigs
+        )
     )
     # so did shells or grenades told as having gone off ("انفجرت خمس قذائف هاون قرب مقر الحكومة")
     exploded = exploded or (
