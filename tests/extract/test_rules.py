@@ -2910,3 +2910,10 @@ def test_bombers_who_blew_themselves_up_in_a_named_country_made_an_incident() ->
         published="2015-07-23T12:00:00+00:00",
     )
     assert ev.sub_event_type == "Suicide bomb" and ev.country == "Cameroon"
+
+
+def test_marches_a_group_will_hold_are_no_protest_yet() -> None:
+    assert not _events(
+        "أعلنت جمعيات للجالية الكردية أنها ستنظم مسيرات احتجاجية في برلين وهامبورغ نهاية الأسبوع.",
+        published="2008-04-05T12:00:00+00:00",
+    )
