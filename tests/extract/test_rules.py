@@ -2917,3 +2917,11 @@ def test_marches_a_group_will_hold_are_no_protest_yet() -> None:
         "أعلنت جمعيات للجالية الكردية أنها ستنظم مسيرات احتجاجية في برلين وهامبورغ نهاية الأسبوع.",
         published="2008-04-05T12:00:00+00:00",
     )
+
+
+def test_two_bodies_found_beside_a_groups_note_are_two_killed() -> None:
+    (ev,) = _events(
+        "عثر مزارعون في ولاية هلمند على جثتي شابين أعدمهما مسلحو طالبان بتهمة التعاون مع الحكومة.",
+        published="2007-05-10T12:00:00+00:00",
+    )
+    assert ev.fatalities == 2 and ev.actor1 == "Taliban"
