@@ -2925,3 +2925,27 @@ def test_two_bodies_found_beside_a_groups_note_are_two_killed() -> None:
         published="2007-05-10T12:00:00+00:00",
     )
     assert ev.fatalities == 2 and ev.actor1 == "Taliban"
+
+
+def test_foreign_soldiers_named_by_a_plural_nisba_are_their_states_forces() -> None:
+    (ev,) = _events(
+        "قتل جنود أمريكيون أربعة مدنيين عند نقطة تفتيش في مدينة بعقوبة صباح الأحد.",
+        published="2007-04-22T12:00:00+00:00",
+    )
+    assert (ev.actor1, ev.actor2) == ("Military Forces of the United States", "Civilians (Iraq)")
+
+
+def test_foreign_soldiers_counted_among_the_dead_of_a_bomb_were_hit() -> None:
+    (ev,) = _events(
+        "قتل ثلاثة جنود أمريكيين في انفجار عبوة ناسفة استهدفت دوريتهم شمال بغداد الأحد.",
+        published="2007-04-22T12:00:00+00:00",
+    )
+    assert ev.actor2 == "Military Forces of the United States" and ev.actor1.startswith("Unidentified")
+
+
+def test_worshippers_counted_after_of_are_the_dead() -> None:
+    (ev,) = _events(
+        "قتل جنود إثيوبيون خمسة من المصلين في مسجد بحي هدن في مقديشو مساء الجمعة.",
+        published="2007-04-21T12:00:00+00:00",
+    )
+    assert ev.fatalities == 5 and ev.actor1 == "Military Forces of Ethiopia"

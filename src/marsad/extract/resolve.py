@@ -320,12 +320,13 @@ def resolve(
         if h.target or no_side(h):
             return 0
         if (
-            h.entry.kind == "state"
-            and (id(h) in cas_victim_ids or _counted_hurt(h, inc))
-            and (
-                (tags & REMOTE_TAGS and not tags & (DIRECT_TAGS | {"FIRE"}))
-                or not any(o.entry.kind in ("armed", "external", "unidentified") for o in hits)
-            )
+            (h.entry.kind == "state" and (id(h) in cas_victim_ids or _counted_hurt(h, inc)))
+            # foreign troops too when they are the toll's own noun ("قتل ثلاثة جنود أمريكيين في
+            # انفجار عبوة")
+            or (h.entry.kind == "external" and _counted_hurt(h, inc))
+        ) and (
+            (tags & REMOTE_TAGS and not tags & (DIRECT_TAGS | {"FIRE"}))
+            or not any(o.entry.kind in ("armed", "external", "unidentified") for o in hits if o is not h)
         ):
             # "تعرضت دورية لقصف ... وأصيب جنديان", "مقتل رجل أمن برصاص": forces among the dead or wounded
             # of a shelling, or of an attack nobody else is named in, were hit, they did not strike (in a
