@@ -2949,3 +2949,12 @@ def test_worshippers_counted_after_of_are_the_dead() -> None:
         published="2007-04-21T12:00:00+00:00",
     )
     assert ev.fatalities == 5 and ev.actor1 == "Military Forces of Ethiopia"
+
+
+def test_clashes_between_forces_and_gunmen_are_a_battle_beside_students_fire() -> None:
+    (ev,) = _events(
+        "قتل ثمانية أشخاص بينهم جندي وعدد من طلاب المدارس الدينية في اشتباكات بين قوات الأمن الباكستانية "
+        "ومسلحين متحصنين في مدرسة دينية ببيشاور، بعد أن أضرم الطلاب النار في مقر حكومي مجاور.",
+        published="2007-07-04T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Armed clash"

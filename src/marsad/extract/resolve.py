@@ -471,7 +471,17 @@ def resolve(
             for h in hits
         )
     )
-    crowd = (family(tags) == "crowd" and not armed_raid and not gunmen_on_crowd) or civil_clash
+    # clashes told "between" forces and gunmen ("اشتباكات بين قوات الأمن ومسلحين متحصنين في المسجد") are
+    # a battle, whatever rioting the sentence tells beside them, unless a protest is named outright
+    battle_between = (
+        clash_told_between
+        and any(h.entry.kind in ("armed", "unidentified") for h in lead.actors)
+        and any(h.entry.kind in ("state", "external") for h in lead.actors)
+        and not any(t.tag == "PROTEST" and t.strong for t in trigs)
+    )
+    crowd = (
+        family(tags) == "crowd" and not armed_raid and not gunmen_on_crowd and not battle_between
+    ) or civil_clash
     a1: Actor | None = None
     a2: Actor | None = None
 
