@@ -2958,3 +2958,21 @@ def test_clashes_between_forces_and_gunmen_are_a_battle_beside_students_fire() -
         published="2007-07-04T12:00:00+00:00",
     )
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_news_of_a_strike_brought_by_local_sources_is_the_strike_not_a_reaction() -> None:
+    (ev,) = _events(
+        "وأوردت مصادر محلية في المدينة أنباء عن غارة جوية استهدفت مقرا للمسلحين في بلدة الهبيط بريف إدلب "
+        "الجنوبي فجر الأحد.",
+        published="2018-06-03T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Air/drone strike" and ev.location == "Habit"
+
+
+def test_a_toll_risen_to_more_than_a_figure_told_with_the_preposition_on_the_modifier() -> None:
+    (ev,) = _events(
+        "قصفت قوات النظام مدينة نوى في ريف درعا الغربي بالصواريخ يوم الثلاثاء. وارتفعت حصيلة القتلى من "
+        "المدنيين لأكثر من عشرين بينهم نساء وأطفال.",
+        published="2018-07-17T12:00:00+00:00",
+    )
+    assert ev.fatalities == 20 and ev.actor2 == "Civilians (Syria)"
