@@ -2976,3 +2976,11 @@ def test_a_toll_risen_to_more_than_a_figure_told_with_the_preposition_on_the_mod
         published="2018-07-17T12:00:00+00:00",
     )
     assert ev.fatalities == 20 and ev.actor2 == "Civilians (Syria)"
+
+
+def test_missiles_that_can_strike_any_ship_are_a_boast_not_a_strike() -> None:
+    assert not _events(
+        "قال قائد القوات الجوفضائية في الحرس الثوري الإيراني يوم الثلاثاء: نجحنا في صنع صواريخ باليستية "
+        "جديدة يمكنها قصف أي سفينة من على بعد 700 كيلومتر.",
+        published="2018-10-16T12:00:00+00:00",
+    )
