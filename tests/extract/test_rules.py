@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -2984,3 +2985,20 @@ def test_missiles_that_can_strike_any_ship_are_a_boast_not_a_strike() -> None:
         "جديدة يمكنها قصف أي سفينة من على بعد 700 كيلومتر.",
         published="2018-10-16T12:00:00+00:00",
     )
+
+
+def test_a_headline_denying_reports_of_a_drone_attack_leaves_the_claim_no_incident() -> None:
+    body = (
+        "نفت هيئة الطيران المدني، الأحد، ما تداولته وسائل إعلام تابعة للجماعة حول استهداف مطار المدينة، "
+        "مؤكدة أن حركة الملاحة تسير بشكل اعتيادي.\n"
+        "وكانت قناة تابعة للجماعة قد نشرت في وقت مبكر، الأحد، أن طائرات بدون طيار شنت سلسلة هجمات على "
+        "مطار دبي الدولي."
+    )
+    doc = Document(
+        id="r",
+        text=body,
+        title="الطيران المدني ينفي تقارير استهداف مطار دبي بطائرات مسيرة",
+        published=datetime.fromisoformat("2018-09-30T12:00:00+00:00"),
+    )
+    assert not extract_events(doc)
+    assert extract_events(replace(doc, title="طائرات مسيرة تستهدف مطار دبي"))

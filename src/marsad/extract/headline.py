@@ -37,7 +37,7 @@ def _speaker_headline(title: str) -> bool:
 
 def talk_headline(title: str | None, lex: Lexicons) -> str:
     """ "almanac", "court", "feature", "fiction", "retold", "statement" or "" (an incident headline, or
-    none).
+    none). A headline denying reports of an incident ("ينفي تقارير استهداف المطار") is a statement.
 
     An almanac headline ("حدث في 5 أكتوبر..", "في مثل هذا اليوم") lists history: nothing in it is news.
     A court headline ("محاكمة ثمانية عراقيين ...", "محكمة مصرية تستطلع رأي المفتي") reports a trial: the
@@ -58,6 +58,9 @@ def talk_headline(title: str | None, lex: Lexicons) -> str:
         # a trial, or a retrospective ("تسع سنوات على مجزرة ...", "في الذكرى الخامسة لـ..."):
         # the crimes it retells are old; only what the body dates this week is news
         return "court"
+    if any(c.kind == "denial" for c in title_cues):
+        # "ينفي تقارير استهداف مطار دبي": the incident the headline names is what is denied
+        return "statement"
     for h in lex.triggers.find(toks):
         trig: Trigger = h.pattern.payload
         if not trig.generic:
