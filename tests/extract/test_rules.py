@@ -3002,3 +3002,11 @@ def test_a_headline_denying_reports_of_a_drone_attack_leaves_the_claim_no_incide
     )
     assert not extract_events(doc)
     assert extract_events(replace(doc, title="طائرات مسيرة تستهدف مطار دبي"))
+
+
+def test_what_a_president_will_not_accept_is_a_warning_not_a_missile_attack() -> None:
+    assert not _events(
+        "قال الرئيس في كلمته أمام القمة يوم الأحد إن بلاده لن تقبل قيام جماعات مسلحة بقصف أراضي جيرانها "
+        "بالصواريخ الباليستية.",
+        published="2018-04-15T12:00:00+00:00",
+    )
