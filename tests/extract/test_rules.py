@@ -3010,3 +3010,18 @@ def test_what_a_president_will_not_accept_is_a_warning_not_a_missile_attack() ->
         "بالصواريخ الباليستية.",
         published="2018-04-15T12:00:00+00:00",
     )
+
+
+def test_an_attack_dated_only_by_a_month_long_gone_is_retold_not_news() -> None:
+    text = (
+        "قالت وكالة أنباء دولية، الجمعة، إنها حصلت على تقرير أولي لمنظمة دولية يظهر استخدام غاز الكلور في "
+        "الهجوم على مدينة دوما بأبريل الماضي، مما أسفر حينه عن مقتل عشرات المدنيين."
+    )
+    assert not _events(text, published="2018-07-06T12:00:00+00:00")
+    # a month after "منذ" is the start of a period, and the toll of the day is news
+    (ev,) = _events(
+        "أعلن مركز حقوقي، السبت، مقتل 3 أشخاص على الأقل في مواجهات جديدة بين الشرطة ومحتجين في العاصمة "
+        "بغداد، ما يرفع حصيلة ضحايا الاحتجاجات إلى 137 قتيلا منذ أبريل الماضي.",
+        published="2018-06-10T12:00:00+00:00",
+    )
+    assert ev.fatalities == 3

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
+from marsad.extract.frames import frame
 from marsad.extract.gate import GATE_KEY, NO_TRIGGER, gate_for, passes_gate
 from marsad.extract.headline import talk_headline
 from marsad.extract.history import history_events, mark_history
@@ -34,7 +35,7 @@ from marsad.extract.incidents import (
 from marsad.extract.lexicon import Lexicons, lexicons
 from marsad.extract.localities import localities
 from marsad.extract.locate import Locator, default_locator, framed_countries, iso2_of, off_city
-from marsad.extract.mentions import ARMED_SIDES, Mention, sentence_mentions
+from marsad.extract.mentions import ARMED_SIDES, Mention, said_day, sentence_mentions
 from marsad.extract.resolve import actor_name, actor_ok, lead_weapon, resolve
 from marsad.extract.sides import (
     air_force_of_the_report,
@@ -43,7 +44,7 @@ from marsad.extract.sides import (
     opponent_of_the_report,
 )
 from marsad.extract.textview import SKIP_ZONES, build_view
-from marsad.model import Document, Place
+from marsad.model import DateMention, Document, Place
 from marsad.record import EventRecord, Evidence
 from marsad.stage import Stage
 
@@ -187,8 +188,10 @@ def _extract(
             # (days older than the report and not told in its first sentence, "وقتلت القوات 17 فلسطينيا
             # الأسبوع الماضي" under a minister's statement: the context of the news, not the news)
             opens = inc.mentions[0].sent == first_body
-            if (lead and age > (LEAD_OLD_DAYS if opens else OLD_DAYS)) or (
-                not lead and (age > OLD_DAYS or (rec.time_precision != 1 and named > OLD_DAYS))
+            if (
+                (lead and age > (LEAD_OLD_DAYS if opens else OLD_DAYS))
+                or (not lead and (age > OLD_DAYS or (rec.time_precision != 1 and named > OLD_DAYS)))
+                or _month_gone(inc.mentions[0], view.anchor, doc.text)
             ):
                 if history and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
                     past.append(mark_history(rec, view.anchor))
@@ -276,6 +279,10 @@ def _lead_tells_it(
     )
 
 
+# a month that ended more than this before the report is history (a month "الماضي" that ended days ago
+# may hold the incident: "اختطاف موظف ثالث أواخر الشهر الماضي" told beside this week's two)
+MONTH_GONE_DAYS = 30
+_MONTH_DATED = frame("MONTH_DATED")
 LEAD_OLD_DAYS = 7  # the lead's own incident too, when it is older than this (a reaction, a fact-check)
 SAME_TOLL_MIN = 5  # two incidents of one report with this many dead or more, on one day: one incident
 
@@ -321,6 +328,29 @@ def _same_toll_once(events: list[EventRecord]) -> list[EventRecord]:
         seen.add(key)
         out.append(e)
     return out
+
+
+def _month_gone(m: Mention, anchor: date | None, text: str) -> bool:
+    """The incident's sentence dates it only by a month that ended weeks before the report ("تقرير يظهر
+    استخدام غاز الكلور في الهجوم على مدينة دوما بأبريل الماضي", in July): that month's incident,
+    retold. (A day of its own, "7 أبريل", is weighed by the other rules.)"""
+    if anchor is None or any(d.precision == "day" and not said_day(m, d) for d in m.dates):
+        return False  # (the day a source spoke, "قالت رويترز، الجمعة، ...", does not date the incident)
+    months = [d.value for d in m.dates if d.precision == "month" and _month_dated(d, text)]
+    return bool(months) and all((anchor - _month_end(v)).days > MONTH_GONE_DAYS for v in months)
+
+
+def _month_dated(d: DateMention, text: str) -> bool:
+    """The month is an incident's date: "في أبريل الماضي", "بأبريل", "مطلع ديسمبر" (the word may be the
+    date's own first word), not "منذ أبريل"."""
+    before = text[max(0, d.start - 12) : d.start]
+    head = d.text.split()[0] + " " if " " in d.text.strip() else ""
+    return any(_MONTH_DATED.search(w) for w in (before, before + head if head else before))
+
+
+def _month_end(first: date) -> date:
+    nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
 
 
 def _told_as_old(m: Mention, anchor: date | None) -> bool:
