@@ -3025,3 +3025,18 @@ def test_an_attack_dated_only_by_a_month_long_gone_is_retold_not_news() -> None:
         published="2018-06-10T12:00:00+00:00",
     )
     assert ev.fatalities == 3
+
+
+def test_the_israeli_air_force_named_as_such_carries_out_the_strike() -> None:
+    (ev,) = _events(
+        "نفذ سلاح الجو الإسرائيلي ليل الخميس ضربة جوية على مواقع في القنيطرة، مما أسفر عن مقتل 7 مسلحين.",
+        published="2018-08-03T12:00:00+00:00",
+    )
+    assert ev.actor1 == "Military Forces of Israel" and ev.fatalities == 7
+
+
+def test_strikes_over_the_first_months_of_a_year_are_no_incident() -> None:
+    assert not _events(
+        "شنت الطائرات الإسرائيلية في الأشهر الثلاثة الأولى من العام عشرات الغارات على مواقع في ريف دمشق.",
+        published="2018-08-02T12:00:00+00:00",
+    )
