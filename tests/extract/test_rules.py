@@ -3040,3 +3040,12 @@ def test_strikes_over_the_first_months_of_a_year_are_no_incident() -> None:
         "شنت الطائرات الإسرائيلية في الأشهر الثلاثة الأولى من العام عشرات الغارات على مواقع في ريف دمشق.",
         published="2018-08-02T12:00:00+00:00",
     )
+
+
+def test_a_capital_whose_request_is_told_is_its_government_not_the_place_of_the_arrest() -> None:
+    events = _events(
+        "قالت وكالة الأنباء الرسمية إن السلطات التشيكية اعتقلت الزعيم السابق لحزب سياسي كردي بموجب مذكرة من "
+        "الإنتربول بناء على طلب أنقرة اعتقاله.",
+        published="2018-02-25T12:00:00+00:00",
+    )
+    assert all(ev.location != "Ankara" for ev in events)
