@@ -3049,3 +3049,21 @@ def test_a_capital_whose_request_is_told_is_its_government_not_the_place_of_the_
         published="2018-02-25T12:00:00+00:00",
     )
     assert all(ev.location != "Ankara" for ev in events)
+
+
+def test_a_strike_on_a_named_airbase_is_placed_at_the_airbase() -> None:
+    (ev,) = _events(
+        "استهدفت غارات إسرائيلية فجر الاثنين مطار التيفور العسكري في ريف حمص الشرقي، ما أسفر عن مقتل 14 "
+        "عسكريا بينهم إيرانيون.",
+        published="2018-04-09T12:00:00+00:00",
+    )
+    assert (ev.location, ev.admin1) == ("Tiyas", "Homs")
+
+
+def test_the_preposition_inda_is_never_the_anad_airbase() -> None:
+    # "العند" is written for the base only with its word ("قاعدة العند"): "عند" is "at"
+    (ev,) = _events(
+        "قتل جندي عند حاجز تفتيش في مدينة تعز برصاص قناص حوثي صباح الأحد.",
+        published="2018-04-09T12:00:00+00:00",
+    )
+    assert ev.location != "Al Anad" and ev.admin1 == "Ta'izz"
