@@ -3067,3 +3067,12 @@ def test_the_preposition_inda_is_never_the_anad_airbase() -> None:
         published="2018-04-09T12:00:00+00:00",
     )
     assert ev.location != "Al Anad" and ev.admin1 == "Ta'izz"
+
+
+def test_ben_guerdane_is_a_tunisian_town_not_bonn() -> None:
+    (ev,) = _events(
+        "قتل عنصر من الحرس الوطني في هجوم شنه مسلحون على دورية أمنية في مدينة بن قردان جنوب شرق تونس فجر "
+        "الاثنين.",
+        published="2018-03-19T12:00:00+00:00",
+    )
+    assert (ev.country, ev.location) == ("Tunisia", "Ben Guerdane")
