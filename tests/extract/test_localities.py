@@ -48,7 +48,7 @@ def test_strikes_on_two_villages_of_one_district_are_two_events_placed_at_the_vi
         ("قتل مدنيان بقصف على قرية عين الصفصاف في ريف حماة.", ["عين الصفصاف"]),
         # a front, a district, a mountain the gazetteer does not hold
         ("تقدمت القوات في جبهة حرض بمحافظة حجة.", ["حرض"]),
-        ("قصفت الطائرات مواقع في مديرية الفازة بمحافظة الحديدة.", ["الفازة"]),
+        ("قصفت الطائرات مواقع في مديرية الجبلية بمحافظة الحديدة.", ["الجبلية"]),
         ("انتشرت القوات في جبل الصفراء بمديرية كتاف.", ["الصفراء"]),
         # a name the gazetteer holds is its own place already; a country is no anchor
         ("انفجرت سيارة مفخخة في مدينة الرمادي بمحافظة الأنبار.", []),

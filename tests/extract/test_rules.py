@@ -3076,3 +3076,17 @@ def test_ben_guerdane_is_a_tunisian_town_not_bonn() -> None:
         published="2018-03-19T12:00:00+00:00",
     )
     assert (ev.country, ev.location) == ("Tunisia", "Ben Guerdane")
+
+
+def test_an_attack_dated_by_a_month_long_gone_is_kept_as_that_months_history() -> None:
+    doc = Document(
+        id="r",
+        text=(
+            "وخطف مسلحون مطرانا في مدينة الموصل أواخر فبراير وعثر منتصف مارس على جثته في منطقة نائية "
+            "قرب المدينة."
+        ),
+        published=datetime.fromisoformat("2008-09-09T12:00:00+00:00"),
+    )
+    assert not extract_events(doc)
+    (ev,) = extract_events(doc, history=True)
+    assert ev.event_date.startswith("2008-0") and ev.time_precision == 3

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from marsad.extract.frames import frame
 from marsad.extract.gate import GATE_KEY, NO_TRIGGER, gate_for, passes_gate
 from marsad.extract.headline import talk_headline
-from marsad.extract.history import history_events, mark_history
+from marsad.extract.history import MONTH_PRECISION, history_events, mark_history
 from marsad.extract.incidents import (
     LEAD_SENTENCES,
     Incident,
@@ -188,12 +188,15 @@ def _extract(
             # (days older than the report and not told in its first sentence, "وقتلت القوات 17 فلسطينيا
             # الأسبوع الماضي" under a minister's statement: the context of the news, not the news)
             opens = inc.mentions[0].sent == first_body
+            gone = _month_gone(inc.mentions[0], view.anchor, doc.text)
             if (
                 (lead and age > (LEAD_OLD_DAYS if opens else OLD_DAYS))
                 or (not lead and (age > OLD_DAYS or (rec.time_precision != 1 and named > OLD_DAYS)))
-                or _month_gone(inc.mentions[0], view.anchor, doc.text)
+                or gone is not None
             ):
-                if history and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
+                if history and gone is not None:
+                    past.append(mark_history(_in_month(rec, gone, doc.id), view.anchor))
+                elif history and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
                     past.append(mark_history(rec, view.anchor))
                 continue
             # a further target with no armed side as the subject of its verb was struck by the lead's
@@ -330,14 +333,25 @@ def _same_toll_once(events: list[EventRecord]) -> list[EventRecord]:
     return out
 
 
-def _month_gone(m: Mention, anchor: date | None, text: str) -> bool:
-    """The incident's sentence dates it only by a month that ended weeks before the report ("تقرير يظهر
-    استخدام غاز الكلور في الهجوم على مدينة دوما بأبريل الماضي", in July): that month's incident,
-    retold. (A day of its own, "7 أبريل", is weighed by the other rules.)"""
+def _month_gone(m: Mention, anchor: date | None, text: str) -> DateMention | None:
+    """The month that alone dates the incident's sentence, when it ended weeks before the report
+    ("تقرير يظهر استخدام غاز الكلور في الهجوم على مدينة دوما بأبريل الماضي", in July): that month's
+    incident, retold (None otherwise). A day of its own ("7 أبريل") is weighed by the
+    other rules."""
     if anchor is None or any(d.precision == "day" and not said_day(m, d) for d in m.dates):
-        return False  # (the day a source spoke, "قالت رويترز، الجمعة، ...", does not date the incident)
-    months = [d.value for d in m.dates if d.precision == "month" and _month_dated(d, text)]
-    return bool(months) and all((anchor - _month_end(v)).days > MONTH_GONE_DAYS for v in months)
+        return None  # (the day a source spoke, "قالت رويترز، الجمعة، ...", does not date the incident)
+    months = [d for d in m.dates if d.precision == "month" and _month_dated(d, text)]
+    if not months or any((anchor - _month_end(d.value)).days <= MONTH_GONE_DAYS for d in months):
+        return None
+    return max(months, key=lambda d: d.value)
+
+
+def _in_month(rec: EventRecord, d: DateMention, doc_id: str) -> EventRecord:
+    """The record dated by the month its sentence names, that month's words as the date's evidence."""
+    evidence = [x for x in rec.evidence if x.field != "event_date"]
+    evidence.append(Evidence(field="event_date", doc_id=doc_id, start=d.start, end=d.end, text=d.text))
+    update = {"event_date": d.value.isoformat(), "year": d.value.year, "time_precision": MONTH_PRECISION}
+    return rec.model_copy(update={**update, "evidence": evidence})
 
 
 def _month_dated(d: DateMention, text: str) -> bool:
