@@ -343,7 +343,8 @@ def _month_gone(m: Mention, anchor: date | None, text: str) -> DateMention | Non
     months = [d for d in m.dates if d.precision == "month" and _month_dated(d, text)]
     if not months or any((anchor - _month_end(d.value)).days <= MONTH_GONE_DAYS for d in months):
         return None
-    return max(months, key=lambda d: d.value)
+    pos = m.live[0].start if m.live else m.start
+    return min(months, key=lambda d: abs(d.start - pos))  # the month told nearest the incident's word
 
 
 def _in_month(rec: EventRecord, d: DateMention, doc_id: str) -> EventRecord:
