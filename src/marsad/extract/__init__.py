@@ -188,14 +188,14 @@ def _extract(
             # (days older than the report and not told in its first sentence, "وقتلت القوات 17 فلسطينيا
             # الأسبوع الماضي" under a minister's statement: the context of the news, not the news)
             opens = inc.mentions[0].sent == first_body
-            gone = _month_gone(inc.mentions[0], view.anchor, doc.text)
+            month_gone = _month_gone(inc.mentions[0], view.anchor, doc.text)
             if (
                 (lead and age > (LEAD_OLD_DAYS if opens else OLD_DAYS))
                 or (not lead and (age > OLD_DAYS or (rec.time_precision != 1 and named > OLD_DAYS)))
-                or gone is not None
+                or month_gone is not None
             ):
-                if history and gone is not None:
-                    past.append(mark_history(_in_month(rec, gone, doc.id), view.anchor))
+                if history and month_gone is not None:
+                    past.append(mark_history(_in_month(rec, month_gone, doc.id), view.anchor))
                 elif history and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
                     past.append(mark_history(rec, view.anchor))
                 continue
@@ -335,7 +335,7 @@ def _same_toll_once(events: list[EventRecord]) -> list[EventRecord]:
 
 def _month_gone(m: Mention, anchor: date | None, text: str) -> DateMention | None:
     """The month that alone dates the incident's sentence, when it ended weeks before the report
-    ("تقرير يظهر استخدام غاز الكلور في الهجوم على مدينة دوما بأبريل الماضي", in July): that month's
+    ("تقرير يبين أن الكلور استخدم في هجوم دوما بأبريل الماضي", in July): that month's
     incident, retold (None otherwise). A day of its own ("7 أبريل") is weighed by the
     other rules."""
     if anchor is None or any(d.precision == "day" and not said_day(m, d) for d in m.dates):
