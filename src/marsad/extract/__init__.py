@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from marsad.extract.frames import frame
 from marsad.extract.gate import GATE_KEY, NO_TRIGGER, gate_for, passes_gate
 from marsad.extract.headline import talk_headline
-from marsad.extract.history import MONTH_PRECISION, history_events, mark_history
+from marsad.extract.history import dated_by_month, history_events, mark_history
 from marsad.extract.incidents import (
     LEAD_SENTENCES,
     Incident,
@@ -195,7 +195,7 @@ def _extract(
                 or month_gone is not None
             ):
                 if history and month_gone is not None:
-                    past.append(mark_history(_in_month(rec, month_gone, doc.id), view.anchor))
+                    past.append(mark_history(dated_by_month(rec, month_gone, doc.id), view.anchor))
                 elif history and _days_before(rec.event_date, view.anchor) > OLD_DAYS:
                     past.append(mark_history(rec, view.anchor))
                 continue
@@ -347,20 +347,12 @@ def _month_gone(m: Mention, anchor: date | None, text: str) -> DateMention | Non
     return min(months, key=lambda d: abs(d.start - pos))  # the month told nearest the incident's word
 
 
-def _in_month(rec: EventRecord, d: DateMention, doc_id: str) -> EventRecord:
-    """The record dated by the month its sentence names, that month's words as the date's evidence."""
-    evidence = [x for x in rec.evidence if x.field != "event_date"]
-    evidence.append(Evidence(field="event_date", doc_id=doc_id, start=d.start, end=d.end, text=d.text))
-    update = {"event_date": d.value.isoformat(), "year": d.value.year, "time_precision": MONTH_PRECISION}
-    return rec.model_copy(update={**update, "evidence": evidence})
-
-
 def _month_dated(d: DateMention, text: str) -> bool:
     """The month is an incident's date: "في أبريل الماضي", "بأبريل", "مطلع ديسمبر" (the word may be the
     date's own first word), not "منذ أبريل"."""
     before = text[max(0, d.start - 12) : d.start]
-    head = d.text.split()[0] + " " if " " in d.text.strip() else ""
-    return any(_MONTH_DATED.search(w) for w in (before, before + head if head else before))
+    windows = [before] + ([before + d.text.split()[0] + " "] if " " in d.text.strip() else [])
+    return any(_MONTH_DATED.search(w) for w in windows)
 
 
 def _month_end(first: date) -> date:

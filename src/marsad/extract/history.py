@@ -92,7 +92,7 @@ def _in_report(e: EventRecord, doc: Document, offset: int, d: DateMention, ancho
         if x.field != "event_date"
     ]
     # the date the sentence was read on is the incident's: its words are the evidence
-    evidence.append(Evidence(field="event_date", doc_id=doc.id, start=d.start, end=d.end, text=d.text))
+    evidence.append(_date_evidence(d, doc.id))
     update: dict[str, object] = {
         "evidence": evidence,
         "doc_ids": [doc.id],
@@ -100,8 +100,23 @@ def _in_report(e: EventRecord, doc: Document, offset: int, d: DateMention, ancho
         "notes": e.notes + _told(anchor),
     }
     if d.precision == "month":
-        update.update(event_date=d.value.isoformat(), year=d.value.year, time_precision=MONTH_PRECISION)
+        update.update(_month_fields(d))
     return e.model_copy(update=update)
+
+
+def dated_by_month(e: EventRecord, d: DateMention, doc_id: str) -> EventRecord:
+    """The record dated by a month its sentence names ("بأبريل الماضي"), that month's words as the date's
+    evidence."""
+    evidence = [x for x in e.evidence if x.field != "event_date"] + [_date_evidence(d, doc_id)]
+    return e.model_copy(update={**_month_fields(d), "evidence": evidence})
+
+
+def _date_evidence(d: DateMention, doc_id: str) -> Evidence:
+    return Evidence(field="event_date", doc_id=doc_id, start=d.start, end=d.end, text=d.text)
+
+
+def _month_fields(d: DateMention) -> dict[str, object]:
+    return {"event_date": d.value.isoformat(), "year": d.value.year, "time_precision": MONTH_PRECISION}
 
 
 def _tags(tags: str) -> str:
