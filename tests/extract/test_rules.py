@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -12,8 +11,15 @@ from marsad.extract import extract_events
 from marsad.model import Document
 
 
-def _events(text: str, published: str = "2022-05-10T12:00:00+00:00"):  # type: ignore[no-untyped-def]
-    return extract_events(Document(id="r", text=text, published=datetime.fromisoformat(published)))
+def _events(  # type: ignore[no-untyped-def]
+    text: str,
+    published: str = "2022-05-10T12:00:00+00:00",
+    *,
+    title: str | None = None,
+    history: bool = False,
+):
+    doc = Document(id="r", text=text, title=title, published=datetime.fromisoformat(published))
+    return extract_events(doc, history=history)
 
 
 def test_attack_repelled_with_attackers_killed_is_a_battle_even_with_suicide_belts() -> None:
@@ -2994,14 +3000,9 @@ def test_a_headline_denying_reports_of_a_drone_attack_leaves_the_claim_no_incide
         "وكانت قناة موالية للجماعة قد بثت صباح الأحد خبرا يفيد بأن طائرات مسيرة هاجمت مطار دبي "
         "الدولي."
     )
-    doc = Document(
-        id="r",
-        text=body,
-        title="الطيران المدني ينفي تقارير استهداف مطار دبي بطائرات مسيرة",
-        published=datetime.fromisoformat("2018-09-30T12:00:00+00:00"),
-    )
-    assert not extract_events(doc)
-    assert extract_events(replace(doc, title="طائرات مسيرة تستهدف مطار دبي"))
+    published = "2018-09-30T12:00:00+00:00"
+    assert not _events(body, published, title="الطيران المدني ينفي تقارير استهداف مطار دبي بطائرات مسيرة")
+    assert _events(body, published, title="طائرات مسيرة تستهدف مطار دبي")
 
 
 def test_what_a_president_will_not_accept_is_a_warning_not_a_missile_attack() -> None:
@@ -3079,15 +3080,10 @@ def test_ben_guerdane_is_a_tunisian_town_not_bonn() -> None:
 
 
 def test_an_attack_dated_by_a_month_long_gone_is_kept_as_that_months_history() -> None:
-    doc = Document(
-        id="r",
-        text=(
-            "وخطف مسلحون مطرانا في مدينة الموصل أواخر فبراير وعثر منتصف مارس على جثته في منطقة نائية "
-            "قرب المدينة."
-        ),
-        published=datetime.fromisoformat("2008-09-09T12:00:00+00:00"),
+    text = (
+        "وخطف مسلحون مطرانا في مدينة الموصل أواخر فبراير وعثر منتصف مارس على جثته في منطقة نائية قرب المدينة."
     )
-    assert not extract_events(doc)
-    (ev,) = extract_events(doc, history=True)
+    assert not _events(text, "2008-09-09T12:00:00+00:00")
+    (ev,) = _events(text, "2008-09-09T12:00:00+00:00", history=True)
     # (the text layer reads "منتصف مارس" as a month, not yet "أواخر فبراير")
     assert (ev.event_date, ev.time_precision) == ("2008-03-01", 3)
