@@ -3087,3 +3087,61 @@ def test_an_attack_dated_by_a_month_long_gone_is_kept_as_that_months_history() -
     (ev,) = _events(text, "2008-09-09T12:00:00+00:00", history=True)
     # (the text layer reads "منتصف مارس" as a month, not yet "أواخر فبراير")
     assert (ev.event_date, ev.time_precision) == ("2008-03-01", 3)
+
+
+def test_a_bombardment_from_the_air_and_by_artillery_is_an_air_strike() -> None:
+    (ev,) = _events(
+        "شنت قوات التحالف قصفا جويا ومدفعيا على تجمعات للحوثيين في مديرية التحيتا بمحافظة الحديدة صباح "
+        "الأربعاء، ما أدى إلى مقتل ثمانية منهم.",
+        published="2018-06-06T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Air/drone strike" and ev.location == "At Tuhayta"
+
+
+def test_police_who_exchanged_fire_with_an_unnamed_cell_fought_an_unidentified_group() -> None:
+    (ev,) = _events(
+        "رصدت الشرطة خلية مسلحة في شقة بمحافظة البحيرة وتبادلت معهم إطلاق النار، ما أسفر عن مقتل أربعة من "
+        "عناصرها يوم الاثنين.",
+        published="2018-03-26T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Armed clash" and ev.admin1 == "Beheira"
+    # the police opened the fight; the cell's group is not named
+    assert ev.actor1.startswith("Police Forces of Egypt") and ev.actor2 == "Unidentified Armed Group (Egypt)"
+
+
+def test_a_raid_whose_forces_dealt_with_the_wanted_is_a_clash_the_forces_opened() -> None:
+    (ev,) = _events(
+        "داهمت قوات الأمن مخبأ لمطلوبين في محافظة أسيوط يوم الخميس وتعاملت معهم، ما أسفر عن مقتل ثلاثة منهم.",
+        published="2018-06-28T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Armed clash" and ev.admin1 == "Asyut" and ev.fatalities == 3
+    assert (
+        ev.actor1.startswith("Military Forces of Egypt") and ev.actor2 == "Unidentified Armed Group (Egypt)"
+    )
+
+
+def test_a_toll_since_the_bombardment_grew_heavier_adds_up_days() -> None:
+    # the toll of a campaign "since it grew heavier" is no incident of its own
+    assert not _events(
+        "وقال المرصد إن عدد القتلى بلغ 194 مدنيا منذ تصعيد القصف الحكومي على البلدات ليل الأحد.",
+        published="2018-02-20T12:00:00+00:00",
+    )
+
+
+def test_every_name_of_a_list_after_areas_is_a_place() -> None:
+    evs = _events(
+        "شنت مقاتلات التحالف غارات على مواقع الحوثيين في مناطق الجراحي والتحيتا والحسينية بمحافظة الحديدة "
+        "الأربعاء.",
+        published="2018-06-06T12:00:00+00:00",
+    )
+    assert {e.location for e in evs} == {"Al Jarrahi", "At Tuhayta", "Al Husayniyah"}
+
+
+def test_urgent_is_no_place() -> None:
+    # "من الملح" is "it is urgent", not the Syrian village
+    (ev,) = _events(
+        "قتل عشرة مدنيين في غارات جوية شنتها طائرات روسية على بلدات في سوريا يوم الثلاثاء، وقال مسؤول أممي إن "
+        "من الملح الآن وقف الغارات.",
+        published="2018-02-20T12:00:00+00:00",
+    )
+    assert ev.country == "Syria" and ev.location != "Malah" and ev.admin1 != "As-Sweida"

@@ -738,6 +738,10 @@ def resolve(
     if event_type == "Battles" and (a2 is None or a2.kind in ("victim", "crowd")):
         # a battle is fought between armed sides: civilians caught in it are not the second side
         a2 = next((s for s in armed_sides() if s.name != a1.name), a2)
+        if a2 is None and sub == "Armed clash" and a1.kind in ("state", "external"):
+            # forces that fought an enemy the text does not name ("داهمت قوات الأمن مخبأ … وتبادلت معهم
+            # إطلاق النار"): ACLED's unidentified armed group of the country is the other side
+            a2 = Actor(f"Unidentified Armed Group ({country or 'Unknown'})", 3, "unidentified", None)
     # a detention told with no forces named: the country's police (set above for activists and officials)
     police_detention = sub == "Arrests" and a1.hit is None and a1.kind == "state"
     if (
