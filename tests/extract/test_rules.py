@@ -3145,3 +3145,17 @@ def test_urgent_is_no_place() -> None:
         published="2018-02-20T12:00:00+00:00",
     )
     assert ev.country == "Syria" and ev.location != "Malah" and ev.admin1 != "As-Sweida"
+
+
+def test_a_strike_named_in_words_quoted_from_a_statement_is_an_incident_of_its_own() -> None:
+    text = (
+        "قتل أربعة مدنيين وأصيب خمسة آخرون في غارات جوية شنتها مقاتلات روسية على محافظة إدلب شمال سوريا صباح "
+        "السبت.\nوقالت منظمة الدفاع المدني إن الغارات استهدفت بلدات في ريف المحافظة الجنوبي.\n"
+        'لقي 12 شخصا على الأقل مصرعهم وجرح 50 آخرون في "قصف صاروخي" استهدف مقر حزب كردي إيراني معارض في مدينة '
+        "كويسنجق بإقليم كردستان العراق، وفقا لبيان صادر عن الحزب."
+    )
+    evs = _events(text, "2018-09-08T16:00:00+00:00")
+    assert [(e.admin1, e.sub_event_type, e.fatalities) for e in evs] == [
+        ("Idleb", "Air/drone strike", 4),
+        ("Erbil", "Shelling/artillery/missile attack", 12),
+    ]

@@ -916,10 +916,12 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             trig: Trigger = h.pattern.payload
             s, e = view.orig(toks[h.first].start, toks[h.last].end)
             # "احتجاجا على", "تنديدا ب": the reason of an act, not a protest of its own; a word in
-            # scare quotes ("اشتباكا" تركيا عربيا) is a figure of speech
-            adverb = (
-                trig.tag == "PROTEST" and h.first == h.last and "ADVERB" in toks[h.first].classes
-            ) or _quoted(view.doc.text, s, e)
+            # scare quotes ("اشتباكا" تركيا عربيا) is a figure of speech; but a strike named in words
+            # quoted from a statement ("في "قصف صاروخي" استهدف مقر الحزب") is the statement's words for
+            # what happened (an "alleged" chemical attack or a witness's "دوي انفجارات" stay quoted)
+            adverb = (trig.tag == "PROTEST" and h.first == h.last and "ADVERB" in toks[h.first].classes) or (
+                not (trig.tag in ("AIR", "SHELL") and h.first < h.last) and _quoted(view.doc.text, s, e)
+            )
             th = TrigHit(
                 trig.tag,
                 trig.strong and not adverb,
