@@ -3159,3 +3159,12 @@ def test_a_strike_named_in_words_quoted_from_a_statement_is_an_incident_of_its_o
         ("Idleb", "Air/drone strike", 4),
         ("Erbil", "Shelling/artillery/missile attack", 12),
     ]
+
+
+def test_arrests_in_judea_and_samaria_are_in_the_west_bank_and_their_charges_are_no_riot() -> None:
+    (ev,) = _events(
+        "أعلن الجيش الإسرائيلي صباح الاثنين اعتقال 14 فلسطينيا في منطقة يهودا والسامرة يشتبه في ضلوعهم بأعمال شغب "
+        "ونشاطات معادية.",
+        published="2018-08-13T09:00:00+00:00",
+    )
+    assert (ev.sub_event_type, ev.admin1) == ("Arrests", "West Bank")

@@ -244,3 +244,10 @@ def test_a_tanween_inside_a_name_is_a_slip_not_an_indefinite_noun(geo: Geocoder)
     places = geo.find_places("شنت المقاتلات غارات على مواقع في كٌتاف شمال صعدة")
     assert places and places[0].name == "Kitaf"
     assert geo.find_places("أدى الوسيط دوراً في المفاوضات") == []
+
+
+def test_a_common_word_behind_its_and_after_a_type_word_is_no_near_miss(geo: Geocoder) -> None:
+    # "شعبية" is also Libya's old province word; "وأعمال" after it is "and acts", not a village near
+    # in spelling (Owmal, Iran), and "في أوج" is "at the height of", not Avaj
+    text = "اعتقل الجيش شبانا يشتبه بتنظيمهم نشاطات شعبية وأعمال شغب، وقال إن بلاده في أوج معركتها"
+    assert geo.find_places(text) == []

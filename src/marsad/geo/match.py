@@ -797,7 +797,8 @@ class Matcher:
                     typ is not None
                     and not conj
                     and toks[i].bare not in self.types
-                    and toks[i].bare not in self.stops
+                    # (nor a common word behind its conjunction: "شعبية وأعمال شغب" is no Owmal)
+                    and not any(k in self.stops for k in toks[i].keys)
                 ):
                     fz = self._fuzzy(toks[i]) if FEATURES_OF_TYPE.get(typ) != "any" else None
                     if fz is not None:
