@@ -3168,3 +3168,12 @@ def test_arrests_in_judea_and_samaria_are_in_the_west_bank_and_their_charges_are
         published="2018-08-13T09:00:00+00:00",
     )
     assert (ev.sub_event_type, ev.admin1) == ("Arrests", "West Bank")
+
+
+def test_a_capital_that_took_a_province_back_is_its_government_not_the_place() -> None:
+    text = (
+        "استهدف هجوم انتحاري فجر الأحد مقرا لقوات الحشد الشعبي في شمال العراق.\n"
+        "ووقع الهجوم وسط محافظة كركوك التي استعادتها بغداد من سلطات الإقليم العام الماضي."
+    )
+    (ev,) = _events(text, "2018-02-25T08:00:00+00:00")
+    assert (ev.sub_event_type, ev.admin1) == ("Suicide bomb", "Kirkuk")
