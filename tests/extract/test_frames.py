@@ -123,3 +123,12 @@ def test_launch_finds_the_forms_of_firing_a_projectile_and_not_shooting(before: 
 )
 def test_ref_finds_the_points_an_incident_lies_off(before: str, off: bool) -> None:
     assert bool(frame("REF").search(before)) is off
+
+
+def test_the_land_across_a_countrys_border_is_far_off_but_not_the_border_itself() -> None:
+    # "near the Syrian border with Iskenderun": the incident is on the Syrian side; "on the border
+    # with the Gaza Strip" is where the border protests were
+    far_off = frames()["FAR_OFF"]
+    assert far_off.finds("معارك في منطقة |قريبة من الحدود السورية مع لواء |إسكندرون")
+    assert far_off.finds("اشتباكات |على الحدود السعودية مع |اليمن")
+    assert far_off.misses("تظاهر الآلاف |على الحدود مع |قطاع غزة")
