@@ -3177,3 +3177,21 @@ def test_a_capital_that_took_a_province_back_is_its_government_not_the_place() -
     )
     (ev,) = _events(text, "2018-02-25T08:00:00+00:00")
     assert (ev.sub_event_type, ev.admin1) == ("Suicide bomb", "Kirkuk")
+
+
+def test_a_town_named_as_what_a_crowd_protests_against_is_not_where_it_is() -> None:
+    (ev,) = _events(
+        "اندلعت مواجهات بين الجيش الإسرائيلي وشبان فلسطينيين في مدن الضفة الغربية الثلاثاء، تعبيرا عن "
+        "الغضب والاحتجاج على أحداث غزة الدامية.",
+        published="2018-05-15T12:00:00+00:00",
+    )
+    assert ev.admin1 == "West Bank" and ev.event_type in ("Protests", "Riots")
+
+
+def test_the_city_where_an_embassy_was_opened_is_no_place_of_the_protests() -> None:
+    (ev,) = _events(
+        "قتلت القوات الإسرائيلية الاثنين عشرات الفلسطينيين الذين شاركوا في احتجاجات على حدود قطاع غزة، في "
+        "الوقت الذي افتتحت فيه الولايات المتحدة سفارتها في القدس.",
+        published="2018-05-15T12:00:00+00:00",
+    )
+    assert ev.admin1 == "Gaza Strip" and ev.sub_event_type == "Excessive force against protesters"

@@ -256,6 +256,10 @@ def place_of(
         # "اللواء السابع القادم من مدينة ترهونة": where a force or a person comes from is not where
         # the incident is
         own = [p for p in own if not _ORIGIN.search(text, max(0, p.start - 30), p.start)] or own
+    if text and m.tags & CROWD_TAGS:
+        # "مواجهات في مدن الضفة الغربية للاحتجاج على أحداث غزة": a town named as what a crowd protests
+        # against (not "في" a town after the words) is its cause, not where it is
+        own = [p for p in own if not _protest_topic(p, text)] or own
     towns = [p for p in own if p.feature != "admin1"]
     # "وتجددت المظاهرات في البصرة عند منفذ صفوان": a governorate's namesake city beside another town of
     # that governorate stands for the governorate; the other town is where it happened
@@ -1728,6 +1732,13 @@ def witnessed(m: Mention, places: list[Place], text: str) -> bool:
 
 _HEADQUARTERS = frame("HEADQUARTERS")  # "المرصد السوري، ومقره في بريطانيا" (frames.tsv)
 _PROTEST_TOPIC = frame("PROTEST_TOPIC")  # "احتجاجا على الغارات في سوريا" (frames.tsv)
+TOPIC_REACH = 30  # characters from the words of a protest's cause to the place they name
+
+
+def _protest_topic(p: Place, text: str) -> bool:
+    """A place named inside what a crowd protests against ("احتجاجا على أحداث غزة"), not set "في" it."""
+    head = text[max(0, p.start - TOPIC_REACH) : p.start]
+    return bool(_PROTEST_TOPIC.search(head)) and not _LOCATIVE.search(head)
 
 
 TOWN_COUNTRY_GAP = (
