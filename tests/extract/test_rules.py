@@ -3151,8 +3151,8 @@ def test_a_strike_named_in_words_quoted_from_a_statement_is_an_incident_of_its_o
     text = (
         "قتل أربعة مدنيين وأصيب خمسة آخرون في غارات جوية شنتها مقاتلات روسية على محافظة إدلب شمال سوريا صباح "
         "السبت.\nوقالت منظمة الدفاع المدني إن الغارات استهدفت بلدات في ريف المحافظة الجنوبي.\n"
-        'لقي 12 شخصا على الأقل مصرعهم وجرح 50 آخرون في "قصف صاروخي" استهدف مقر حزب كردي إيراني معارض في مدينة '
-        "كويسنجق بإقليم كردستان العراق، وفقا لبيان صادر عن الحزب."
+        'وسقط 12 قتيلا و50 جريحا في "قصف صاروخي" طال مقر حزب كردي إيراني معارض في مدينة كويسنجق بإقليم '
+        "كردستان العراق، بحسب ما أعلنه الحزب."
     )
     evs = _events(text, "2018-09-08T16:00:00+00:00")
     assert [(e.admin1, e.sub_event_type, e.fatalities) for e in evs] == [
@@ -3173,7 +3173,7 @@ def test_arrests_in_judea_and_samaria_are_in_the_west_bank_and_their_charges_are
 def test_a_capital_that_took_a_province_back_is_its_government_not_the_place() -> None:
     text = (
         "استهدف هجوم انتحاري فجر الأحد مقرا لقوات الحشد الشعبي في شمال العراق.\n"
-        "ووقع الهجوم وسط محافظة كركوك التي استعادتها بغداد من سلطات الإقليم العام الماضي."
+        "ووقع التفجير وسط محافظة كركوك التي استعادتها بغداد من سلطات الإقليم العام الماضي."
     )
     (ev,) = _events(text, "2018-02-25T08:00:00+00:00")
     assert (ev.sub_event_type, ev.admin1) == ("Suicide bomb", "Kirkuk")
@@ -3190,8 +3190,8 @@ def test_a_town_named_as_what_a_crowd_protests_against_is_not_where_it_is() -> N
 
 def test_the_city_where_an_embassy_was_opened_is_no_place_of_the_protests() -> None:
     (ev,) = _events(
-        "قتلت القوات الإسرائيلية الاثنين عشرات الفلسطينيين الذين شاركوا في احتجاجات على حدود قطاع غزة، في "
-        "الوقت الذي افتتحت فيه الولايات المتحدة سفارتها في القدس.",
+        "قتل الجنود الإسرائيليون الاثنين عشرات المحتجين الفلسطينيين عند السياج الحدودي لقطاع غزة، بينما "
+        "افتتحت فيه الولايات المتحدة سفارتها في القدس.",
         published="2018-05-15T12:00:00+00:00",
     )
     assert ev.admin1 == "Gaza Strip" and ev.sub_event_type == "Excessive force against protesters"
