@@ -3195,3 +3195,12 @@ def test_the_city_where_an_embassy_was_opened_is_no_place_of_the_protests() -> N
         published="2018-05-15T12:00:00+00:00",
     )
     assert ev.admin1 == "Gaza Strip" and ev.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_city_recognised_as_a_capital_is_the_decision_not_the_scene() -> None:
+    (ev,) = _events(
+        "أصيب عشرات الفلسطينيين الجمعة خلال مواجهات مع الجيش الإسرائيلي في الضفة الغربية، في الذكرى الشهرية "
+        "لقرار واشنطن الاعتراف بالقدس عاصمة لإسرائيل.",
+        published="2018-03-16T18:00:00+00:00",
+    )
+    assert ev.admin1 == "West Bank" and ev.location != "Jerusalem"
