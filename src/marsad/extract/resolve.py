@@ -151,6 +151,11 @@ def _weapon_with_its_dead(trigs: list[TrigHit]) -> bool:
     )
 
 
+def _unidentified(country: str | None, hit: ActorHit | None = None) -> Actor:
+    """ACLED's unidentified armed group of the event's country (inter 3), for a side the text does not name."""
+    return Actor(f"Unidentified Armed Group ({country or 'Unknown'})", 3, "unidentified", hit)
+
+
 def resolve(
     inc: Incident,
     doc: Document,
@@ -532,7 +537,7 @@ def resolve(
             if a1.kind == "victim":
                 # a person the text says carried it out ("هجوم شنه شاب فلسطيني"): an attacker with
                 # no group named
-                a1 = Actor(f"Unidentified Armed Group ({country or 'Unknown'})", 3, "unidentified", a1.hit)
+                a1 = _unidentified(country, a1.hit)
         if a1 is not None and a1.hit is not None and a1.kind == "external" and a1.hit.entry.country == cc:
             # a foreign force there for the host government (the coalition in Yemen, AMISOM in
             # Somalia) fights beside the host's forces: they are its victims only by a toll
@@ -545,7 +550,7 @@ def resolve(
                 a2 = Actor(nm, h.entry.inter, h.entry.kind, h)
                 break
         if a1 is None:
-            a1 = Actor(f"Unidentified Armed Group ({country or 'Unknown'})", 3, "unidentified", None)
+            a1 = _unidentified(country)
         # "Police Forces of Iraq (2020-)" from "13 شرطيا" becomes "... Federal Police" when the text says so
         a1 = _specific(a1, hits, lex, cc, country, event_day, report_forces)
         if a2 is not None:
@@ -732,7 +737,7 @@ def resolve(
         # ("أطلق مسلحون قذائف من قطاع غزة على جنوب إسرائيل", the army telling it) were fired by the other
         # side the report names, or by a group it does not
         sender = next((s for s in armed_sides() if s.kind in ("armed", "unidentified")), None)
-        a1 = sender or Actor(f"Unidentified Armed Group ({country})", 3, "unidentified", None)
+        a1 = sender or _unidentified(country)
         if a2 is not None and a2.name == a1.name:
             a2 = None
     if event_type == "Battles" and (a2 is None or a2.kind in ("victim", "crowd")):
@@ -741,7 +746,7 @@ def resolve(
         if a2 is None and sub == "Armed clash" and a1.kind in ("state", "external"):
             # forces that fought an enemy the text does not name ("داهمت قوات الأمن مخبأ … وتبادلت معهم
             # إطلاق النار"): ACLED's unidentified armed group of the country is the other side
-            a2 = Actor(f"Unidentified Armed Group ({country or 'Unknown'})", 3, "unidentified", None)
+            a2 = _unidentified(country)
     # a detention told with no forces named: the country's police (set above for activists and officials)
     police_detention = sub == "Arrests" and a1.hit is None and a1.kind == "state"
     if (
