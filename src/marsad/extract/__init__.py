@@ -9,9 +9,10 @@ actors per sentence) -> `incidents` (group mentions) -> `resolve` (ACLED coding 
 
 from __future__ import annotations
 
+import calendar
 import logging
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from marsad.extract.frames import frame
 from marsad.extract.gate import GATE_KEY, NO_TRIGGER, gate_for, passes_gate
@@ -356,8 +357,7 @@ def _month_dated(d: DateMention, text: str) -> bool:
 
 
 def _month_end(first: date) -> date:
-    nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return nxt - timedelta(days=1)
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 def _told_as_old(m: Mention, anchor: date | None) -> bool:

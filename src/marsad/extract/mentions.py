@@ -143,6 +143,8 @@ def _crowd_words(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
 
 
 _QUOTES = "\"«»“”'"
+# a strike named in two or more quoted words is a statement's wording, not scare quotes (`sentence_mentions`)
+QUOTED_STRIKE_TAGS = frozenset({"AIR", "SHELL"})
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -920,7 +922,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             # quoted from a statement ("في "قصف صاروخي" استهدف مقر الحزب") is the statement's words for
             # what happened (an "alleged" chemical attack or a witness's "دوي انفجارات" stay quoted)
             adverb = (trig.tag == "PROTEST" and h.first == h.last and "ADVERB" in toks[h.first].classes) or (
-                not (trig.tag in ("AIR", "SHELL") and h.first < h.last) and _quoted(view.doc.text, s, e)
+                not (trig.tag in QUOTED_STRIKE_TAGS and h.first < h.last) and _quoted(view.doc.text, s, e)
             )
             th = TrigHit(
                 trig.tag,
