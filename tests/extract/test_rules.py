@@ -3204,3 +3204,32 @@ def test_a_city_recognised_as_a_capital_is_the_decision_not_the_scene() -> None:
         published="2018-03-16T18:00:00+00:00",
     )
     assert ev.admin1 == "West Bank" and ev.location != "Jerusalem"
+
+
+def test_an_interception_launched_from_yemen_is_placed_where_the_missile_was_heading() -> None:
+    text = (
+        "كشف المتحدث العسكري للتحالف عن اعتراض دفاعاته الجوية صاروخا بالستيا من داخل الأراضي اليمنية (صعدة) "
+        "نحو أراضي السعودية مساء الجمعة.\n"
+        'وأوضح المتحدث أن "الصاروخ كان باتجاه نجران وأطلقته جماعة الحوثي، وجرى تدميره في الجو دون خسائر".'
+    )
+    (ev,) = _events(text, "2018-04-06T20:00:00+00:00")
+    assert (ev.sub_event_type, ev.admin1) == ("Disrupted weapons use", "Najran")
+
+
+def test_a_protest_in_front_of_a_building_in_a_governorate_of_its_own_is_an_event() -> None:
+    text = (
+        "تواصلت التظاهرات في محافظة البصرة الجمعة لليوم الخامس احتجاجا على انقطاع الكهرباء.\n"
+        "وذكر شهود أن مئات المحتجين أغلقوا الطريق المؤدي إلى ميناء أم قصر.\n"
+        "وأفادت وسائل إعلام محلية بخروج مظاهرات أمام مقر مجلس المحافظة في محافظة ذي قار."
+    )
+    evs = _events(text, "2018-07-13T18:00:00+00:00")
+    assert sorted(e.admin1 for e in evs if e.event_type == "Protests") == ["Basrah", "Thi-Qar"]
+
+
+def test_a_country_after_two_words_of_direction_is_where_it_happened() -> None:
+    (ev,) = _events(
+        "وقال مصدر أمني في تشاد إن مسلحين من جماعة بوكو حرام هاجموا ليل الخميس موقعا عسكريا في جنوب شرق "
+        "النيجر وقتلوا سبعة جنود.",
+        published="2018-07-21T10:00:00+00:00",
+    )
+    assert ev.country == "Niger" and ev.event_type == "Battles"

@@ -210,6 +210,8 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
 # from, where a weapon was launched from, ", وفي" opening another scene, a joint of two clauses
 _ORIGIN = frame("ORIGIN")
 _LAUNCHED_FROM = frame("LAUNCHED_FROM")
+# characters before a town searched for its launch words ("من داخل الأراضي اليمنية (صعدة)")
+LAUNCH_REACH = 32
 _RESCENE = frame("RESCENE")
 _JOINER = frame("JOINER")
 
@@ -250,7 +252,9 @@ def place_of(
     if text and any(t.tag == "DISRUPT" for t in m.live):
         # "اعترضت صاروخا أطلق من صعدة باتجاه جازان": a weapon is stopped where it was going, not
         # where it came from
-        aimed = [p for p in own if not _LAUNCHED_FROM.search(text, max(0, p.start - 24), p.start)]
+        aimed = [p for p in own if not _LAUNCHED_FROM.search(text, max(0, p.start - LAUNCH_REACH), p.start)]
+        # (only where it came from: a later "كان الصاروخ باتجاه نجران" may still say where it went)
+        m.extra["launched_from_only"] = bool(own) and not aimed
         own = aimed or own
     if text:
         # "اللواء السابع القادم من مدينة ترهونة": where a force or a person comes from is not where
@@ -565,6 +569,23 @@ def _arrests_of_their_own(m: Mention, incidents: list[Incident]) -> bool:
     )
 
 
+def _aimed_at(last: Incident | None, m: Mention, p: Place | None, text: str, gap: int) -> bool:
+    """Where an intercepted weapon was going, told right after an interception placed only where it
+    was launched from, or nowhere ("اعتراض صاروخ باليستي من داخل الأراضي اليمنية (صعدة)" … "الصاروخ
+    كان باتجاه نجران"): the interception is placed where the weapon was aimed, as ACLED places it."""
+    return (
+        last is not None
+        and p is not None
+        and gap <= 1
+        and "DISRUPT" in last.tags
+        and (last.place is None or bool(last.mentions[-1].extra.get("launched_from_only")))
+        and bool(m.tags & REMOTE_TAGS)
+        and not m.blocked_sentence
+        and not gives_toll(m)
+        and _HEADED_TO.search(text, max(0, p.start - 24), p.start) is not None
+    )
+
+
 def _interception(m: Mention) -> bool:
     """Missiles or drones stopped, told outright ("جرى اعتراض ثلاث طائرات مسيرة أطلقت باتجاه مدينة أبها"):
     aimed at a governorate no incident of the report is in, an event of its own (ACLED codes one per
@@ -678,15 +699,18 @@ def _force_a_crowd_may_meet(inc: Incident) -> bool:
     )
 
 
-def _crowd_of_its_own(m: Mention, d: DateMention | None) -> bool:
-    """A protest told with its size or its day ("وتظاهر المئات في مدينة الناصرية"): in a governorate
-    no incident of the report is in, a protest of its own (ACLED codes one per town and day)."""
+def _crowd_of_its_own(m: Mention, d: DateMention | None, text: str = "") -> bool:
+    """A protest told with its size or its day ("وتظاهر المئات في مدينة الناصرية"), or with the building
+    it gathered before ("خروج مظاهرات أمام مقر حزب الدعوة … في محافظة ميسان"; given `text`): in a
+    governorate no incident of the report is in, a protest of its own (ACLED codes one per town and
+    day)."""
     live = [t for t in m.live if not t.generic]
-    strong = any(t.strong and t.tag in CROWD_TAGS for t in live)
+    strong = [t for t in live if t.strong and t.tag in CROWD_TAGS]
+    site = bool(text) and any(_CROWD_SITE.match(text, t.end, min(m.end, t.end + SITE_REACH)) for t in strong)
     return (
-        strong
+        bool(strong)
         and family({t.tag for t in live}) == "crowd"
-        and (bool(m.extra.get("crowd_size")) or d is not None)
+        and (bool(m.extra.get("crowd_size")) or d is not None or site)
     )
 
 
@@ -703,7 +727,7 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
     for p in places:
         if not (pos <= p.start < m.end) or p.feature == "country" or (p.start, p.end) in refs:
             continue
-        if _LAUNCHED_FROM.search(text, max(0, p.start - 24), p.start):
+        if _LAUNCHED_FROM.search(text, max(0, p.start - LAUNCH_REACH), p.start):
             continue
         if not any(q.name == p.name for q in towns):
             towns.append(p)
@@ -724,6 +748,8 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
 # two towns) and a dual before it ("في مديريتي الجراحي والتحيتا": one front): frames.tsv
 _LIST_GAP = frame("LIST_GAP")
 _HEADED_TO = frame("HEADED_TO")
+_CROWD_SITE = frame("CROWD_SITE")
+SITE_REACH = 24  # characters after a protest word its building may be named in
 _SENTENCE_END = re.compile(r"[.!؟?\n]")
 _BETWEEN = frame("BETWEEN")
 _DUAL = frame("DUAL")
@@ -860,6 +886,11 @@ def group(
                 and _country_in(m, places)
             )
         )
+        if _aimed_at(last, m, p, text, m.sent - last_sent):
+            assert last is not None and p is not None
+            last.mentions.append(m)
+            last.place, last_sent = p, m.sent
+            continue
         if not ok:
             # a details sentence right after an incident (figures, the attackers' fate, the day it
             # took place on: "وذكر البيان أن الهجوم وقع فجر الخميس"; nobody hurt: "دون أن ينتج عن
@@ -976,7 +1007,7 @@ def group(
                 and not (
                     (
                         _violence_of_its_own(m)
-                        or _crowd_of_its_own(m, d)
+                        or _crowd_of_its_own(m, d, text)
                         or _interception(m)
                         or _front_of_its_own(m, p, text)
                     )
