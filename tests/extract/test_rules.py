@@ -3233,3 +3233,16 @@ def test_a_country_after_two_words_of_direction_is_where_it_happened() -> None:
         published="2018-07-21T10:00:00+00:00",
     )
     assert ev.country == "Niger" and ev.event_type == "Battles"
+
+
+def test_an_earlier_killing_recalled_in_the_past_on_a_day_of_its_own_is_an_event_of_its_own() -> None:
+    text = (
+        "اختطف مسلحون ملثمون مهندسا إيطاليا يعمل لدى منظمة إنسانية من مكتبه في العاصمة الصومالية مقديشو مساء "
+        "الأربعاء.\nوأغلقت قوات الأمن الحي بعد عملية الخطف.\n"
+        "كان مسلحون مجهولون أطلقوا النار في مقديشو الثلاثاء على موظف في وكالة أممية فقتلوه قرب سوق شعبي."
+    )
+    evs = _events(text, "2018-05-03T09:00:00+00:00")
+    assert sorted((e.event_date, e.sub_event_type) for e in evs) == [
+        ("2018-05-01", "Attack"),
+        ("2018-05-02", "Abduction/forced disappearance"),
+    ]

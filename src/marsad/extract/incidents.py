@@ -979,7 +979,7 @@ def group(
                 if _tolls_on_two_days(inc, m, d) or _other_weapons_toll(inc, m):
                     apart = True
                     continue
-                if _other_kind_days_before(m, inc, d, anchor):
+                if _other_kind_days_before(m, inc, d, anchor) or _recalled_apart(inc, m, d, text):
                     continue
                 target = inc
                 break
@@ -1028,7 +1028,12 @@ def group(
                     ),
                     None,
                 )
-                if near is not None:
+                # (an earlier incident recalled on a day of its own, in a town, by an armed side, is
+                # an incident of its own: `_recalled_apart`)
+                recalled = (
+                    near is not None and p is not None and _armed(m) and _recalled_apart(near, m, d, text)
+                )
+                if near is not None and not recalled:
                     near.mentions.append(m)
                     last, last_sent = near, m.sent
                     _recalendar(near, m, d, p, anchor)
@@ -1040,7 +1045,8 @@ def group(
                     ):
                         if _more_specific(p, near.place):
                             near.place = p  # "الهلال النفطي" … "ميناء رأس لانوف": the town inside it
-                continue
+                if not recalled:
+                    continue
             # a sentence over several governorates is a total over them ("في محافظتي إدلب وحلب"),
             # not one placed in a town of its own that names another beside it ("قتل متظاهر في
             # الديوانية … وخصوصا في بغداد")
@@ -1227,6 +1233,25 @@ def _other_kind_days_before(m: Mention, inc: Incident, d: DateMention | None, an
     # bombs of the lead's chemical attack are its own story)
     armed_kind = bool(own & WEAPON_TAGS) != bool(inc.tags & WEAPON_TAGS)
     return bool(own) and told and armed_kind and not own & inc.tags
+
+
+def _recalled_apart(inc: Incident, m: Mention, d: DateMention | None, text: str) -> bool:
+    """A sentence opening in the past ("كان مسلحون مجهولون قتلوا بالرصاص في مقديشو الثلاثاء عاملة
+    إغاثة", after a nurse abducted there on Wednesday) with a day of its own before the incident's and
+    only other kinds of violence: an earlier incident, not a detail of this one (ACLED codes one
+    event per day and kind). Not within a war's fronts and strikes, whose sentences in the past
+    mostly retell the same offensive."""
+    if not text or d is None or inc.day is None or d.precision != "day" or inc.day.precision != "day":
+        return False
+    if inc.tags & (WEAPON_TAGS | GROUND_TAGS):
+        return False
+    if d.value >= inc.day.value or _said_on(d, [m]) or not _OPENS_PAST.match(text, m.start):
+        return False
+    own = {t.tag for t in m.live if not t.generic and not t.anaphoric}
+    return bool(own) and not own & inc.tags
+
+
+_OPENS_PAST = frame("OPENS_PAST")
 
 
 def _crowd_clashes(incidents: list[Incident]) -> list[Incident]:
