@@ -1236,8 +1236,8 @@ def _other_kind_days_before(m: Mention, inc: Incident, d: DateMention | None, an
 
 
 def _recalled_apart(inc: Incident, m: Mention, d: DateMention | None, text: str) -> bool:
-    """A sentence opening in the past ("كان مسلحون مجهولون قتلوا بالرصاص في مقديشو الثلاثاء عاملة
-    إغاثة", after a nurse abducted there on Wednesday) with a day of its own before the incident's and
+    """A sentence opening in the past ("كان مسلحون قتلوا الثلاثاء في مقديشو موظفة إغاثة", after a nurse
+    abducted there on Wednesday) with a day of its own before the incident's and
     only other kinds of violence: an earlier incident, not a detail of this one (ACLED codes one
     event per day and kind). Not within a war's fronts and strikes, whose sentences in the past
     mostly retell the same offensive."""
