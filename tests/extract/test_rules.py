@@ -3246,3 +3246,12 @@ def test_an_earlier_killing_recalled_in_the_past_on_a_day_of_its_own_is_an_event
         ("2018-05-01", "Attack"),
         ("2018-05-02", "Abduction/forced disappearance"),
     ]
+
+
+def test_the_toll_of_what_could_have_happened_is_not_counted() -> None:
+    text = (
+        "انفجرت عبوة ناسفة قرب حافلة للركاب في مدينة بعقوبة صباح الثلاثاء دون أن تسفر عن إصابات.\n"
+        "وقال خبير أمني إن الانفجار كان يمكن أن يؤدي إلى مقتل العشرات من الركاب لو وقع داخل الحافلة."
+    )
+    (ev,) = _events(text, "2018-05-15T12:00:00+00:00")
+    assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 0)

@@ -1067,13 +1067,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             and not any(lo <= c.tok < hi for lo, hi in past_tolls)
         ]
         # "تظاهروا احتجاجا على مقتل شاب": the killing is what the protest is about, not its toll;
-        # "زاعما مقتل خمسة من عناصر الميليشيا": a party's claimed toll is not the incident's;
+        # "زاعما مقتل خمسة من عناصر الميليشيا": a party's claimed toll is not the incident's; nor is
+        # what could happen ("يمكن أن يكون قتل العشرات في محطة": a hypothetical's toll);
         # "ذكرى مقتل 6 من عرب إسرائيل": the dead of an anniversary are not today's
         cas = [
             c
             for c in cas
             if not any(
-                (k in ("purpose", "boast") and 0 < c.tok - last <= BEFORE_WINDOW)
+                (k in ("purpose", "boast", "hypothetical") and 0 < c.tok - last <= BEFORE_WINDOW)
                 or (k == "anniversary" and 0 < c.tok - last <= ANNIVERSARY_WINDOW)
                 for last, k in before
             )
