@@ -3255,3 +3255,30 @@ def test_the_toll_of_what_could_have_happened_is_not_counted() -> None:
     )
     (ev,) = _events(text, "2018-05-15T12:00:00+00:00")
     assert (ev.sub_event_type, ev.fatalities) == ("Remote explosive/landmine/IED", 0)
+
+
+def test_an_assassination_told_in_the_imperfect_after_an_storming_is_an_event() -> None:
+    (ev,) = _events(
+        "ذكر شهود أن وحدة خاصة تسللت إلى حي في مدينة جنين فجر الخميس وحاصرت منزلا قبل أن تقتحمه وتغتال قياديا "
+        "في حركة الجهاد الإسلامي.",
+        published="2007-05-10T12:00:00+00:00",
+    )
+    assert ev.admin1 == "West Bank" and ev.event_type in ("Violence against civilians", "Battles")
+
+
+def test_dawn_of_a_weekday_is_a_time_not_a_detonation() -> None:
+    (ev,) = _events(
+        "أخلت الشرطة الفرنسية فجر الجمعة مبنى جامعيا في مدينة ليون كان يعتصم فيه مئات الطلاب المحتجين على "
+        "قانون القبول الجديد.",
+        published="2018-04-20T12:00:00+00:00",
+    )
+    assert ev.event_type == "Protests"
+
+
+def test_a_coalition_named_after_a_day_does_not_date_the_bombing() -> None:
+    (ev,) = _events(
+        "قتل نائب من قوى الرابع عشر من آذار وأربعة من مرافقيه بانفجار سيارة مفخخة استهدف موكبه في منطقة "
+        "سن الفيل شرق بيروت ظهر اليوم الخميس.",
+        published="2007-09-20T15:00:00+00:00",
+    )
+    assert (ev.event_date, ev.country) == ("2007-09-20", "Lebanon")

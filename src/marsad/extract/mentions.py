@@ -718,6 +718,17 @@ def _superlative_before(toks: list[Tok], lo: int, first: int) -> bool:
 _RANSOM_ASKED = frame("RANSOM_ASKED")  # kidnappers asking a ransom (frames.tsv)
 
 
+def _not_in_dates(hits: list[Hit], toks: list[Tok], view: DocView, sv: SentView) -> list[Hit]:
+    """Triggers whose first word the text layer read as part of a date ("فجر الخميس" is dawn on
+    Thursday, not "he blew up"): a word of time is no word of violence."""
+    spans = [(d.start, d.end) for d in view.dates if sv.start <= d.start < sv.end]
+    if not spans:
+        return hits
+    # (token offsets are the normalised view's, dates' the report's own)
+    firsts = {h.first: view.orig(toks[h.first].start, toks[h.first].end)[0] for h in hits}
+    return [h for h in hits if not any(a <= firsts[h.first] < b for a, b in spans)]
+
+
 def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
     toks = view.toks
     out: list[Mention] = []
@@ -725,6 +736,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         if sv.zone in SKIP_ZONES or sv.hi <= sv.lo:
             continue
         trig_hits = _best_hits(lex.triggers.find(toks, sv.lo, sv.hi), strength=True)
+        trig_hits = _not_in_dates(trig_hits, toks, view, sv)
         if not any(not h.pattern.payload.generic for h in trig_hits):
             continue  # generic words alone ("الهجمات") never make a mention: skip the costly part
         cue_hits = lex.cues.find(toks, sv.lo, sv.hi)

@@ -56,6 +56,7 @@ KINDS = frozenset(
         "part",
         "daypart",
         "not_offset",
+        "name",
     }
 )
 FUTURE_WORDS = ("المقبل", "القادم", "المقبله", "القادمه")
@@ -75,6 +76,7 @@ class Lexicon:
     dayparts: dict[str, str]
     ordinals: dict[str, int]
     not_offset: dict[str, str]  # adjectives that make "اليوم" a named day ("اليوم العالمي"), not today
+    names: dict[str, str]  # words right before a date that make it part of a name ("قوى 14 آذار")
 
 
 def load_rows() -> list[tuple[str, str, str, str, str]]:
@@ -87,7 +89,7 @@ def load_rows() -> list[tuple[str, str, str, str, str]]:
 
 
 def _lexicon() -> Lexicon:
-    lex = Lexicon({}, {}, {}, {}, {}, {}, {}, {}, {})
+    lex = Lexicon({}, {}, {}, {}, {}, {}, {}, {}, {}, {})
     for word, kind, value, _, _ in load_rows():
         key = normalize_key(word)
         try:
@@ -110,6 +112,8 @@ def _lexicon() -> Lexicon:
                 lex.parts[key] = value
             elif kind == "not_offset":
                 lex.not_offset[key] = value
+            elif kind == "name":
+                lex.names[key] = value
             else:
                 lex.dayparts[key] = value
         except ValueError as exc:
@@ -428,6 +432,15 @@ def _day_named_twice(cands: list[Cand], view: str) -> list[Cand]:
     return [c for c in cands if id(c) not in drop] + merged
 
 
+def _named_after(view: str, start: int, names: dict[str, str]) -> bool:
+    """Whether the word right before `start` makes the date after it part of a name."""
+    before = view[max(0, start - NAME_REACH) : start].split()
+    return bool(before) and _key(before[-1]) in names
+
+
+NAME_REACH = 12  # characters before a date searched for the word that names it
+
+
 def find_dates(
     text: str, norm: NormalizedText | None = None, anchor: date | None = None, *, late: bool = False
 ) -> list[DateMention]:
@@ -568,6 +581,8 @@ def find_dates(
         if s < last_end:
             continue
         last_end = e
+        if _named_after(view, s, lex.names):
+            continue  # "قوى 14 آذار", "حركة 6 أبريل": a coalition's or a movement's name, no date
         a, b = norm.to_original(s, e)
         out.append(DateMention(a, b, text[a:b], value, precision, relative, kind))
     return out
