@@ -177,14 +177,14 @@ def _extract(
             # an incident told deep in the report and dated days earlier is background; so is one
             # whose own sentence names a day weeks back ("وفي 20 أبريل قتل ...") that was too old
             # to date the event (it then fell back on the report's day)
-            named = max(
-                (
-                    _days_before(d.value.isoformat(), view.anchor)
-                    for d in inc.mentions[0].dates
-                    if d.precision == "day"
-                ),
-                default=0,
-            )
+            # (not when it names this week's day too: "خرج الآلاف الجمعة … من حيث انطلقت الاحتجاجات في 8
+            # تموز" dates the crowd on Friday, the old day only the clause of how it began)
+            days = [
+                _days_before(d.value.isoformat(), view.anchor)
+                for d in inc.mentions[0].dates
+                if d.precision == "day"
+            ]
+            named = 0 if any(0 <= n <= OLD_DAYS for n in days) else max(days, default=0)
             age = _days_before(rec.event_date, view.anchor)
             # (days older than the report and not told in its first sentence, "وقتلت القوات 17 فلسطينيا
             # الأسبوع الماضي" under a minister's statement: the context of the news, not the news)
