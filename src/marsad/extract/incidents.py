@@ -555,6 +555,19 @@ def _violence_of_its_own(m: Mention) -> bool:
     return any(t.strong for t in live) and (figures or armed)
 
 
+def _fight_of_its_own(m: Mention, p: Place | None) -> bool:
+    """Fighting told with its own town or governorate and its own dead (a second hideout raided, "تبادل
+    إطلاق النار معهم مما أسفر عن مقتل أربعة", in a flat in Asyut): history a few sentences back ("سافر
+    للخارج خلال عام 2017") does not make it part of that history; only a past date in it or right
+    before it does."""
+    return (
+        p is not None
+        and p.feature != "country"
+        and gives_toll(m)
+        and any(t.strong and t.tag in ("CLASH", "AMBUSH") for t in m.live if not t.generic)
+    )
+
+
 def _arrests_of_their_own(m: Mention, incidents: list[Incident]) -> bool:
     """An arrest of a counted group ("وألقت قوات الأمن القبض على 30 مشتبها بهم") told after a battle or an
     attack by an armed group, with no arrests told yet: a development of its own (ACLED codes the
@@ -1012,7 +1025,7 @@ def group(
                         or _front_of_its_own(m, p, text)
                     )
                     and _elsewhere(p, incidents)
-                    and not m.extra.get("past_near")
+                    and not m.extra.get("past_close" if _fight_of_its_own(m, p) else "past_near")
                 )
             ):
                 # too thin for an incident of its own: a detail of the last one in the same

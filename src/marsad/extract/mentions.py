@@ -180,13 +180,13 @@ PAST_NEAR_DAYS = 7  # a date this much older than the report, in a sentence or t
 PAST_NEAR_SENTENCES = 4
 
 
-def _past_near(view: DocView, si: int) -> bool:
-    """The sentence or the four before it name a day, month or year well before the report: an undated
-    incident told there is likely more of that history ("… بعد اعتداءين في نيسان 2017. وهو التمديد
-    الرابع … إثر تفجيرين في طنطا")."""
+def _past_near(view: DocView, si: int, reach: int = PAST_NEAR_SENTENCES) -> bool:
+    """The sentence or the four before it (`reach`) name a day, month or year well before the report: an
+    undated incident told there is likely more of that history ("… بعد اعتداءين في نيسان 2017. وهو
+    التمديد الرابع … إثر تفجيرين في طنطا")."""
     if view.anchor is None:
         return False
-    lo = view.sents[max(0, si - PAST_NEAR_SENTENCES)].start
+    lo = view.sents[max(0, si - reach)].start
     hi = view.sents[si].end
     return any(lo <= d.start < hi and (view.anchor - d.value).days > PAST_NEAR_DAYS for d in view.dates)
 
@@ -1225,6 +1225,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         "dissent": dissent,
                         "unhurt": unhurt,
                         "past_near": _past_near(view, si),
+                        # (the sentence itself or the one before: `incidents._fight_of_its_own`)
+                        "past_close": _past_near(view, si, 1),
                         "period": period,
                         "said": said,
                         "cause": _cause_dates(view, sv, dates, trigs),
