@@ -3320,3 +3320,11 @@ def test_a_second_raid_with_its_own_dead_is_not_the_history_told_sentences_befor
     )
     evs = _events(text, "2018-06-28T12:00:00+00:00")
     assert sorted(e.admin1 for e in evs) == ["Beheira", "Minya"]
+
+
+def test_a_sniper_who_felled_a_policeman_killed_one() -> None:
+    (ev,) = _events(
+        "أردى قناص شرطيا كان ينظم حركة السير في مدينة الرمادي صباح الثلاثاء.",
+        published="2018-05-15T12:00:00+00:00",
+    )
+    assert ev.fatalities == 1
