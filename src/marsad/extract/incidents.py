@@ -582,20 +582,18 @@ def _arrests_of_their_own(m: Mention, incidents: list[Incident]) -> bool:
     )
 
 
-def _aimed_at(last: Incident | None, m: Mention, p: Place | None, text: str, gap: int) -> bool:
+def _aimed_at(last: Incident, m: Mention, p: Place, text: str, gap: int) -> bool:
     """Where an intercepted weapon was going, told right after an interception placed only where it
     was launched from, or nowhere ("اعتراض صاروخ باليستي من داخل الأراضي اليمنية (صعدة)" … "الصاروخ
     كان باتجاه نجران"): the interception is placed where the weapon was aimed, as ACLED places it."""
     return (
-        last is not None
-        and p is not None
-        and gap <= 1
+        gap <= 1
         and "DISRUPT" in last.tags
         and (last.place is None or bool(last.mentions[-1].extra.get("launched_from_only")))
         and bool(m.tags & REMOTE_TAGS)
         and not m.blocked_sentence
         and not gives_toll(m)
-        and _HEADED_TO.search(text, max(0, p.start - 24), p.start) is not None
+        and _HEADED_TO.search(text, max(0, p.start - HEADED_REACH), p.start) is not None
     )
 
 
@@ -761,6 +759,7 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
 # two towns) and a dual before it ("في مديريتي الجراحي والتحيتا": one front): frames.tsv
 _LIST_GAP = frame("LIST_GAP")
 _HEADED_TO = frame("HEADED_TO")
+HEADED_REACH = 24  # characters before a town searched for the words of where a weapon was heading
 _CROWD_SITE = frame("CROWD_SITE")
 SITE_REACH = 24  # characters after a protest word its building may be named in
 _SENTENCE_END = re.compile(r"[.!؟?\n]")
@@ -899,8 +898,7 @@ def group(
                 and _country_in(m, places)
             )
         )
-        if _aimed_at(last, m, p, text, m.sent - last_sent):
-            assert last is not None and p is not None
+        if last is not None and p is not None and _aimed_at(last, m, p, text, m.sent - last_sent):
             last.mentions.append(m)
             last.place, last_sent = p, m.sent
             continue
@@ -922,7 +920,7 @@ def group(
                 last is not None
                 and last.place is None
                 and p is not None
-                and _HEADED_TO.search(text, max(0, p.start - 24), p.start)
+                and _HEADED_TO.search(text, max(0, p.start - HEADED_REACH), p.start)
                 and m.sent - last_sent <= 1
                 and not m.blocked_sentence
                 and m.tags & REMOTE_TAGS
@@ -1929,7 +1927,9 @@ def fallback_place(
         after = _SENTENCE_END.search(text, hi + 1)
         hi = after.end() if after else len(text)
         aimed = [
-            p for p in towns if lo <= p.start < hi and _HEADED_TO.search(text, max(0, p.start - 24), p.start)
+            p
+            for p in towns
+            if lo <= p.start < hi and _HEADED_TO.search(text, max(0, p.start - HEADED_REACH), p.start)
         ]
         if aimed:
             return aimed[0]

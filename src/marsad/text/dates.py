@@ -432,13 +432,13 @@ def _day_named_twice(cands: list[Cand], view: str) -> list[Cand]:
     return [c for c in cands if id(c) not in drop] + merged
 
 
+NAME_REACH = 12  # characters before a date searched for the word that names it
+
+
 def _named_after(view: str, start: int, names: dict[str, str]) -> bool:
     """Whether the word right before `start` makes the date after it part of a name."""
     before = view[max(0, start - NAME_REACH) : start].split()
     return bool(before) and _key(before[-1]) in names
-
-
-NAME_REACH = 12  # characters before a date searched for the word that names it
 
 
 def find_dates(
