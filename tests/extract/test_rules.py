@@ -3328,3 +3328,11 @@ def test_a_sniper_who_felled_a_policeman_killed_one() -> None:
         published="2018-05-15T12:00:00+00:00",
     )
     assert ev.fatalities == 1
+
+
+def test_soldiers_who_fired_on_the_crowds_met_a_protest_with_force() -> None:
+    (ev,) = _events(
+        "أطلق الجنود النار على الحشود التي تجمعت أمام المعبد الكبير في مدينة ماندالاي، ما أسفر عن مقتل ثلاثة رهبان.",
+        published="2007-09-27T12:00:00+00:00",
+    )
+    assert (ev.sub_event_type, ev.fatalities) == ("Excessive force against protesters", 3)
