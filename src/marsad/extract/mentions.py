@@ -180,15 +180,23 @@ PAST_NEAR_DAYS = 7  # a date this much older than the report, in a sentence or t
 PAST_NEAR_SENTENCES = 4
 
 
-def _past_near(view: DocView, si: int, reach: int = PAST_NEAR_SENTENCES) -> bool:
-    """The sentence or the four before it (`reach`) name a day, month or year well before the report: an
-    undated incident told there is likely more of that history ("… بعد اعتداءين في نيسان 2017. وهو
-    التمديد الرابع … إثر تفجيرين في طنطا")."""
+def _past_back(view: DocView, si: int) -> int | None:
+    """How many sentences back the nearest day, month or year well before the report is named, within
+    the sentence and the four before it (0: the sentence itself), or None. An undated incident told
+    there is likely more of that history ("… بعد اعتداءين في نيسان 2017. وهو التمديد الرابع … إثر
+    تفجيرين في طنطا")."""
     if view.anchor is None:
-        return False
-    lo = view.sents[max(0, si - reach)].start
+        return None
+    first = max(0, si - PAST_NEAR_SENTENCES)
+    lo = view.sents[first].start
     hi = view.sents[si].end
-    return any(lo <= d.start < hi and (view.anchor - d.value).days > PAST_NEAR_DAYS for d in view.dates)
+    starts = [
+        d.start for d in view.dates if lo <= d.start < hi and (view.anchor - d.value).days > PAST_NEAR_DAYS
+    ]
+    if not starts:
+        return None
+    nearest = max(starts)
+    return next(si - k for k in range(si, first - 1, -1) if view.sents[k].start <= nearest)
 
 
 ARRESTV_REACH = 4  # words from a verb of arresting to "القبض" ("ألقت السلطات الإيرانية، الأحد، القبض")
@@ -1198,6 +1206,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             armed = [a for a in actors if a.entry.kind in ("armed", "external", "state")]
             if armed:
                 claim = min(armed, key=lambda a: min(abs(a.first - c) for c in claimed_by))
+        back = _past_back(view, si)  # sentences back to the nearest old date, or None
         out.extend(
             _split(
                 view,
@@ -1224,9 +1233,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         "aside": also and norm_sent.startswith(ASIDE_OPENERS),
                         "dissent": dissent,
                         "unhurt": unhurt,
-                        "past_near": _past_near(view, si),
+                        "past_near": back is not None,
                         # (the sentence itself or the one before: `incidents._fight_of_its_own`)
-                        "past_close": _past_near(view, si, 1),
+                        "past_close": back is not None and back <= 1,
                         "period": period,
                         "said": said,
                         "cause": _cause_dates(view, sv, dates, trigs),
