@@ -3336,3 +3336,26 @@ def test_soldiers_who_fired_on_the_crowds_met_a_protest_with_force() -> None:
         published="2007-09-27T12:00:00+00:00",
     )
     assert (ev.sub_event_type, ev.fatalities) == ("Excessive force against protesters", 3)
+
+
+def test_a_crowd_gathered_at_a_hearing_is_a_protest_not_a_court_case() -> None:
+    (ev,) = _events(
+        "تجمع عشرات المحامين أمام قصر العدل في الرباط خلال جلسة محاكمة زملائهم الموقوفين، قبل أن تفرقهم قوات الأمن.",
+        published="2008-05-10T12:00:00+00:00",
+    )
+    assert ev.event_type == "Protests" and ev.location == "Rabat", (ev.event_type, ev.location)
+
+
+def test_a_court_sentencing_protesters_is_still_no_event() -> None:
+    assert not _events(
+        "قضت محكمة في القاهرة بسجن عشرين متظاهرا أدينوا بالمشاركة في تظاهرة غير مرخصة خلال جلسة عقدت أمس.",
+        published="2008-05-10T12:00:00+00:00",
+    )
+
+
+def test_thousands_counted_with_about_who_marched_are_a_protest() -> None:
+    (ev,) = _events(
+        "وسار نحو عشرة آلاف من عمال المصانع في شوارع داكا لليوم الثالث على التوالي.",
+        published="2008-05-10T12:00:00+00:00",
+    )
+    assert ev.event_type == "Protests" and ev.location == "Dhaka", (ev.event_type, ev.location)

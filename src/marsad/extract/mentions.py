@@ -501,6 +501,11 @@ CONFINED_KINDS = frozenset({"aggregate", "cumulative", "court", "metaphor", "sce
 CLAUSE_GAP = 2  # words a clause must hold before the cue: "، منذ بداية العام" still frames the incident
 
 
+def _crowd_before(trig_hits: list[Hit], k: int) -> bool:
+    """A strong crowd word (a protest, a riot) comes before token k."""
+    return any(t.last < k and t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong for t in trig_hits)
+
+
 def _grievance(toks: list[Tok], trig_hits: list[Hit], cue: int) -> bool:
     """A cue inside what a protest is about: a crowd word before it, then a purpose word
     (احتجاجا، مطالبين، للمطالبة …) between that word and the cue."""
@@ -822,15 +827,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 if cut is not None:
                     confined.append((cut, cue.kind))
                     continue
-            if (
-                cue.scope == "clause"
-                and cue.kind == "anniversary"
-                and any(
-                    t.last < h.first and t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong
-                    for t in trig_hits
-                )
-            ):
+            if cue.scope == "clause" and cue.kind == "anniversary" and _crowd_before(trig_hits, h.first):
                 continue  # "تظاهر مئات الطلاب ... مع الذكرى الأولى للاحتجاجات": a crowd marking the day is a protest
+            if (
+                cue.kind == "court"
+                and _crowd_before(trig_hits, h.first)
+                and any("DURINGW" in toks[k].classes for k in range(max(sv.lo, h.first - 2), h.first))
+            ):
+                continue  # "تجمع عشرات الناشطين أمام قصر العدل خلال جلسة محاكمتهم": a crowd at a hearing
             if cue.scope == "clause":
                 # "الشهر/العام الماضي": history when it frames the incident words; far after them
                 # it dates only its own clause ("... تحت شعارات ... وعدا بها في العام الماضي")
