@@ -3359,3 +3359,26 @@ def test_thousands_counted_with_about_who_marched_are_a_protest() -> None:
         published="2008-05-10T12:00:00+00:00",
     )
     assert ev.event_type == "Protests" and ev.location == "Dhaka", (ev.event_type, ev.location)
+
+
+def test_an_old_year_in_what_marchers_demand_is_not_when_they_marched() -> None:
+    (ev,) = _events(
+        "سار آلاف من أعضاء النقابات في شوارع العاصمة نيروبي، مطالبين بإلغاء قانون الطوارئ المعمول به منذ عام 1982.",
+        published="2007-06-12T12:00:00+00:00",
+    )
+    assert ev.event_type == "Protests" and ev.event_date == "2007-06-12", (ev.event_type, ev.event_date)
+
+
+def test_hundreds_counted_after_the_verb_are_a_crowd_even_where_no_town_is_named() -> None:
+    (ev,) = _events(
+        "تظاهر مئات الرهبان في إقليم ناء ورفعوا أعلاما محظورة أمام مبان حكومية.",
+        published="2008-03-17T12:00:00+00:00",
+    )
+    assert ev.event_type == "Protests", ev.event_type
+
+
+def test_the_factions_are_no_village() -> None:
+    from marsad.geo import get_geocoder
+
+    text = "رفع المشاركون في المسيرة أعلام فلسطين والفصائل الفلسطينية"
+    assert [p.name for p in get_geocoder().find_places(text)] == ["Palestine"]

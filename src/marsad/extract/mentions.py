@@ -503,7 +503,9 @@ CLAUSE_GAP = 2  # words a clause must hold before the cue: "، منذ بداية
 
 def _crowd_before(trig_hits: list[Hit], k: int) -> bool:
     """A strong crowd word (a protest, a riot) comes before token k."""
-    return any(t.last < k and t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong for t in trig_hits)
+    return any(
+        t.last < k and t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong for t in trig_hits
+    )
 
 
 def _grievance(toks: list[Tok], trig_hits: list[Hit], cue: int) -> bool:
@@ -913,6 +915,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         # (first token, year's token) of the clauses an old year dates on their own
         dated_clauses: list[tuple[int, int]] = []
         for y in _old_year_tokens(view, sv):
+            if _grievance(toks, trig_hits, y):
+                continue  # "سار آلاف … مطالبين بإنهاء الحظر المفروض منذ عام 1973": what they march against
             cut = _clause_start(view, sv, first_trig, y, trig_hits, commas=False)
             if cut is None:
                 old_years.append(y)
@@ -1246,12 +1250,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         "took": took,
                         "past_spans": past_spans,
                         # "خرج الآلاف في تظاهرات": the protest phrase holds the size of its crowd
-                        # ("مئات المعتصمين": the count right before the crowd word too)
+                        # ("مئات المعتصمين": the count right before the crowd word too; "تظاهر مئات
+                        # التيبتيين": right after the verb)
                         "crowd_size": any(
                             t.tag == "PROTEST"
                             and any(
                                 "CROWDN" in toks[i].classes
-                                for i in range(max(sv.lo, t.first - 1), t.last + 1)
+                                for i in range(max(sv.lo, t.first - 1), min(sv.hi, t.last + 2))
                             )
                             for t in trigs
                             if not t.blocked
