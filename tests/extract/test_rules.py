@@ -3382,3 +3382,18 @@ def test_the_factions_are_no_village() -> None:
 
     text = "رفع المشاركون في المسيرة أعلام فلسطين والفصائل الفلسطينية"
     assert [p.name for p in get_geocoder().find_places(text)] == ["Palestine"]
+
+
+def test_a_ship_seized_with_its_crew_is_an_abduction() -> None:
+    evs = _events(
+        "استولى قراصنة مسلحون على سفينة شحن يونانية في خليج عدن واحتجزوا طاقمها المكون من عشرين بحارا.",
+        published="2008-09-20T12:00:00+00:00",
+    )
+    assert [e.sub_event_type for e in evs] == ["Abduction/forced disappearance"], evs
+
+
+def test_hackers_are_no_pirates_at_sea() -> None:
+    assert not _events(
+        "قال مسؤولون إن قراصنة إنترنت شنوا هجوما على موقع شركة الطيران في لندن وسرقوا بيانات آلاف الزبائن.",
+        published="2018-09-07T12:00:00+00:00",
+    )
