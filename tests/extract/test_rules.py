@@ -3397,3 +3397,19 @@ def test_hackers_are_no_pirates_at_sea() -> None:
         "قال مسؤولون إن قراصنة إنترنت شنوا هجوما على موقع شركة الطيران في لندن وسرقوا بيانات آلاف الزبائن.",
         published="2018-09-07T12:00:00+00:00",
     )
+
+
+def test_hurt_by_the_fragments_of_the_bomb_is_the_bomb_s_toll() -> None:
+    (ev,) = _events("وأصيب ثلاثة من عناصر الشرطة بشظايا العبوة.", published="2007-06-05T12:00:00+00:00")
+    assert (ev.sub_event_type, ev.injured) == ("Remote explosive/landmine/IED", 3), (
+        ev.sub_event_type,
+        ev.injured,
+    )
+
+
+def test_guards_beaten_black_and_blue_were_attacked() -> None:
+    (ev,) = _events(
+        "أوسع مسلحون مجهولون حارس المدرسة ضربا في مدينة قندهار قبل أن يفروا.",
+        published="2006-09-12T12:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Attack" and ev.location == "Kandahar", (ev.sub_event_type, ev.location)
