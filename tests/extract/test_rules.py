@@ -3413,3 +3413,18 @@ def test_guards_beaten_black_and_blue_were_attacked() -> None:
         published="2006-09-12T12:00:00+00:00",
     )
     assert ev.sub_event_type == "Attack" and ev.location == "Kandahar", (ev.sub_event_type, ev.location)
+
+
+def test_protests_still_running_since_the_month_began_are_news() -> None:
+    (ev,) = _events(
+        "وتشهد مدينة المحلة الكبرى احتجاجات متواصلة منذ مطلع الشهر على غلاء الأسعار، اعتقلت الشرطة خلالها عددا من العمال.",
+        published="2008-04-20T12:00:00+00:00",
+    )
+    assert ev.event_type == "Protests" and ev.location == "Al Mahallah al Kubra", (ev.event_type, ev.location)
+
+
+def test_the_toll_of_a_wave_still_running_is_a_total() -> None:
+    assert not _events(
+        "وقتل خمسون شخصا في احتجاجات متواصلة منذ مطلع العام في مدينة المحلة الكبرى.",
+        published="2008-04-20T12:00:00+00:00",
+    )

@@ -508,6 +508,21 @@ def _crowd_before(trig_hits: list[Hit], k: int) -> bool:
     )
 
 
+def _ongoing_protests(toks: list[Tok], trig_hits: list[Hit], cue: int) -> bool:
+    """A protest word right before "still running" (ONGOINGW) and the cue, in a sentence that tells
+    no killing: the wave goes on today ("احتجاجات متواصلة منذ مطلع العام"). A toll of such a wave
+    ("قتل 50 في احتجاجات متواصلة منذ …") stays a total."""
+    if any(h.pattern.payload.tag == "KILL" for h in trig_hits):
+        return False
+    return any(
+        h.pattern.payload.tag == "PROTEST"
+        and not h.pattern.payload.generic
+        and h.last + 1 < cue
+        and "ONGOINGW" in toks[h.last + 1].classes
+        for h in trig_hits
+    )
+
+
 def _grievance(toks: list[Tok], trig_hits: list[Hit], cue: int) -> bool:
     """A cue inside what a protest is about: a crowd word before it, then a purpose word
     (احتجاجا، مطالبين، للمطالبة …) between that word and the cue."""
@@ -805,6 +820,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 _superlative_before(toks, sv.lo, h.first) or _unprecedented_before(toks, sv.lo, h.first)
             ):
                 continue  # "أعنف هجوم منذ بدء الحرب", "لم تشهدها المملكة منذ سنوات": a comparison, not a total
+            if cue.kind == "aggregate" and _ongoing_protests(toks, trig_hits, h.first):
+                continue  # "تشهد المدينة احتجاجات متواصلة منذ مطلع العام": a wave still running, no total
             if cue.kind == "aggregate" and h.first > sv.lo and "STATEP" in toks[h.first - 1].classes:
                 continue  # "الغوطة المحاصرة منذ عام 2013": how long a state lasts, not a total
             if cue.kind == "aggregate" and _quote_between(view, first_trig, h.first):
