@@ -3428,3 +3428,17 @@ def test_the_toll_of_a_wave_still_running_is_a_total() -> None:
         "وقتل خمسون شخصا في احتجاجات متواصلة منذ مطلع العام في مدينة المحلة الكبرى.",
         published="2008-04-20T12:00:00+00:00",
     )
+
+
+def test_under_a_question_headline_a_strike_told_with_its_day_and_its_force_is_news() -> None:
+    text = (
+        "ظهر الرئيس في شريط مصور وهو يدخل مكتبه صباح اليوم.\n"
+        "وشنت الولايات المتحدة وبريطانيا غارات جوية على مواقع عسكرية في مدينة حمص السورية فجر السبت."
+    )
+    evs = _events(text, "2018-04-14T09:00:00+00:00", title="ماذا فعل الرئيس بعد الضربة؟")
+    assert [(e.event_type, e.admin1) for e in evs] == [("Explosions/Remote violence", "Homs")], evs
+
+
+def test_under_a_question_headline_drones_with_nobody_behind_them_are_no_strike() -> None:
+    text = "سرق سرب من الطائرات بدون طيار الأنظار في عرض للأزياء في ميلانو يوم الأحد."
+    assert not _events(text, "2018-02-27T09:00:00+00:00", title="عارضات المستقبل.. طائرات؟")

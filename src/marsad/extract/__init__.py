@@ -235,10 +235,16 @@ def _extract(
         elif headline:
             # a question or statement headline: the body's violence is mostly what the talk is
             # about; keep only incidents that report casualties, told within days of the talk
+            # (under a question, those that name their own day too: "شنت الولايات المتحدة … هجمات
+            # صاروخية، فجر السبت" under "ماذا فعل الأسد عقب الهجوم؟")
             events = [
                 e
                 for e in events
-                if (e.fatalities > 0 or e.injured is not None)
+                if (
+                    e.fatalities > 0
+                    or e.injured is not None
+                    or (headline == "feature" and _told_with_its_day(e))
+                )
                 and _days_before(e.event_date, view.anchor) <= OLD_DAYS
             ]
     if history:
@@ -249,6 +255,14 @@ def _extract(
         events = events + [e for e in _one_per_actors_place_day(past + told) if e.event_id_cnty not in known]
     doc.events = events
     return events
+
+
+def _told_with_its_day(e: EventRecord) -> bool:
+    """The event's own words name its day and who acted (a day-precise date and the first actor, each
+    with its evidence span): "شنت الولايات المتحدة … هجمات صاروخية، فجر السبت", not a swarm of drones
+    at a fashion show "يوم الأحد" with nobody behind it."""
+    fields = {x.field for x in e.evidence}
+    return e.time_precision == 1 and "event_date" in fields and "actor1" in fields
 
 
 OLD_DAYS = 3  # a later incident dated more than this before the report is background
