@@ -3442,3 +3442,19 @@ def test_under_a_question_headline_a_strike_told_with_its_day_and_its_force_is_n
 def test_under_a_question_headline_drones_with_nobody_behind_them_are_no_strike() -> None:
     text = "سرق سرب من الطائرات بدون طيار الأنظار في عرض للأزياء في ميلانو يوم الأحد."
     assert not _events(text, "2018-02-27T09:00:00+00:00", title="عارضات المستقبل.. طائرات؟")
+
+
+def test_suspects_held_in_the_passive_were_arrested_by_the_police() -> None:
+    (ev,) = _events(
+        "وتم القبض على ثلاثة مشتبه بهم في مدينة الإسكندرية بتهمة الانتماء إلى جماعة إرهابية.",
+        published="2018-05-01T12:00:00+00:00",
+    )
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Arrests", "Police Forces of Egypt (2014-)", ""), (
+        ev.sub_event_type,
+        ev.actor1,
+        ev.actor2,
+    )
+
+
+def test_thieves_held_in_the_passive_are_no_event() -> None:
+    assert not _events("وتم القبض على ثلاثة لصوص في مدينة الإسكندرية.", published="2018-05-01T12:00:00+00:00")

@@ -157,6 +157,8 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
             any(c.role == "arrested" for c in m.casualties) and bool(m.extra.get("suspects"))
         )
         state = any(a.entry.kind == "state" for a in m.actors)
+        if tags == {"ARREST"} and arrests and m.extra.get("passive_arrest"):
+            return True  # "وتم القبض على ثلاثة مشتبه بهم": suspects held by forces left unnamed
         if not armed and state and tags <= {"TAKE", "RETAKE"}:
             # "استعادت القوات الحكومية السيطرة على بلدة ...": the army retakes a place it names
             m.extra["needs_place"] = True

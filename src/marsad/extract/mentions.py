@@ -1217,6 +1217,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             )
             and not any("CRIME" in toks[i].classes for i in range(sv.lo, sv.hi))
         )
+        # "وتم القبض على ثلاثة مشتبه بهم": arrested in the passive, by forces the sentence leaves unnamed
+        passive_arrest = any(
+            t.tag == "ARREST" and t.first > sv.lo and "PASSIVEV" in toks[t.first - 1].classes for t in trigs
+        )
         # one wanted man or suspect arrested, named right after the word of arrest ("واعتقلت تونسيا مشتبها
         # به", "القبض على الإرهابي هشام عشماوي"): no count, but the arrest ACLED codes
         suspect_held = any(
@@ -1252,6 +1256,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     extra={
                         "suspects": suspects,
                         "suspect_held": suspect_held,
+                        "passive_arrest": passive_arrest,
                         "separate": marker and any(x in norm_sent for x in SEPARATE_MARKERS),
                         "another": marker and any(x in norm_sent for x in ANOTHER_MARKERS),
                         # "ومن جهة أخرى، قتل 5 مدنيين في قصف …": an aside that opens its sentence

@@ -688,8 +688,11 @@ def resolve(
         sub, key_trig = "Agreement", _first(trigs, {"AGREE"})
     elif "ARREST" in tags:
         sub, key_trig = "Arrests", _first(trigs, {"ARREST"})
-        if a1.hit is None and any(m.extra.get("dissent") for m in inc.mentions):
-            # "اعتقلت إيران مسؤولا بارزا", "اعتقال المحامية ...": the country's police detained them
+        if a1.hit is None and any(
+            m.extra.get("dissent") or m.extra.get("passive_arrest") for m in inc.mentions
+        ):
+            # "اعتقلت إيران مسؤولا بارزا", "اعتقال المحامية ...": the country's police detained them; so
+            # did they suspects held in the passive ("وتم القبض على ثلاثة مشتبه بهم")
             a1 = Actor(lex.state_force(cc, "police", event_day, country), 1, "state", None)
         if a1.kind in ("armed", "unidentified"):
             # the forces that arrest act; the group its members belong to is the other side ("ضبط ثلاثة
@@ -701,6 +704,8 @@ def resolve(
                 # the group its members belong to, arrested by forces the text does not name ("اعتقل
                 # جهاز الأمن خمسة أعضاء في خلية تابعة لداعش"): the country's police arrested them
                 a1, a2 = Actor(lex.state_force(cc, "police", event_day, country), 1, "state", None), a1
+        if a2 is not None and a2.name == a1.name:
+            a2 = None  # the police who arrest are not those they arrest
     elif tags & {"TAKE", "RETAKE"}:
         sub, key_trig = "Non-violent transfer of territory", _first(trigs, {"TAKE", "RETAKE"})
     elif "LOOT" in tags:
