@@ -3458,3 +3458,11 @@ def test_suspects_held_in_the_passive_were_arrested_by_the_police() -> None:
 
 def test_thieves_held_in_the_passive_are_no_event() -> None:
     assert not _events("وتم القبض على ثلاثة لصوص في مدينة الإسكندرية.", published="2018-05-01T12:00:00+00:00")
+
+
+def test_a_funeral_turned_protest_is_the_crowd_s_not_the_killing_it_mourns() -> None:
+    (ev,) = _events(
+        "تحولت جنازة شابين قتلا في غارة جوية إلى مسيرة غاضبة جابت شوارع مدينة خان يونس ورشق خلالها المشيعون الحجارة.",
+        published="2007-04-12T12:00:00+00:00",
+    )
+    assert ev.event_type in ("Protests", "Riots") and ev.fatalities == 0, (ev.event_type, ev.fatalities)

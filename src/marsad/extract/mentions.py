@@ -268,6 +268,25 @@ def _what_a_protest_is_about(trigs: list[TrigHit], cas: list[CasHit]) -> None:
             t.blocked = "purpose"
 
 
+MOURNED_REACH = 6  # words after a funeral's word where the deaths it mourns are told
+
+
+def _whom_a_funeral_mourns(trigs: list[TrigHit], toks: list[Tok], sv: SentView) -> list[int]:
+    """A funeral a crowd turned into a protest ("تحولت جنازة ثلاثة مدنيين قتلوا في قصف مدفعي إلى مسيرة
+    غاضبة"): the killing told right after the funeral's word is whom it mourns, an earlier incident,
+    not the crowd's. Returns the funeral words whose mourned deaths were set aside (their toll goes too)."""
+    if not any(t.tag in CROWD_TAGS and t.strong and not t.blocked for t in trigs):
+        return []
+    funerals = [k for k in range(sv.lo, sv.hi) if "FUNERALW" in toks[k].classes]
+    mourning: set[int] = set()
+    for t in trigs:
+        near = [k for k in funerals if 0 < t.first - k <= MOURNED_REACH]
+        if t.tag not in CROWD_TAGS and not t.blocked and near:
+            t.blocked = "purpose"
+            mourning.update(near)
+    return sorted(mourning)
+
+
 PURPOSE_REACH = 12  # words a protest's purpose may run to when no comma ends it
 
 
@@ -1095,6 +1114,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             and not any(c.tok < joint for joint, _ in bounded)  # the total before "بينما"
         ]
         _what_a_protest_is_about(trigs, cas)
+        mourned = _whom_a_funeral_mourns(trigs, toks, sv)
+        cas = [c for c in cas if not any(0 < c.tok - k <= MOURNED_REACH for k in mourned)]
         # "خصوصا بعد سقوط ثمانية قتلى في المظاهرات السابقة": a toll inside words of violence a cue
         # rules out (told as the past, a slogan, a plan) is not the incident's; nor, when told as
         # the past, the victim named right after them ("بعد انتشار نبأ اغتيال زعيم حزب")
