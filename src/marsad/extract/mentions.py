@@ -1114,6 +1114,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             and not any(c.tok < joint for joint, _ in bounded)  # the total before "بينما"
         ]
         _what_a_protest_is_about(trigs, cas)
+        # (the dead a funeral mourns go with the words of their killing)
         mourned = _whom_a_funeral_mourns(trigs, toks, sv)
         cas = [c for c in cas if not any(0 < c.tok - k <= MOURNED_REACH for k in mourned)]
         # "خصوصا بعد سقوط ثمانية قتلى في المظاهرات السابقة": a toll inside words of violence a cue

@@ -691,8 +691,8 @@ def resolve(
         if a1.hit is None and any(
             m.extra.get("dissent") or m.extra.get("passive_arrest") for m in inc.mentions
         ):
-            # "اعتقلت إيران مسؤولا بارزا", "اعتقال المحامية ...": the country's police detained them; so
-            # did they suspects held in the passive ("وتم القبض على ثلاثة مشتبه بهم")
+            # "اعتقلت إيران مسؤولا بارزا", "اعتقال المحامية ...": the country's police detained them, as
+            # they did suspects held in the passive ("وتم القبض على ثلاثة مشتبه بهم")
             a1 = Actor(lex.state_force(cc, "police", event_day, country), 1, "state", None)
         if a1.kind in ("armed", "unidentified"):
             # the forces that arrest act; the group its members belong to is the other side ("ضبط ثلاثة
