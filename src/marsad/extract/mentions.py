@@ -885,10 +885,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             if cue.kind == "cause":
                 # "اجتاحت أعمال شغب مدنا عدة إثر اغتيال بوتو": after a crowd's incident, the violence
                 # that set it off is its cause (an incident of its own, told elsewhere), not its kind
-                if any(
-                    t.last < h.first and t.pattern.payload.tag in CROWD_TAGS and t.pattern.payload.strong
-                    for t in trig_hits
-                ):
+                if _crowd_before(trig_hits, h.first):
                     before.append((h.last, "purpose"))
                 continue
             if cue.kind == "cumulative":
