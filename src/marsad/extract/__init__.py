@@ -9,7 +9,6 @@ actors per sentence) -> `incidents` (group mentions) -> `resolve` (ACLED coding 
 
 from __future__ import annotations
 
-import calendar
 import logging
 from dataclasses import replace
 from datetime import date
@@ -20,6 +19,7 @@ from marsad.extract.headline import talk_headline
 from marsad.extract.history import dated_by_month, history_events, mark_history
 from marsad.extract.incidents import (
     LEAD_SENTENCES,
+    MONTH_GONE_DAYS,
     Incident,
     core_mention,
     destination_places,
@@ -28,6 +28,7 @@ from marsad.extract.incidents import (
     family,
     gives_toll,
     group,
+    month_end,
     place_of,
     plausible_places,
     reference_kinds,
@@ -297,9 +298,6 @@ def _lead_tells_it(
     )
 
 
-# a month that ended more than this before the report is history (a month "الماضي" that ended days ago
-# may hold the incident: "اختطاف موظف ثالث أواخر الشهر الماضي" told beside this week's two)
-MONTH_GONE_DAYS = 30
 _MONTH_DATED = frame("MONTH_DATED")
 LEAD_OLD_DAYS = 7  # the lead's own incident too, when it is older than this (a reaction, a fact-check)
 SAME_TOLL_MIN = 5  # two incidents of one report with this many dead or more, on one day: one incident
@@ -356,7 +354,7 @@ def _month_gone(m: Mention, anchor: date | None, text: str) -> DateMention | Non
     if anchor is None or any(d.precision == "day" and not said_day(m, d) for d in m.dates):
         return None  # (the day a source spoke, "قالت رويترز، الجمعة، ...", does not date the incident)
     months = [d for d in m.dates if d.precision == "month" and _month_dated(d, text)]
-    if not months or any((anchor - _month_end(d.value)).days <= MONTH_GONE_DAYS for d in months):
+    if not months or any((anchor - month_end(d.value)).days <= MONTH_GONE_DAYS for d in months):
         return None
     pos = m.live[0].start if m.live else m.start
     return min(months, key=lambda d: abs(d.start - pos))  # the month told nearest the incident's word
@@ -368,10 +366,6 @@ def _month_dated(d: DateMention, text: str) -> bool:
     before = text[max(0, d.start - 12) : d.start]
     windows = [before] + ([before + d.text.split()[0] + " "] if " " in d.text.strip() else [])
     return any(_MONTH_DATED.search(w) for w in windows)
-
-
-def _month_end(first: date) -> date:
-    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 def _told_as_old(m: Mention, anchor: date | None) -> bool:

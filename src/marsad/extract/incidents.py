@@ -9,6 +9,7 @@ another family (a protest beside a bombing), or is introduced by a "another inci
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
@@ -86,6 +87,9 @@ def core_mention(inc: Incident) -> Mention:
 
 DETAIL_GAP = 4  # a figures-only sentence this close after an incident's mention still belongs to it
 LEAD_SENTENCES = 4  # sentences after the first body sentence that still count as the lead
+# a month that ended more than this before the report is history (a month "الماضي" that ended days ago
+# may hold the incident: "اختطاف موظف ثالث أواخر الشهر الماضي" told beside this week's two)
+MONTH_GONE_DAYS = 30
 # Violence that only a crowd event explains: a protester killed, clashes between protesters and police.
 CROWD_VIOLENCE = frozenset({"KILL", "FIRE", "CLASH", "ATTACK", "EXECUTE"})
 
@@ -766,6 +770,7 @@ _CROWD_SITE = frame("CROWD_SITE")
 SITE_REACH = 24  # characters after a protest word its building may be named in
 _SENTENCE_END = re.compile(r"[.!؟?\n]")
 _BETWEEN = frame("BETWEEN")
+_NEAR_LANDMARK = frame("NEAR_LANDMARK")
 _DUAL = frame("DUAL")
 _THE_PLACE = frame("THE_PLACE")
 
@@ -815,6 +820,20 @@ def _listed_towns(
     return chain if len(names) == len(chain) > 1 and len(countries) == 1 else []
 
 
+def month_end(first: date) -> date:
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def _in_a_month_gone(m: Mention, anchor: date | None) -> bool:
+    """The sentence is dated only by months that ended weeks before the report ("الهجوم بشاحنة مفخخة
+    ... في أكتوبر الماضي، وأسفر عن مقتل أكثر من 500 شخص", in March): an older incident retold, whose
+    toll is no detail of this week's."""
+    if anchor is None or not m.dates or any(d.precision == "day" for d in m.dates):
+        return False
+    months = [d for d in m.dates if d.precision == "month"]
+    return bool(months) and all((anchor - month_end(d.value)).days > MONTH_GONE_DAYS for d in months)
+
+
 def _elsewhere(p: Place | None, incidents: list[Incident]) -> bool:
     """A town or district in a governorate no incident of the report is in: a round-up of fronts
     ("… بجبهة صرواح بمحافظة مأرب") tells one incident per governorate, on the report's day."""
@@ -852,14 +871,23 @@ def group(
     # its details as parts of that toll: only a sentence with a day of its own tells an incident
     # (so does one whose lead is an anniversary: "في الذكرى الثالثة للهجوم الدامي الذي استهدف السوق")
     tally = any(m.sent == first_sent and not m.live and _sums_up(m, text) for m in mentions)
+    # (sentence, place) of the last strike or missile told at a place and on a day of its own and
+    # left out as too thin for an incident: where an interception told right after it took place
+    untold: tuple[int, Place] | None = None
     for m in mentions:
         if tally and m.sent > first_sent and not m.new_marker and sentence_has_date_near(m, anchor) is None:
             continue
         p = place_of(m, places, refs, text)
         if p is not None:
             p = _in_named_country(p, m, places, text)
+        elif untold is not None and 0 < m.sent - untold[0] <= 1 and _interception(m):
+            # "وأعلن التحالف أن الصاروخ … استهدف مناطق مدنية في منطقة نجران" … "وقد تمكنت الدفاعات
+            # الجوية من اعتراض الصاروخ": the missile was stopped where it was aimed, not where the
+            # report's air strikes were
+            p = untold[1]
         m.extra["place"] = p  # its own place, for `_split_air_and_ground`
         happened = eventful(m, accident_doc)
+        gone = _in_a_month_gone(m, anchor)
         aims = _aims(m, places, refs, text) if happened else []
         if len(aims) > 1:
             # "اعتراض ثلاثة صواريخ أطلقت باتجاه الرياض ونجران وجازان": one event per city aimed at
@@ -913,6 +941,7 @@ def group(
                 and (m.casualties or m.extra.get("took") is not None or m.extra.get("unhurt"))
                 and not m.blocked_sentence
                 and not _told_before(m)
+                and not gone
                 and m.sent - last_sent <= DETAIL_GAP
                 and _same_place(last.place, p)
             ):
@@ -967,6 +996,8 @@ def group(
             ):
                 ordered = [last] + [inc for inc in reversed(incidents) if inc is not last]
             for inc in ordered:
+                if gone and not any(_in_a_month_gone(mm, anchor) for mm in inc.mentions):
+                    continue  # an incident of a month long gone is no detail of this week's
                 if family(inc.tags) != fam and not (
                     inc is last and _shot_at_the_crowd(inc, m, m.sent - last_sent)
                 ):
@@ -1037,6 +1068,7 @@ def group(
                         if _joins_family(inc, fam, m, _apart(inc.place, p))
                         and _same_admin1(inc.place, p)
                         and not m.new_marker
+                        and not gone
                         and not _other_kind_days_before(m, inc, d, anchor)
                     ),
                     None,
@@ -1058,6 +1090,8 @@ def group(
                     ):
                         if _more_specific(p, near.place):
                             near.place = p  # "الهلال النفطي" … "ميناء رأس لانوف": the town inside it
+                if near is None and p is not None and p.feature != "country" and m.tags & REMOTE_TAGS and d:
+                    untold = (m.sent, p)  # (told with its day: not the talk of "missiles fired at times")
                 if not recalled:
                     continue
             # a sentence over several governorates is a total over them ("في محافظتي إدلب وحلب"),
@@ -1574,11 +1608,16 @@ def _governorates(
     m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], text: str = ""
 ) -> frozenset[str]:
     """The governorates a sentence spreads its incident over, when it names two or more; none when it
-    names two as the ends of one stretch ("معارك دارت بين محافظتي الجوف وصعدة": on the line between)."""
+    names two as the ends of one stretch ("معارك دارت بين محافظتي الجوف وصعدة": on the line between).
+    A city named as the landmark the incident lies near ("في الغوطة الشرقية قرب دمشق") is not one."""
     inside = [
         p
         for p in places
-        if m.start <= p.start < m.end and p.feature != "country" and p.admin1 and (p.start, p.end) not in refs
+        if m.start <= p.start < m.end
+        and p.feature != "country"
+        and p.admin1
+        and (p.start, p.end) not in refs
+        and not (text and _NEAR_LANDMARK.search(text, max(0, p.start - 24), p.start))
     ]
     names = {p.admin1 for p in inside if p.admin1}
     if len(names) < 2:
@@ -1604,7 +1643,16 @@ def _drop_totals(incidents: list[Incident]) -> list[Incident]:
                 if o.place is not None and o.place.name != inc.place.name and _lead_toll(o)
             ]
             if len(parts) >= 2 and sum(_lead_toll(o) for o in parts) == total:
-                continue
+                for o in parts:
+                    # the towns' details name no day of their own: the total's is theirs ("قتل 32
+                    # مدنيا أمس الاثنين" … "حيث لقي 17 شخصا حتفهم")
+                    if o.day is None and inc.day is not None:
+                        o.day = o.calendar_day = inc.calendar_day or inc.day
+                if not _told_at_its_own_town(inc, parts):
+                    continue
+                # the total's sentence joined a town of its own, told after it ("وفي مدينة دوما، أصيب
+                # أكثر من عشرين شخصا جراء قصف مدفعي"): that town's incident, without the total
+                inc = replace(inc, mentions=[replace(inc.mentions[0], casualties=[]), *inc.mentions[1:]])
         if inc.umbrella and len(parts := _placed_parts(inc, incidents, inc.umbrella)) >= 2:
             told = {o.place.admin1 for o in parts if o.place}
             if inc.place is None or broad(inc.place) or inc.place.admin1 not in inc.umbrella - told:
@@ -1615,6 +1663,14 @@ def _drop_totals(incidents: list[Incident]) -> list[Incident]:
             inc = replace(inc, mentions=[replace(inc.mentions[0], casualties=[]), *inc.mentions[1:]])
         out.append(inc)
     return out
+
+
+def _told_at_its_own_town(inc: Incident, parts: list[Incident]) -> bool:
+    """A sentence after the incident's first tells it at a town of its own, none of `parts`."""
+    town = inc.place
+    if town is None or broad(town) or any(o.place is not None and o.place.name == town.name for o in parts):
+        return False
+    return any(isinstance(q := m.extra.get("place"), Place) and q.name == town.name for m in inc.mentions[1:])
 
 
 def _region_total_to_towns(incidents: list[Incident]) -> list[Incident]:

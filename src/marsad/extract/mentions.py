@@ -517,6 +517,8 @@ SOURCE_PREPS = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وف�
 
 # sentence-wide cues that a clause boundary can hold to their own clause (see _clause_start)
 CONFINED_KINDS = frozenset({"aggregate", "cumulative", "court", "metaphor", "scene"})
+# words of a fight or a riot an accident may set off ("مواجهات … إثر مقتل مراهقين في اصطدام …")
+UNREST_TAGS = frozenset({"CLASH", "RIOT", "PROTEST", "MOB"})
 CLAUSE_GAP = 2  # words a clause must hold before the cue: "، منذ بداية العام" still frames the incident
 
 
@@ -548,6 +550,22 @@ def _grievance(toks: list[Tok], trig_hits: list[Hit], cue: int) -> bool:
     # the purpose word may close the crowd phrase itself ("أغلق محتجون الطريق بالإطارات ... احتجاجا")
     crowd = [h.first for h in trig_hits if h.pattern.payload.tag in ("PROTEST", "RIOT") and h.last < cue]
     return bool(crowd) and any("PURPOSEW" in toks[k].classes for k in range(min(crowd), cue))
+
+
+def _cause_between(cue_hits: list[Hit], trig_hits: list[Hit], cue: int) -> int | None:
+    """The first token of a cause cue ("إثر", "عقب") standing before token `cue` after words of a fight
+    or a riot: the words from it on tell what set them off. Not after a killing alone ("قتل 12 طفلا
+    إثر اصطدام قطار بحافلة": the accident is how they died)."""
+    return next(
+        (
+            h.first
+            for h in cue_hits
+            if h.pattern.payload.kind == "cause"
+            and h.first < cue
+            and any(t.last < h.first and t.pattern.payload.tag in UNREST_TAGS for t in trig_hits)
+        ),
+        None,
+    )
 
 
 def _clause_start(
@@ -854,6 +872,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 joint = _dated_joint_after(view, sv, h.last)
                 if joint is not None:
                     bounded.append((joint, cue.kind))
+                    continue
+            if cue.kind == "accident" and cue.scope == "sentence":
+                cause = _cause_between(cue_hits, trig_hits, h.first)
+                if cause is not None:
+                    # "مواجهات مع شبان غاضبين ... إثر مقتل مراهقين في اصطدام دراجتهما بسيارة للشرطة":
+                    # the accident is what set the clashes off, told in the clause of their cause
+                    confined.append((cause, cue.kind))
                     continue
             if cue.scope == "sentence" and cue.kind in CONFINED_KINDS and not crowd_scene:
                 # (a crowd's celebration frames it wherever the sentence names it: "خرج آلاف إلى شوارع
@@ -1489,8 +1514,10 @@ def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
     """One sentence, several places with their own tolls ("قتل خمسة مدنيين في غارة على بلدة كفرنبل
     فيما قتل اثنان آخران في قصف على قرية حيش"): one mention per place and toll.
 
-    Each part must hold a precise killed count followed by a locality word (مدينة، بلدة، قرية …);
-    parts are cut before the joining word (فيما، بينما، كما) or else at the next count."""
+    Each part must hold a precise killed count and a locality word (مدينة، بلدة، قرية …), mostly after
+    the count; parts are cut before the joining word (فيما، بينما، كما) or else at the next count.
+    A place told first and its toll after "حيث" or a relative ("تركزت على بلدة حمورية، حيث لقي 17
+    شخصا حتفهم، وعلى بلدة سقبا التي سقط فيها تسعة قتلى") starts its part at the place."""
     toks = view.toks
     heads = [
         c for c in m.casualties if c.role == "killed" and not c.vague and not c.attacker and c.head is None
@@ -1498,19 +1525,57 @@ def _split_tolls(view: DocView, sv: SentView, m: Mention) -> list[Mention]:
     if len(heads) < 2:
         return [m]
     heads.sort(key=lambda c: c.tok)
+
+    def locw(lo: int, hi: int) -> list[int]:
+        return [k for k in range(lo, hi) if "LOCW" in toks[k].classes]
+
     cuts: list[int] = []  # token index where each later part starts
     joint: int | None = None
-    for a, b in pairwise(heads):
-        if not any("LOCW" in toks[k].classes for k in range(a.tok + 1, b.tok)):
-            return [m]
+    for i, (a, b) in enumerate(pairwise(heads)):
         joint = next((k for k in range(b.tok - 1, a.tok, -1) if "SPLITW" in toks[k].classes), None)
+        between = locw(a.tok + 1, b.tok)
+        start = cuts[-1] if cuts else sv.lo
+        if not between:
+            # a part placed before its toll, then "، بينما قتل ستة آخرون في بلدة كفربطنا"
+            nxt = heads[i + 2].tok if i + 2 < len(heads) else sv.hi
+            if (
+                joint is None
+                or not _placed_first(toks, locw(start, a.tok), a.tok)
+                or not locw(b.tok + 1, nxt)
+            ):
+                return [m]
+            cuts.append(joint)
+            continue
+        if joint is None and _placed_first(toks, between, b.tok):
+            cuts.append(_place_phrase_start(toks, between[-1], a.tok))
+            continue
         cuts.append(joint if joint is not None else b.tok)
     # the last part, after its joining word, may name its place bare ("بينما قتل ثلاثة آخرون في خان
     # شيخون"): `incidents` keeps the parts apart only when each names a place of its own
     bare = joint is not None and any(toks[k].norm == "في" for k in range(heads[-1].tok + 1, sv.hi))
-    if not bare and not any("LOCW" in toks[k].classes for k in range(heads[-1].tok + 1, sv.hi)):
+    last_placed = _placed_first(toks, locw(cuts[-1], heads[-1].tok), heads[-1].tok)
+    if not (bare or last_placed) and not locw(heads[-1].tok + 1, sv.hi):
         return [m]
     return _cut(view, m, cuts, "tolls")
+
+
+# words after a place that open the clause of its toll ("بلدة حمورية، حيث لقي 17"، "بلدة سقبا التي سقط فيها")
+PLACE_THEN_TOLL = RELATIVES | {"حيث"}
+PLACE_PREPS = frozenset({"في", "علي", "وفي", "وعلي", "الي", "والي"})
+PLACED_FIRST_REACH = 5  # words between the locality word and the count of its toll
+
+
+def _placed_first(toks: list[Tok], locs: list[int], count: int) -> bool:
+    """The locality word right before a count names the count's place: "حيث" or a relative
+    pronoun stands between them, a few words before the count."""
+    return bool(locs) and any(
+        toks[k].norm in PLACE_THEN_TOLL for k in range(max(locs[-1] + 1, count - PLACED_FIRST_REACH), count)
+    )
+
+
+def _place_phrase_start(toks: list[Tok], loc: int, floor: int) -> int:
+    """Where the phrase of the locality word `loc` starts: its preposition ("وعلى بلدة سقبا")."""
+    return loc - 1 if loc - 1 > floor and toks[loc - 1].norm in PLACE_PREPS else loc
 
 
 def _nearest_verb(hits: list[Hit], toks: list[Tok]) -> list[Hit]:

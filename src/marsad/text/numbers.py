@@ -37,7 +37,19 @@ from marsad.text.normalize import NormalizedText, fold_pattern, normalize
 
 COLUMNS = ["word", "value", "kind", "example", "expected"]
 KINDS = frozenset(
-    {"unit", "ten", "tens", "hundred", "thousand", "thousands", "vague", "modifier", "post_modifier", "dual"}
+    {
+        "unit",
+        "ten",
+        "tens",
+        "hundred",
+        "thousand",
+        "thousands",
+        "vague",
+        "modifier",
+        "post_modifier",
+        "dual",
+        "name",
+    }
 )
 MODIFIERS = frozenset({"more_than", "about", "at_least", "less_than"})
 
@@ -48,6 +60,23 @@ _DIGIT_RUN = DIGIT_RUN  # (the scan is shared with the dates: `keyscan.digit_run
 
 def _arabic(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a"
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """The folded words whose digits belong to a name (kind "name" in numbers.tsv)."""
+    return frozenset(normalize(w).text for w, m, _, _ in load_entries() if m.kind == "name")
+
+
+def _glued_to_name(view: str, s: int) -> bool:
+    """The Arabic word glued right before the digits at `s` is a name's ("لفرانس24"), with or
+    without a proclitic."""
+    k = s
+    while k > 0 and _arabic(view[k - 1]):
+        k -= 1
+    word = view[k:s]
+    names = _name_words()
+    return word in names or (len(word) > 1 and word[0] in "وفبلك" and word[1:] in names)
 
 
 def _lost_space_before(view: str, s: int) -> bool:
@@ -153,6 +182,7 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
 
     seq: list[tuple[NumberWord, bool]] = []
     seq_start = seq_end = 0
+    name_ends: set[int] = set()  # where a name that ends in digits ("فرانس 24") reaches its digits
 
     def flush() -> None:
         nonlocal seq
@@ -166,6 +196,10 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
     for m in words:
         w = m.value
         prefix = _prefix(view, m, norm)
+        if w.kind == "name":
+            flush()
+            name_ends.add(m.view_end)
+            continue
         if w.kind in ("modifier", "post_modifier"):
             flush()
             (modifiers if w.kind == "modifier" else post).append(m)
@@ -190,6 +224,10 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
     flush()
 
     for s, e in digit_runs(view):  # the spans of `_DIGIT_RUN.finditer(view)`
+        if (s - 1 in name_ends and view[s - 1] == " ") or (
+            s and _arabic(view[s - 1]) and _glued_to_name(view, s)
+        ):
+            continue  # the digits of a name ("فرانس 24", "لفرانس24"): no count
         if s and not view[s - 1].isspace():
             prev = view[s - 1]
             if prev in ".,:/":
