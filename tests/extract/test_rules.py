@@ -3577,3 +3577,18 @@ def test_a_man_found_killed_days_ago_keeps_his_death() -> None:
         published="2018-03-16T12:00:00+00:00",
     )
     assert ev.fatalities == 1, ev.fatalities
+
+
+def test_a_town_with_its_own_toll_under_a_total_over_two_governorates_stays() -> None:
+    text = (
+        "قتل 12 مدنيا أمس الاثنين في غارات على بلدات في محافظتي إدلب وحماة.\n"
+        "وقال المرصد إن خمسة مدنيين قتلوا في غارة على سوق وسط مدينة معرة النعمان.\n"
+        "وفي مدينة خان شيخون، لقي أربعة أشخاص حتفهم إثر غارة استهدفت منزلهم، فيما قتل ثلاثة بقصف على "
+        "بلدة كفرزيتا في ريف حماة."
+    )
+    got = sorted((e.location, e.fatalities, e.event_date) for e in _events(text, "2018-05-22T08:00:00+00:00"))
+    assert got == [
+        ("Kafr Zayta", 3, "2018-05-21"),
+        ("Khan Shaykhun", 4, "2018-05-21"),
+        ("Ma'arrat An Nu'man", 5, "2018-05-21"),
+    ], got

@@ -1632,7 +1632,9 @@ def _drop_totals(incidents: list[Incident]) -> list[Incident]:
     """A toll over several governorates ("قتل 30 مدنيا في غارات على محافظتي إدلب وحلب") told again
     place by place ("8 في خان شيخون ... 18 في أورم الكبرى"): the places are the incidents. So is a
     toll whose parts add up to it exactly, told town by town in its governorate ("قتل سبعة مدنيين في
-    غارات على بلدات في ريف إدلب" … "أربعة … في كفرنبل، بينما قتل ثلاثة آخرون في خان شيخون")."""
+    غارات على بلدات في ريف إدلب" … "أربعة … في كفرنبل، بينما قتل ثلاثة آخرون في خان شيخون").
+    The parts that name no day of their own take the total's; a town of its own the total's
+    sentence was joined to by a later sentence stays, without the total."""
     out = []
     for inc in incidents:
         total = _lead_toll(inc)
@@ -1643,34 +1645,47 @@ def _drop_totals(incidents: list[Incident]) -> list[Incident]:
                 if o.place is not None and o.place.name != inc.place.name and _lead_toll(o)
             ]
             if len(parts) >= 2 and sum(_lead_toll(o) for o in parts) == total:
-                for o in parts:
-                    # the towns' details name no day of their own: the total's is theirs ("قتل 32
-                    # مدنيا أمس الاثنين" … "حيث لقي 17 شخصا حتفهم")
-                    if o.day is None and inc.day is not None:
-                        o.day = o.calendar_day = inc.calendar_day or inc.day
+                _date_parts(inc, parts)
                 if not _told_at_its_own_town(inc, parts):
                     continue
-                # the total's sentence joined a town of its own, told after it ("وفي مدينة دوما، أصيب
-                # أكثر من عشرين شخصا جراء قصف مدفعي"): that town's incident, without the total
+                # ("وفي مدينة دوما، أصيب أكثر من عشرين شخصا جراء قصف مدفعي" after the total)
                 inc = replace(inc, mentions=[replace(inc.mentions[0], casualties=[]), *inc.mentions[1:]])
         if inc.umbrella and len(parts := _placed_parts(inc, incidents, inc.umbrella)) >= 2:
             told = {o.place.admin1 for o in parts if o.place}
-            if inc.place is None or broad(inc.place) or inc.place.admin1 not in inc.umbrella - told:
+            if (
+                inc.place is None or broad(inc.place) or inc.place.admin1 not in inc.umbrella - told
+            ) and not _told_at_its_own_town(inc, parts, with_toll=True):
                 continue
             # narrowed by a details sentence to a town of a governorate no other incident tells ("غارات
-            # على محافظات البيضاء وصنعاء وصعدة" … "استهدفت الغارات ثكنات في مديرية السوادية بالبيضاء"):
-            # that governorate's incident, without the lead's toll over all of them
+            # على محافظات البيضاء وصنعاء وصعدة" … "استهدفت الغارات ثكنات في مديرية السوادية بالبيضاء"),
+            # or to a town of its own ("قتل سبعة مدنيين … على سوق وسط مدينة معرة النعمان"): that
+            # incident, without the lead's toll over all of them
             inc = replace(inc, mentions=[replace(inc.mentions[0], casualties=[]), *inc.mentions[1:]])
         out.append(inc)
     return out
 
 
-def _told_at_its_own_town(inc: Incident, parts: list[Incident]) -> bool:
-    """A sentence after the incident's first tells it at a town of its own, none of `parts`."""
+def _date_parts(total: Incident, parts: list[Incident]) -> None:
+    """The parts of a total that name no day of their own happened on the total's ("قتل 32 مدنيا أمس
+    الاثنين" … "حيث لقي 17 شخصا حتفهم")."""
+    for o in parts:
+        if o.day is None and total.day is not None:
+            o.day = o.calendar_day = total.calendar_day or total.day
+
+
+def _told_at_its_own_town(inc: Incident, parts: list[Incident], with_toll: bool = False) -> bool:
+    """A sentence after the incident's first tells it at a town of its own, none of `parts` (with a
+    toll of its own when `with_toll`: over several governorates a town named again without one is
+    mostly a part retold, "قصفت موقعا في رفح" under "غارات على قطاع غزة")."""
     town = inc.place
     if town is None or broad(town) or any(o.place is not None and o.place.name == town.name for o in parts):
         return False
-    return any(isinstance(q := m.extra.get("place"), Place) and q.name == town.name for m in inc.mentions[1:])
+    return any(
+        isinstance(q := m.extra.get("place"), Place)
+        and q.name == town.name
+        and (gives_toll(m) or not with_toll)
+        for m in inc.mentions[1:]
+    )
 
 
 def _region_total_to_towns(incidents: list[Incident]) -> list[Incident]:
