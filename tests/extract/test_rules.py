@@ -3592,3 +3592,12 @@ def test_a_town_with_its_own_toll_under_a_total_over_two_governorates_stays() ->
         ("Khan Shaykhun", 4, "2018-05-21"),
         ("Ma'arrat An Nu'man", 5, "2018-05-21"),
     ], got
+
+
+def test_explosive_belts_seized_in_a_raid_are_no_suicide_bomb() -> None:
+    (ev,) = _events(
+        "نفذت قوات الجيش عملية دهم في قرى قضاء الحويجة أسفرت عن اعتقال ستة مشتبه بهم وضبط أسلحة خفيفة "
+        "وحزامين ناسفين.",
+        published="2018-06-04T12:00:00+00:00",
+    )
+    assert ev.event_type == "Strategic developments", (ev.event_type, ev.sub_event_type)
