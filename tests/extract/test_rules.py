@@ -3601,3 +3601,12 @@ def test_explosive_belts_seized_in_a_raid_are_no_suicide_bomb() -> None:
         published="2018-06-04T12:00:00+00:00",
     )
     assert ev.event_type == "Strategic developments", (ev.event_type, ev.sub_event_type)
+
+
+def test_the_airport_flights_were_diverted_to_is_not_where_the_rockets_fell() -> None:
+    (ev,) = _events(
+        "علقت إدارة مطار معيتيقة في العاصمة الليبية طرابلس الرحلات وحولتها إلى مطار مصراتة، بعد سقوط "
+        "صواريخ في محيط المطار فجر اليوم.",
+        published="2018-08-28T06:45:00+00:00",
+    )
+    assert ev.admin1 == "Tripoli", ev.admin1
