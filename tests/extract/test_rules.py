@@ -3610,3 +3610,15 @@ def test_the_airport_flights_were_diverted_to_is_not_where_the_rockets_fell() ->
         published="2018-08-28T06:45:00+00:00",
     )
     assert ev.admin1 == "Tripoli", ev.admin1
+
+
+def test_a_listed_protest_town_told_again_on_its_own_is_one_event() -> None:
+    text = (
+        "خرج آلاف المحتجين أمس الأحد في البصرة والناصرية والعمارة للمطالبة بتحسين الخدمات، وسط مواجهات مع "
+        "قوات الأمن.\n"
+        "وفي مدينة العمارة، اقتحم محتجون غاضبون مقر أحد الأحزاب وأضرموا فيه النار.\n"
+        "وفي الناصرية، نظم مئات المتظاهرين اعتصاما سلميا أمام مبنى المحافظة."
+    )
+    evs = _events(text, "2018-07-16T11:00:00+00:00")
+    towns = sorted(e.location for e in evs)
+    assert len(towns) == len(set(towns)) == 3, [(e.location, e.sub_event_type) for e in evs]

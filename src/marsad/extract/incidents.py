@@ -1381,8 +1381,27 @@ def _split_listed(
             continue
         bare = [replace(m, casualties=[]) for m in inc.mentions]
         for k, town in enumerate(listed):
+            if k > 0 and _told_apart(inc, town, incidents):
+                continue  # "ففي الديوانية، قتل متظاهر …": the town's own sentences tell its incident
             out.append(replace(inc, mentions=inc.mentions if k == 0 else bare, place=town))
     return out
+
+
+def _told_apart(inc: Incident, town: Place, incidents: list[Incident]) -> bool:
+    """Another crowd incident is placed at `town`, `inc` being a crowd's: a list's town the report tells again
+    in sentences of its own ("خرج آلاف المحتجين في البصرة والناصرية والعمارة" … "وفي مدينة العمارة،
+    اقتحم محتجون غاضبون مقر أحد الأحزاب")."""
+    if family(inc.tags) != "crowd":
+        return False  # (a strike and a clash at one town are two events for ACLED)
+    return any(
+        o is not inc
+        and family(o.tags) == "crowd"
+        and o.place is not None
+        and o.place.name == town.name
+        # (told on a day of its own other than the list's, it is another protest)
+        and (o.day is None or (inc.day is not None and o.day.value == inc.day.value))
+        for o in incidents
+    )
 
 
 GROUND_TAGS = frozenset({"CLASH", "AMBUSH", "TAKE", "RETAKE"})
