@@ -19,7 +19,6 @@ from marsad.extract.headline import talk_headline
 from marsad.extract.history import dated_by_month, history_events, mark_history
 from marsad.extract.incidents import (
     LEAD_SENTENCES,
-    MONTH_GONE_DAYS,
     Incident,
     core_mention,
     destination_places,
@@ -28,7 +27,7 @@ from marsad.extract.incidents import (
     family,
     gives_toll,
     group,
-    month_end,
+    months_long_gone,
     place_of,
     plausible_places,
     reference_kinds,
@@ -354,7 +353,7 @@ def _month_gone(m: Mention, anchor: date | None, text: str) -> DateMention | Non
     if anchor is None or any(d.precision == "day" and not said_day(m, d) for d in m.dates):
         return None  # (the day a source spoke, "قالت رويترز، الجمعة، ...", does not date the incident)
     months = [d for d in m.dates if d.precision == "month" and _month_dated(d, text)]
-    if not months or any((anchor - month_end(d.value)).days <= MONTH_GONE_DAYS for d in months):
+    if not months_long_gone(months, anchor):
         return None
     pos = m.live[0].start if m.live else m.start
     return min(months, key=lambda d: abs(d.start - pos))  # the month told nearest the incident's word

@@ -830,7 +830,11 @@ def _in_a_month_gone(m: Mention, anchor: date | None) -> bool:
     toll is no detail of this week's."""
     if anchor is None or not m.dates or any(d.precision == "day" for d in m.dates):
         return False
-    months = [d for d in m.dates if d.precision == "month"]
+    return months_long_gone([d for d in m.dates if d.precision == "month"], anchor)
+
+
+def months_long_gone(months: list[DateMention], anchor: date) -> bool:
+    """Every one of `months` (at least one) ended more than MONTH_GONE_DAYS before `anchor`."""
     return bool(months) and all((anchor - month_end(d.value)).days > MONTH_GONE_DAYS for d in months)
 
 

@@ -68,13 +68,14 @@ def _name_words() -> frozenset[str]:
     return frozenset(normalize(w).text for w, m, _, _ in load_entries() if m.kind == "name")
 
 
-def _glued_to_name(view: str, s: int) -> bool:
-    """The Arabic word glued right before the digits at `s` is a name's ("لفرانس24"), with or
-    without a proclitic."""
-    k = s
+def _name_before(view: str, s: int) -> bool:
+    """The Arabic word right before the digits at `s`, glued to them or one space before, is a name's
+    ("لفرانس24", "فرانس 24"), with or without a proclitic."""
+    end = s - 1 if s and view[s - 1] == " " else s
+    k = end
     while k > 0 and _arabic(view[k - 1]):
         k -= 1
-    word = view[k:s]
+    word = view[k:end]
     names = _name_words()
     return word in names or (len(word) > 1 and word[0] in "وفبلك" and word[1:] in names)
 
@@ -182,7 +183,6 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
 
     seq: list[tuple[NumberWord, bool]] = []
     seq_start = seq_end = 0
-    name_ends: set[int] = set()  # where a name that ends in digits ("فرانس 24") reaches its digits
 
     def flush() -> None:
         nonlocal seq
@@ -198,8 +198,7 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
         prefix = _prefix(view, m, norm)
         if w.kind == "name":
             flush()
-            name_ends.add(m.view_end)
-            continue
+            continue  # its digits are no count (`_name_before`)
         if w.kind in ("modifier", "post_modifier"):
             flush()
             (modifiers if w.kind == "modifier" else post).append(m)
@@ -224,9 +223,7 @@ def find_numbers(text: str, norm: NormalizedText | None = None) -> list[NumberMe
     flush()
 
     for s, e in digit_runs(view):  # the spans of `_DIGIT_RUN.finditer(view)`
-        if (s - 1 in name_ends and view[s - 1] == " ") or (
-            s and _arabic(view[s - 1]) and _glued_to_name(view, s)
-        ):
+        if _name_before(view, s):
             continue  # the digits of a name ("فرانس 24", "لفرانس24"): no count
         if s and not view[s - 1].isspace():
             prev = view[s - 1]
