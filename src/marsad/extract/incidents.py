@@ -43,7 +43,8 @@ class Incident:
     # governorates its first sentence spreads it over ("في محافظتي إدلب وحلب"): a total over places
     umbrella: frozenset[str] = frozenset()
     # a calendar date a later sentence gives it at its own place ("الهجوم الكيمياوي الذي استهدف في 7
-    # أبريل سكان دوما"), over the report's day named by "اليوم" or a weekday (`_dates_it_better`)
+    # أبريل سكان دوما"), over the report's day named by "اليوم" or a weekday (`_dates_it_better`); or
+    # the day of the total it is a part of, when its own sentences name none (`_date_parts`)
     calendar_day: DateMention | None = None
     # another target of the air strikes the report leads with, told with no weapon of its own
     # (`_further_target`): struck from the air, as the lead says

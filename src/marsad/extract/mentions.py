@@ -518,7 +518,7 @@ SOURCE_PREPS = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وف�
 # sentence-wide cues that a clause boundary can hold to their own clause (see _clause_start)
 CONFINED_KINDS = frozenset({"aggregate", "cumulative", "court", "metaphor", "scene"})
 # words of a fight or a riot an accident may set off ("مواجهات … إثر مقتل مراهقين في اصطدام …")
-UNREST_TAGS = frozenset({"CLASH", "RIOT", "PROTEST", "MOB"})
+UNREST_TAGS = (CROWD_TAGS - {"INTERVENE"}) | {"CLASH"}
 CLAUSE_GAP = 2  # words a clause must hold before the cue: "، منذ بداية العام" still frames the incident
 
 
