@@ -3622,3 +3622,14 @@ def test_a_listed_protest_town_told_again_on_its_own_is_one_event() -> None:
     evs = _events(text, "2018-07-16T11:00:00+00:00")
     towns = sorted(e.location for e in evs)
     assert len(towns) == len(set(towns)) == 3, [(e.location, e.sub_event_type) for e in evs]
+
+
+def test_a_second_drone_destroyed_as_it_tried_to_hit_another_town_is_an_interception_there() -> None:
+    # the attack word names what the stopped drone tried to hit: one interception a town
+    evs = _events(
+        "وأعلن المتحدث باسم التحالف اعتراض طائرة مسيرة حوثية فوق مدينة نجران، وتدمير أخرى كانت تستهدف "
+        "محطة للكهرباء في مدينة خميس مشيط، دون وقوع إصابات.",
+        published="2018-05-20T10:00:00+00:00",
+    )
+    kinds = sorted((e.admin1, e.sub_event_type) for e in evs)
+    assert kinds == [("Asir", "Disrupted weapons use"), ("Najran", "Disrupted weapons use")], kinds

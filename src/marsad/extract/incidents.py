@@ -611,9 +611,29 @@ def _interception(m: Mention) -> bool:
     return _stops_weapons(m) and any(t.tag == "DISRUPT" and t.strong for t in m.live)
 
 
-def _stops_weapons(m: Mention) -> bool:
-    """A sentence of interception whose other words of violence only name what was stopped."""
-    return "DISRUPT" in m.tags and m.tags - {"DISRUPT"} <= INTERCEPTED
+def _stops_weapons(m: Mention, text: str = "") -> bool:
+    """A sentence of interception whose other words of violence only name what was stopped, and what
+    it tried to hit: an attack word after the interception and a word of attempt ("وتدمير أخرى حاولت
+    مهاجمة إحدى الأعيان المدنية في جازان") tells the stopped weapon's target, not an attack."""
+    stops = [t.start for t in m.live if t.tag == "DISRUPT"]
+    if not stops:
+        return False
+    others = {
+        t.tag
+        for t in m.live
+        if t.tag != "DISRUPT"
+        and not (
+            t.tag == "ATTACK"
+            and t.start > min(stops)
+            and text
+            and _TRIED_TO.search(text, max(0, t.start - TRIED_REACH), t.start) is not None
+        )
+    }
+    return others <= INTERCEPTED
+
+
+_TRIED_TO = frame("TRIED_TO")
+TRIED_REACH = 12  # characters before an attack word searched for the word of attempt
 
 
 def _strike_in_a_town_of_its_own(m: Mention, p: Place | None, incidents: list[Incident]) -> bool:
@@ -738,7 +758,7 @@ def _aims(m: Mention, places: list[Place], refs: frozenset[tuple[int, int]], tex
     leaves the sentence to `place_of`."""
     # the intercepted weapon's own words ("صواريخ أطلقتها الجماعة باتجاه ...") are part of it
     # (a drone "مسيرة مفخخة" is an IED word too)
-    if not text or not _stops_weapons(m):
+    if not text or not _stops_weapons(m, text):
         return []
     pos = m.live[0].start
     towns: list[Place] = []
