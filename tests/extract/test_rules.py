@@ -3633,3 +3633,15 @@ def test_a_second_drone_destroyed_as_it_tried_to_hit_another_town_is_an_intercep
     )
     kinds = sorted((e.admin1, e.sub_event_type) for e in evs)
     assert kinds == [("Asir", "Disrupted weapons use"), ("Najran", "Disrupted weapons use")], kinds
+
+
+def test_confrontations_of_palestinian_youths_with_the_occupying_army_are_a_riot() -> None:
+    # no armed group and no weapon of war: stone-throwing youths met by soldiers (ACLED's riots), with
+    # the troops that hold the land as the other side
+    (ev,) = _events(
+        "أصيب خمسة شبان فلسطينيين بالرصاص المطاطي، ظهر الجمعة، خلال مواجهات اندلعت مع الجيش الإسرائيلي "
+        "عند المدخل الشمالي لمدينة البيرة في الضفة الغربية.",
+        published="2018-05-04T16:00:00+00:00",
+    )
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration"), ev.sub_event_type
+    assert ev.actor2 == "Military Forces of Israel", ev.actor2

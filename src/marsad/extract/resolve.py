@@ -426,6 +426,26 @@ def resolve(
         and any(h.entry.kind == "state" and ("{police}" in h.entry.name or crowd_named) for h in hits)
         and any(h.entry.kind in ("victim", "crowd") for h in hits)
     )
+    # the troops that hold a land (state_forces.tsv names them as its military: Israel's in the
+    # Palestinian territories) in confrontations with its residents, no armed group or weapon of war
+    # named ("جرح عدد من الشبان الفلسطينيين خلال مواجهات مع قوات الاحتلال", gunfire too: "قتل شاب برصاص الجيش
+    # خلال مواجهات"): stone-throwing youths met by soldiers, a riot as ACLED codes it
+    holding = lex.state_force(cc, "military", event_day, country) if cc else ""
+    if holding.startswith(f"Military Forces of {country}"):
+        holding = ""  # the country's own army: its clashes with residents are the rules above
+    residents_clash = (
+        "CLASH" in lead_tags  # (not a ramming told first, with clashes later: "عملية دهس" … "مواجهات")
+        # (nor gunfights: "اشتباكات مسلحة مع مقاومين في أزقة المخيم" is a battle)
+        and not any(t.tag in DIRECT_TAGS and t.strong for t in trigs)
+        and any(h.entry.kind == "external" and h.entry.name == holding for h in hits)
+        and not tags & WEAPON_TAGS
+        and not any(h.entry.kind in ("armed", "unidentified") for h in hits)
+        # (a bare "الجنود" is those troops, not the country's own army)
+        and not any(h.entry.kind == "state" and "{" not in h.entry.name for h in hits)
+        and any(h.entry.kind == "external" for h in hits)
+        and any(h.entry.kind in ("victim", "crowd") for h in hits)
+    )
+    civil_clash = civil_clash or residents_clash
     # gunmen who storm a village, shoot and set houses on fire ("اجتاح مسلحون من بوكو حرام قرية
     # وأطلقوا النار على السكان وأضرموا النيران في المنازل") are attackers, not rioters: fire set by
     # an armed group with no crowd and no protest named is part of its attack
@@ -524,6 +544,9 @@ def resolve(
         # the forces that met the crowd: its country's, or an occupying army ("برصاص الجيش الإسرائيلي"
         # in Gaza) or the armed group that rules the town ("فرق مسلحون حوثيون وقفة احتجاجية")
         st = next((h for h in hits if h.entry.kind == "state"), None) or _crowds_opponent(inc, hits)
+        if residents_clash and (st is None or "{" in st.entry.name):
+            # the troops that hold the land met the crowd, whatever a bare "الشرطة" names
+            st = next(h for h in hits if h.entry.kind == "external" and h.entry.name == holding)
         if st is not None and (tags & {"ARREST", "FIRE", "KILL", "INTERVENE"} or rioting):
             a2 = actor(st)
     else:
