@@ -3645,3 +3645,26 @@ def test_confrontations_of_palestinian_youths_with_the_occupying_army_are_a_riot
     )
     assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration"), ev.sub_event_type
     assert ev.actor2 == "Military Forces of Israel", ev.actor2
+
+
+def test_a_car_bomb_foiled_at_a_checkpoint_is_disrupted_weapons_use() -> None:
+    (ev,) = _events(
+        "أحبطت القوات الأمنية، مساء الأحد، محاولة لتفجير سيارة مفخخة عند مدخل مدينة الفلوجة، بعد أن "
+        "أوقفتها عند نقطة تفتيش وفر سائقها.",
+        published="2018-07-09T09:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Disrupted weapons use", (ev.event_type, ev.sub_event_type)
+    assert ev.admin1 == "Al Anbar", ev.admin1
+
+
+def test_a_weapons_cache_found_in_another_governorate_is_an_event_of_its_own() -> None:
+    text = (
+        "قتل ثلاثة جنود عراقيين وأصيب اثنان آخران، مساء الاثنين، في هجوم شنه مسلحون من داعش على نقطة "
+        "للجيش في قضاء الحويجة بمحافظة كركوك.\n"
+        "وفي محافظة ديالى، عثرت قوة من الشرطة الاتحادية صباح الثلاثاء على مخبأ للأسلحة في بستان قرب "
+        "ناحية جلولاء، يضم عشرين قذيفة هاون وحزامين ناسفين."
+    )
+    evs = _events(text, "2018-10-02T12:00:00+00:00")
+    kinds = sorted((e.admin1, e.sub_event_type) for e in evs)
+    assert ("Diyala", "Disrupted weapons use") in kinds, kinds
+    assert any(k[0] == "Kirkuk" for k in kinds), kinds

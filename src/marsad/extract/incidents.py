@@ -497,7 +497,18 @@ def standalone(m: Mention) -> bool:
     # with both sides named in a sentence that starts a new item; so is a raid ("كما استهدفت قوات
     # التحالف مواقع الحوثيين في منطقة …")
     front = (_front(m) or _raid(m)) and (m.opener or m.also or m.new_marker)
-    return (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front
+    # "وفي محافظة صلاح الدين، عثرت قوة من الحشد الشعبي على مخبأ للأسلحة": weapons seized, defused or
+    # stopped by forces the sentence names, in a sentence that starts a new item, are an event of their
+    # own (the weapons named are what was stopped)
+    stopped = (
+        any(t.tag == "DISRUPT" and t.strong for t in live)
+        and tags - {"DISRUPT"} <= INTERCEPTED | {"SUICIDE", "ARREST"}
+        and (m.new_marker or m.opener or m.also)
+        and any(a.entry.kind in ("state", "external", "armed") for a in m.actors)
+    )
+    return (
+        (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front or stopped
+    )
 
 
 def _front_of_its_own(m: Mention, p: Place | None, text: str) -> bool:
