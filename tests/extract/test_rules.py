@@ -3668,3 +3668,34 @@ def test_a_weapons_cache_found_in_another_governorate_is_an_event_of_its_own() -
     kinds = sorted((e.admin1, e.sub_event_type) for e in evs)
     assert ("Diyala", "Disrupted weapons use") in kinds, kinds
     assert any(k[0] == "Kirkuk" for k in kinds), kinds
+
+
+def test_soldiers_detained_over_links_to_gulen_are_arrests_where_they_were_held() -> None:
+    # a political purge: ACLED codes it; the preacher's home abroad is no place of the arrests
+    (ev,) = _events(
+        "اعتقلت الشرطة التركية، الثلاثاء، 40 عسكريا في أنقرة للاشتباه بصلتهم بجماعة الداعية غولن، المقيم "
+        "في الولايات المتحدة، والتي تتهمها الحكومة بتدبير محاولة الانقلاب.",
+        published="2018-09-18T10:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Arrests", ev.sub_event_type
+    assert (ev.country, ev.admin1) == ("Turkey", "Ankara"), (ev.country, ev.admin1)
+
+
+def test_a_day_between_the_passive_verb_and_the_word_of_arrest_keeps_it_passive() -> None:
+    (ev,) = _events(
+        "وأعلنت مديرية الأمن العام أنه جرى صباح الأحد القبض على ثلاثة مشتبه بهم في مدينة الزرقاء.",
+        published="2018-04-09T10:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Arrests", ev.sub_event_type
+
+
+def test_two_students_are_not_the_taliban() -> None:
+    # "طالبان" is also the dual of "طالب"; the Taliban act in Afghanistan and Pakistan only (actors.tsv)
+    evs = _events(
+        "اعتقلت القوات الإسرائيلية فجر اليوم ستة فلسطينيين من بلدة بيتا جنوب نابلس، بينهم طالبان في جامعة "
+        "النجاح.",
+        published="2018-03-14T10:00:00+00:00",
+    )
+    assert evs and all("Taliban" not in (e.actor1 + " " + e.actor2) for e in evs), [
+        (e.actor1, e.actor2) for e in evs
+    ]

@@ -203,6 +203,7 @@ ARRESTV_REACH = 4  # words from a verb of arresting to "القبض" ("ألقت �
 OFFICIAL_REACH = 4  # words after a word of arrest where the office holder arrested is named
 # words after a word of arrest where one suspect arrested is named ("اعتقلت تونسيا مشتبها به")
 SUSPECT_REACH = 3
+PASSIVE_REACH = 3  # words from "تم" / "جرى" to the word of arrest ("جرى أمس الأحد القبض")
 DURING_REACH = 12  # words from a toll's trigger to the "خلال" of the events it happened during
 
 
@@ -1262,8 +1263,11 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             and not any("CRIME" in toks[i].classes for i in range(sv.lo, sv.hi))
         )
         # "وتم القبض على ثلاثة مشتبه بهم": arrested in the passive, by forces the sentence leaves unnamed
+        # (a day may stand between them: "جرى أمس الأحد القبض على ثلاثة منهم")
         passive_arrest = any(
-            t.tag == "ARREST" and t.first > sv.lo and "PASSIVEV" in toks[t.first - 1].classes for t in trigs
+            t.tag == "ARREST"
+            and any("PASSIVEV" in toks[k].classes for k in range(max(sv.lo, t.first - PASSIVE_REACH), t.first))
+            for t in trigs
         )
         # one wanted man or suspect arrested, named right after the word of arrest ("واعتقلت تونسيا مشتبها
         # به", "القبض على الإرهابي هشام عشماوي"): no count, but the arrest ACLED codes
