@@ -3699,3 +3699,22 @@ def test_two_students_are_not_the_taliban() -> None:
     assert evs and all("Taliban" not in (e.actor1 + " " + e.actor2) for e in evs), [
         (e.actor1, e.actor2) for e in evs
     ]
+
+
+def test_suspects_of_drug_dealing_are_police_work_not_a_political_arrest() -> None:
+    evs = _events(
+        "أعلنت شرطة محافظة ذي قار، الأحد، القبض على خمسة متهمين بالاتجار بالمواد المخدرة في مدينة "
+        "الناصرية، وضبط كمية من الحبوب بحوزتهم.",
+        published="2018-05-06T10:00:00+00:00",
+    )
+    assert evs == [], [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_smugglers_of_arms_for_a_terror_cell_are_still_suspects() -> None:
+    # the crime named is in the service of terror: a political arrest
+    (ev,) = _events(
+        "ألقت قوات الأمن العراقية، الأحد، القبض على ثلاثة متهمين بتهريب أسلحة لخلية إرهابية في قضاء "
+        "الفلوجة.",
+        published="2018-05-06T10:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Arrests", ev.sub_event_type

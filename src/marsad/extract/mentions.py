@@ -1237,7 +1237,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             norm_sent.startswith(ASIDE_OPENERS)
             and any(not t.blocked and not _recalled(toks, sv.lo, t.first) for t in trigs)
         )
-        suspects = any("SUSPECT" in toks[i].classes for i in range(sv.lo, sv.hi))
+        # (not men accused of an ordinary crime, "القبض على أربعة متهمين بالاتجار بالمواد المخدرة", unless
+        # the sentence speaks of terror too)
+        classes_here = {c for i in range(sv.lo, sv.hi) for c in toks[i].classes}
+        suspects = "SUSPECT" in classes_here and ("CRIME" not in classes_here or "TERROR" in classes_here)
         # an activist, a journalist or an official detained (not for an ordinary crime), told with an
         # active verb that opens its clause ("اعتقلت السلطات …", not "الذي اعتقل عاما كاملا")
         # ("ألقت السلطات الإيرانية القبض على ...": the verb may stand a few words before "القبض")
