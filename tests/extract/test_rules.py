@@ -3718,3 +3718,33 @@ def test_smugglers_of_arms_for_a_terror_cell_are_still_suspects() -> None:
         published="2018-05-06T10:00:00+00:00",
     )
     assert ev.sub_event_type == "Arrests", ev.sub_event_type
+
+
+def test_a_threat_to_strike_told_far_from_its_verb_is_no_event() -> None:
+    evs = _events(
+        "هدد الناطق العسكري باسم الجماعة، في خطاب متلفز مساء الثلاثاء، بشن هجمات بالصواريخ والطائرات "
+        "المسيرة على مطارات العاصمة الرياض.",
+        published="2018-10-03T08:00:00+00:00",
+    )
+    assert evs == [], [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_a_threat_whose_last_word_is_the_strike_is_no_event() -> None:
+    evs = _events(
+        "توعد الرئيس الأمريكي، الأربعاء، باستهداف مواقع عسكرية في سوريا بصواريخ جديدة.",
+        published="2018-04-11T20:00:00+00:00",
+    )
+    assert evs == [], [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_a_bomb_defused_in_another_city_is_not_a_detail_of_arrests_told_before() -> None:
+    text = (
+        "أعلن جهاز الأمن في طرابلس، الاثنين، توقيف ثلاثة أشخاص يشتبه بانتمائهم إلى تنظيم داعش شرق العاصمة "
+        "الليبية.\n"
+        "وفي مدينة مصراتة، أبطل فريق من خبراء المتفجرات مساء الأحد عبوة ناسفة وضعت تحت سيارة قرب مبنى "
+        "البلدية."
+    )
+    evs = _events(text, "2018-05-22T10:00:00+00:00")
+    kinds = sorted((e.admin1, e.sub_event_type) for e in evs)
+    assert ("Misrata", "Disrupted weapons use") in kinds, kinds
+    assert any(k == "Arrests" for _, k in kinds), kinds

@@ -504,7 +504,9 @@ def standalone(m: Mention) -> bool:
         any(t.tag == "DISRUPT" and t.strong for t in live)
         and tags - {"DISRUPT"} <= INTERCEPTED | {"SUICIDE", "ARREST"}
         and (m.new_marker or m.opener or m.also)
-        and any(a.entry.kind in ("state", "external", "armed") for a in m.actors)
+        # (a sentence that opens on its own place needs no force named: "وفي مصراتة، أبطل فريق من
+        # الهندسة العسكرية عبوة ناسفة")
+        and (m.opener or any(a.entry.kind in ("state", "external", "armed") for a in m.actors))
     )
     return (
         (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front or stopped
@@ -697,6 +699,17 @@ def _further_target(m: Mention, p: Place | None, incidents: list[Incident], text
         and _same_admin1(lead.place, p)
         and not any(_same_place(inc.place, p) and inc.place is not None for inc in incidents)
     )
+
+
+def _another_development(inc: Incident, m: Mention) -> bool:
+    """A development of another kind told as a new item ("وفي مصراتة، أبطل فريق من الهندسة عبوة ناسفة"
+    after arrests in Tripoli): weapons stopped, arrests and deals are distinct ACLED events, not one
+    incident's details."""
+    if not (m.opener or m.also or m.new_marker):
+        return False
+    # (places taken and retaken are battles, whatever else their sentences tell)
+    kinds = SD_TAGS - {"TAKE", "RETAKE"}
+    return bool(m.tags) and m.tags <= kinds and bool(inc.tags) and inc.tags <= kinds and not m.tags & inc.tags
 
 
 def _strike_kinds(m: Mention) -> set[str]:
@@ -1040,6 +1053,8 @@ def group(
                     continue
                 if inc.umbrella and own_toll:
                     continue  # a place's own toll is not the total over several governorates
+                if _another_development(inc, m):
+                    continue
                 if not _same_place(inc.place, p):
                     continue
                 if off and inc.place is not None and not broad(inc.place):
@@ -1103,6 +1118,7 @@ def group(
                         for inc in reversed(incidents)
                         if _joins_family(inc, fam, m, _apart(inc.place, p))
                         and _same_admin1(inc.place, p)
+                        and not _another_development(inc, m)
                         and not m.new_marker
                         and not gone
                         and not _other_kind_days_before(m, inc, d, anchor)

@@ -1048,7 +1048,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                     # told first, its purpose runs to the end of its clause; so does a threat
                     # ("هدد الاتحاد العام للعمال بتنفيذ إضراب عام")
                     reach = max(reach, _clause_length(view, last, sv.hi))
-                if 0 < h.first - last <= reach:
+                # (a threat's own last word may be the weapon it threatens with: "توعد … بقصف")
+                if (0 if kind == "threat" else 1) <= h.first - last <= reach:
                     if _new_clause(view, last, h.first):
                         continue  # "احتجاجا على النتائج، وأغلقوا الطرق": the cue's clause has ended
                     if kind in CROWD_IMMUNE and trig.tag in CROWD_TAGS:
