@@ -3748,3 +3748,11 @@ def test_a_bomb_defused_in_another_city_is_not_a_detail_of_arrests_told_before()
     kinds = sorted((e.admin1, e.sub_event_type) for e in evs)
     assert ("Misrata", "Disrupted weapons use") in kinds, kinds
     assert any(k == "Arrests" for _, k in kinds), kinds
+
+
+def test_a_shipment_of_arms_seized_at_the_border_is_disrupted_weapons_use() -> None:
+    (ev,) = _events(
+        "ضبطت قوات حرس الحدود الأردنية، مساء الاثنين، شحنة أسلحة وذخائر قادمة من سوريا قرب بلدة الرمثا.",
+        published="2018-06-12T09:00:00+00:00",
+    )
+    assert ev.sub_event_type == "Disrupted weapons use", (ev.event_type, ev.sub_event_type)
