@@ -3756,3 +3756,12 @@ def test_a_shipment_of_arms_seized_at_the_border_is_disrupted_weapons_use() -> N
         published="2018-06-12T09:00:00+00:00",
     )
     assert ev.sub_event_type == "Disrupted weapons use", (ev.event_type, ev.sub_event_type)
+
+
+def test_hundreds_of_youths_who_burn_a_town_hall_are_rioters() -> None:
+    # no protest word: the size of the crowd before its rioting words names the rioters
+    (ev,) = _events(
+        "أقدم مئات الشبان في مدينة الأغواط على إحراق مقر الدائرة بعد إعلان نتائج توزيع المساكن.",
+        published="2018-03-12T09:00:00+00:00",
+    )
+    assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration"), ev.sub_event_type

@@ -203,6 +203,7 @@ ARRESTV_REACH = 4  # words from a verb of arresting to "القبض" ("ألقت �
 OFFICIAL_REACH = 4  # words after a word of arrest where the office holder arrested is named
 # words after a word of arrest where one suspect arrested is named ("اعتقلت تونسيا مشتبها به")
 SUSPECT_REACH = 3
+RIOT_SIZE_REACH = 10  # words before a riot word where the size of its crowd may stand
 PASSIVE_REACH = 3  # words from "تم" / "جرى" to the word of arrest ("جرى أمس الأحد القبض")
 DURING_REACH = 12  # words from a toll's trigger to the "خلال" of the events it happened during
 
@@ -1331,6 +1332,17 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                             and any(
                                 "CROWDN" in toks[i].classes
                                 for i in range(max(sv.lo, t.first - 1), min(sv.hi, t.last + 2))
+                            )
+                            for t in trigs
+                            if not t.blocked
+                        ),
+                        # "أقدم مئات الشبان … على إغلاق الطريق وإحراق مقر البلدية": a crowd's size before
+                        # its rioting words names the rioters
+                        "riot_size": any(
+                            t.tag == "RIOT"
+                            and any(
+                                "CROWDN" in toks[i].classes
+                                for i in range(max(sv.lo, t.first - RIOT_SIZE_REACH), t.first)
                             )
                             for t in trigs
                             if not t.blocked
