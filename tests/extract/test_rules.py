@@ -3765,3 +3765,13 @@ def test_hundreds_of_youths_who_burn_a_town_hall_are_rioters() -> None:
         published="2018-03-12T09:00:00+00:00",
     )
     assert (ev.event_type, ev.sub_event_type) == ("Riots", "Violent demonstration"), ev.sub_event_type
+
+
+def test_workers_who_smash_cars_after_a_long_subject_riot() -> None:
+    # verb, a long subject, then what was smashed
+    (ev,) = _events(
+        "حطم نحو ثلاثة آلاف من عمال مصانع الغزل في مدينة المحلة الكبرى سيارات الإدارة ونوافذ المكاتب "
+        "احتجاجا على تأخر صرف الحوافز.",
+        published="2008-04-07T09:00:00+00:00",
+    )
+    assert ev.event_type == "Riots", (ev.event_type, ev.sub_event_type)
