@@ -3775,3 +3775,12 @@ def test_workers_who_smash_cars_after_a_long_subject_riot() -> None:
         published="2008-04-07T09:00:00+00:00",
     )
     assert ev.event_type == "Riots", (ev.event_type, ev.sub_event_type)
+
+
+def test_a_man_who_attacks_a_preacher_with_a_knife_is_an_attack() -> None:
+    (ev,) = _events(
+        "اعتدى شاب بسكين على إمام مسجد في مدينة الزرقاء بعد صلاة العصر، وأصابه بجروح في كتفه قبل أن "
+        "يسيطر عليه المصلون.",
+        published="2018-06-02T09:00:00+00:00",
+    )
+    assert ev.event_type == "Violence against civilians", (ev.event_type, ev.sub_event_type)
