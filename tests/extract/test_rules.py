@@ -3784,3 +3784,13 @@ def test_a_man_who_attacks_a_preacher_with_a_knife_is_an_attack() -> None:
         published="2018-06-02T09:00:00+00:00",
     )
     assert ev.event_type == "Violence against civilians", (ev.event_type, ev.sub_event_type)
+
+
+def test_a_soldier_of_a_named_unit_killed_is_a_toll_of_one() -> None:
+    # "أن جنديا من … قتل": the unit between the noun and its verb
+    (ev,) = _events(
+        "أعلن الجيش الأمريكي أن جنديا من الفرقة الجوية الأولى قتل أمس الأحد في اشتباك مع مسلحين جنوب "
+        "بغداد.",
+        published="2007-05-07T09:00:00+00:00",
+    )
+    assert ev.fatalities == 1, ev.fatalities
