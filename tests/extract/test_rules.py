@@ -3713,8 +3713,7 @@ def test_suspects_of_drug_dealing_are_police_work_not_a_political_arrest() -> No
 def test_smugglers_of_arms_for_a_terror_cell_are_still_suspects() -> None:
     # the crime named is in the service of terror: a political arrest
     (ev,) = _events(
-        "ألقت قوات الأمن العراقية، الأحد، القبض على ثلاثة متهمين بتهريب أسلحة لخلية إرهابية في قضاء "
-        "الفلوجة.",
+        "ألقت قوات الأمن العراقية، الأحد، القبض على ثلاثة متهمين بتهريب أسلحة لخلية إرهابية في قضاء الفلوجة.",
         published="2018-05-06T10:00:00+00:00",
     )
     assert ev.sub_event_type == "Arrests", ev.sub_event_type
@@ -3789,8 +3788,7 @@ def test_a_man_who_attacks_a_preacher_with_a_knife_is_an_attack() -> None:
 def test_a_soldier_of_a_named_unit_killed_is_a_toll_of_one() -> None:
     # "أن جنديا من … قتل": the unit between the noun and its verb
     (ev,) = _events(
-        "أعلن الجيش الأمريكي أن جنديا من الفرقة الجوية الأولى قتل أمس الأحد في اشتباك مع مسلحين جنوب "
-        "بغداد.",
+        "أعلن الجيش الأمريكي أن جنديا من الفرقة الجوية الأولى قتل أمس الأحد في اشتباك مع مسلحين جنوب بغداد.",
         published="2007-05-07T09:00:00+00:00",
     )
     assert ev.fatalities == 1, ev.fatalities

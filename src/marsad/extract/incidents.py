@@ -197,7 +197,15 @@ def eventful(m: Mention, accident_doc: bool) -> bool:
         # attackers who set a fire that killed people ("أضرم مهاجمون النار في كنيسة ... ما أدى إلى
         # احتراق ثلاثين شخصا"): an attack, whatever the crowd words
         arson = has_cas and any(a.entry.kind in ("armed", "unidentified") for a in m.actors)
-        return crowd or people or len(tags) > 1 or bool(m.dates) or phrase or arson or bool(m.extra.get("riot_size"))
+        return (
+            crowd
+            or people
+            or len(tags) > 1
+            or bool(m.dates)
+            or phrase
+            or arson
+            or bool(m.extra.get("riot_size"))
+        )
     # weak words: two kinds of violence, or one with a toll, a group, a victim or a day; and the
     # sentence must be anchored by a toll, an armed group, a day or (checked later) a place, or
     # it is talk about violence ("هناك قتل لأبنائنا", "عالم يعاني من حروب")
@@ -509,7 +517,13 @@ def standalone(m: Mention) -> bool:
         and (m.opener or any(a.entry.kind in ("state", "external", "armed") for a in m.actors))
     )
     return (
-        (strong and (figures or armed)) or (figures and armed) or struck or crowd or arrests or front or stopped
+        (strong and (figures or armed))
+        or (figures and armed)
+        or struck
+        or crowd
+        or arrests
+        or front
+        or stopped
     )
 
 

@@ -1271,7 +1271,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         # (a day may stand between them: "جرى أمس الأحد القبض على ثلاثة منهم")
         passive_arrest = any(
             t.tag == "ARREST"
-            and any("PASSIVEV" in toks[k].classes for k in range(max(sv.lo, t.first - PASSIVE_REACH), t.first))
+            and any(
+                "PASSIVEV" in toks[k].classes for k in range(max(sv.lo, t.first - PASSIVE_REACH), t.first)
+            )
             for t in trigs
         )
         # one wanted man or suspect arrested, named right after the word of arrest ("واعتقلت تونسيا مشتبها
