@@ -1258,14 +1258,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         dissent = (
             bool(arrested_by_verb)
             and (
-                any("DISSENT" in toks[i].classes for i in range(sv.lo, sv.hi))
+                "DISSENT" in classes_here
                 or any(
                     "OFFICIALW" in toks[i].classes
                     for t in arrested_by_verb
                     for i in range(t.last + 1, min(sv.hi, t.last + 1 + OFFICIAL_REACH))
                 )
             )
-            and not any("CRIME" in toks[i].classes for i in range(sv.lo, sv.hi))
+            and "CRIME" not in classes_here
         )
         # "وتم القبض على ثلاثة مشتبه بهم": arrested in the passive, by forces the sentence leaves unnamed
         # (a day may stand between them: "جرى أمس الأحد القبض على ثلاثة منهم")

@@ -442,7 +442,6 @@ def resolve(
         and not any(h.entry.kind in ("armed", "unidentified") for h in hits)
         # (a bare "الجنود" is those troops, not the country's own army)
         and not any(h.entry.kind == "state" and "{" not in h.entry.name for h in hits)
-        and any(h.entry.kind == "external" for h in hits)
         and any(h.entry.kind in ("victim", "crowd") for h in hits)
     )
     civil_clash = civil_clash or residents_clash
