@@ -781,7 +781,12 @@ NEGATIONS = frozenset({"لم", "لا", "ولم", "ولا"})
 
 def _superlative_before(toks: list[Tok], lo: int, first: int) -> bool:
     """A superlative or "for the first time" within eight words before a "since" cue."""
-    return any("SUPERL" in toks[i].classes for i in range(max(lo, first - 8), first))
+    return _class_in(toks, "SUPERL", max(lo, first - 8), first)
+
+
+def _class_in(toks: list[Tok], cls: str, lo: int, hi: int) -> bool:
+    """Whether a word of class `cls` (classes.tsv) stands among tokens lo..hi-1."""
+    return any(cls in toks[i].classes for i in range(lo, hi))
 
 
 _RANSOM_ASKED = frame("RANSOM_ASKED")  # kidnappers asking a ransom (frames.tsv)
@@ -1260,9 +1265,8 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             and (
                 "DISSENT" in classes_here
                 or any(
-                    "OFFICIALW" in toks[i].classes
+                    _class_in(toks, "OFFICIALW", t.last + 1, min(sv.hi, t.last + 1 + OFFICIAL_REACH))
                     for t in arrested_by_verb
-                    for i in range(t.last + 1, min(sv.hi, t.last + 1 + OFFICIAL_REACH))
                 )
             )
             and "CRIME" not in classes_here
@@ -1270,18 +1274,14 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         # "وتم القبض على ثلاثة مشتبه بهم": arrested in the passive, by forces the sentence leaves unnamed
         # (a day may stand between them: "جرى أمس الأحد القبض على ثلاثة منهم")
         passive_arrest = any(
-            t.tag == "ARREST"
-            and any(
-                "PASSIVEV" in toks[k].classes for k in range(max(sv.lo, t.first - PASSIVE_REACH), t.first)
-            )
+            t.tag == "ARREST" and _class_in(toks, "PASSIVEV", max(sv.lo, t.first - PASSIVE_REACH), t.first)
             for t in trigs
         )
         # one wanted man or suspect arrested, named right after the word of arrest ("واعتقلت تونسيا مشتبها
         # به", "القبض على الإرهابي هشام عشماوي"): no count, but the arrest ACLED codes
         suspect_held = any(
-            "SUSPECT" in toks[i].classes
+            _class_in(toks, "SUSPECT", t.last + 1, min(sv.hi, t.last + 1 + SUSPECT_REACH))
             for t in arrested_by_verb
-            for i in range(t.last + 1, min(sv.hi, t.last + 1 + SUSPECT_REACH))
         )
         claim = None
         generic_after = {h.first for h in trig_hits if h.pattern.payload.generic}
@@ -1331,10 +1331,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         # التيبتيين": right after the verb)
                         "crowd_size": any(
                             t.tag == "PROTEST"
-                            and any(
-                                "CROWDN" in toks[i].classes
-                                for i in range(max(sv.lo, t.first - 1), min(sv.hi, t.last + 2))
-                            )
+                            and _class_in(toks, "CROWDN", max(sv.lo, t.first - 1), min(sv.hi, t.last + 2))
                             for t in trigs
                             if not t.blocked
                         ),
@@ -1342,10 +1339,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         # its rioting words names the rioters
                         "riot_size": any(
                             t.tag == "RIOT"
-                            and any(
-                                "CROWDN" in toks[i].classes
-                                for i in range(max(sv.lo, t.first - RIOT_SIZE_REACH), t.first)
-                            )
+                            and _class_in(toks, "CROWDN", max(sv.lo, t.first - RIOT_SIZE_REACH), t.first)
                             for t in trigs
                             if not t.blocked
                         ),
