@@ -3792,3 +3792,27 @@ def test_a_soldier_of_a_named_unit_killed_is_a_toll_of_one() -> None:
         published="2007-05-07T09:00:00+00:00",
     )
     assert ev.fatalities == 1, ev.fatalities
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "من دون أن ترد أنباء فورية عن وقوع إصابات.",
+        "دون أن يسفر القصف عن سقوط قتلى أو جرحى.",
+        "ولم تسجل أي حالة وفاة أو إصابة بين السكان.",
+    ],
+)
+def test_no_one_hurt_said_outright_is_zero_injured(tail: str) -> None:
+    # nobody hurt, told with a few words between the negation and the word of injury
+    (ev,) = _events(f"قصفت طائرات حربية مستودعا للذخيرة قرب بلدة الميادين في ريف دير الزور فجر الاثنين {tail}")
+    assert ev.injured == 0
+    assert any(s.field == "injured" for s in ev.evidence)
+
+
+def test_whether_anyone_was_hurt_not_yet_known_is_no_count() -> None:
+    # "ولم يعرف ما إذا …": the count is unknown, not none (guard: the start code gives None too)
+    (ev,) = _events(
+        "قصفت طائرات حربية مستودعا للذخيرة قرب بلدة الميادين في ريف دير الزور فجر الاثنين، "
+        "ولم يعرف بعد ما إذا أسفر القصف عن وقوع إصابات."
+    )
+    assert ev.injured is None

@@ -80,6 +80,7 @@ CUE_KINDS = frozenset(
         "statement",
         "cumulative",
         "unhurt",
+        "untold",
         "cause",
         "covered",
         "aftermath",

@@ -820,6 +820,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         after: list[tuple[int, str]] = []
         cumulative = False
         unhurt: tuple[int, int] | None = None
+        untold = False
         following: list[tuple[int, str, str]] = []
         claimed_by: list[int] = []
         no_claim = False
@@ -922,6 +923,9 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                 continue
             if cue.kind == "cumulative":
                 cumulative = True  # "في الأيام التسعة الماضية": its tolls add up several days
+                continue
+            if cue.kind == "untold":
+                untold = True  # "ولم يعرف ما إذا أسفرت الغارة عن إصابات": not known, not none
                 continue
             if cue.kind == "unhurt":
                 # "دون أن يسفر عن إصابات": nobody hurt, said outright (injured 0, not unknown)
@@ -1317,7 +1321,7 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
                         # "ومن جهة أخرى، قتل 5 مدنيين في قصف …": an aside that opens its sentence
                         "aside": also and norm_sent.startswith(ASIDE_OPENERS),
                         "dissent": dissent,
-                        "unhurt": unhurt,
+                        "unhurt": None if untold else unhurt,
                         "past_near": back is not None,
                         # (the sentence itself or the one before: `incidents._fight_of_its_own`)
                         "past_close": back is not None and back <= 1,
