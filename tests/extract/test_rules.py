@@ -3804,7 +3804,9 @@ def test_a_soldier_of_a_named_unit_killed_is_a_toll_of_one() -> None:
 )
 def test_no_one_hurt_said_outright_is_zero_injured(tail: str) -> None:
     # nobody hurt, told with a few words between the negation and the word of injury
-    (ev,) = _events(f"قصفت طائرات حربية مستودعا للذخيرة قرب بلدة الميادين في ريف دير الزور فجر الاثنين {tail}")
+    (ev,) = _events(
+        f"قصفت طائرات حربية مستودعا للذخيرة قرب بلدة الميادين في ريف دير الزور فجر الاثنين {tail}"
+    )
     assert ev.injured == 0
     assert any(s.field == "injured" for s in ev.evidence)
 
@@ -3816,3 +3818,36 @@ def test_whether_anyone_was_hurt_not_yet_known_is_no_count() -> None:
         "ولم يعرف بعد ما إذا أسفر القصف عن وقوع إصابات."
     )
     assert ev.injured is None
+
+
+def test_wounded_told_in_a_sentence_of_their_own_count_for_the_incident_before() -> None:
+    # the second sentence names no act of violence, only the wounded of the attack just told
+    (ev,) = _events(
+        "قتل شرطي برصاص مسلحين مجهولين هاجموا نقطة تفتيش عند المدخل الشرقي لمدينة الرمادي فجر الأحد. "
+        "وأضاف المصدر أن اثنين من زملائه أصيبا بجروح ونقلا إلى المستشفى."
+    )
+    assert ev.fatalities == 1 and ev.injured == 2
+    assert any(s.field == "injured" and s.text == "اثنين" for s in ev.evidence)
+
+
+def test_a_sentence_of_wounded_alone_opens_no_incident() -> None:
+    # wounded with no incident told right before them make no event (a guard: none on the start
+    # code either)
+    assert _events("وقال مدير المستشفى إن خمسة أشخاص أصيبوا بجروح طفيفة ونقلوا لتلقي العلاج.") == []
+
+
+@pytest.mark.parametrize("hit_with", ["بأربع رصاصات", "بأربع طلقات نارية"])
+def test_bullets_a_man_was_hit_with_are_no_count_of_wounded(hit_with: str) -> None:
+    (ev,) = _events(
+        f"قتل مسلحون مجهولون حارسا لمتجر للصرافة في حي الكرادة ببغداد مساء الاثنين بعد أن أصيب {hit_with} في صدره."
+    )
+    assert ev.injured != 4
+
+
+def test_the_count_after_a_modifier_belongs_to_its_own_verb() -> None:
+    # "فقدنا نحو 30 … وأصيب نحو 10": the ten are the wounded, the thirty the dead before them
+    (ev,) = _events(
+        "هاجم مسلحون من تنظيم داعش قاعدة للجيش قرب بلدة مونغونو في ولاية بورنو فجر السبت. "
+        "وقال ضابط إن الجيش فقد نحو 30 من جنوده وأصيب نحو 10 آخرين."
+    )
+    assert ev.injured == 10

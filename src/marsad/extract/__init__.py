@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from marsad.extract.frames import frame
-from marsad.extract.gate import GATE_KEY, NO_TRIGGER, gate_for, passes_gate
+from marsad.extract.gate import GATE_KEY, NO_TRIGGER, gate_for, injury_gate_for, passes_gate
 from marsad.extract.headline import talk_headline
 from marsad.extract.history import dated_by_month, history_events, mark_history
 from marsad.extract.incidents import (
@@ -79,8 +79,11 @@ def _extract(
     doc: Document, locator: Locator | None, lex: Lexicons, gate: bool, history: bool = False
 ) -> list[EventRecord]:
     # with the gate, only the sentences it lets through get tokens (the same mentions, faster)
-    g = gate_for(lex)
-    view = build_view(doc, lex, keep=g.passes if gate and g.pieces_ok else None)
+    g, ig = gate_for(lex), injury_gate_for(lex)
+    keep = (
+        (lambda piece: g.passes(piece) or ig.passes(piece)) if gate and g.pieces_ok and ig.pieces_ok else None
+    )
+    view = build_view(doc, lex, keep=keep)
     mentions = sentence_mentions(view, lex)
     events: list[EventRecord] = []
     past: list[EventRecord] = []  # history: incidents set aside as told too long before the report

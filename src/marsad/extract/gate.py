@@ -256,6 +256,20 @@ def gate_for(lex: Lexicons) -> TriggerGate:
     return per_lexicon(_GATES, lex, TriggerGate)
 
 
+_INJURY_GATES: dict[int, TriggerGate] = {}
+
+
+def _injury_gate(lex: Lexicons) -> TriggerGate:
+    return TriggerGate(lex, [p for p in lex.casualties.patterns if p.payload.role == "injured"])
+
+
+def injury_gate_for(lex: Lexicons) -> TriggerGate:
+    """A gate of the words of injury (casualties.tsv, role "injured"): a sentence no trigger can
+    match may still tell the wounded of the incident told right before it ("وأصيب جنديان بجروح"),
+    so the extraction view gives it tokens too (`mentions._wounded_detail`)."""
+    return per_lexicon(_INJURY_GATES, lex, _injury_gate)
+
+
 def passes_gate(doc: Document, lex: Lexicons) -> bool:
     """The gate's verdict on `doc`: the one a `GateStage` left in `doc.meta`, else computed now
     (on the analysis' normalised view when there is one)."""

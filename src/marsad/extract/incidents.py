@@ -1009,7 +1009,10 @@ def group(
                 and _same_place(last.place, p)
             ):
                 last.mentions.append(m)
-                last_sent = m.sent
+                if not m.extra.get("wounded_detail"):
+                    # (a sentence of wounded alone is no bridge: what comes after it is measured
+                    # from the incident's own sentences)
+                    last_sent = m.sent
             elif (
                 last is not None
                 and last.place is None

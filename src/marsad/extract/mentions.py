@@ -812,7 +812,13 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
         trig_hits = _best_hits(lex.triggers.find(toks, sv.lo, sv.hi), strength=True)
         trig_hits = _not_in_dates(trig_hits, toks, view, sv)
         if not any(not h.pattern.payload.generic for h in trig_hits):
-            continue  # generic words alone ("الهجمات") never make a mention: skip the costly part
+            # generic words alone ("الهجمات") never make a mention: skip the costly part; but the
+            # wounded of the incident just told may come in a sentence of their own
+            if not trig_hits and out and out[-1].sent == si - 1:
+                detail = _wounded_detail(view, lex, si, sv, out[-1])
+                if detail is not None:
+                    out.append(detail)
+            continue
         cue_hits = lex.cues.find(toks, sv.lo, sv.hi)
         blocked_sentence = ""
         before: list[tuple[int, str]] = []
@@ -1619,7 +1625,12 @@ def _nearest_verb(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
     counted = {
         h.first
         for h in hits
-        if (h.nums and h.nums[0] == h.first + 1)
+        # (the count right after the verb, or after its modifiers: "وأصيب نحو 10")
+        if (
+            h.nums
+            and h.nums[0] > h.first
+            and all("MOD" in toks[k].classes for k in range(h.first + 1, h.nums[0]))
+        )
         or (not h.nums and h.last == h.first + 1 and toks[h.last].classes & {"SG", "DUAL"})
     }
     hits = [
@@ -1688,6 +1699,26 @@ def _nearest_verb(hits: list[Hit], toks: list[Tok]) -> list[Hit]:
     ]
 
 
+# cue kinds that leave a sentence of wounded as the plain detail of the incident before it
+_DETAIL_CUES = frozenset({"unhurt", "untold", "claim", "quote", "statement"})
+
+
+def _wounded_detail(view: DocView, lex: Lexicons, si: int, sv: SentView, before: Mention) -> Mention | None:
+    """A sentence with no word of violence that counts the wounded of the incident told in the
+    sentence right before ("قتل شرطي في هجوم مسلح على حاجز …" / "وأوضح المصدر أن زميله أصيب بجروح
+    طفيفة"): a mention with no trigger and only those figures. It never opens an incident: the
+    grouping lets it join the one before as a details sentence (same place, nothing blocked), and
+    the toll of the incident's own sentences comes first (`resolve`)."""
+    if before.blocked_sentence or not before.live:
+        return None
+    if any(h.pattern.payload.kind not in _DETAIL_CUES for h in lex.cues.find(view.toks, sv.lo, sv.hi)):
+        return None  # told as the past, a plan, a total, a denial …: not this incident's detail
+    wounded = [c for c in _casualties(view, lex, sv, []) if c.role == "injured"]
+    if not wounded:
+        return None
+    return Mention(si, sv.start, sv.end, [], wounded, [], [], extra={"wounded_detail": True})
+
+
 def _casualties(
     view: DocView,
     lex: Lexicons,
@@ -1730,6 +1761,14 @@ def _casualties(
         # nor is an age ("إيناس خماش (23 عاما) وهي حامل، وأصيب زوجها")
         if h.nums and _an_age(toks, ti, sv.hi):
             continue
+        after = _number_end(toks, ti, sv.hi) + 1 if h.nums else sv.hi
+        if (
+            c.role == "injured"
+            and after < sv.hi
+            and "THING" in toks[after].classes
+            and not toks[after].norm.startswith("ب")  # ("أصيب 3 برصاصات قناص": three people)
+        ):
+            continue  # "أصيب بثلاث رصاصات", "أصابت أكثر من 10 مستشفيات": no count of people
         nxt = toks[h.last + 1] if h.last + 1 < sv.hi else None
         if (
             c.role == "killed"

@@ -288,7 +288,13 @@ def resolve(
         weapon = "AIR"  # a bare "قصف" in a report whose lead says the bombardment was from the air
     if inc.campaign:
         weapon = "AIR"  # one more target of the report's air strikes (`incidents._further_target`)
-    hurt = any(c.role in ("killed", "injured") and not c.vague for m in inc.mentions for c in m.casualties)
+    # (the wounded of a details sentence are a figure of the incident, not what decides its kind)
+    hurt = any(
+        c.role in ("killed", "injured") and not c.vague
+        for m in inc.mentions
+        if not m.extra.get("wounded_detail")
+        for c in m.casualties
+    )
     if weapon is None and "DISRUPT" in tags and hurt and not tags & CROWD_TAGS:
         # an intercepted missile or drone that still hurt people (its debris fell on homes): the
         # launch is the attack, by what the interception names
