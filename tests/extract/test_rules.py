@@ -3851,3 +3851,23 @@ def test_the_count_after_a_modifier_belongs_to_its_own_verb() -> None:
         "وقال ضابط إن الجيش فقد نحو 30 من جنوده وأصيب نحو 10 آخرين."
     )
     assert ev.injured == 10
+
+
+@pytest.mark.parametrize(
+    ("report", "dead"),
+    [
+        ("قالت مصادر طبية إن فتى قتل برصاص الجنود الإسرائيليين خلال مواجهات عند مدخل مخيم الفوار جنوب الخليل.", 1),
+        ("قالت وزارة الصحة إن مسعفا قتل برصاص قناص إسرائيلي شرق خان يونس أثناء إسعافه الجرحى.", 1),
+        ("لقي مراهقان فلسطينيان حتفهما برصاص الجيش الإسرائيلي قرب السياج شرق مدينة غزة.", 2),
+    ],
+)
+def test_boys_and_medics_killed_count_one_each(report: str, dead: int) -> None:
+    (ev,) = _events(report)
+    assert ev.fatalities == dead
+
+
+def test_a_commander_dies_with_several_words_of_his_name_between() -> None:
+    (ev,) = _events(
+        "لقي القيادي في الجماعة سالم عبد الكريم مصرعه في غارة جوية على مديرية صرواح غرب مأرب."
+    )
+    assert ev.fatalities == 1
