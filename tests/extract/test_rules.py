@@ -3871,3 +3871,8 @@ def test_a_commander_dies_with_several_words_of_his_name_between() -> None:
         "لقي القيادي في الجماعة سالم عبد الكريم مصرعه في غارة جوية على مديرية صرواح غرب مأرب."
     )
     assert ev.fatalities == 1
+
+
+def test_an_active_verb_that_killed_two_in_one_word_counts_two() -> None:
+    (ev,) = _events("قالت قناة محلية إن غارات التحالف الجوية قتلت زعيمين في الجماعة المتمردة بمدينة صعدة.")
+    assert ev.fatalities == 2
