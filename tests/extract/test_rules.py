@@ -3876,3 +3876,22 @@ def test_a_commander_dies_with_several_words_of_his_name_between() -> None:
 def test_an_active_verb_that_killed_two_in_one_word_counts_two() -> None:
     (ev,) = _events("قالت قناة محلية إن غارات التحالف الجوية قتلت زعيمين في الجماعة المتمردة بمدينة صعدة.")
     assert ev.fatalities == 2
+
+
+def test_what_came_later_that_day_told_as_an_opening_is_an_incident_of_its_own() -> None:
+    events = _events(
+        "استعادت القوات الحكومية السيطرة على بلدة عوديغلي في إقليم شبيلي السفلى بعد معارك مع مقاتلي حركة "
+        "الشباب فجر الأحد قتل فيها 14 مسلحا. "
+        "وفي وقت لاحق من اليوم ذاته، انفجرت عبوة ناسفة بدورية للجيش قرب مدينة مركا، ما أدى إلى مقتل جنديين."
+    )
+    kinds = sorted(e.sub_event_type for e in events)
+    assert kinds == ["Government regains territory", "Remote explosive/landmine/IED"]
+
+
+def test_a_later_claim_stays_with_its_attack() -> None:
+    # a guard: the claim opening with "وفي وقت لاحق" is no new incident (one event on the start code too)
+    (ev,) = _events(
+        "قتل سبعة أشخاص في تفجير انتحاري استهدف سوقا شعبية في مدينة جلال آباد شرق أفغانستان صباح الأحد. "
+        "وفي وقت لاحق تبنى تنظيم الدولة الإسلامية التفجير في بيان على الإنترنت."
+    )
+    assert ev.sub_event_type == "Suicide bomb"

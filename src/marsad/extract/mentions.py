@@ -442,6 +442,7 @@ NEW_MARKERS = (
     "غضون ذلك",
     *SAME_MOMENT,
 )
+LATER_OPENERS = ("وفي وقت لاحق", "في وقت لاحق")
 # of these, the ones that say outright that what follows is another incident ("وفي حادث منفصل"),
 # however far from the last one the sentence comes
 SEPARATE_MARKERS = ("حادث اخر", "هجوم اخر", "حادث منفصل", "هجوم منفصل")
@@ -1245,6 +1246,10 @@ def sentence_mentions(view: DocView, lex: Lexicons) -> list[Mention]:
             or _simultaneous(toks, sv)
             # "وميدانيا، سيطرت القوات ..." (FIELDW): after the talk, the news from the fronts
             or "FIELDW" in toks[sv.lo].classes
+            # "وفي وقت لاحق من اليوم نفسه، انفجر لغم …": told first, what came later that day (not
+            # "وتوفي رابع في وقت لاحق", the same incident's toll: only as the sentence's opening;
+            # nor "وفي وقت لاحق أعلن التنظيم مسؤوليته عن الانفجار", its claim)
+            or (norm_sent.startswith(LATER_OPENERS) and not claimed_by)
         )
         opener = toks[sv.lo].norm in LOCALE_OPENERS
         # "كما خرج الآلاف في مدينة ود مدني": an item added to the report, often an incident of its own
