@@ -3856,7 +3856,10 @@ def test_the_count_after_a_modifier_belongs_to_its_own_verb() -> None:
 @pytest.mark.parametrize(
     ("report", "dead"),
     [
-        ("قالت مصادر طبية إن فتى قتل برصاص الجنود الإسرائيليين خلال مواجهات عند مدخل مخيم الفوار جنوب الخليل.", 1),
+        (
+            "قالت مصادر طبية إن فتى قتل برصاص الجنود الإسرائيليين خلال مواجهات عند مدخل مخيم الفوار جنوب الخليل.",
+            1,
+        ),
         ("قالت وزارة الصحة إن مسعفا قتل برصاص قناص إسرائيلي شرق خان يونس أثناء إسعافه الجرحى.", 1),
         ("لقي مراهقان فلسطينيان حتفهما برصاص الجيش الإسرائيلي قرب السياج شرق مدينة غزة.", 2),
     ],
@@ -3867,9 +3870,7 @@ def test_boys_and_medics_killed_count_one_each(report: str, dead: int) -> None:
 
 
 def test_a_commander_dies_with_several_words_of_his_name_between() -> None:
-    (ev,) = _events(
-        "لقي القيادي في الجماعة سالم عبد الكريم مصرعه في غارة جوية على مديرية صرواح غرب مأرب."
-    )
+    (ev,) = _events("لقي القيادي في الجماعة سالم عبد الكريم مصرعه في غارة جوية على مديرية صرواح غرب مأرب.")
     assert ev.fatalities == 1
 
 
@@ -3895,3 +3896,18 @@ def test_a_later_claim_stays_with_its_attack() -> None:
         "وفي وقت لاحق تبنى تنظيم الدولة الإسلامية التفجير في بيان على الإنترنت."
     )
     assert ev.sub_event_type == "Suicide bomb"
+
+
+def test_a_place_named_off_a_town_far_away_is_a_namesake_not_the_place() -> None:
+    # the gazetteer's other reading of the camp lies in another country, far from the town it is
+    # said to be south of: the report is about the town's country
+    (ev,) = _events("قالت مصادر طبية إن فتى قتل برصاص الجنود الإسرائيليين عند مدخل مخيم الفوار جنوب الخليل.")
+    assert ev.country == "Palestine"
+
+
+def test_a_place_across_a_border_near_the_town_it_is_named_off_stays() -> None:
+    # a guard: the settlement is in Israel, a few kilometres from the strip (the same on the start code)
+    (ev,) = _events(
+        "أصيب ثلاثة مستوطنين بجروح جراء سقوط صاروخ أطلق من غزة على مستوطنة أشكول جنوب شرق قطاع غزة بعد ظهر الثلاثاء."
+    )
+    assert ev.country == "Israel"

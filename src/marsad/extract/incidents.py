@@ -31,6 +31,7 @@ from marsad.extract.mentions import (
     sentence_has_date_near,
 )
 from marsad.geo.data import load_capitals, load_cues
+from marsad.geo.geocoder import haversine_km
 from marsad.model import DateMention, Place
 from marsad.text.dates import overnight
 
@@ -1879,7 +1880,9 @@ def plausible_places(places: list[Place], hint: str | None, text: str = "") -> l
 
     A word that happens to be a town name abroad ("كان" = Cannes) must not move an incident there.
     """
-    named = {p.country_code for p in places if p.feature in ("country", "admin1")}
+    namesakes, refs = _namesakes_off(places, text)
+    places = [p for p in places if id(p) not in namesakes]
+    named = {p.country_code for p in places if p.feature in ("country", "admin1")} | refs
     if hint:
         named.add(hint)
         named |= _PAIRED.get(hint, frozenset())  # "الجيش الإسرائيلي … في غزة"
@@ -1903,6 +1906,29 @@ def plausible_places(places: list[Place], hint: str | None, text: str = "") -> l
             and _CITY_CALLED.search(text[max(0, p.start - 12) : p.start])
         )
     ]
+
+
+NAMESAKE_KM = 150  # a place this far from the town it is named off is a namesake abroad
+
+
+def _namesakes_off(places: list[Place], text: str) -> tuple[set[int], set[str]]:
+    """Places named off a town of another country ("مخيم الفوار جنوب الخليل", where the gazetteer holds
+    only an Iraqi Al-Fawwar): a namesake abroad of a place it lacks, so not a place here; the town
+    is the reference point, and its country is one the report names. (ids of the namesakes, the
+    towns' countries)"""
+    namesakes: set[int] = set()
+    countries: set[str] = set()
+    for p, q in zip(places, places[1:], strict=False):
+        if "country" in (p.feature, q.feature) or p.country_code == q.country_code or q.start < p.end:
+            continue
+        if haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= NAMESAKE_KM:
+            continue  # across a border, truly near ("مستوطنة أشكول جنوب شرق قطاع غزة")
+        gap = text[p.end : q.start]
+        off = _OFF_TOWN.search(gap)
+        if off is not None and not gap[: off.start()].strip():
+            namesakes.add(id(p))
+            countries.add(q.country_code)
+    return namesakes, countries
 
 
 def _same_region(cc: str | None, hint: str | None) -> bool:
