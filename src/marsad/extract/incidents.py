@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Collection, Iterable
+from itertools import pairwise
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -1918,7 +1919,7 @@ def _namesakes_off(places: list[Place], text: str) -> tuple[set[int], set[str]]:
     towns' countries)"""
     namesakes: set[int] = set()
     countries: set[str] = set()
-    for p, q in zip(places, places[1:], strict=False):
+    for p, q in pairwise(places):
         if "country" in (p.feature, q.feature) or p.country_code == q.country_code or q.start < p.end:
             continue
         if haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= NAMESAKE_KM:
