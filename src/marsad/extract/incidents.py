@@ -12,10 +12,10 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Collection, Iterable
-from itertools import pairwise
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
+from itertools import pairwise
 
 from marsad.extract.frames import frame
 from marsad.extract.lexicon import paired_countries
