@@ -3911,3 +3911,9 @@ def test_a_place_across_a_border_near_the_town_it_is_named_off_stays() -> None:
         "أصيب ثلاثة مستوطنين بجروح جراء سقوط صاروخ أطلق من غزة على مستوطنة أشكول جنوب شرق قطاع غزة بعد ظهر الثلاثاء."
     )
     assert ev.country == "Israel"
+
+
+def test_settlers_counted_as_wounded_are_the_victims() -> None:
+    # "أصيب ثلاثة مستوطنين": the count names them as those hurt, not as fighters who fell
+    (ev,) = _events("أصيب ثلاثة مستوطنين بجروح جراء سقوط صاروخ أطلق من غزة على مستوطنة أشكول.")
+    assert ev.injured == 3

@@ -1799,9 +1799,10 @@ def _casualties(
         if not ch.attacker:
             for a in actors:
                 if a.first in window or (not h.nums and a.first <= ti <= a.last):
-                    # a communal militia's member named by the dead noun itself ("مستوطنا قتل") is
-                    # mostly the victim of the attack told, not a fighter who fell
-                    own_noun = not h.nums and a.first <= ti <= a.last
+                    # a communal militia's member named by the dead noun itself ("مستوطنا قتل"), or
+                    # the noun right after the count ("أصيب ثلاثة مستوطنين بجروح"), is mostly the
+                    # victim of the attack told, not a fighter who fell
+                    own_noun = (not h.nums and a.first <= ti <= a.last) or (bool(h.nums) and a.first == j + 1)
                     if a.entry.kind in ("armed",) and not (own_noun and a.entry.inter == COMMUNAL):
                         ch.attacker = True
                     else:
